@@ -1,0 +1,93 @@
+//! Atomic file replacement: the file on disk is either the old one or the new one, never half.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Where the previous version of `path` is kept: `<path>.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder: write, flush and sync,
+/// (optionally copy the old file to `<path>.bak`), rename over the original, sync the folder.
+///
+/// On any error the original file is left byte-identical and the temporary file is removed.
+pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
+    write_atomically_with(path, keep_backup, |file| file.write_all(bytes))
+}
+
+/// As [`write_atomically`], with the content written by `write`; an error from `write`
+/// aborts the save. Tests use it to fail half-way through.
+pub(crate) fn write_atomically_with(
+    path: &Path,
+    keep_backup: bool,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".klantreis-save-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)?;
+    write(temp.as_file_mut())?;
+    temp.as_file_mut().flush()?;
+    temp.as_file().sync_all()?;
+    if keep_backup && path.is_file() {
+        // The backup is replaced atomically too, so a crash here leaves the old backup whole.
+        let old = std::fs::read(path)?;
+        let mut backup = tempfile::Builder::new()
+            .prefix(".klantreis-backup-")
+            .suffix(".tmp")
+            .tempfile_in(&folder)?;
+        backup.as_file_mut().write_all(&old)?;
+        backup.as_file().sync_all()?;
+        backup.persist(backup_path(path)).map_err(|e| e.error)?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_folder(&folder);
+    Ok(())
+}
+
+/// Makes the rename durable. Not every platform can open a folder; there it is skipped.
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = std::fs::File::open(folder) {
+        // A failed folder sync does not undo the rename; the data itself is already synced.
+        dir.sync_all().ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_failing_half_way_leaves_the_original_and_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        std::fs::write(&path, b"original").unwrap();
+        let result = write_atomically_with(&path, true, |file| {
+            file.write_all(b"half of the new")?;
+            // As when the disk fills up in the middle of a save.
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left",
+            ))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"original");
+        assert!(!backup_path(&path).exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_relative_path_without_folder_works() {
+        assert_eq!(
+            backup_path(Path::new("a.klantreis.ron")),
+            PathBuf::from("a.klantreis.ron.bak")
+        );
+    }
+}

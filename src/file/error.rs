@@ -1,0 +1,119 @@
+//! Errors of reading and writing project files.
+
+use std::fmt::{self, Write as _};
+use std::path::PathBuf;
+
+/// One thing wrong with a project, found by validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the project, such as `maps[0] "IKEA" › cards[3] "Parkeren" › title`.
+    pub location: String,
+    /// What is wrong and why it matters.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.location, self.message)
+        }
+    }
+}
+
+/// Why a project file could not be read or written.
+///
+/// Every message says what is wrong and, where known, where; the path comes last.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("could not read the file ({source}): {path}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error(
+        "the file is {size_mb:.1} MB, more than the {limit_mb} MB a project file may have; it is probably not a Klantreis project: {path}"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size_mb: f64,
+        limit_mb: u64,
+    },
+
+    #[error("the file is empty: {path}")]
+    Empty { path: PathBuf },
+
+    #[error(
+        "the file is not UTF-8 text (invalid byte at offset {offset}); it is probably not a Klantreis project: {path}"
+    )]
+    NotText { path: PathBuf, offset: usize },
+
+    #[error("line {line}, column {column}: {message}: {path}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error(
+        "the file was written in format {major}.{minor} by a newer Klantreis; this version reads format {supported_major}.x and older. Install a newer Klantreis to open it: {path}"
+    )]
+    NewerMajor {
+        path: PathBuf,
+        major: u32,
+        minor: u32,
+        supported_major: u32,
+    },
+
+    #[error("the file has format {major}.{minor}, which no Klantreis ever wrote: {path}")]
+    UnknownFormat {
+        path: PathBuf,
+        major: u32,
+        minor: u32,
+    },
+
+    #[error("{} problem(s) in the project: {}: {path}", problems.len(), summary(problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+
+    #[error("could not serialise the project ({message})")]
+    Serialise { message: String },
+
+    #[error("could not save ({source}); the file on disk was not changed: {path}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn summary(problems: &[Problem]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = problems
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if problems.len() > SHOWN {
+        let _ = write!(text, "; and {} more", problems.len() - SHOWN);
+    }
+    text
+}
+
+impl FileError {
+    /// Each problem as its own line of text, for `klantreis validate`.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Self::Invalid { path, problems } => problems
+                .iter()
+                .map(|p| format!("{}: {p}", path.display()))
+                .collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Reading and writing the RON text of a project file.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{FileError, validate};
+use crate::model::Project;
+
+/// The format this version writes: `(major, minor)`. A newer minor only adds fields with
+/// defaults, so it can be read with a warning; a newer major cannot be read.
+pub const CURRENT_FORMAT: (u32, u32) = (1, 0);
+
+/// The ending of project file names.
+pub const FILE_EXTENSION: &str = ".klantreis.ron";
+
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How deeply RON values may nest. A project needs about 8 levels; the margin is for the future.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// A project read from a file, with any warnings worth showing the user.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: (u32, u32),
+    project: &'a Project,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    format: (u32, u32),
+    project: Project,
+}
+
+/// Only the header, read first so a newer major version is named even when the rest does
+/// not fit this version's model.
+#[derive(Deserialize)]
+struct HeaderIn {
+    format: (u32, u32),
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(true)
+}
+
+/// The project as the text of a project file. The same project always gives the same bytes.
+pub fn to_ron_string(project: &Project) -> Result<String, FileError> {
+    let file = FileOut {
+        format: CURRENT_FORMAT,
+        project,
+    };
+    let mut text = ron_options()
+        .to_string_pretty(&file, pretty_config())
+        .map_err(|e| FileError::Serialise {
+            message: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> FileError {
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => format!(
+            "values are nested more than {RECURSION_LIMIT} levels deep; a project file never is"
+        ),
+        other => other.to_string(),
+    };
+    FileError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message,
+    }
+}
+
+/// Parses, migrates and validates the text of a project file. `path` is only used in messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let options = ron_options();
+    let header: HeaderIn = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
+    let (major, minor) = header.format;
+    let mut warnings = Vec::new();
+    if major > CURRENT_FORMAT.0 {
+        return Err(FileError::NewerMajor {
+            path: path.to_path_buf(),
+            major,
+            minor,
+            supported_major: CURRENT_FORMAT.0,
+        });
+    }
+    if major < 1 {
+        return Err(FileError::UnknownFormat {
+            path: path.to_path_buf(),
+            major,
+            minor,
+        });
+    }
+    if major == CURRENT_FORMAT.0 && minor > CURRENT_FORMAT.1 {
+        warnings.push(format!(
+            "This file was written by a newer Klantreis (format {major}.{minor}). It opens, but what this version does not know is left out when you save it."
+        ));
+    }
+    let file: FileIn = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
+    let mut project = file.project;
+    migrate(&mut project, file.format);
+    let problems = validate(&project, &super::Limits::default());
+    if !problems.is_empty() {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(Loaded { project, warnings })
+}
+
+/// Brings a project read in an older format of the current major up to date, step by step.
+///
+/// Format 1.0 is the first format, so there are no steps yet: each later minor that changes
+/// the meaning of a field (rather than only adding one with a default) adds a step here, with
+/// a test file in the old format.
+fn migrate(_project: &mut Project, from: (u32, u32)) {
+    debug_assert!(from.0 == CURRENT_FORMAT.0);
+}
+
+/// Reads a project file: size limit, UTF-8 check, parse, migrate and validate.
+pub fn load(path: &Path) -> Result<Loaded, FileError> {
+    use std::io::Read as _;
+    let read_err = |source| FileError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(path, size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow between the size check and the read: never read more than the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    if bytes.is_empty() {
+        return Err(FileError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| FileError::NotText {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    from_ron_str(&text, path)
+}
+
+fn too_large(path: &Path, size: u64) -> FileError {
+    FileError::TooLarge {
+        path: PathBuf::from(path),
+        size_mb: size as f64 / (1024.0 * 1024.0),
+        limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+    }
+}
+
+/// Validates and writes the project atomically, keeping the previous file as `<path>.bak`.
+///
+/// A project that fails validation is not written: saving must never produce a file that
+/// cannot be opened again.
+pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
+    let problems = validate(project, &super::Limits::default());
+    if !problems.is_empty() {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    let text = to_ron_string(project)?;
+    super::write_atomically(path, text.as_bytes(), true).map_err(|source| FileError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,14 @@
+//! The project file: RON text, a format header, validation, atomic saves with a backup.
+
+mod atomic;
+mod error;
+mod format;
+mod validate;
+
+pub use atomic::{backup_path, write_atomically};
+pub use error::{FileError, Problem};
+pub use format::{
+    CURRENT_FORMAT, FILE_EXTENSION, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT, from_ron_str, load,
+    save, to_ron_string,
+};
+pub use validate::{Limits, validate};

@@ -1,0 +1,529 @@
+//! Checks a parsed project: finite numbers in range, unique ids, no dangling references,
+//! counts and text lengths within limits. Run after every load and before every save.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use base64::Engine as _;
+
+use super::Problem;
+use crate::model::{Map, Project, time};
+
+/// How much a project may hold. Generous for real work, small enough that a hostile file
+/// cannot make the editor crawl.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Titles, names, labels, tags.
+    pub short_text_chars: usize,
+    /// Descriptions, bodies, quotes.
+    pub long_text_chars: usize,
+    pub maps: usize,
+    pub stages_per_map: usize,
+    pub lanes_per_map: usize,
+    pub cards_per_map: usize,
+    pub curves_per_map: usize,
+    pub points_per_curve: usize,
+    /// Personas, stakeholders, relations, data sets, authors, tags per card, ...
+    pub items: usize,
+    pub evidence: usize,
+    pub values_per_dataset: usize,
+    pub images: usize,
+    pub image_bytes: usize,
+    /// The widest a custom emotion scale may be.
+    pub max_scale_span: f64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            short_text_chars: 500,
+            long_text_chars: 50_000,
+            maps: 500,
+            stages_per_map: 500,
+            lanes_per_map: 200,
+            cards_per_map: 50_000,
+            curves_per_map: 100,
+            points_per_curve: 10_000,
+            items: 5_000,
+            evidence: 100_000,
+            values_per_dataset: 100_000,
+            images: 500,
+            image_bytes: 10 * 1024 * 1024,
+            max_scale_span: 1000.0,
+        }
+    }
+}
+
+struct Checker<'a> {
+    limits: &'a Limits,
+    problems: Vec<Problem>,
+}
+
+/// A short, quoted name for locations: `"Parkeren"`.
+fn quoted(name: &str) -> String {
+    const MAX: usize = 40;
+    if name.chars().count() > MAX {
+        let cut: String = name.chars().take(MAX).collect();
+        format!("{cut:?}…")
+    } else {
+        format!("{name:?}")
+    }
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            location: location.into(),
+            message: message.into(),
+        });
+    }
+
+    fn short(&mut self, location: &str, field: &str, text: &str) {
+        self.text(location, field, text, self.limits.short_text_chars);
+    }
+
+    fn long(&mut self, location: &str, field: &str, text: &str) {
+        self.text(location, field, text, self.limits.long_text_chars);
+    }
+
+    fn text(&mut self, location: &str, field: &str, text: &str, limit: usize) {
+        // Counting chars is linear; bytes are an upper bound and cheaper for the common case.
+        if text.len() > limit {
+            let chars = text.chars().count();
+            if chars > limit {
+                self.problem(
+                    join(location, field),
+                    format!("text is {chars} characters long; at most {limit} are allowed"),
+                );
+            }
+        }
+    }
+
+    fn count(&mut self, location: &str, what: &str, count: usize, limit: usize) -> bool {
+        if count > limit {
+            self.problem(
+                join(location, what),
+                format!("{count} {what}; at most {limit} are allowed"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn unique<T: Eq + Hash + Copy + std::fmt::Display>(
+        &mut self,
+        seen: &mut HashSet<T>,
+        id: T,
+        location: &str,
+    ) {
+        if !seen.insert(id) {
+            self.problem(
+                location.to_owned(),
+                format!("id {id} is used twice; every id must be unique"),
+            );
+        }
+    }
+}
+
+fn join(location: &str, field: &str) -> String {
+    if location.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{location} › {field}")
+    }
+}
+
+/// All problems in `project`; empty when it is valid.
+pub fn validate(project: &Project, limits: &Limits) -> Vec<Problem> {
+    let mut c = Checker {
+        limits,
+        problems: Vec::new(),
+    };
+    check_project(&mut c, project);
+    c.problems
+}
+
+fn check_project(c: &mut Checker<'_>, p: &Project) {
+    let limits = c.limits;
+    c.short("", "title", &p.title);
+    c.long("", "description", &p.description);
+    if p.language.len() > 35 {
+        c.problem(
+            "language",
+            "a language tag is at most 35 characters, such as \"nl\"",
+        );
+    }
+    for (field, value) in [("created", &p.created), ("modified", &p.modified)] {
+        if !value.is_empty() && !time::is_valid_timestamp(value) {
+            c.problem(
+                field,
+                format!("{value:?} is not a time like \"2026-11-23T09:30:00Z\""),
+            );
+        }
+    }
+    if c.count("", "authors", p.authors.len(), limits.items) {
+        for (i, a) in p.authors.iter().enumerate() {
+            c.short(&format!("authors[{i}]"), "name", a);
+        }
+    }
+    let all_counts_ok = [
+        c.count("", "personas", p.personas.len(), limits.items),
+        c.count("", "stakeholders", p.stakeholders.len(), limits.items),
+        c.count("", "relations", p.relations.len(), limits.items),
+        c.count("", "evidence items", p.evidence.len(), limits.evidence),
+        c.count("", "data sets", p.datasets.len(), limits.items),
+        c.count("", "images", p.images.len(), limits.images),
+        c.count("", "maps", p.maps.len(), limits.maps),
+    ]
+    .iter()
+    .all(|ok| *ok);
+    if !all_counts_ok {
+        // Checking millions of items one by one helps nobody; the count is the problem.
+        return;
+    }
+
+    let mut image_ids = HashSet::new();
+    for (i, image) in p.images.iter().enumerate() {
+        let loc = format!("images[{i}] {}", quoted(&image.name));
+        c.unique(&mut image_ids, image.id, &loc);
+        c.short(&loc, "name", &image.name);
+        check_image(c, &loc, image);
+    }
+
+    let mut persona_ids = HashSet::new();
+    for (i, persona) in p.personas.iter().enumerate() {
+        let loc = format!("personas[{i}] {}", quoted(&persona.name));
+        c.unique(&mut persona_ids, persona.id, &loc);
+        c.short(&loc, "name", &persona.name);
+        c.short(&loc, "role", &persona.role);
+        c.long(&loc, "description", &persona.description);
+        c.long(&loc, "quote", &persona.quote);
+        for (field, list) in [
+            ("goals", &persona.goals),
+            ("frustrations", &persona.frustrations),
+        ] {
+            if c.count(&loc, field, list.len(), limits.items) {
+                for (j, text) in list.iter().enumerate() {
+                    c.long(&loc, &format!("{field}[{j}]"), text);
+                }
+            }
+        }
+        if let Some(image) = persona.image
+            && !p.images.iter().any(|im| im.id == image)
+        {
+            c.problem(
+                join(&loc, "image"),
+                format!("refers to {image}, which does not exist"),
+            );
+        }
+    }
+
+    let mut stakeholder_ids = HashSet::new();
+    for (i, s) in p.stakeholders.iter().enumerate() {
+        let loc = format!("stakeholders[{i}] {}", quoted(&s.name));
+        c.unique(&mut stakeholder_ids, s.id, &loc);
+        c.short(&loc, "name", &s.name);
+        c.short(&loc, "role", &s.role);
+        c.short(&loc, "organisation", &s.organisation);
+        for (field, value) in [("influence", s.influence), ("interest", s.interest)] {
+            if value > 5 {
+                c.problem(
+                    join(&loc, field),
+                    format!("{value} is off the scale 0 to 5"),
+                );
+            }
+        }
+    }
+    let mut relation_ids = HashSet::new();
+    for (i, r) in p.relations.iter().enumerate() {
+        let loc = format!("relations[{i}] {}", quoted(&r.label));
+        c.unique(&mut relation_ids, r.id, &loc);
+        c.short(&loc, "label", &r.label);
+        for (field, id) in [("from", r.from), ("to", r.to)] {
+            if !stakeholder_ids.contains(&id) {
+                c.problem(
+                    join(&loc, field),
+                    format!("refers to {id}, which does not exist"),
+                );
+            }
+        }
+    }
+
+    let mut evidence_ids = HashSet::new();
+    for (i, e) in p.evidence.iter().enumerate() {
+        let loc = format!("evidence[{i}]");
+        c.unique(&mut evidence_ids, e.id, &loc);
+        c.long(&loc, "text", &e.text);
+        c.short(&loc, "source", &e.source);
+        if c.count(&loc, "respondents", e.respondents.len(), limits.items) {
+            for (j, r) in e.respondents.iter().enumerate() {
+                c.short(&loc, &format!("respondents[{j}]"), r);
+            }
+        }
+        if (e.respondent_count as usize) < e.respondents.len() {
+            c.problem(
+                join(&loc, "respondent_count"),
+                format!(
+                    "{} respondents are listed but the count says {}",
+                    e.respondents.len(),
+                    e.respondent_count
+                ),
+            );
+        }
+    }
+
+    let mut ids = MapIds::default();
+    for (i, map) in p.maps.iter().enumerate() {
+        let loc = format!("maps[{i}] {}", quoted(&map.title));
+        check_map(c, &loc, map, &mut ids, &persona_ids, &evidence_ids);
+    }
+
+    let mut dataset_ids = HashSet::new();
+    for (i, d) in p.datasets.iter().enumerate() {
+        let loc = format!("datasets[{i}] {}", quoted(&d.name));
+        c.unique(&mut dataset_ids, d.id, &loc);
+        c.short(&loc, "name", &d.name);
+        c.short(&loc, "unit", &d.unit);
+        c.short(&loc, "source", &d.source);
+        if !c.count(&loc, "values", d.values.len(), limits.values_per_dataset) {
+            continue;
+        }
+        for (j, v) in d.values.iter().enumerate() {
+            let vloc = format!("{loc} › values[{j}]");
+            c.short(&vloc, "label", &v.label);
+            if !v.value.is_finite() {
+                c.problem(
+                    join(&vloc, "value"),
+                    format!("{} is not a finite number", v.value),
+                );
+            }
+            if let Some(stage) = v.stage
+                && !ids.stages.contains(&stage)
+            {
+                c.problem(
+                    join(&vloc, "stage"),
+                    format!("refers to {stage}, which does not exist"),
+                );
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct MapIds {
+    maps: HashSet<crate::model::MapId>,
+    stages: HashSet<crate::model::StageId>,
+    lanes: HashSet<crate::model::LaneId>,
+    cards: HashSet<crate::model::CardId>,
+    curves: HashSet<crate::model::CurveId>,
+}
+
+fn check_map(
+    c: &mut Checker<'_>,
+    loc: &str,
+    map: &Map,
+    ids: &mut MapIds,
+    persona_ids: &HashSet<crate::model::PersonaId>,
+    evidence_ids: &HashSet<crate::model::EvidenceId>,
+) {
+    let limits = c.limits;
+    c.unique(&mut ids.maps, map.id, loc);
+    c.short(loc, "title", &map.title);
+    c.long(loc, "description", &map.description);
+    c.long(loc, "goal", &map.goal);
+    c.long(loc, "scenario", &map.scenario);
+    let counts_ok = [
+        c.count(loc, "personas", map.personas.len(), limits.items),
+        c.count(loc, "stages", map.stages.len(), limits.stages_per_map),
+        c.count(loc, "lanes", map.lanes.len(), limits.lanes_per_map),
+        c.count(loc, "cards", map.cards.len(), limits.cards_per_map),
+        c.count(loc, "curves", map.curves.len(), limits.curves_per_map),
+    ]
+    .iter()
+    .all(|ok| *ok);
+    if !counts_ok {
+        return;
+    }
+    for persona in &map.personas {
+        if !persona_ids.contains(persona) {
+            c.problem(
+                join(loc, "personas"),
+                format!("refers to {persona}, which does not exist"),
+            );
+        }
+    }
+    let scale = map.scale;
+    if let crate::model::EmotionScale::Custom { min, max } = scale
+        && !(min.is_finite() && max.is_finite() && min < max && max - min <= limits.max_scale_span)
+    {
+        c.problem(
+            join(loc, "scale"),
+            format!(
+                "a custom scale needs finite numbers with min < max and at most {} apart; it has {min}..{max}",
+                limits.max_scale_span
+            ),
+        );
+    }
+    let mut stage_index = std::collections::HashMap::new();
+    for (i, stage) in map.stages.iter().enumerate() {
+        let sloc = format!("{loc} › stages[{i}] {}", quoted(&stage.name));
+        c.unique(&mut ids.stages, stage.id, &sloc);
+        stage_index.insert(stage.id, i);
+        c.short(&sloc, "name", &stage.name);
+        c.long(&sloc, "description", &stage.description);
+        c.short(&sloc, "milestone", &stage.milestone);
+        c.long(&sloc, "success_criteria", &stage.success_criteria);
+    }
+    let mut map_lanes = HashSet::new();
+    for (i, lane) in map.lanes.iter().enumerate() {
+        let lloc = format!("{loc} › lanes[{i}] {}", quoted(&lane.name));
+        c.unique(&mut ids.lanes, lane.id, &lloc);
+        map_lanes.insert(lane.id);
+        c.short(&lloc, "name", &lane.name);
+    }
+    for (i, card) in map.cards.iter().enumerate() {
+        let cloc = format!("{loc} › cards[{i}] {}", quoted(&card.title));
+        c.unique(&mut ids.cards, card.id, &cloc);
+        c.short(&cloc, "title", &card.title);
+        c.long(&cloc, "body", &card.body);
+        c.short(&cloc, "owner", &card.owner);
+        if let Some(crate::model::Channel::Other(name)) = &card.channel {
+            c.short(&cloc, "channel", name);
+        }
+        if let Some(mot) = &card.moment_of_truth {
+            c.long(&cloc, "moment_of_truth.reason", &mot.reason);
+        }
+        if !map_lanes.contains(&card.lane) {
+            c.problem(
+                join(&cloc, "lane"),
+                format!("refers to {}, which is not a lane of this map", card.lane),
+            );
+        }
+        match stage_index.get(&card.stage) {
+            None => c.problem(
+                join(&cloc, "stage"),
+                format!("refers to {}, which is not a stage of this map", card.stage),
+            ),
+            Some(&first) => {
+                if card.span == 0 {
+                    c.problem(join(&cloc, "span"), "a card covers at least 1 stage");
+                } else if first + card.span as usize > map.stages.len() {
+                    c.problem(
+                        join(&cloc, "span"),
+                        format!(
+                            "covers {} stages from stage {}, but the map has only {} stages",
+                            card.span,
+                            first + 1,
+                            map.stages.len()
+                        ),
+                    );
+                }
+            }
+        }
+        if c.count(&cloc, "tags", card.tags.len(), limits.items) {
+            for (j, tag) in card.tags.iter().enumerate() {
+                c.short(&cloc, &format!("tags[{j}]"), tag);
+            }
+        }
+        if c.count(&cloc, "evidence links", card.evidence.len(), limits.items) {
+            for e in &card.evidence {
+                if !evidence_ids.contains(e) {
+                    c.problem(
+                        join(&cloc, "evidence"),
+                        format!("refers to {e}, which does not exist"),
+                    );
+                }
+            }
+        }
+    }
+    let map_cards: HashSet<_> = map.cards.iter().map(|card| card.id).collect();
+    for (i, curve) in map.curves.iter().enumerate() {
+        let vloc = format!("{loc} › curves[{i}] {}", quoted(&curve.label));
+        c.unique(&mut ids.curves, curve.id, &vloc);
+        c.short(&vloc, "label", &curve.label);
+        if let Some(persona) = curve.persona
+            && !persona_ids.contains(&persona)
+        {
+            c.problem(
+                join(&vloc, "persona"),
+                format!("refers to {persona}, which does not exist"),
+            );
+        }
+        if !c.count(&vloc, "points", curve.points.len(), limits.points_per_curve) {
+            continue;
+        }
+        for (j, point) in curve.points.iter().enumerate() {
+            let ploc = format!("{vloc} › points[{j}]");
+            c.short(&ploc, "label", &point.label);
+            if !point.score.is_finite() {
+                c.problem(
+                    join(&ploc, "score"),
+                    format!(
+                        "{} is not a finite number; a score is a number on the map's scale",
+                        point.score
+                    ),
+                );
+            } else if !scale.contains(point.score) {
+                c.problem(
+                    join(&ploc, "score"),
+                    format!(
+                        "{} is outside the map's scale {}",
+                        point.score,
+                        scale.label()
+                    ),
+                );
+            }
+            if !stage_index.contains_key(&point.stage) {
+                c.problem(
+                    join(&ploc, "stage"),
+                    format!(
+                        "refers to {}, which is not a stage of this map",
+                        point.stage
+                    ),
+                );
+            }
+            if let Some(card) = point.card
+                && !map_cards.contains(&card)
+            {
+                c.problem(
+                    join(&ploc, "card"),
+                    format!("refers to {card}, which is not a card of this map"),
+                );
+            }
+        }
+    }
+}
+
+fn check_image(c: &mut Checker<'_>, loc: &str, image: &crate::model::EmbeddedImage) {
+    let magic: &[u8] = match image.mime.as_str() {
+        "image/png" => b"\x89PNG\r\n\x1a\n",
+        "image/jpeg" => b"\xff\xd8\xff",
+        other => {
+            c.problem(
+                join(loc, "mime"),
+                format!("{other:?} is not supported; use \"image/png\" or \"image/jpeg\""),
+            );
+            return;
+        }
+    };
+    // Base64 is 4/3 of the data: refuse oversized images before decoding them.
+    if image.data_base64.len() / 4 * 3 > c.limits.image_bytes {
+        c.problem(
+            join(loc, "data_base64"),
+            format!(
+                "the image is larger than {} MB",
+                c.limits.image_bytes / (1024 * 1024)
+            ),
+        );
+        return;
+    }
+    match base64::engine::general_purpose::STANDARD.decode(image.data_base64.as_bytes()) {
+        Err(e) => c.problem(join(loc, "data_base64"), format!("not valid base64 ({e})")),
+        Ok(bytes) if !bytes.starts_with(magic) => c.problem(
+            join(loc, "data_base64"),
+            format!("the data is not a {} image", image.mime),
+        ),
+        Ok(_) => {}
+    }
+}

@@ -1,0 +1,13 @@
+//! Klantreis: an offline editor for customer journey maps, customer experience maps and
+//! service blueprints.
+//!
+//! Data flows one way: [`file`] reads a [`model::Project`]; [`layout`] computes its geometry;
+//! [`render`] paints it into a [`render::Scene`] that the canvas ([`ui`]) and the exports draw.
+
+pub mod cli;
+pub mod file;
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod ui;

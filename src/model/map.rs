@@ -1,0 +1,491 @@
+//! One map: stages as columns, lanes as rows, cards in cells, and emotion curves.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CardId, CurveId, EvidenceId, LaneId, MapId, PersonaId, Rgb, StageId};
+
+/// What sort of map this is; it decides the starting lanes and some of the drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MapKind {
+    /// One journey of one persona, in depth.
+    CustomerJourney,
+    /// The whole customer lifecycle, zooming into journeys.
+    CustomerExperience,
+    /// Frontstage, backstage and support, with lines of interaction and visibility.
+    ServiceBlueprint,
+}
+
+impl MapKind {
+    /// All kinds, in menu order.
+    pub const ALL: [Self; 3] = [
+        Self::CustomerJourney,
+        Self::CustomerExperience,
+        Self::ServiceBlueprint,
+    ];
+
+    /// English name, for the CLI and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::CustomerJourney => "customer journey map",
+            Self::CustomerExperience => "customer experience map",
+            Self::ServiceBlueprint => "service blueprint",
+        }
+    }
+}
+
+/// A map in a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Map {
+    pub id: MapId,
+    pub kind: MapKind,
+    pub title: String,
+    pub description: String,
+    /// The personas whose journey this map follows.
+    pub personas: Vec<PersonaId>,
+    /// What the customer wants to achieve.
+    pub goal: String,
+    /// The situation the journey starts from.
+    pub scenario: String,
+    /// The scale of the emotion scores on this map.
+    pub scale: EmotionScale,
+    /// Columns, left to right.
+    pub stages: Vec<Stage>,
+    /// Rows, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Cards, in no particular order: their place is `lane`, `stage` and `order`.
+    pub cards: Vec<Card>,
+    pub curves: Vec<EmotionCurve>,
+}
+
+impl Default for Map {
+    fn default() -> Self {
+        Self {
+            id: MapId::random(),
+            kind: MapKind::CustomerJourney,
+            title: String::new(),
+            description: String::new(),
+            personas: Vec::new(),
+            goal: String::new(),
+            scenario: String::new(),
+            scale: EmotionScale::default(),
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            cards: Vec::new(),
+            curves: Vec::new(),
+        }
+    }
+}
+
+impl Map {
+    /// The stage with this id.
+    pub fn stage(&self, id: StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The column of this stage, left to right.
+    pub fn stage_index(&self, id: StageId) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// The lane with this id.
+    pub fn lane(&self, id: LaneId) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    /// The row of this lane, top to bottom.
+    pub fn lane_index(&self, id: LaneId) -> Option<usize> {
+        self.lanes.iter().position(|l| l.id == id)
+    }
+
+    /// The card with this id.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// Cards that count as touchpoints: those in a touchpoint lane or with a channel.
+    pub fn touchpoints(&self) -> impl Iterator<Item = &Card> {
+        self.cards.iter().filter(|c| {
+            c.channel.is_some()
+                || self
+                    .lane(c.lane)
+                    .is_some_and(|l| l.kind == LaneKind::Touchpoints)
+        })
+    }
+
+    /// The cards of one cell, in their order.
+    pub fn cards_in_cell(&self, lane: LaneId, stage: StageId) -> Vec<&Card> {
+        let mut cards: Vec<&Card> = self
+            .cards
+            .iter()
+            .filter(|c| c.lane == lane && c.stage == stage)
+            .collect();
+        cards.sort_by_key(|c| (c.order, c.id));
+        cards
+    }
+}
+
+/// A phase of the journey: one column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stage {
+    pub id: StageId,
+    pub name: String,
+    pub description: String,
+    /// What marks the end of this stage (for example "order placed"); empty when there is none.
+    pub milestone: String,
+    /// How we know the stage went well for the customer.
+    pub success_criteria: String,
+}
+
+impl Default for Stage {
+    fn default() -> Self {
+        Self {
+            id: StageId::random(),
+            name: String::new(),
+            description: String::new(),
+            milestone: String::new(),
+            success_criteria: String::new(),
+        }
+    }
+}
+
+impl Stage {
+    /// A stage with a name and nothing else.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// What a lane holds; it decides its look and what analysis looks for in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LaneKind {
+    CustomerActions,
+    Touchpoints,
+    Channels,
+    Thoughts,
+    Emotions,
+    PainPoints,
+    Opportunities,
+    Owners,
+    Frontstage,
+    Backstage,
+    SupportProcesses,
+    Metrics,
+    Evidence,
+    Custom,
+}
+
+impl LaneKind {
+    /// All kinds, in palette order.
+    pub const ALL: [Self; 14] = [
+        Self::CustomerActions,
+        Self::Touchpoints,
+        Self::Channels,
+        Self::Thoughts,
+        Self::Emotions,
+        Self::PainPoints,
+        Self::Opportunities,
+        Self::Owners,
+        Self::Frontstage,
+        Self::Backstage,
+        Self::SupportProcesses,
+        Self::Metrics,
+        Self::Evidence,
+        Self::Custom,
+    ];
+
+    /// English name, for the CLI and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::CustomerActions => "customer actions",
+            Self::Touchpoints => "touchpoints",
+            Self::Channels => "channels",
+            Self::Thoughts => "thoughts",
+            Self::Emotions => "emotions",
+            Self::PainPoints => "pain points",
+            Self::Opportunities => "opportunities",
+            Self::Owners => "owner / department",
+            Self::Frontstage => "frontstage",
+            Self::Backstage => "backstage",
+            Self::SupportProcesses => "support processes",
+            Self::Metrics => "metrics",
+            Self::Evidence => "evidence",
+            Self::Custom => "custom",
+        }
+    }
+}
+
+/// A row of the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lane {
+    pub id: LaneId,
+    pub name: String,
+    pub kind: LaneKind,
+    /// Overrides the kind's colour.
+    pub colour: Option<Rgb>,
+    /// Shown as a thin band without its cards.
+    pub collapsed: bool,
+}
+
+impl Default for Lane {
+    fn default() -> Self {
+        Self {
+            id: LaneId::random(),
+            name: String::new(),
+            kind: LaneKind::Custom,
+            colour: None,
+            collapsed: false,
+        }
+    }
+}
+
+impl Lane {
+    /// A lane of a kind with a name.
+    pub fn new(name: impl Into<String>, kind: LaneKind) -> Self {
+        Self {
+            name: name.into(),
+            kind,
+            ..Self::default()
+        }
+    }
+}
+
+/// The medium of a touchpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    Post,
+    Phone,
+    Store,
+    Web,
+    App,
+    Email,
+    Meeting,
+    Chat,
+    SocialMedia,
+    Video,
+    SelfService,
+    Other(String),
+}
+
+impl Channel {
+    /// The fixed channels, in menu order (`Other` is free text).
+    pub const FIXED: [Self; 11] = [
+        Self::Post,
+        Self::Phone,
+        Self::Store,
+        Self::Web,
+        Self::App,
+        Self::Email,
+        Self::Meeting,
+        Self::Chat,
+        Self::SocialMedia,
+        Self::Video,
+        Self::SelfService,
+    ];
+
+    /// English name, for the CLI and messages.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Post => "post",
+            Self::Phone => "phone",
+            Self::Store => "store",
+            Self::Web => "web",
+            Self::App => "app",
+            Self::Email => "email",
+            Self::Meeting => "meeting",
+            Self::Chat => "chat",
+            Self::SocialMedia => "social media",
+            Self::Video => "video",
+            Self::SelfService => "self-service",
+            Self::Other(name) => name,
+        }
+    }
+}
+
+/// A touchpoint that decides whether the customer stays or leaves.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MomentOfTruth {
+    /// Why this moment decides the relationship.
+    pub reason: String,
+}
+
+/// A card in a cell of the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Card {
+    pub id: CardId,
+    pub lane: LaneId,
+    /// The first stage the card covers.
+    pub stage: StageId,
+    /// How many stages the card covers, from `stage` on (at least 1).
+    pub span: u16,
+    /// Position within the cell, top to bottom.
+    pub order: u32,
+    pub title: String,
+    pub body: String,
+    pub channel: Option<Channel>,
+    /// The department or person responsible.
+    pub owner: String,
+    pub moment_of_truth: Option<MomentOfTruth>,
+    pub colour: Option<Rgb>,
+    pub tags: Vec<String>,
+    pub evidence: Vec<EvidenceId>,
+}
+
+impl Default for Card {
+    fn default() -> Self {
+        Self {
+            id: CardId::random(),
+            lane: LaneId(0),
+            stage: StageId(0),
+            span: 1,
+            order: 0,
+            title: String::new(),
+            body: String::new(),
+            channel: None,
+            owner: String::new(),
+            moment_of_truth: None,
+            colour: None,
+            tags: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// The range of emotion scores on a map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum EmotionScale {
+    /// −2 … +2, neutral 0.
+    #[default]
+    MinusTwoToTwo,
+    /// −5 … +5, neutral 0.
+    MinusFiveToFive,
+    /// 1 … 5, neutral 3.
+    OneToFive,
+    /// 1 … 10, neutral 5.5.
+    OneToTen,
+    /// Any range with `min < max`; steps of 1.
+    Custom { min: f64, max: f64 },
+}
+
+impl EmotionScale {
+    /// The lowest score.
+    pub fn min(self) -> f64 {
+        match self {
+            Self::MinusTwoToTwo => -2.0,
+            Self::MinusFiveToFive => -5.0,
+            Self::OneToFive | Self::OneToTen => 1.0,
+            Self::Custom { min, .. } => min,
+        }
+    }
+
+    /// The highest score.
+    pub fn max(self) -> f64 {
+        match self {
+            Self::MinusTwoToTwo => 2.0,
+            Self::MinusFiveToFive | Self::OneToFive => 5.0,
+            Self::OneToTen => 10.0,
+            Self::Custom { max, .. } => max,
+        }
+    }
+
+    /// The middle of the scale: neither positive nor negative.
+    pub fn neutral(self) -> f64 {
+        f64::midpoint(self.min(), self.max())
+    }
+
+    /// Whether `score` is a finite number on this scale.
+    pub fn contains(self, score: f64) -> bool {
+        score.is_finite() && score >= self.min() && score <= self.max()
+    }
+
+    /// Maps a score on this scale to the same relative place on `other`.
+    pub fn rescale_to(self, score: f64, other: Self) -> f64 {
+        let span = self.max() - self.min();
+        let t = if span > 0.0 {
+            (score - self.min()) / span
+        } else {
+            0.5
+        };
+        other.min() + t.clamp(0.0, 1.0) * (other.max() - other.min())
+    }
+
+    /// Short label such as `−2..+2`.
+    pub fn label(self) -> String {
+        let fmt = |v: f64| {
+            if v > 0.0 && self.min() < 0.0 {
+                format!("+{v}")
+            } else {
+                format!("{v}")
+            }
+        };
+        format!("{}..{}", fmt(self.min()), fmt(self.max()))
+    }
+}
+
+/// Whether a curve shows today's experience or the one we design for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CurveVariant {
+    #[default]
+    AsIs,
+    ToBe,
+}
+
+/// How one persona feels along the journey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmotionCurve {
+    pub id: CurveId,
+    /// The persona who feels this; `None` for the map's general curve.
+    pub persona: Option<PersonaId>,
+    pub variant: CurveVariant,
+    /// Name in the legend; empty means "persona name (as-is)".
+    pub label: String,
+    pub colour: Option<Rgb>,
+    /// Points in journey order.
+    pub points: Vec<EmotionPoint>,
+}
+
+impl Default for EmotionCurve {
+    fn default() -> Self {
+        Self {
+            id: CurveId::random(),
+            persona: None,
+            variant: CurveVariant::AsIs,
+            label: String::new(),
+            colour: None,
+            points: Vec::new(),
+        }
+    }
+}
+
+/// One step of an emotion curve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmotionPoint {
+    /// The stage the step belongs to.
+    pub stage: StageId,
+    /// The card (usually a touchpoint or action) the step scores, if any.
+    pub card: Option<CardId>,
+    /// The score on the map's scale.
+    pub score: f64,
+    /// A word or emoji for the feeling, such as "blij" or "boos".
+    pub label: String,
+}
+
+impl Default for EmotionPoint {
+    fn default() -> Self {
+        Self {
+            stage: StageId(0),
+            card: None,
+            score: 0.0,
+            label: String::new(),
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The document model: plain data, no GUI types.
+//!
+//! The UI never changes these types directly; it sends edits (see the `edit` module).
+
+mod colour;
+mod ids;
+mod map;
+mod project;
+pub mod templates;
+pub mod time;
+
+pub use colour::Rgb;
+pub use ids::{
+    CardId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId, RelationId, StageId,
+    StakeholderId, random_id_value,
+};
+pub use map::{
+    Card, Channel, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane, LaneKind, Map,
+    MapKind, MomentOfTruth, Stage,
+};
+pub use project::{
+    DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,
+    Stakeholder,
+};

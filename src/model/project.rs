@@ -1,0 +1,242 @@
+//! The project: everything one file holds.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    DatasetId, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId, Rgb, StageId, StakeholderId,
+};
+
+/// A whole project: personas, stakeholders, evidence, data and maps travel together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    pub title: String,
+    pub description: String,
+    /// BCP 47 language tag of the content, such as `nl` or `en`.
+    pub language: String,
+    pub authors: Vec<String>,
+    /// When the project was created, as an RFC 3339 UTC time (`2026-11-23T09:30:00Z`).
+    pub created: String,
+    /// When it was last saved, in the same form.
+    pub modified: String,
+    pub personas: Vec<Persona>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub relations: Vec<Relation>,
+    pub evidence: Vec<Evidence>,
+    pub datasets: Vec<Dataset>,
+    pub images: Vec<EmbeddedImage>,
+    pub maps: Vec<Map>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        let now = crate::model::time::now_rfc3339();
+        Self {
+            title: String::new(),
+            description: String::new(),
+            language: "nl".to_owned(),
+            authors: Vec::new(),
+            created: now.clone(),
+            modified: now,
+            personas: Vec::new(),
+            stakeholders: Vec::new(),
+            relations: Vec::new(),
+            evidence: Vec::new(),
+            datasets: Vec::new(),
+            images: Vec::new(),
+            maps: Vec::new(),
+        }
+    }
+}
+
+impl Project {
+    /// The map with this id.
+    pub fn map(&self, id: MapId) -> Option<&Map> {
+        self.maps.iter().find(|m| m.id == id)
+    }
+
+    /// The persona with this id.
+    pub fn persona(&self, id: PersonaId) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+}
+
+/// An archetypal customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persona {
+    pub id: PersonaId,
+    pub name: String,
+    /// Role or segment, such as "gezin met jonge kinderen".
+    pub role: String,
+    pub description: String,
+    pub goals: Vec<String>,
+    pub frustrations: Vec<String>,
+    /// Something this persona would say.
+    pub quote: String,
+    pub image: Option<ImageId>,
+    pub colour: Option<Rgb>,
+}
+
+impl Default for Persona {
+    fn default() -> Self {
+        Self {
+            id: PersonaId::random(),
+            name: String::new(),
+            role: String::new(),
+            description: String::new(),
+            goals: Vec::new(),
+            frustrations: Vec::new(),
+            quote: String::new(),
+            image: None,
+            colour: None,
+        }
+    }
+}
+
+/// A party with a stake in the service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stakeholder {
+    pub id: StakeholderId,
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    /// Influence on the service, 0 (none) to 5 (decisive).
+    pub influence: u8,
+    /// Interest in the outcome, 0 (none) to 5 (vital).
+    pub interest: u8,
+}
+
+impl Default for Stakeholder {
+    fn default() -> Self {
+        Self {
+            id: StakeholderId::random(),
+            name: String::new(),
+            role: String::new(),
+            organisation: String::new(),
+            influence: 0,
+            interest: 0,
+        }
+    }
+}
+
+/// A directed relation on the stakeholder map ("pays", "reports to", ...).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Relation {
+    pub id: RelationId,
+    pub from: StakeholderId,
+    pub to: StakeholderId,
+    pub label: String,
+}
+
+impl Default for Relation {
+    fn default() -> Self {
+        Self {
+            id: RelationId::random(),
+            from: StakeholderId(0),
+            to: StakeholderId(0),
+            label: String::new(),
+        }
+    }
+}
+
+/// What kind of research a piece of evidence comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EvidenceKind {
+    /// Something a respondent said.
+    #[default]
+    Quote,
+    /// Something seen in the field.
+    Observation,
+    /// A number from a survey, a log or a report.
+    Metric,
+    /// A document or desk research.
+    Document,
+}
+
+/// Research that grounds a card or a step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    pub id: EvidenceId,
+    pub kind: EvidenceKind,
+    pub text: String,
+    /// Where it comes from, such as "interviews oktober 2026".
+    pub source: String,
+    /// Anonymous respondent ids, such as "R07".
+    pub respondents: Vec<String>,
+    /// How many respondents said or showed this (at least the number of ids listed).
+    pub respondent_count: u32,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Self {
+            id: EvidenceId::random(),
+            kind: EvidenceKind::Quote,
+            text: String::new(),
+            source: String::new(),
+            respondents: Vec::new(),
+            respondent_count: 0,
+        }
+    }
+}
+
+/// A series of measurements, such as weekly call volumes or NPS per stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dataset {
+    pub id: DatasetId,
+    pub name: String,
+    pub unit: String,
+    pub source: String,
+    pub values: Vec<DataPoint>,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Self {
+            id: DatasetId::random(),
+            name: String::new(),
+            unit: String::new(),
+            source: String::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+/// One measurement.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DataPoint {
+    /// What was measured, such as a week or a call reason.
+    pub label: String,
+    pub value: f64,
+    /// The stage this value belongs to, if any.
+    pub stage: Option<StageId>,
+}
+
+/// A picture stored inside the project (a persona photo, a screenshot of a touchpoint).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmbeddedImage {
+    pub id: ImageId,
+    pub name: String,
+    /// `image/png` or `image/jpeg`.
+    pub mime: String,
+    /// The encoded image, in standard base64.
+    pub data_base64: String,
+}
+
+impl Default for EmbeddedImage {
+    fn default() -> Self {
+        Self {
+            id: ImageId::random(),
+            name: String::new(),
+            mime: "image/png".to_owned(),
+            data_base64: String::new(),
+        }
+    }
+}

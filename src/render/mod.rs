@@ -1,0 +1,296 @@
+//! The one painter: turns a laid-out map into a [`Scene`] for the canvas and every export.
+
+mod scene;
+mod theme;
+
+pub use scene::{Line, Scene, Shape};
+pub use theme::Theme;
+
+use epaint::{Color32, Pos2, Rect, pos2, vec2};
+
+use crate::layout::{Layout, PlacedText};
+use crate::model::{CurveVariant, LaneKind, Map};
+
+fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
+    for line in &placed.block.lines {
+        shapes.push(Shape::Text {
+            pos: placed.pos + line.offset,
+            text: line.text.clone(),
+            size: placed.block.font_size,
+            bold: placed.block.bold,
+            colour,
+        });
+    }
+}
+
+/// Paints `map` as laid out in `layout`.
+pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
+    let mut shapes = Vec::with_capacity(layout.cards.len() * 6 + 64);
+    let m = &layout.metrics;
+
+    text(&mut shapes, &layout.title.title, theme.ink);
+    text(&mut shapes, &layout.title.subtitle, theme.ink_muted);
+
+    // Lane rows: banded backgrounds and headers.
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let model_lane = map.lane(lane.id);
+        let accent = model_lane
+            .and_then(|l| l.colour)
+            .map_or_else(|| theme.lane_accent(lane.kind), Theme::user_colour);
+        if i % 2 == 1 {
+            shapes.push(Shape::Rect {
+                rect: lane.row,
+                radius: 0.0,
+                fill: Some(theme.curve_band),
+                stroke: None,
+            });
+        }
+        shapes.push(Shape::Rect {
+            rect: lane.header,
+            radius: 0.0,
+            fill: Some(theme.lane_header_fill),
+            stroke: None,
+        });
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(lane.header.min, vec2(4.0, lane.header.height())),
+            radius: 0.0,
+            fill: Some(accent),
+            stroke: None,
+        });
+        text(&mut shapes, &lane.name, theme.ink);
+        shapes.push(Shape::Path {
+            points: vec![lane.row.left_bottom(), lane.row.right_bottom()],
+            closed: false,
+            fill: None,
+            stroke: Some(Line::solid(0.75, theme.grid_line)),
+        });
+    }
+
+    // Stage headers and column lines.
+    for (i, stage) in layout.stages.iter().enumerate() {
+        shapes.push(Shape::Rect {
+            rect: stage.header.shrink2(vec2(1.0, 0.0)),
+            radius: 3.0,
+            fill: Some(theme.header_fill),
+            stroke: None,
+        });
+        text(&mut shapes, &stage.name, theme.header_ink);
+        text(
+            &mut shapes,
+            &stage.detail,
+            theme.header_ink.gamma_multiply(0.85),
+        );
+        if i > 0 {
+            shapes.push(Shape::Path {
+                points: vec![
+                    pos2(stage.column.left(), stage.header.bottom()),
+                    stage.column.left_bottom(),
+                ],
+                closed: false,
+                fill: None,
+                stroke: Some(Line::solid(0.75, theme.grid_line)),
+            });
+        }
+    }
+
+    // Curve bands: baseline and scale labels.
+    for lane in &layout.lanes {
+        let Some(band) = lane.curve_band else {
+            continue;
+        };
+        let neutral_y = Layout::score_to_y(band, map.scale, map.scale.neutral());
+        shapes.push(Shape::Path {
+            points: vec![pos2(band.left(), neutral_y), pos2(band.right(), neutral_y)],
+            closed: false,
+            fill: None,
+            stroke: Some(Line {
+                width: 0.75,
+                colour: theme.neutral_line,
+                dash: Some(4.0),
+            }),
+        });
+        for (score, label) in [
+            (
+                map.scale.max(),
+                format_score(map.scale.max(), map.scale.min() < 0.0),
+            ),
+            (
+                map.scale.neutral(),
+                format_score(map.scale.neutral(), map.scale.min() < 0.0),
+            ),
+            (
+                map.scale.min(),
+                format_score(map.scale.min(), map.scale.min() < 0.0),
+            ),
+        ] {
+            let y = Layout::score_to_y(band, map.scale, score);
+            shapes.push(Shape::Text {
+                pos: pos2(lane.header.right() - 30.0, y - 5.0),
+                text: label,
+                size: 8.0,
+                bold: false,
+                colour: theme.ink_muted,
+            });
+        }
+    }
+
+    // Cards.
+    for card_layout in &layout.cards {
+        let Some(card) = map.card(card_layout.id) else {
+            continue;
+        };
+        let kind = map.lane(card.lane).map_or(LaneKind::Custom, |l| l.kind);
+        let fill = card
+            .colour
+            .map_or_else(|| theme.card_fill(kind), Theme::tint);
+        let accent = card
+            .colour
+            .map_or_else(|| theme.lane_accent(kind), Theme::user_colour);
+        shapes.push(Shape::Rect {
+            rect: card_layout.rect,
+            radius: 4.0,
+            fill: Some(fill),
+            stroke: Some(Line::solid(0.75, theme.card_stroke)),
+        });
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(
+                card_layout.rect.min + vec2(0.0, 3.0),
+                vec2(3.0, card_layout.rect.height() - 6.0),
+            ),
+            radius: 1.5,
+            fill: Some(accent),
+            stroke: None,
+        });
+        text(&mut shapes, &card_layout.title, theme.ink);
+        text(&mut shapes, &card_layout.body, theme.ink);
+        text(&mut shapes, &card_layout.meta, theme.ink_muted);
+        if card.moment_of_truth.is_some() {
+            let c = pos2(
+                card_layout.rect.right() - m.card_padding - 2.0,
+                card_layout.rect.top() + m.card_padding + 3.0,
+            );
+            shapes.push(star(c, 6.0, theme.moment_of_truth));
+        }
+    }
+
+    // Emotion curves.
+    for (i, curve_layout) in layout.curves.iter().enumerate() {
+        let Some(curve) = map.curves.iter().find(|c| c.id == curve_layout.id) else {
+            continue;
+        };
+        let colour = curve.colour.map_or(
+            theme.curve_colours[i % theme.curve_colours.len()],
+            Theme::user_colour,
+        );
+        let mut points: Vec<Pos2> = curve_layout.points.iter().map(|p| p.pos).collect();
+        points.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let dash = (curve.variant == CurveVariant::ToBe).then_some(6.0);
+        if points.len() >= 2 {
+            shapes.push(Shape::Path {
+                points: smooth(&points, 10),
+                closed: false,
+                fill: None,
+                stroke: Some(Line {
+                    width: 2.5,
+                    colour,
+                    dash,
+                }),
+            });
+        }
+        for p in &curve_layout.points {
+            shapes.push(Shape::Circle {
+                center: p.pos,
+                radius: 5.0,
+                fill: Some(theme.paper),
+                stroke: Some(Line::solid(2.0, colour)),
+            });
+            if let Some(label) = curve.points.get(p.index).map(|pt| pt.label.as_str())
+                && !label.is_empty()
+            {
+                shapes.push(Shape::Text {
+                    pos: p.pos + vec2(-20.0, 8.0),
+                    text: label.to_owned(),
+                    size: 8.0,
+                    bold: false,
+                    colour: theme.ink_muted,
+                });
+            }
+        }
+    }
+
+    Scene {
+        size: layout.size,
+        background: theme.paper,
+        shapes,
+    }
+}
+
+fn format_score(v: f64, signed: bool) -> String {
+    if signed && v > 0.0 {
+        format!("+{v}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A five-pointed star, the mark of a moment of truth.
+fn star(center: Pos2, radius: f32, colour: Color32) -> Shape {
+    let points = (0..10)
+        .map(|i| {
+            let r = if i % 2 == 0 { radius } else { radius * 0.45 };
+            let a = std::f32::consts::PI * (i as f32 / 5.0) - std::f32::consts::FRAC_PI_2;
+            center + vec2(a.cos() * r, a.sin() * r)
+        })
+        .collect();
+    Shape::Path {
+        points,
+        closed: true,
+        fill: Some(colour),
+        stroke: None,
+    }
+}
+
+/// A smooth line through `points` (sorted by x): monotone cubic interpolation, which never
+/// overshoots between two points, sampled with `steps` segments between each pair.
+pub fn smooth(points: &[Pos2], steps: usize) -> Vec<Pos2> {
+    let n = points.len();
+    if n < 3 {
+        return points.to_vec();
+    }
+    let dx: Vec<f32> = points
+        .windows(2)
+        .map(|w| (w[1].x - w[0].x).max(1e-3))
+        .collect();
+    let slope: Vec<f32> = points
+        .windows(2)
+        .zip(&dx)
+        .map(|(w, d)| (w[1].y - w[0].y) / d)
+        .collect();
+    let mut tangent = vec![0.0_f32; n];
+    tangent[0] = slope[0];
+    tangent[n - 1] = slope[n - 2];
+    for i in 1..n - 1 {
+        tangent[i] = if slope[i - 1] * slope[i] <= 0.0 {
+            0.0
+        } else {
+            let (a, b) = (slope[i - 1], slope[i]);
+            3.0 * (dx[i - 1] + dx[i])
+                / ((2.0 * dx[i] + dx[i - 1]) / a + (dx[i] + 2.0 * dx[i - 1]) / b)
+        };
+    }
+    let mut out = Vec::with_capacity((n - 1) * steps + 1);
+    for i in 0..n - 1 {
+        let (p0, p1, h) = (points[i], points[i + 1], dx[i]);
+        for s in 0..steps {
+            let t = s as f32 / steps as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let y = (2.0 * t3 - 3.0 * t2 + 1.0) * p0.y
+                + (t3 - 2.0 * t2 + t) * h * tangent[i]
+                + (-2.0 * t3 + 3.0 * t2) * p1.y
+                + (t3 - t2) * h * tangent[i + 1];
+            out.push(pos2(p0.x + t * (p1.x - p0.x), y));
+        }
+    }
+    out.push(points[n - 1]);
+    out
+}

@@ -1,0 +1,146 @@
+//! The command line, run as a user would.
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use std::path::Path;
+use std::process::Command;
+
+fn klantreis(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_klantreis"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn validate_passes_every_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut args = vec!["validate".to_owned()];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().ends_with(".klantreis.ron") {
+            args.push(path.to_string_lossy().into_owned());
+        }
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, stdout, stderr) = klantreis(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches("ok: ").count(), args.len() - 1);
+}
+
+#[test]
+fn validate_names_each_problem_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = example("ikea-winkelbezoek.klantreis.ron");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let bad = dir.path().join("bad.klantreis.ron");
+    std::fs::write(
+        &bad,
+        text.replacen("score: 2.0", "score: NaN", 1)
+            .replacen("span: 1", "span: 0", 1),
+    )
+    .unwrap();
+    let garbage = dir.path().join("garbage.klantreis.ron");
+    std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let missing = dir.path().join("missing.klantreis.ron");
+    let (code, _, stderr) = klantreis(&[
+        "validate",
+        &good,
+        bad.to_str().unwrap(),
+        garbage.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("score") && l.contains("bad.klantreis.ron")),
+        "{stderr}"
+    );
+    assert!(lines.iter().any(|l| l.contains("span")), "{stderr}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("UTF-8") && l.contains("garbage")),
+        "{stderr}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("missing.klantreis.ron")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn stats_counts_in_text_and_json() {
+    let file = example("ikea-winkelbezoek.klantreis.ron");
+    let (code, stdout, _) = klantreis(&["stats", &file]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("stages: 7"), "{stdout}");
+    let (code, stdout, _) = klantreis(&["stats", &file, "--json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["maps"], 1);
+    assert_eq!(json["stages"], 7);
+    assert_eq!(json["personas"], 1);
+    assert!(json["touchpoints"].as_u64().unwrap() >= 5);
+    assert_eq!(json["curves"], 2);
+}
+
+#[test]
+fn new_writes_each_template_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    for (template, lane) in [
+        ("journey", "Touchpoints"),
+        ("experience", "Metrics"),
+        ("blueprint", "Backstage"),
+    ] {
+        let out = dir.path().join(format!("{template}.klantreis.ron"));
+        let out = out.to_str().unwrap();
+        let (code, _, stderr) = klantreis(&["new", "--template", template, "-o", out]);
+        assert_eq!(code, 0, "{stderr}");
+        let (code, _, _) = klantreis(&["validate", out]);
+        assert_eq!(code, 0);
+        assert!(std::fs::read_to_string(out).unwrap().contains(lane));
+        let (code, _, stderr) = klantreis(&["new", "--template", template, "-o", out]);
+        assert_eq!(code, 1);
+        assert!(stderr.contains("--force"), "{stderr}");
+    }
+    let out = dir.path().join("nl.klantreis.ron");
+    let (code, _, _) = klantreis(&[
+        "new",
+        "--template",
+        "journey",
+        "--lang",
+        "nl",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .contains("Contactmomenten")
+    );
+}
+
+#[test]
+fn bad_arguments_get_a_usage_message() {
+    let (code, _, stderr) = klantreis(&["new", "--template", "poster", "-o", "x"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("journey"), "{stderr}");
+}

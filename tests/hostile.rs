@@ -1,0 +1,214 @@
+//! Hostile and broken files: each gives a clear error, never a panic or a hang.
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use klantreis::file::{self, FileError};
+
+fn example_text() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ikea-winkelbezoek.klantreis.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn load_text(text: &str) -> Result<file::Loaded, FileError> {
+    let start = Instant::now();
+    let result = file::from_ron_str(text, Path::new("test.klantreis.ron"));
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    result
+}
+
+fn error_of(text: &str) -> String {
+    match load_text(text) {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => {
+            let message = e.to_string();
+            assert!(
+                message.contains("test.klantreis.ron"),
+                "no path in {message}"
+            );
+            message
+        }
+    }
+}
+
+#[test]
+fn empty_file() {
+    assert!(error_of("").contains("empty"));
+    assert!(error_of("  \n ").contains("empty"));
+}
+
+#[test]
+fn random_bytes_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("random.klantreis.ron");
+    let mut rng = fastrand::Rng::with_seed(7);
+    let bytes: Vec<u8> = (0..10_000).map(|_| rng.u8(..)).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let e = file::load(&path).unwrap_err();
+    assert!(matches!(e, FileError::NotText { .. }), "{e}");
+    // Printable garbage is text, but not RON.
+    let garbage: String = (0..10_000).map(|_| rng.alphanumeric()).collect();
+    let message = error_of(&garbage);
+    assert!(message.contains("line 1"), "{message}");
+}
+
+#[test]
+fn truncated_file_names_line_and_column() {
+    let text = example_text();
+    for cut in [10, text.len() / 3, text.len() / 2, text.len() - 3] {
+        let mut end = cut;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let message = error_of(&text[..end]);
+        assert!(message.contains("line "), "{message}");
+        assert!(message.contains("column "), "{message}");
+    }
+}
+
+#[test]
+fn deeply_nested_brackets() {
+    let text = format!(
+        "(format: (1, 0), project: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let message = error_of(&text);
+    assert!(message.contains("nested"), "{message}");
+    // Brackets where the grammar allows no nesting fail at once, with a position.
+    let text = "(".repeat(100_000);
+    let message = error_of(&text);
+    assert!(message.contains("line 1, column"), "{message}");
+    // Nesting inside a field this version does not know is bounded too.
+    let text = format!(
+        "(format: (1, 0), future: {}{}, project: ())",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    assert!(error_of(&text).contains("nested"));
+}
+
+#[test]
+fn nan_and_infinite_scores() {
+    let text = example_text();
+    for bad in ["NaN", "inf", "-inf"] {
+        let replaced = text.replacen("score: 2.0", &format!("score: {bad}"), 1);
+        assert_ne!(replaced, text);
+        let message = error_of(&replaced);
+        assert!(
+            message.contains("score") && message.contains("finite"),
+            "{message}"
+        );
+    }
+    let replaced = text.replacen("score: 2.0", "score: 9.0", 1);
+    assert!(error_of(&replaced).contains("outside the map's scale"));
+}
+
+#[test]
+fn duplicate_ids() {
+    let project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let mut broken = project.clone();
+    broken.maps[0].cards[1].id = broken.maps[0].cards[0].id;
+    let text = file::to_ron_string(&broken).unwrap();
+    let message = error_of(&text);
+    assert!(message.contains("used twice"), "{message}");
+    assert!(message.contains("cards[1]"), "{message}");
+}
+
+#[test]
+fn dangling_references() {
+    let project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let mut broken = project.clone();
+    broken.maps[0].cards[0].lane = klantreis::model::LaneId(42);
+    broken.maps[0].curves[0].points[0].stage = klantreis::model::StageId(43);
+    broken.maps[0]
+        .personas
+        .push(klantreis::model::PersonaId(44));
+    let text = file::to_ron_string(&broken).unwrap();
+    let message = error_of(&text);
+    assert!(message.contains("lane-42"), "{message}");
+    assert!(message.contains("stage-43"), "{message}");
+    assert!(message.contains("persona-44"), "{message}");
+    assert!(
+        message.contains("does not exist") || message.contains("not a"),
+        "{message}"
+    );
+}
+
+#[test]
+fn newer_major_version_is_refused_by_name() {
+    let text = example_text().replacen("format: (1, 0)", "format: (2, 3)", 1);
+    let message = error_of(&text);
+    assert!(message.contains("2.3"), "{message}");
+    assert!(message.contains("newer"), "{message}");
+    // Even when the body does not fit this version's model.
+    let message = error_of("(format: (7, 0), project: (whatever: [1, 2, 3], maps: \"new\"))");
+    assert!(message.contains("7.0"), "{message}");
+}
+
+#[test]
+fn newer_minor_version_opens_with_a_warning() {
+    let text = example_text()
+        .replacen("format: (1, 0)", "format: (1, 4)", 1)
+        .replacen("title: ", "future_field: [1, 2], title: ", 1);
+    let loaded = load_text(&text).unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(loaded.warnings[0].contains("1.4"));
+}
+
+#[test]
+fn a_40_megabyte_file_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.klantreis.ron");
+    let mut text = example_text();
+    let padding = " ".repeat(40 * 1024 * 1024);
+    text.push_str(&padding);
+    std::fs::write(&path, text).unwrap();
+    let start = Instant::now();
+    let e = file::load(&path).unwrap_err();
+    assert!(matches!(e, FileError::TooLarge { .. }), "{e}");
+    assert!(e.to_string().contains("MB"));
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn long_strings_and_huge_counts_are_refused() {
+    let project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let mut broken = project.clone();
+    broken.maps[0].cards[0].title = "x".repeat(10_000);
+    let message = error_of(&file::to_ron_string(&broken).unwrap());
+    assert!(message.contains("characters"), "{message}");
+    let mut broken = project;
+    let stage = broken.maps[0].stages[0].clone();
+    broken.maps[0].stages = (0..600)
+        .map(|_| klantreis::model::Stage {
+            id: klantreis::model::StageId::random(),
+            ..stage.clone()
+        })
+        .collect();
+    let message = error_of(&file::to_ron_string(&broken).unwrap());
+    assert!(message.contains("600 stages"), "{message}");
+}
+
+#[test]
+fn a_file_that_is_not_a_project() {
+    let message = error_of("(title: \"no header\")");
+    assert!(message.contains("format"), "{message}");
+    let message = error_of("(format: (1, 0), project: (maps: [(kind: Spaceship)]))");
+    assert!(message.contains("Spaceship"), "{message}");
+    let message = error_of("(format: (0, 9), project: ())");
+    assert!(message.contains("0.9"), "{message}");
+}

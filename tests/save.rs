@@ -1,0 +1,93 @@
+//! Saving is atomic and keeps a backup; a failed save leaves the original byte-identical.
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use klantreis::file;
+use klantreis::model::{MapKind, templates};
+
+fn project() -> klantreis::model::Project {
+    templates::new_project(MapKind::CustomerJourney, templates::TemplateLanguage::Dutch)
+}
+
+#[test]
+fn save_then_load_gives_the_same_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.klantreis.ron");
+    let p = project();
+    file::save(&p, &path).unwrap();
+    assert_eq!(file::load(&path).unwrap().project, p);
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn the_backup_holds_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.klantreis.ron");
+    let mut p = project();
+    file::save(&p, &path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    p.title = "Tweede versie".to_owned();
+    file::save(&p, &path).unwrap();
+    assert_eq!(std::fs::read(file::backup_path(&path)).unwrap(), first);
+    assert_eq!(file::load(&path).unwrap().project.title, "Tweede versie");
+}
+
+#[test]
+fn a_failed_save_leaves_the_original_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.klantreis.ron");
+    file::save(&project(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    // The folder is gone: nothing can be written.
+    let missing = dir.path().join("no-such-folder").join("p.klantreis.ron");
+    let e = file::save(&project(), &missing).unwrap_err();
+    assert!(e.to_string().contains("not changed"), "{e}");
+
+    // The target is a folder, so the rename fails after the temporary file was written.
+    let folder_target = dir.path().join("folder.klantreis.ron");
+    std::fs::create_dir(&folder_target).unwrap();
+    assert!(file::save(&project(), &folder_target).is_err());
+
+    // An invalid project is refused before anything is written.
+    let mut invalid = project();
+    invalid.maps[0]
+        .cards
+        .push(klantreis::model::Card::default());
+    let e = file::save(&invalid, &path).unwrap_err();
+    assert!(e.to_string().contains("problem"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}
+
+#[test]
+fn a_read_only_folder_leaves_the_original_intact() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.klantreis.ron");
+    file::save(&project(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, b"x").is_ok() {
+        // Running as root: permissions do not stop us, so this case cannot be tested here.
+        std::fs::remove_file(&probe).unwrap();
+    } else {
+        let mut changed = project();
+        changed.title = "changed".to_owned();
+        assert!(file::save(&changed, &path).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
