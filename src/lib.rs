@@ -5,6 +5,7 @@
 //! [`render`] paints it into a [`render::Scene`] that the canvas ([`ui`]) and the exports draw.
 
 pub mod cli;
+pub mod edit;
 pub mod file;
 pub mod fonts;
 pub mod layout;

@@ -1,12 +1,16 @@
-//! The editor window, driven as a user would with `egui_kittest`.
+//! The editor window, driven as a user would with `egui_kittest`: find widgets by their label,
+//! click, type and drag.
 
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use klantreis::ui::KlantreisApp;
+use klantreis::model::Project;
+use klantreis::ui::dialogs::ScriptedDialogs;
+use klantreis::ui::{AppConfig, KlantreisApp};
 
 fn example(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -14,37 +18,446 @@ fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn harness(file: Option<PathBuf>) -> Harness<'static, KlantreisApp> {
+fn harness_with(
+    file: Option<PathBuf>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, KlantreisApp> {
+    let data_dir = data_dir.to_path_buf();
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_step_dt(1.0 / 30.0)
         .wgpu()
-        .build_eframe(move |cc| KlantreisApp::new(cc, file))
+        .build_eframe(move |cc| {
+            KlantreisApp::with_config(
+                cc,
+                file,
+                AppConfig {
+                    dialogs: Box::new(dialogs),
+                    data_dir: Some(data_dir),
+                },
+            )
+        })
+}
+
+fn harness(file: Option<PathBuf>, data_dir: &Path) -> Harness<'static, KlantreisApp> {
+    harness_with(file, data_dir, ScriptedDialogs::default())
+}
+
+/// A new English journey template saved in `dir`, so tests start from a known map.
+fn template_file(dir: &Path) -> PathBuf {
+    let path = dir.join("test.klantreis.ron");
+    let project = klantreis::model::templates::new_project(
+        klantreis::model::MapKind::CustomerJourney,
+        klantreis::model::templates::TemplateLanguage::English,
+    );
+    klantreis::file::save(&project, &path).unwrap();
+    path
+}
+
+fn map(h: &Harness<'_, KlantreisApp>) -> klantreis::model::Map {
+    h.state().project().maps[0].clone()
+}
+
+fn type_replacing(h: &mut Harness<'_, KlantreisApp>, text: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn drag(h: &mut Harness<'_, KlantreisApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn center_of(h: &Harness<'_, KlantreisApp>, label: &str) -> Pos2 {
+    h.get_by_label(label).rect().center()
 }
 
 #[test]
 fn opens_an_example_and_shows_its_maps_and_personas() {
-    let mut h = harness(Some(example("ikea-winkelbezoek.klantreis.ron")));
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
     h.run();
     h.get_by_label("Zaterdag naar IKEA: van wensenlijst tot ijsje");
     h.get_by_label("Sanne (34)");
-    assert_eq!(
-        h.state().project().map(|p| p.title.as_str()),
-        Some("IKEA-winkelbezoek Utrecht")
-    );
+    h.get_by_label("Card Bistro bij de uitgang");
+    h.get_by_label("Stage Showroom");
+    h.get_by_label("Lane Pijnpunten");
+    assert_eq!(h.state().project().title, "IKEA-winkelbezoek Utrecht");
     h.snapshot("example_ikea");
 }
 
 #[test]
-fn a_broken_file_shows_a_readable_message_instead_of_crashing() {
+fn the_empty_template() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(None, data.path());
+    h.run();
+    h.get_by_label("Stage Orientation");
+    h.get_by_label("Lane Touchpoints");
+    h.snapshot("empty_template");
+}
+
+#[test]
+fn a_broken_file_shows_a_readable_message_and_keeps_the_open_project() {
+    let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kapot.klantreis.ron");
     std::fs::write(&path, "(format: (9, 0), project: ())").unwrap();
-    let mut h = harness(Some(path));
+    let mut h = harness(Some(path), data.path());
     h.run();
     h.get_by_label_contains("format 9.0");
     h.get_by_label_contains("kapot.klantreis.ron");
-    assert!(h.state().project().is_none());
+    assert_eq!(h.state().project().maps.len(), 1);
     h.get_by_label("Dismiss").click();
     h.run();
     assert!(h.query_by_label_contains("format 9.0").is_none());
+}
+
+#[test]
+fn add_stage_lane_and_cards_edit_titles_then_undo_and_redo_it_all() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(template_file(dir.path())), data.path());
+    h.run();
+    let start = h.state().project().clone();
+
+    h.get_by_label("Add stage").click();
+    h.run();
+    type_replacing(&mut h, "Nazorg");
+    assert_eq!(map(&h).stages.last().unwrap().name, "Nazorg");
+
+    h.get_by_label("Add lane").click();
+    h.run();
+    type_replacing(&mut h, "Kanalen");
+    assert_eq!(map(&h).lanes.last().unwrap().name, "Kanalen");
+
+    h.get_by_label("Add card to Touchpoints").click();
+    h.run();
+    type_replacing(&mut h, "Bel de klantenservice");
+    h.get_by_label("Card Bel de klantenservice");
+    assert_eq!(map(&h).cards.len(), 1);
+
+    // Edit a stage title in place: double-click, type, Enter.
+    double_click(&mut h, "Stage Choice");
+    assert!(
+        h.state().canvas().editing.is_some(),
+        "double-click starts editing"
+    );
+    type_replacing(&mut h, "Kiezen");
+    assert_eq!(map(&h).stages[1].name, "Kiezen");
+    assert!(h.state().document().is_dirty());
+    let edited = h.state().project().clone();
+
+    // Escape cancels an edit in place.
+    double_click(&mut h, "Card Bel de klantenservice");
+    h.event(egui::Event::Text("xyz".to_owned()));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().project(), &edited);
+
+    for _ in 0..8 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().project(), &start);
+    for _ in 0..8 {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().project(), &edited);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().project(), &edited);
+}
+
+#[test]
+fn drag_a_card_to_another_cell_and_reorder_a_stage() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(example("wasmachine-kapot.klantreis.ron")), data.path());
+    h.run();
+    let before = map(&h);
+    let card = before
+        .cards
+        .iter()
+        .find(|c| c.title == "Foutcode googelen")
+        .unwrap()
+        .clone();
+    let from = center_of(&h, "Card Foutcode googelen");
+    // Into the "Bestellen" stage of the "Kansen" lane.
+    let to = Pos2::new(
+        center_of(&h, "Stage Bestellen").x,
+        h.get_by_label("Lane Kansen").rect().top() + 12.0,
+    );
+    drag(&mut h, from, to);
+    let after = map(&h);
+    let moved = after.card(card.id).unwrap();
+    let kansen = after.lanes.iter().find(|l| l.name == "Kansen").unwrap().id;
+    let bestellen = after
+        .stages
+        .iter()
+        .find(|s| s.name == "Bestellen")
+        .unwrap()
+        .id;
+    assert_eq!((moved.lane, moved.stage), (kansen, bestellen));
+    assert_eq!(moved.order, 0, "dropped above the card already there");
+
+    // A whole drag is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(map(&h), before);
+
+    // Drag the first stage header to the right of the third.
+    let first = before.stages[0].id;
+    let from = center_of(&h, "Stage Storing");
+    let to = center_of(&h, "Stage Vergelijken en kiezen") + egui::vec2(40.0, 0.0);
+    drag(&mut h, from, to);
+    let after = map(&h);
+    assert_eq!(after.stage_index(first), Some(2));
+    assert_eq!(after.cards.len(), before.cards.len());
+    assert!(
+        klantreis::file::validate(h.state().project(), &klantreis::file::Limits::default())
+            .is_empty()
+    );
+}
+
+#[test]
+fn select_several_cards_delete_them_and_undo() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("library-reservation.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let before = h.state().project().clone();
+    h.get_by_label("Card Online catalogue").click();
+    h.run();
+    h.get_by_label("Card Self-checkout kiosk")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(h.state().canvas().selection.cards.len(), 2);
+    h.get_by_label("2 selected");
+    h.snapshot("two_cards_selected");
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.query_by_label("Card Online catalogue").is_none());
+    assert!(h.query_by_label("Card Self-checkout kiosk").is_none());
+    assert_eq!(map(&h).cards.len(), before.maps[0].cards.len() - 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project(), &before);
+}
+
+#[test]
+fn the_inspector_edits_the_selected_card() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    h.get_by_label("Card Bistro bij de uitgang").click();
+    h.run();
+    h.get_by_label("Moment of truth").click();
+    h.run();
+    let card = map(&h)
+        .cards
+        .iter()
+        .find(|c| c.title == "Bistro bij de uitgang")
+        .unwrap()
+        .clone();
+    assert!(card.moment_of_truth.is_none());
+    h.snapshot("selection_with_inspector");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let card = map(&h)
+        .cards
+        .iter()
+        .find(|c| c.title == "Bistro bij de uitgang")
+        .unwrap()
+        .clone();
+    assert!(card.moment_of_truth.is_some());
+}
+
+#[test]
+fn a_drag_in_progress_shows_where_the_card_will_land() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("library-reservation.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let from = center_of(&h, "Card Online catalogue");
+    let to = Pos2::new(
+        center_of(&h, "Stage Wait").x,
+        center_of(&h, "Lane Touchpoints").y,
+    );
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.snapshot("drag_in_progress");
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn save_reopen_and_find_the_same_map() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = template_file(dir.path());
+    let mut h = harness(Some(path.clone()), data.path());
+    h.run();
+    h.get_by_label("Add stage").click();
+    h.run();
+    type_replacing(&mut h, "Opzeggen");
+    assert!(h.state().document().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    let saved: Project = h.state().project().clone();
+    drop(h);
+    let mut h = harness(Some(path), data.path());
+    h.run();
+    h.get_by_label("Stage Opzeggen");
+    assert_eq!(h.state().project(), &saved);
+}
+
+#[test]
+fn save_as_for_a_new_project_uses_the_dialog() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("nieuw");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.save_answers.push_back(Some(target.clone()));
+    let mut h = harness_with(None, data.path(), dialogs);
+    h.run();
+    h.get_by_label("Add card to Pain points").click();
+    h.run();
+    type_replacing(&mut h, "Wachten");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let written = dir.path().join("nieuw.klantreis.ron");
+    let loaded = klantreis::file::load(&written).unwrap();
+    assert_eq!(loaded.project.maps[0].cards[0].title, "Wachten");
+}
+
+#[test]
+fn the_unsaved_changes_prompt_and_its_three_answers() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = template_file(dir.path());
+    let mut h = harness(Some(path.clone()), data.path());
+    h.run();
+    h.get_by_label("Add card to Thoughts").click();
+    h.run();
+    type_replacing(&mut h, "Waar blijft het?");
+    let edited = h.state().project().clone();
+
+    // Cancel: nothing happens.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().project(), &edited);
+    assert!(h.query_by_label("Save changes?").is_none());
+
+    // Save: the file gets the change, then the new project opens.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        klantreis::file::load(&path).unwrap().project.maps[0].cards[0].title,
+        "Waar blijft het?"
+    );
+    assert!(h.state().project().maps[0].cards.is_empty());
+    assert!(h.state().document().path.is_none());
+
+    // Don't save: the change is dropped.
+    h.get_by_label("Add card to Thoughts").click();
+    h.run();
+    type_replacing(&mut h, "Weggooien");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().project().maps[0].cards.is_empty());
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn restore_from_the_recovery_journal_after_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = template_file(dir.path());
+    let mut h = harness(Some(path.clone()), data.path());
+    h.run();
+    h.get_by_label("Add card to Opportunities").click();
+    h.run();
+    type_replacing(&mut h, "Terugbelverzoek");
+    h.state_mut().flush_journal();
+    let unsaved = h.state().project().clone();
+    // A crash: the app disappears without saving or clearing the journal.
+    std::mem::forget(h);
+
+    let mut h = harness(None, data.path());
+    h.run();
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().project(), &unsaved);
+    assert_eq!(h.state().document().path.as_deref(), Some(path.as_path()));
+    assert!(h.state().document().is_dirty());
+    // The file itself was never touched.
+    assert!(
+        klantreis::file::load(&path).unwrap().project.maps[0]
+            .cards
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_command_palette_runs_a_command() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(None, data.path());
+    h.run();
+    let stages = map(&h).stages.len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.event(egui::Event::Text("add stage".to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(map(&h).stages.len(), stages + 1);
 }

@@ -3,6 +3,7 @@
 mod atomic;
 mod error;
 mod format;
+mod recovery;
 mod validate;
 
 pub use atomic::{backup_path, write_atomically};
@@ -11,4 +12,5 @@ pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT, from_ron_str, load,
     save, to_ron_string,
 };
+pub use recovery::{Journal, Recovered};
 pub use validate::{Limits, validate};

@@ -1,176 +1,1078 @@
-//! The application: the open project, its panels and the canvas.
+//! The application: the open document, its panels, commands and the canvas.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use crate::layout::{self, Metrics, TextMeasurer};
-use crate::model::{MapId, Project};
+use crate::edit::{Edit, ops};
+use crate::file::{self, Journal};
+use crate::layout::{self, Layout, Metrics, TextMeasurer};
+use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage, templates};
 use crate::render::{self, Scene, Theme};
 
-use super::CanvasView;
+use super::command::{Command, Menu};
+use super::dialogs::{FileDialogs, NativeDialogs};
+use super::document::Document;
+use super::inspector;
+use super::map_canvas::{CanvasAction, MapCanvas, TextTarget};
 
-/// The laid-out and painted map on show, kept until the project or the map changes.
+/// How long after the last edit the recovery journal is written.
+const JOURNAL_DELAY: Duration = Duration::from_secs(3);
+/// How many recent files the File menu lists.
+const MAX_RECENT: usize = 10;
+
+/// The laid-out and painted map on show, kept until the document or the map changes.
 struct Painted {
     map: MapId,
+    revision: u64,
+    layout: Layout,
     scene: Scene,
+}
+
+/// Something the user asked for that would throw away unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New(MapKind),
+    Open(Option<PathBuf>),
+    Close,
+}
+
+/// A message for the user.
+#[derive(Clone, Debug, PartialEq)]
+struct Notice {
+    text: String,
+    error: bool,
+}
+
+/// Settings kept between runs.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Settings {
+    recent: Vec<PathBuf>,
+}
+
+/// How the app is set up: real dialogs and data folder, or test doubles.
+pub struct AppConfig {
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where the recovery journal lives; `None` turns it off.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            dialogs: Box::new(NativeDialogs),
+            data_dir: eframe::storage_dir("Klantreis"),
+        }
+    }
 }
 
 /// The Klantreis window.
 pub struct KlantreisApp {
-    project: Option<Project>,
-    path: Option<PathBuf>,
+    doc: Document,
     current_map: usize,
-    view: CanvasView,
+    canvas: MapCanvas,
     text: TextMeasurer,
     theme: Theme,
     painted: Option<Painted>,
-    /// Messages for the user: errors and warnings from loading.
-    notices: Vec<String>,
-    /// The window title last sent, so it is only sent again when it changes.
+    notices: Vec<Notice>,
     window_title: String,
+    dialogs: Box<dyn FileDialogs>,
+    pending: Option<Pending>,
+    palette: Option<String>,
+    settings: Settings,
+    allow_close: bool,
+    journal: Option<Journal>,
+    journaled_revision: u64,
+    last_edit: Option<std::time::Instant>,
+    recovered: Option<file::Recovered>,
+    commands: Vec<Command>,
 }
 
 impl KlantreisApp {
-    /// Sets up fonts and opens `file` if given.
+    /// The app with native dialogs and the user's data folder, opening `file` if given.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        Self::with_config(cc, file, AppConfig::default())
+    }
+
+    /// The app with the given dialogs and data folder (tests use this).
+    pub fn with_config(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        config: AppConfig,
+    ) -> Self {
         cc.egui_ctx.set_fonts(crate::fonts::definitions());
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let journal = config.data_dir.map(Journal::new);
         let mut app = Self {
-            project: None,
-            path: None,
+            doc: Document::new(
+                templates::new_project(
+                    MapKind::CustomerJourney,
+                    templates::TemplateLanguage::English,
+                ),
+                None,
+            ),
             current_map: 0,
-            view: CanvasView::default(),
+            canvas: MapCanvas::default(),
             text: TextMeasurer::new(),
             theme: Theme::default(),
             painted: None,
             notices: Vec::new(),
             window_title: String::new(),
+            dialogs: config.dialogs,
+            pending: None,
+            palette: None,
+            settings,
+            allow_close: false,
+            journal,
+            journaled_revision: 1,
+            last_edit: None,
+            recovered: None,
+            commands: Vec::new(),
         };
+        match app.journal.as_ref().map(Journal::read) {
+            Some(Ok(Some(recovered))) => app.recovered = Some(recovered),
+            Some(Err(e)) => app.notify_error(format!(
+                "The recovery journal could not be read and was set aside: {e}"
+            )),
+            _ => {}
+        }
         if let Some(path) = file {
-            app.open(path);
+            app.open_now(&path);
         }
         app
     }
 
-    /// Opens a project file; on failure the current project stays and the error is shown.
-    pub fn open(&mut self, path: PathBuf) {
-        match crate::file::load(&path) {
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.doc.project
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The canvas (selection, view).
+    pub fn canvas(&self) -> &MapCanvas {
+        &self.canvas
+    }
+
+    /// Runs a command as if chosen from the menu (next frame).
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn notify(&mut self, text: impl Into<String>) {
+        self.notices.push(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn notify_error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        log::warn!("{text}");
+        self.notices.push(Notice { text, error: true });
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.current_map = 0;
+        self.canvas = MapCanvas::default();
+        self.painted = None;
+        self.journaled_revision = self.doc.revision();
+        self.last_edit = None;
+    }
+
+    fn open_now(&mut self, path: &Path) {
+        match file::load(path) {
             Ok(loaded) => {
-                self.notices = loaded.warnings;
-                self.project = Some(loaded.project);
-                self.path = Some(path);
-                self.current_map = 0;
-                self.painted = None;
-                self.view = CanvasView::default();
+                for w in loaded.warnings {
+                    self.notify(w);
+                }
+                self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
+                self.remember_recent(path);
             }
-            Err(e) => self.notices.push(e.to_string()),
+            Err(e) => self.notify_error(e.to_string()),
         }
     }
 
-    /// The open project, if any.
-    pub fn project(&self) -> Option<&Project> {
-        self.project.as_ref()
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    /// Saves to `path`; returns whether it worked.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let mut project = self.doc.project.clone();
+        project.modified = crate::model::time::now_rfc3339();
+        match file::save(&project, path) {
+            Ok(()) => {
+                self.doc.project.modified = project.modified;
+                self.doc.mark_saved(path.to_path_buf());
+                self.remember_recent(path);
+                if let Some(j) = &self.journal {
+                    j.clear();
+                }
+                self.journaled_revision = self.doc.revision();
+                true
+            }
+            Err(e) => {
+                self.notify_error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let name = if self.doc.project.title.is_empty() {
+            "project".to_owned()
+        } else {
+            self.doc.project.title.clone()
+        };
+        let suggested = format!("{name}{}", file::FILE_EXTENSION);
+        match self.dialogs.pick_save(&suggested) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Carries out `pending` now, without asking.
+    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::New(kind) => {
+                self.set_document(Document::new(
+                    templates::new_project(kind, templates::TemplateLanguage::English),
+                    None,
+                ));
+            }
+            Pending::Open(path) => {
+                if let Some(path) = path.or_else(|| self.dialogs.pick_open()) {
+                    self.open_now(&path);
+                }
+            }
+            Pending::Close => {
+                if let Some(j) = &self.journal {
+                    j.clear();
+                }
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Carries out `pending`, first asking what to do with unsaved changes.
+    fn request(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.pending = Some(pending);
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    fn apply(&mut self, label: &str, edit: Edit) {
+        self.apply_merging(label, None, edit);
+    }
+
+    fn apply_merging(&mut self, label: &str, merge: Option<u64>, edit: Edit) {
+        match self.doc.apply_merging(label, merge, edit) {
+            Ok(()) => self.last_edit = Some(std::time::Instant::now()),
+            Err(e) => self.notify_error(format!("{label}: {e}")),
+        }
+    }
+
+    fn run(&mut self, command: Command, ctx: &egui::Context) {
+        let map = self.doc.project.maps.get(self.current_map).cloned();
+        match command {
+            Command::NewJourney => self.request(Pending::New(MapKind::CustomerJourney), ctx),
+            Command::NewExperience => self.request(Pending::New(MapKind::CustomerExperience), ctx),
+            Command::NewBlueprint => self.request(Pending::New(MapKind::ServiceBlueprint), ctx),
+            Command::Open => self.request(Pending::Open(None), ctx),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Undo => {
+                if self.doc.undo().is_none() {
+                    self.notify("Nothing to undo.");
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo().is_none() {
+                    self.notify("Nothing to redo.");
+                }
+            }
+            Command::Delete => {
+                let Some(map) = map else { return };
+                let sel = self.canvas.selection.clone();
+                if !sel.cards.is_empty() {
+                    let ids: Vec<_> = sel.cards.iter().copied().collect();
+                    let label = if ids.len() == 1 {
+                        "Delete card"
+                    } else {
+                        "Delete cards"
+                    };
+                    self.apply(label, ops::delete_cards(&map, &ids));
+                } else if let Some(stage) = sel.stage {
+                    if map.stages.len() > 1 {
+                        self.apply("Delete stage", ops::delete_stage(&map, stage));
+                    } else {
+                        self.notify("A map keeps at least one stage.");
+                    }
+                } else if let Some(lane) = sel.lane {
+                    self.apply("Delete lane", ops::delete_lane(&map, lane));
+                }
+            }
+            Command::SelectAll => {
+                if let Some(map) = map {
+                    self.canvas.selection = super::map_canvas::Selection {
+                        cards: map.cards.iter().map(|c| c.id).collect(),
+                        ..Default::default()
+                    };
+                }
+            }
+            Command::Duplicate => {
+                let Some(map) = map else { return };
+                let ids: Vec<_> = self.canvas.selection.cards.iter().copied().collect();
+                if ids.is_empty() {
+                    return;
+                }
+                let (edit, new_ids) = ops::duplicate_cards(&map, &ids);
+                self.apply("Duplicate", edit);
+                self.canvas.selection.cards = new_ids.into_iter().collect();
+            }
+            Command::AddStage => self.canvas_action(CanvasAction::AddStage),
+            Command::AddLane => self.canvas_action(CanvasAction::AddLane),
+            Command::AddCard => {
+                let Some(map) = map else { return };
+                let lane = self.canvas.selection.lane.or_else(|| {
+                    self.canvas
+                        .selection
+                        .cards
+                        .first()
+                        .and_then(|c| map.card(*c))
+                        .map(|c| c.lane)
+                });
+                let lane = lane.or_else(|| map.lanes.first().map(|l| l.id));
+                let stage = self
+                    .canvas
+                    .selection
+                    .stage
+                    .or_else(|| map.stages.first().map(|s| s.id));
+                if let (Some(lane), Some(stage)) = (lane, stage) {
+                    self.canvas_action(CanvasAction::AddCard { lane, stage });
+                }
+            }
+            Command::ZoomFit => self.canvas.view.fitted = true,
+            Command::ZoomActual => self.zoom_to(1.0, ctx),
+            Command::ZoomIn => self.zoom_to(self.canvas.view.zoom * 1.25, ctx),
+            Command::ZoomOut => self.zoom_to(self.canvas.view.zoom / 1.25, ctx),
+            Command::CommandPalette => {
+                self.palette = if self.palette.is_some() {
+                    None
+                } else {
+                    Some(String::new())
+                };
+            }
+        }
+    }
+
+    fn zoom_to(&mut self, zoom: f32, ctx: &egui::Context) {
+        let rect = ctx.content_rect();
+        let factor = zoom / self.canvas.view.zoom;
+        self.canvas.view.zoom_around(factor, rect.center(), rect);
+    }
+
+    fn canvas_action(&mut self, action: CanvasAction) {
+        let Some(map) = self.doc.project.maps.get(self.current_map).cloned() else {
+            return;
+        };
+        match action {
+            CanvasAction::MoveCards {
+                cards,
+                lane,
+                stage,
+                index,
+            } => {
+                let label = if cards.len() == 1 {
+                    "Move card"
+                } else {
+                    "Move cards"
+                };
+                self.apply(label, ops::move_cards(&map, &cards, lane, stage, index));
+            }
+            CanvasAction::SetSpan { card, span } => {
+                if let Some(c) = map.card(card) {
+                    self.apply(
+                        "Resize card",
+                        ops::update_card(&map, Card { span, ..c.clone() }),
+                    );
+                }
+            }
+            CanvasAction::MoveStage { stage, to } => {
+                self.apply("Move stage", ops::move_stage(&map, stage, to));
+            }
+            CanvasAction::MoveLane { lane, to } => {
+                self.apply("Move lane", ops::move_lane(&map, lane, to));
+            }
+            CanvasAction::AddCard { lane, stage } => {
+                let card = Card {
+                    lane,
+                    stage,
+                    title: "New card".to_owned(),
+                    ..Card::default()
+                };
+                let id = card.id;
+                self.apply("Add card", ops::add_card(&map, card));
+                self.canvas.selection = super::map_canvas::Selection::default();
+                self.canvas.selection.cards.insert(id);
+                self.canvas
+                    .start_editing(TextTarget::CardTitle(id), "New card".to_owned());
+            }
+            CanvasAction::AddStage => {
+                let index = self
+                    .canvas
+                    .selection
+                    .stage
+                    .and_then(|s| map.stage_index(s))
+                    .map_or(map.stages.len(), |i| i + 1);
+                let stage = Stage::named("New stage");
+                let id = stage.id;
+                self.apply("Add stage", ops::insert_stage(&map, index, stage));
+                self.canvas.selection = super::map_canvas::Selection {
+                    stage: Some(id),
+                    ..Default::default()
+                };
+                self.canvas
+                    .start_editing(TextTarget::StageName(id), "New stage".to_owned());
+            }
+            CanvasAction::AddLane => {
+                let index = self
+                    .canvas
+                    .selection
+                    .lane
+                    .and_then(|l| map.lane_index(l))
+                    .map_or(map.lanes.len(), |i| i + 1);
+                let lane = Lane::new("New lane", LaneKind::Custom);
+                let id = lane.id;
+                self.apply("Add lane", ops::insert_lane(&map, index, lane));
+                self.canvas.selection = super::map_canvas::Selection {
+                    lane: Some(id),
+                    ..Default::default()
+                };
+                self.canvas
+                    .start_editing(TextTarget::LaneName(id), "New lane".to_owned());
+            }
+            CanvasAction::CommitText { target, text } => match target {
+                TextTarget::CardTitle(id) => {
+                    if let Some(c) = map.card(id).filter(|c| c.title != text) {
+                        self.apply(
+                            "Edit title",
+                            ops::update_card(
+                                &map,
+                                Card {
+                                    title: text,
+                                    ..c.clone()
+                                },
+                            ),
+                        );
+                    }
+                }
+                TextTarget::StageName(id) => {
+                    if let Some(s) = map.stage(id).filter(|s| s.name != text) {
+                        self.apply(
+                            "Rename stage",
+                            ops::update_stage(
+                                &map,
+                                &Stage {
+                                    name: text,
+                                    ..s.clone()
+                                },
+                            ),
+                        );
+                    }
+                }
+                TextTarget::LaneName(id) => {
+                    if let Some(l) = map.lane(id).filter(|l| l.name != text) {
+                        self.apply(
+                            "Rename lane",
+                            ops::update_lane(
+                                &map,
+                                &Lane {
+                                    name: text,
+                                    ..l.clone()
+                                },
+                            ),
+                        );
+                    }
+                }
+            },
+        }
     }
 
     /// Lays out and paints the current map unless the cached scene is still right.
     fn ensure_painted(&mut self) {
-        let Some(project) = self.project.as_ref() else {
-            return;
-        };
-        let Some(map) = project.maps.get(self.current_map) else {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
             self.painted = None;
             return;
         };
-        if self.painted.as_ref().is_none_or(|p| p.map != map.id) {
+        let fresh = self
+            .painted
+            .as_ref()
+            .is_some_and(|p| p.map == map.id && p.revision == self.doc.revision());
+        if !fresh {
             self.text.begin_pass();
-            let layout = layout::lay_out(project, map, &Metrics::default(), &mut self.text);
+            let layout =
+                layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
             let scene = render::paint(map, &layout, &self.theme);
-            self.painted = Some(Painted { map: map.id, scene });
+            self.painted = Some(Painted {
+                map: map.id,
+                revision: self.doc.revision(),
+                layout,
+                scene,
+            });
         }
     }
 
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for command in Command::ALL {
+            if typing && command.yields_to_text_fields() {
+                continue;
+            }
+            let shortcuts = command
+                .shortcut()
+                .into_iter()
+                .chain(command.extra_shortcuts().iter().copied());
+            for shortcut in shortcuts {
+                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.commands.push(command);
+                }
+            }
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.menu_button(menu.label(), |ui| {
+                    for command in Command::menu_order()
+                        .into_iter()
+                        .filter(|c| c.menu() == menu)
+                    {
+                        let mut button = egui::Button::new(command.label());
+                        if let Some(s) = command.shortcut() {
+                            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                        }
+                        if ui.add(button).on_hover_text(command.tooltip()).clicked() {
+                            self.commands.push(command);
+                        }
+                        if command == Command::Open {
+                            let recent = self.settings.recent.clone();
+                            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                                ui.menu_button("Open recent", |ui| {
+                                    for path in recent {
+                                        if ui.button(path.display().to_string()).clicked() {
+                                            self.pending_open(path, ui.ctx());
+                                        }
+                                    }
+                                });
+                            });
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    fn pending_open(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.request(Pending::Open(Some(path)), ctx);
+    }
+
     fn sidebar_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(project) = &self.project else {
-            ui.label("No project open.");
-            return;
-        };
-        ui.heading(&project.title);
-        if !project.description.is_empty() {
-            ui.label(egui::RichText::new(&project.description).small());
+        ui.add_space(4.0);
+        let mut title = self.doc.project.title.clone();
+        let name = ui.label("Project");
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut title)
+                    .id_salt("project-title")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(name.id)
+            .changed()
+        {
+            let description = self.doc.project.description.clone();
+            self.apply_merging(
+                "Rename project",
+                Some(1),
+                Edit::SetProjectInfo { title, description },
+            );
         }
         ui.separator();
-        ui.strong("Maps");
-        let mut chosen = None;
-        for (i, map) in project.maps.iter().enumerate() {
-            if ui
-                .selectable_label(i == self.current_map, &map.title)
-                .on_hover_text(map.kind.name())
-                .clicked()
-            {
-                chosen = Some(i);
+        ui.horizontal(|ui| {
+            ui.strong("Maps");
+            ui.menu_button("+", |ui| {
+                for kind in MapKind::ALL {
+                    if ui.button(format!("New {}", kind.name())).clicked() {
+                        let map = templates::new_map(kind, templates::TemplateLanguage::English);
+                        let index = self.doc.project.maps.len();
+                        self.apply(
+                            "Add map",
+                            Edit::SetMap {
+                                id: map.id,
+                                index,
+                                value: Some(Box::new(map)),
+                            },
+                        );
+                        self.current_map = index;
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Add a map");
+        });
+        let maps: Vec<(MapId, String, MapKind)> = self
+            .doc
+            .project
+            .maps
+            .iter()
+            .map(|m| (m.id, m.title.clone(), m.kind))
+            .collect();
+        let count = maps.len();
+        for (i, (id, title, kind)) in maps.into_iter().enumerate() {
+            let label = if title.is_empty() {
+                "(untitled map)".to_owned()
+            } else {
+                title
+            };
+            let response = ui
+                .selectable_label(i == self.current_map, &label)
+                .on_hover_text(kind.name());
+            if response.clicked() && i != self.current_map {
+                self.current_map = i;
+                self.canvas = MapCanvas::default();
             }
+            response.context_menu(|ui| {
+                if ui.button("Duplicate").clicked()
+                    && let Some(map) = self.doc.project.maps.get(i)
+                {
+                    let copy = duplicate_map(map);
+                    self.apply(
+                        "Duplicate map",
+                        Edit::SetMap {
+                            id: copy.id,
+                            index: i + 1,
+                            value: Some(Box::new(copy)),
+                        },
+                    );
+                }
+                if ui
+                    .add_enabled(i > 0, egui::Button::new("Move up"))
+                    .clicked()
+                {
+                    self.move_map(id, i - 1);
+                }
+                if ui
+                    .add_enabled(i + 1 < count, egui::Button::new("Move down"))
+                    .clicked()
+                {
+                    self.move_map(id, i + 1);
+                }
+                if ui
+                    .add_enabled(count > 1, egui::Button::new("Delete"))
+                    .clicked()
+                {
+                    self.apply(
+                        "Delete map",
+                        Edit::SetMap {
+                            id,
+                            index: i,
+                            value: None,
+                        },
+                    );
+                    self.current_map = self.current_map.min(count - 2);
+                    self.canvas = MapCanvas::default();
+                }
+                ui.label("Rename it in the inspector (click the map's background).");
+            });
         }
         ui.separator();
         ui.strong("Personas");
-        for persona in &project.personas {
+        for persona in &self.doc.project.personas {
             ui.label(&persona.name).on_hover_text(&persona.description);
         }
-        if let Some(i) = chosen
-            && i != self.current_map
+        ui.separator();
+        ui.weak(format!(
+            "{} evidence items · {} stakeholders · {} data sets",
+            self.doc.project.evidence.len(),
+            self.doc.project.stakeholders.len(),
+            self.doc.project.datasets.len()
+        ));
+    }
+
+    fn move_map(&mut self, id: MapId, to: usize) {
+        if let Some(map) = self.doc.project.maps.iter().find(|m| m.id == id).cloned() {
+            self.apply(
+                "Move map",
+                Edit::SetMap {
+                    id,
+                    index: to,
+                    value: Some(Box::new(map)),
+                },
+            );
+            self.current_map = to;
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(format!("Zoom {:.0}%", self.canvas.view.zoom * 100.0));
+            ui.separator();
+            let n = self.canvas.selection.count();
+            ui.label(if n == 0 {
+                "Nothing selected".to_owned()
+            } else {
+                format!("{n} selected")
+            });
+            ui.separator();
+            ui.label(if self.doc.is_dirty() {
+                "Unsaved changes"
+            } else {
+                "Saved"
+            });
+            if let Some(label) = self.doc.history.undo_label() {
+                ui.separator();
+                ui.weak(format!("Last change: {label}"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak("Drag: pan · Shift+drag: select · Ctrl+scroll: zoom · Ctrl+K: commands");
+            });
+        });
+    }
+
+    fn notices_ui(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, notice) in self.notices.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let colour = if notice.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().warn_fg_color
+                };
+                ui.colored_label(colour, &notice.text);
+                if ui.small_button("Dismiss").clicked() {
+                    dismiss = Some(i);
+                }
+            });
+        }
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.pending.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "{} has changes that are not saved.",
+                    self.doc.display_name()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.pending = None;
+                    if self.save() {
+                        self.proceed(pending, ctx);
+                    }
+                }
+                Some(1) => {
+                    self.pending = None;
+                    self.proceed(pending, ctx);
+                }
+                Some(_) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(recovered) = &self.recovered {
+            let mut answer = None;
+            let source = recovered.source.as_ref().map_or_else(
+                || "an unsaved project".to_owned(),
+                |p| p.display().to_string(),
+            );
+            let written = recovered.written.clone();
+            egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                ui.heading("Restore unsaved work?");
+                ui.label(format!(
+                    "Klantreis was closed with unsaved changes to {source} (last kept {written})."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            match answer {
+                Some(true) => {
+                    if let Some(r) = self.recovered.take() {
+                        let mut doc = Document::new(r.project, r.source);
+                        doc.mark_unsaved();
+                        self.set_document(doc);
+                    }
+                }
+                Some(false) => {
+                    self.recovered = None;
+                    if let Some(j) = &self.journal {
+                        j.clear();
+                    }
+                }
+                None => {}
+            }
+        }
+        if let Some(query) = &mut self.palette {
+            let mut chosen = None;
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
+                ui.set_width(360.0);
+                let name = ui.label("Command");
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(query)
+                            .hint_text("Type a command…")
+                            .id_salt("palette-query"),
+                    )
+                    .labelled_by(name.id);
+                r.request_focus();
+                let q = query.to_lowercase();
+                let matches: Vec<Command> = Command::menu_order()
+                    .into_iter()
+                    .filter(|c| {
+                        c != &Command::CommandPalette && c.label().to_lowercase().contains(&q)
+                    })
+                    .collect();
+                for c in &matches {
+                    let mut b = egui::Button::new(c.label()).frame(false);
+                    if let Some(s) = c.shortcut() {
+                        b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+                    }
+                    if ui.add(b).on_hover_text(c.tooltip()).clicked() {
+                        chosen = Some(*c);
+                    }
+                }
+                if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    chosen = matches.first().copied();
+                }
+                close = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            });
+            if let Some(c) = chosen {
+                self.palette = None;
+                self.commands.push(c);
+            } else if close {
+                self.palette = None;
+            }
+        }
+    }
+
+    fn keep_journal(&mut self, ctx: &egui::Context) {
+        let Some(journal) = &self.journal else { return };
+        if !self.doc.is_dirty() || self.doc.revision() == self.journaled_revision {
+            return;
+        }
+        let Some(last) = self.last_edit else { return };
+        let since = last.elapsed();
+        if since < JOURNAL_DELAY || self.canvas.is_dragging() {
+            ctx.request_repaint_after(
+                JOURNAL_DELAY
+                    .saturating_sub(since)
+                    .max(Duration::from_millis(100)),
+            );
+            return;
+        }
+        match journal.write(&self.doc.project, self.doc.path.as_deref()) {
+            Ok(()) => self.journaled_revision = self.doc.revision(),
+            Err(e) => {
+                self.journaled_revision = self.doc.revision();
+                self.notify_error(format!("Could not keep a recovery copy: {e}"));
+            }
+        }
+    }
+
+    /// Writes the recovery journal now, whatever the delay (tests simulate a crash with it).
+    pub fn flush_journal(&mut self) {
+        self.last_edit = std::time::Instant::now().checked_sub(JOURNAL_DELAY);
+        if let Some(journal) = &self.journal
+            && self.doc.is_dirty()
+            && journal
+                .write(&self.doc.project, self.doc.path.as_deref())
+                .is_ok()
         {
-            self.current_map = i;
-            self.view = CanvasView::default();
+            self.journaled_revision = self.doc.revision();
         }
     }
 }
 
+/// A copy of `map` with fresh ids for everything in it.
+fn duplicate_map(map: &crate::model::Map) -> crate::model::Map {
+    let mut copy = map.clone();
+    copy.id = MapId::random();
+    copy.title = format!("{} (copy)", map.title);
+    let stage_ids: std::collections::HashMap<_, _> = copy
+        .stages
+        .iter_mut()
+        .map(|s| {
+            let old = s.id;
+            s.id = crate::model::StageId::random();
+            (old, s.id)
+        })
+        .collect();
+    let lane_ids: std::collections::HashMap<_, _> = copy
+        .lanes
+        .iter_mut()
+        .map(|l| {
+            let old = l.id;
+            l.id = crate::model::LaneId::random();
+            (old, l.id)
+        })
+        .collect();
+    let mut card_ids = std::collections::HashMap::new();
+    for c in &mut copy.cards {
+        let old = c.id;
+        c.id = crate::model::CardId::random();
+        card_ids.insert(old, c.id);
+        c.stage = stage_ids.get(&c.stage).copied().unwrap_or(c.stage);
+        c.lane = lane_ids.get(&c.lane).copied().unwrap_or(c.lane);
+    }
+    for curve in &mut copy.curves {
+        curve.id = crate::model::CurveId::random();
+        for p in &mut curve.points {
+            p.stage = stage_ids.get(&p.stage).copied().unwrap_or(p.stage);
+            p.card = p.card.and_then(|c| card_ids.get(&c).copied());
+        }
+    }
+    copy
+}
+
 impl eframe::App for KlantreisApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let title = match (&self.project, &self.path) {
-            (Some(p), Some(path)) => format!(
-                "{} — {} — Klantreis",
-                p.title,
-                path.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            ),
-            _ => "Klantreis".to_owned(),
-        };
+        let ctx = ui.ctx().clone();
+        let title = format!(
+            "{}{} — {} — Klantreis",
+            if self.doc.is_dirty() { "● " } else { "" },
+            self.doc.project.title,
+            self.doc.display_name()
+        );
         if title != self.window_title {
-            ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+        if let Some(path) =
+            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()))
+        {
+            self.request(Pending::Open(Some(path)), &ctx);
+        }
+        if self.pending.is_none() && self.palette.is_none() && self.recovered.is_none() {
+            self.shortcuts(&ctx);
+        }
 
-        egui::Panel::top("notices").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.strong("Klantreis");
-                ui.label("(read-only view)");
-            });
-            let mut dismiss = None;
-            for (i, notice) in self.notices.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, notice);
-                    if ui.small_button("Dismiss").clicked() {
-                        dismiss = Some(i);
-                    }
-                });
-            }
-            if let Some(i) = dismiss {
-                self.notices.remove(i);
-            }
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_bar_ui(ui);
+            self.notices_ui(ui);
         });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(220.0)
+            .default_size(210.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| self.sidebar_ui(ui));
             });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                        return;
+                    };
+                    if let Some(e) =
+                        inspector::inspector_ui(ui, map, &self.canvas.selection, &self.theme)
+                    {
+                        self.apply_merging(e.label, e.merge, e.edit);
+                    }
+                });
+            });
+        let mut actions = Vec::new();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.ensure_painted();
-            if let Some(painted) = &self.painted {
-                self.view.show(ui, &painted.scene);
-            } else {
+            let Some(painted) = &self.painted else {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open a project: klantreis FILE.klantreis.ron");
+                    ui.label("This project has no maps. Add one with the + next to Maps.")
                 });
-            }
+                return;
+            };
+            let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                return;
+            };
+            actions = self.canvas.show(ui, map, &painted.layout, &painted.scene);
         });
+        for action in actions {
+            self.canvas_action(action);
+        }
+        self.dialogs_ui(&ctx);
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, &ctx);
+        }
+        self.current_map = self
+            .current_map
+            .min(self.doc.project.maps.len().saturating_sub(1));
+        if let Some(map) = self.doc.project.maps.get(self.current_map) {
+            self.canvas.prune_selection(map);
+        }
+        if !self.canvas.is_dragging() {
+            self.doc
+                .history
+                .seal_if_idle(ctx.memory(egui::Memory::focused).is_none());
+        }
+        self.keep_journal(&ctx);
     }
 }

@@ -1,6 +1,6 @@
 //! The map canvas: paints the shared [`Scene`] through a zoom and pan transform.
 
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, emath::TSTransform};
+use egui::{Color32, Pos2, Rect, Stroke, Vec2, emath::TSTransform};
 
 use crate::render::{Line, Scene, Shape};
 
@@ -58,7 +58,8 @@ impl CanvasView {
     /// Handles pan and zoom input over the canvas `response`.
     pub fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, map_size: Vec2) {
         let canvas = response.rect;
-        if response.dragged_by(egui::PointerButton::Primary)
+        let band = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        if (response.dragged_by(egui::PointerButton::Primary) && !band)
             || response.dragged_by(egui::PointerButton::Middle)
         {
             self.offset += response.drag_delta();
@@ -75,28 +76,9 @@ impl CanvasView {
                 self.fitted = false;
             }
         }
-        let (fit, actual) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num1),
-            )
-        });
-        if fit || self.fitted {
+        if self.fitted {
             self.fit(map_size, canvas);
         }
-        if actual {
-            self.zoom_around(1.0 / self.zoom, canvas.center(), canvas);
-        }
-    }
-
-    /// Shows the canvas: background, pan and zoom, the scene. Returns the response.
-    pub fn show(&mut self, ui: &mut egui::Ui, scene: &Scene) -> egui::Response {
-        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
-        self.handle_input(ui, &response, scene.size);
-        let transform = self.screen_from_map(response.rect);
-        painter.rect_filled(response.rect, 0.0, ui.visuals().extreme_bg_color);
-        paint_scene(&painter, scene, transform, response.rect);
-        response
     }
 }
 

@@ -2,9 +2,15 @@
 
 mod app;
 mod canvas;
+pub mod command;
+pub mod dialogs;
+mod document;
+mod inspector;
+pub mod map_canvas;
 
-pub use app::KlantreisApp;
+pub use app::{AppConfig, KlantreisApp};
 pub use canvas::{CanvasView, paint_scene};
+pub use document::Document;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,254 @@
+//! Every change to a project is an [`Edit`]: the UI emits edits, [`apply`] carries them out and
+//! returns the edit that undoes them, and [`History`] keeps both for undo and redo.
+//!
+//! Edits are coarse "set this piece to that value" operations. That keeps each one trivially
+//! invertible (the inverse sets the old value back) and keeps memory bounded: an undo step holds
+//! only the pieces it changed, never a copy of the project.
+
+mod history;
+pub mod ops;
+
+pub use history::History;
+
+use crate::model::{Card, CardId, EmotionCurve, Lane, Map, MapId, Project, Stage};
+
+/// The parts of a map that are not its grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapInfo {
+    pub title: String,
+    pub description: String,
+    pub goal: String,
+    pub scenario: String,
+    pub kind: crate::model::MapKind,
+    pub scale: crate::model::EmotionScale,
+    pub personas: Vec<crate::model::PersonaId>,
+}
+
+impl MapInfo {
+    /// The info of `map`.
+    pub fn of(map: &Map) -> Self {
+        Self {
+            title: map.title.clone(),
+            description: map.description.clone(),
+            goal: map.goal.clone(),
+            scenario: map.scenario.clone(),
+            kind: map.kind,
+            scale: map.scale,
+            personas: map.personas.clone(),
+        }
+    }
+
+    fn put(self, map: &mut Map) {
+        map.title = self.title;
+        map.description = self.description;
+        map.goal = self.goal;
+        map.scenario = self.scenario;
+        map.kind = self.kind;
+        map.scale = self.scale;
+        map.personas = self.personas;
+    }
+}
+
+/// One change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Puts a card (adding or replacing it by id), or removes it when `value` is `None`.
+    SetCard {
+        map: MapId,
+        id: CardId,
+        value: Option<Box<Card>>,
+        /// Where a card that is added goes in the map's list (the end when past it); undoing a
+        /// removal puts the card back where it was, so undo restores the exact project.
+        at: usize,
+    },
+    /// Replaces the map's stages (add, remove, rename, reorder).
+    SetStages { map: MapId, stages: Vec<Stage> },
+    /// Replaces the map's lanes.
+    SetLanes { map: MapId, lanes: Vec<Lane> },
+    /// Replaces the map's curves.
+    SetCurves {
+        map: MapId,
+        curves: Vec<EmotionCurve>,
+    },
+    /// Replaces the map's title, goal, scale and the like.
+    SetMapInfo { map: MapId, info: Box<MapInfo> },
+    /// Puts a whole map at `index` (adding or replacing it by id), or removes it.
+    SetMap {
+        id: MapId,
+        index: usize,
+        value: Option<Box<Map>>,
+    },
+    /// Sets the project's title and description.
+    SetProjectInfo { title: String, description: String },
+    /// Several edits as one undo step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied. The project is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the map {0} no longer exists")]
+    NoMap(MapId),
+}
+
+/// Applies `edit` to `project` and returns the edit that undoes it.
+///
+/// A batch is applied all or nothing: if a later part fails, the earlier parts are undone.
+pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
+    match edit {
+        Edit::Batch(edits) => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in edits {
+                match apply(project, e) {
+                    Ok(inverse) => inverses.push(inverse),
+                    Err(err) => {
+                        for inverse in inverses.into_iter().rev() {
+                            // Undoing what was just done cannot fail: the maps it names exist.
+                            let _ = apply(project, inverse);
+                        }
+                        return Err(err);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Edit::Batch(inverses))
+        }
+        Edit::SetCard { map, id, value, at } => {
+            let m = map_mut(project, map)?;
+            let position = m.cards.iter().position(|c| c.id == id);
+            let (old, old_at) = match (position, value) {
+                (Some(i), Some(card)) => {
+                    (Some(Box::new(std::mem::replace(&mut m.cards[i], *card))), i)
+                }
+                (Some(i), None) => (Some(Box::new(m.cards.remove(i))), i),
+                (None, Some(card)) => {
+                    let i = at.min(m.cards.len());
+                    m.cards.insert(i, *card);
+                    (None, i)
+                }
+                (None, None) => (None, at),
+            };
+            Ok(Edit::SetCard {
+                map,
+                id,
+                value: old,
+                at: old_at,
+            })
+        }
+        Edit::SetStages { map, stages } => {
+            let m = map_mut(project, map)?;
+            let old = std::mem::replace(&mut m.stages, stages);
+            Ok(Edit::SetStages { map, stages: old })
+        }
+        Edit::SetLanes { map, lanes } => {
+            let m = map_mut(project, map)?;
+            let old = std::mem::replace(&mut m.lanes, lanes);
+            Ok(Edit::SetLanes { map, lanes: old })
+        }
+        Edit::SetCurves { map, curves } => {
+            let m = map_mut(project, map)?;
+            let old = std::mem::replace(&mut m.curves, curves);
+            Ok(Edit::SetCurves { map, curves: old })
+        }
+        Edit::SetMapInfo { map, info } => {
+            let m = map_mut(project, map)?;
+            let old = MapInfo::of(m);
+            info.put(m);
+            Ok(Edit::SetMapInfo {
+                map,
+                info: Box::new(old),
+            })
+        }
+        Edit::SetMap { id, index, value } => {
+            let position = project.maps.iter().position(|m| m.id == id);
+            let (old, old_index) = match (position, value) {
+                (Some(i), Some(map)) => {
+                    let old = project.maps.remove(i);
+                    project.maps.insert(index.min(project.maps.len()), *map);
+                    (Some(Box::new(old)), i)
+                }
+                (Some(i), None) => (Some(Box::new(project.maps.remove(i))), i),
+                (None, Some(map)) => {
+                    let at = index.min(project.maps.len());
+                    project.maps.insert(at, *map);
+                    (None, at)
+                }
+                (None, None) => (None, index),
+            };
+            Ok(Edit::SetMap {
+                id,
+                index: old_index,
+                value: old,
+            })
+        }
+        Edit::SetProjectInfo { title, description } => {
+            let old_title = std::mem::replace(&mut project.title, title);
+            let old_description = std::mem::replace(&mut project.description, description);
+            Ok(Edit::SetProjectInfo {
+                title: old_title,
+                description: old_description,
+            })
+        }
+    }
+}
+
+fn map_mut(project: &mut Project, id: MapId) -> Result<&mut Map, EditError> {
+    project
+        .maps
+        .iter_mut()
+        .find(|m| m.id == id)
+        .ok_or(EditError::NoMap(id))
+}
+
+/// Approximate heap size of an edit in bytes, for bounding the history's memory.
+pub fn weight(edit: &Edit) -> usize {
+    fn text(s: &str) -> usize {
+        s.len() + 24
+    }
+    fn card(c: &Card) -> usize {
+        std::mem::size_of::<Card>()
+            + text(&c.title)
+            + text(&c.body)
+            + text(&c.owner)
+            + c.tags.iter().map(|t| text(t)).sum::<usize>()
+            + c.evidence.len() * 8
+    }
+    match edit {
+        Edit::SetCard { value, .. } => 64 + value.as_deref().map_or(0, card),
+        Edit::SetStages { stages, .. } => {
+            64 + stages
+                .iter()
+                .map(|s| {
+                    128 + text(&s.name)
+                        + text(&s.description)
+                        + text(&s.milestone)
+                        + text(&s.success_criteria)
+                })
+                .sum::<usize>()
+        }
+        Edit::SetLanes { lanes, .. } => {
+            64 + lanes.iter().map(|l| 96 + text(&l.name)).sum::<usize>()
+        }
+        Edit::SetCurves { curves, .. } => {
+            64 + curves
+                .iter()
+                .map(|c| 128 + c.points.iter().map(|p| 64 + text(&p.label)).sum::<usize>())
+                .sum::<usize>()
+        }
+        Edit::SetMapInfo { info, .. } => {
+            256 + text(&info.title)
+                + text(&info.description)
+                + text(&info.goal)
+                + text(&info.scenario)
+        }
+        Edit::SetMap { value, .. } => {
+            64 + value.as_deref().map_or(0, |m| {
+                4096 + m.cards.iter().map(card).sum::<usize>()
+                    + m.stages.len() * 256
+                    + m.lanes.len() * 128
+            })
+        }
+        Edit::SetProjectInfo { title, description } => 64 + text(title) + text(description),
+        Edit::Batch(edits) => 32 + edits.iter().map(weight).sum::<usize>(),
+    }
+}

@@ -1,0 +1,387 @@
+//! Builds the edits for the user's actions from the current state of a map.
+//!
+//! These functions only read the model; the edits they return are applied by the caller,
+//! through the history, as one undo step each.
+
+use super::Edit;
+use crate::model::{Card, CardId, Lane, LaneId, Map, Stage, StageId};
+
+/// Moves `cards` to the cell (`lane`, `stage`) at position `index` among the cell's other cards,
+/// keeping their relative order. Spans are shortened where they would run off the map.
+pub fn move_cards(map: &Map, cards: &[CardId], lane: LaneId, stage: StageId, index: usize) -> Edit {
+    let Some(stage_index) = map.stage_index(stage) else {
+        return Edit::Batch(Vec::new());
+    };
+    let moving: Vec<&Card> = {
+        let mut v: Vec<&Card> = cards.iter().filter_map(|id| map.card(*id)).collect();
+        v.sort_by_key(|c| (map.lane_index(c.lane), map.stage_index(c.stage), c.order));
+        v
+    };
+    let staying: Vec<&Card> = map
+        .cards_in_cell(lane, stage)
+        .into_iter()
+        .filter(|c| !cards.contains(&c.id))
+        .collect();
+    let index = index.min(staying.len());
+    let mut order: Vec<Card> = staying.iter().map(|c| (*c).clone()).collect();
+    let max_span = (map.stages.len() - stage_index) as u16;
+    for (k, c) in moving.iter().enumerate() {
+        let mut moved = (*c).clone();
+        moved.lane = lane;
+        moved.stage = stage;
+        moved.span = moved.span.clamp(1, max_span.max(1));
+        order.insert(index + k, moved);
+    }
+    let edits = order
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, mut card)| {
+            card.order = i as u32;
+            let changed = map.card(card.id) != Some(&card);
+            changed.then(|| Edit::SetCard {
+                map: map.id,
+                id: card.id,
+                value: Some(Box::new(card)),
+                at: usize::MAX,
+            })
+        })
+        .collect();
+    Edit::Batch(edits)
+}
+
+/// Adds `card` at the end of its cell.
+pub fn add_card(map: &Map, mut card: Card) -> Edit {
+    card.order = map
+        .cards_in_cell(card.lane, card.stage)
+        .last()
+        .map_or(0, |c| c.order.saturating_add(1));
+    Edit::SetCard {
+        map: map.id,
+        id: card.id,
+        value: Some(Box::new(card)),
+        at: usize::MAX,
+    }
+}
+
+/// Removes `cards`, and the curve points that scored them lose their link.
+pub fn delete_cards(map: &Map, cards: &[CardId]) -> Edit {
+    let mut edits: Vec<Edit> = cards
+        .iter()
+        .filter(|id| map.card(**id).is_some())
+        .map(|id| Edit::SetCard {
+            map: map.id,
+            id: *id,
+            value: None,
+            at: usize::MAX,
+        })
+        .collect();
+    let mut curves = map.curves.clone();
+    let mut touched = false;
+    for curve in &mut curves {
+        for point in &mut curve.points {
+            if point.card.is_some_and(|c| cards.contains(&c)) {
+                point.card = None;
+                touched = true;
+            }
+        }
+    }
+    if touched {
+        edits.push(Edit::SetCurves {
+            map: map.id,
+            curves,
+        });
+    }
+    Edit::Batch(edits)
+}
+
+/// Copies of `cards` placed right after the originals, with new ids.
+pub fn duplicate_cards(map: &Map, cards: &[CardId]) -> (Edit, Vec<CardId>) {
+    let mut edits = Vec::new();
+    let mut new_ids = Vec::new();
+    for id in cards {
+        let Some(card) = map.card(*id) else { continue };
+        let copy = Card {
+            id: CardId::random(),
+            ..card.clone()
+        };
+        new_ids.push(copy.id);
+        edits.push(add_card(map, copy));
+    }
+    // Each add_card computed its order against the map before the batch; spread them out.
+    for (k, e) in edits.iter_mut().enumerate() {
+        if let Edit::SetCard {
+            value: Some(card), ..
+        } = e
+        {
+            card.order = card.order.saturating_add(k as u32);
+        }
+    }
+    (Edit::Batch(edits), new_ids)
+}
+
+/// Inserts `stage` at column `index`.
+pub fn insert_stage(map: &Map, index: usize, stage: Stage) -> Edit {
+    let mut stages = map.stages.clone();
+    stages.insert(index.min(stages.len()), stage);
+    Edit::SetStages {
+        map: map.id,
+        stages,
+    }
+}
+
+/// Moves the stage `id` to column `to`; its cards go with it. Cards spanning across the
+/// moved stage are shortened so they never cover stages they did not cover before.
+pub fn move_stage(map: &Map, id: StageId, to: usize) -> Edit {
+    let Some(from) = map.stage_index(id) else {
+        return Edit::Batch(Vec::new());
+    };
+    let mut stages = map.stages.clone();
+    let stage = stages.remove(from);
+    let to = to.min(stages.len());
+    stages.insert(to, stage);
+    let mut edits = vec![Edit::SetStages {
+        map: map.id,
+        stages: stages.clone(),
+    }];
+    edits.extend(clamp_spans(map, &stages));
+    Edit::Batch(edits)
+}
+
+/// Removes the stage `id` with its cards and curve points.
+pub fn delete_stage(map: &Map, id: StageId) -> Edit {
+    let stages: Vec<Stage> = map.stages.iter().filter(|s| s.id != id).cloned().collect();
+    let doomed: Vec<CardId> = map
+        .cards
+        .iter()
+        .filter(|c| c.stage == id)
+        .map(|c| c.id)
+        .collect();
+    let mut edits = vec![delete_cards(map, &doomed)];
+    let mut curves = map.curves.clone();
+    for curve in &mut curves {
+        curve.points.retain(|p| p.stage != id);
+    }
+    if curves != map.curves {
+        edits.push(Edit::SetCurves {
+            map: map.id,
+            curves,
+        });
+    }
+    edits.extend(clamp_spans(map, &stages));
+    edits.push(Edit::SetStages {
+        map: map.id,
+        stages,
+    });
+    Edit::Batch(edits)
+}
+
+/// Shortens the spans of cards that, with the stages in their new order, would cover stages
+/// other than the ones they covered, or run off the map.
+fn clamp_spans(map: &Map, stages: &[Stage]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for card in &map.cards {
+        if card.span <= 1 {
+            continue;
+        }
+        let Some(old_start) = map.stage_index(card.stage) else {
+            continue;
+        };
+        let covered: Vec<StageId> = map.stages
+            [old_start..(old_start + card.span as usize).min(map.stages.len())]
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        let Some(new_start) = stages.iter().position(|s| s.id == card.stage) else {
+            continue;
+        };
+        let mut span = 0u16;
+        for s in &stages[new_start..] {
+            if covered.contains(&s.id) {
+                span += 1;
+            } else {
+                break;
+            }
+        }
+        let span = span.max(1);
+        if span != card.span {
+            edits.push(Edit::SetCard {
+                map: map.id,
+                id: card.id,
+                value: Some(Box::new(Card {
+                    span,
+                    ..card.clone()
+                })),
+                at: usize::MAX,
+            });
+        }
+    }
+    edits
+}
+
+/// Inserts `lane` at row `index`.
+pub fn insert_lane(map: &Map, index: usize, lane: Lane) -> Edit {
+    let mut lanes = map.lanes.clone();
+    lanes.insert(index.min(lanes.len()), lane);
+    Edit::SetLanes { map: map.id, lanes }
+}
+
+/// Moves the lane `id` to row `to`; its cards go with it.
+pub fn move_lane(map: &Map, id: LaneId, to: usize) -> Edit {
+    let Some(from) = map.lane_index(id) else {
+        return Edit::Batch(Vec::new());
+    };
+    let mut lanes = map.lanes.clone();
+    let lane = lanes.remove(from);
+    lanes.insert(to.min(lanes.len()), lane);
+    Edit::SetLanes { map: map.id, lanes }
+}
+
+/// Removes the lane `id` with its cards.
+pub fn delete_lane(map: &Map, id: LaneId) -> Edit {
+    let doomed: Vec<CardId> = map
+        .cards
+        .iter()
+        .filter(|c| c.lane == id)
+        .map(|c| c.id)
+        .collect();
+    let lanes = map.lanes.iter().filter(|l| l.id != id).cloned().collect();
+    Edit::Batch(vec![
+        delete_cards(map, &doomed),
+        Edit::SetLanes { map: map.id, lanes },
+    ])
+}
+
+/// Replaces one stage (rename, description, ...).
+pub fn update_stage(map: &Map, stage: &Stage) -> Edit {
+    let stages = map
+        .stages
+        .iter()
+        .map(|s| {
+            if s.id == stage.id {
+                stage.clone()
+            } else {
+                s.clone()
+            }
+        })
+        .collect();
+    Edit::SetStages {
+        map: map.id,
+        stages,
+    }
+}
+
+/// Replaces one lane (rename, kind, colour, collapsed).
+pub fn update_lane(map: &Map, lane: &Lane) -> Edit {
+    let lanes = map
+        .lanes
+        .iter()
+        .map(|l| {
+            if l.id == lane.id {
+                lane.clone()
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    Edit::SetLanes { map: map.id, lanes }
+}
+
+/// Replaces one card.
+pub fn update_card(map: &Map, card: Card) -> Edit {
+    Edit::SetCard {
+        map: map.id,
+        id: card.id,
+        value: Some(Box::new(card)),
+        at: usize::MAX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+    use crate::model::{MapKind, Project, templates};
+
+    fn project_with_cards() -> Project {
+        let mut p = templates::new_project(
+            MapKind::CustomerJourney,
+            templates::TemplateLanguage::English,
+        );
+        let map = &mut p.maps[0];
+        let (lane, s0, s1) = (map.lanes[0].id, map.stages[0].id, map.stages[1].id);
+        for (i, title) in ["a", "b", "c"].into_iter().enumerate() {
+            map.cards.push(Card {
+                lane,
+                stage: s0,
+                order: i as u32,
+                title: title.to_owned(),
+                ..Card::default()
+            });
+        }
+        map.cards.push(Card {
+            lane,
+            stage: s1,
+            title: "wide".to_owned(),
+            span: 3,
+            ..Card::default()
+        });
+        p
+    }
+
+    fn titles(map: &Map, lane: LaneId, stage: StageId) -> Vec<String> {
+        map.cards_in_cell(lane, stage)
+            .iter()
+            .map(|c| c.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn moving_a_card_within_and_between_cells() {
+        let mut p = project_with_cards();
+        let map = &p.maps[0];
+        let (lane, s0, s1) = (map.lanes[0].id, map.stages[0].id, map.stages[1].id);
+        let c = map.cards[2].id;
+        let e = move_cards(map, &[c], lane, s0, 0);
+        apply(&mut p, e).unwrap();
+        assert_eq!(titles(&p.maps[0], lane, s0), ["c", "a", "b"]);
+        let a = p.maps[0].cards[0].id;
+        let e = move_cards(&p.maps[0], &[a], lane, s1, 1);
+        apply(&mut p, e).unwrap();
+        assert_eq!(titles(&p.maps[0], lane, s0), ["c", "b"]);
+        assert_eq!(titles(&p.maps[0], lane, s1), ["wide", "a"]);
+    }
+
+    #[test]
+    fn moving_a_stage_keeps_its_cards_and_trims_spans() {
+        let mut p = project_with_cards();
+        let map = &p.maps[0];
+        let s2 = map.stages[2].id;
+        let e = move_stage(map, s2, 0);
+        apply(&mut p, e).unwrap();
+        let map = &p.maps[0];
+        assert_eq!(map.stages[0].id, s2);
+        let wide = map.cards.iter().find(|c| c.title == "wide").unwrap();
+        // "wide" covered stages 1, 2 and 3; stage 2 moved away, so it covers 1 and 3 (now
+        // neighbours) and nothing it did not cover before.
+        assert_eq!(wide.span, 2);
+        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
+    }
+
+    #[test]
+    fn deleting_a_stage_removes_its_cards_and_keeps_the_project_valid() {
+        let mut p = project_with_cards();
+        let s0 = p.maps[0].stages[0].id;
+        let e = delete_stage(&p.maps[0], s0);
+        let undo = apply(&mut p, e).unwrap();
+        assert_eq!(p.maps[0].cards.len(), 1);
+        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
+        apply(&mut p, undo).unwrap();
+        assert_eq!(p.maps[0].cards.len(), 4);
+        // Deleting the last stages trims spans that would run off the map.
+        let mut p = project_with_cards();
+        let last = p.maps[0].stages.last().unwrap().id;
+        let e = delete_stage(&p.maps[0], last);
+        apply(&mut p, e).unwrap();
+        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! Native file dialogs behind a seam, so tests (and machines without a desktop portal) can
+//! answer them.
+
+use std::path::PathBuf;
+
+/// Asks the user for files.
+pub trait FileDialogs {
+    /// A project file to open, or `None` when cancelled.
+    fn pick_open(&mut self) -> Option<PathBuf>;
+    /// Where to save, suggesting `file_name`; `None` when cancelled.
+    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The operating system's dialogs, through `rfd`.
+#[derive(Default)]
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open a Klantreis project")
+            .add_filter("Klantreis project", &["ron"])
+            .pick_file()
+    }
+
+    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .set_title("Save the Klantreis project")
+            .add_filter("Klantreis project", &["ron"])
+            .set_file_name(file_name)
+            .save_file()?;
+        Some(with_extension(path))
+    }
+}
+
+/// Adds `.klantreis.ron` when the user typed a bare name.
+pub fn with_extension(path: PathBuf) -> PathBuf {
+    if path.to_string_lossy().ends_with(".ron") {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(crate::file::FILE_EXTENSION);
+        PathBuf::from(s)
+    }
+}
+
+/// Dialogs answered by a script: each call takes the next answer. For tests.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    pub open_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub save_answers: std::collections::VecDeque<Option<PathBuf>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open_answers.pop_front().flatten()
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.save_answers.pop_front().flatten().map(with_extension)
+    }
+}

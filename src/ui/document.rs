@@ -1,0 +1,95 @@
+//! The open project with its file path, undo history and saved state.
+
+use std::path::PathBuf;
+
+use crate::edit::{Edit, EditError, History};
+use crate::model::Project;
+
+/// A project being edited.
+pub struct Document {
+    pub project: Project,
+    /// Where it was last opened from or saved to; `None` for a new project.
+    pub path: Option<PathBuf>,
+    pub history: History,
+    /// Bumped on every change, so caches (layout, scene) know when to refresh.
+    revision: u64,
+    saved_revision: u64,
+}
+
+impl Document {
+    /// A document for `project`, unchanged since `path` was read (or new).
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        Self {
+            project,
+            path,
+            history: History::default(),
+            revision: 1,
+            saved_revision: 1,
+        }
+    }
+
+    /// Whether there are changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Forces the dirty state, for a project that never was on disk (restored from recovery).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = 0;
+    }
+
+    /// Changes with every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies `edit` as one undo step.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> Result<(), EditError> {
+        self.apply_merging(label, None, edit)
+    }
+
+    /// Applies `edit`, merged into the previous step when it has the same `merge` key.
+    pub fn apply_merging(
+        &mut self,
+        label: &str,
+        merge: Option<u64>,
+        edit: Edit,
+    ) -> Result<(), EditError> {
+        if matches!(&edit, Edit::Batch(v) if v.is_empty()) {
+            return Ok(());
+        }
+        self.history
+            .apply_merging(&mut self.project, label, merge, edit)?;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.project)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.project)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    /// Records that the project was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+        self.history.seal();
+    }
+
+    /// The name shown in the title bar: the file name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}

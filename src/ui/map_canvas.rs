@@ -1,0 +1,838 @@
+//! The editing canvas: selection, dragging cards, stages and lanes, resizing spans, adding
+//! cards and editing text in place. Draws on top of the shared scene; changes come out as
+//! [`CanvasAction`]s that the app turns into edits.
+
+use std::collections::BTreeSet;
+
+use egui::{
+    Color32, CursorIcon, Id, Pos2, Rect, Sense, Stroke, Vec2, emath::TSTransform, pos2, vec2,
+};
+
+use super::{CanvasView, paint_scene};
+use crate::layout::Layout;
+use crate::model::{CardId, LaneId, Map, StageId};
+use crate::render::Scene;
+
+/// What is selected on the canvas.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub cards: BTreeSet<CardId>,
+    pub stage: Option<StageId>,
+    pub lane: Option<LaneId>,
+}
+
+impl Selection {
+    /// Nothing selected.
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none()
+    }
+
+    /// How many things are selected.
+    pub fn count(&self) -> usize {
+        self.cards.len() + usize::from(self.stage.is_some()) + usize::from(self.lane.is_some())
+    }
+
+    fn only_card(&mut self, id: CardId) {
+        *self = Self::default();
+        self.cards.insert(id);
+    }
+}
+
+/// What a text being edited in place belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextTarget {
+    CardTitle(CardId),
+    StageName(StageId),
+    LaneName(LaneId),
+}
+
+/// A text being edited on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InPlaceEdit {
+    pub target: TextTarget,
+    pub text: String,
+    focus_requested: bool,
+}
+
+/// A change the user made on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasAction {
+    MoveCards {
+        cards: Vec<CardId>,
+        lane: LaneId,
+        stage: StageId,
+        index: usize,
+    },
+    SetSpan {
+        card: CardId,
+        span: u16,
+    },
+    MoveStage {
+        stage: StageId,
+        to: usize,
+    },
+    MoveLane {
+        lane: LaneId,
+        to: usize,
+    },
+    /// Add a card to a cell and start editing its title.
+    AddCard {
+        lane: LaneId,
+        stage: StageId,
+    },
+    AddStage,
+    AddLane,
+    CommitText {
+        target: TextTarget,
+        text: String,
+    },
+}
+
+/// Where dragged cards would land.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DropTarget {
+    lane: LaneId,
+    stage: StageId,
+    index: usize,
+    /// The indicator line, in map units.
+    marker: [Pos2; 2],
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Drag {
+    Cards {
+        cards: Vec<CardId>,
+        /// Pointer minus the grabbed card's top-left corner, in map units.
+        grab: Vec2,
+        target: Option<DropTarget>,
+    },
+    Span {
+        card: CardId,
+        span: u16,
+    },
+    Stage {
+        stage: StageId,
+        to: usize,
+    },
+    Lane {
+        lane: LaneId,
+        to: usize,
+    },
+    Band {
+        from: Pos2,
+    },
+}
+
+/// The canvas's state between frames.
+#[derive(Default)]
+pub struct MapCanvas {
+    pub view: CanvasView,
+    pub selection: Selection,
+    pub editing: Option<InPlaceEdit>,
+    drag: Option<Drag>,
+}
+
+fn card_id(id: CardId) -> Id {
+    Id::unique(("card", id.0))
+}
+
+impl MapCanvas {
+    /// Starts editing `target` in place with `text`.
+    pub fn start_editing(&mut self, target: TextTarget, text: String) {
+        self.editing = Some(InPlaceEdit {
+            target,
+            text,
+            focus_requested: false,
+        });
+    }
+
+    /// Whether a drag is under way (undo steps wait until it ends).
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Drops selected things that no longer exist (after undo or a delete).
+    pub fn prune_selection(&mut self, map: &Map) {
+        self.selection.cards.retain(|id| map.card(*id).is_some());
+        if self.selection.stage.is_some_and(|s| map.stage(s).is_none()) {
+            self.selection.stage = None;
+        }
+        if self.selection.lane.is_some_and(|l| map.lane(l).is_none()) {
+            self.selection.lane = None;
+        }
+        if let Some(edit) = &self.editing {
+            let exists = match edit.target {
+                TextTarget::CardTitle(id) => map.card(id).is_some(),
+                TextTarget::StageName(id) => map.stage(id).is_some(),
+                TextTarget::LaneName(id) => map.lane(id).is_some(),
+            };
+            if !exists {
+                self.editing = None;
+            }
+        }
+    }
+
+    /// Shows the canvas and returns what the user changed.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        layout: &Layout,
+        scene: &Scene,
+    ) -> Vec<CanvasAction> {
+        let mut actions = Vec::new();
+        let (background, painter) =
+            ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        background.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("Map: {}", map.title))
+        });
+        let canvas = background.rect;
+        let band_modifier = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        self.view.handle_input(ui, &background, scene.size);
+        let to_screen = self.view.screen_from_map(canvas);
+        let to_map = to_screen.inverse();
+        painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
+        paint_scene(&painter, scene, to_screen, canvas);
+        let visible = to_map * canvas;
+        let pointer_map = ui.input(|i| i.pointer.interact_pos()).map(|p| to_map * p);
+
+        self.headers_ui(ui, map, layout, to_screen, visible, &mut actions);
+        self.cards_ui(
+            ui,
+            map,
+            layout,
+            to_screen,
+            visible,
+            pointer_map,
+            &mut actions,
+        );
+        Self::add_buttons_ui(ui, layout, to_screen, &mut actions);
+
+        // The background: click clears, double-click adds a card, Shift/Ctrl-drag selects.
+        if background.clicked() && !band_modifier {
+            self.selection = Selection::default();
+            self.editing = None;
+        }
+        if background.double_clicked()
+            && let Some(p) = pointer_map
+            && let Some((lane, stage)) = cell_at(layout, p)
+        {
+            actions.push(CanvasAction::AddCard { lane, stage });
+        }
+        if background.drag_started_by(egui::PointerButton::Primary)
+            && band_modifier
+            && let Some(p) = pointer_map
+        {
+            self.drag = Some(Drag::Band { from: p });
+        }
+        if let Some(Drag::Band { from }) = self.drag {
+            if let Some(p) = pointer_map {
+                let band = Rect::from_two_pos(from, p);
+                painter.rect(
+                    to_screen * band,
+                    0.0,
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.15),
+                    Stroke::new(1.0, ui.visuals().selection.stroke.color),
+                    egui::StrokeKind::Inside,
+                );
+                if background.drag_stopped() {
+                    let additive = ui.input(|i| i.modifiers.shift);
+                    if !additive {
+                        self.selection = Selection::default();
+                    }
+                    for c in &layout.cards {
+                        if band.intersects(c.rect) {
+                            self.selection.cards.insert(c.id);
+                        }
+                    }
+                    self.drag = None;
+                }
+            }
+            if !ui.input(|i| i.pointer.any_down()) {
+                self.drag = None;
+            }
+        }
+
+        self.selection_overlay(ui, &painter, layout, to_screen);
+        self.in_place_editor_ui(ui, layout, to_screen, &mut actions);
+        actions
+    }
+
+    fn headers_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        layout: &Layout,
+        to_screen: TSTransform,
+        visible: Rect,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let to_map = to_screen.inverse();
+        for (i, stage) in layout.stages.iter().enumerate() {
+            if !visible.intersects(stage.header) {
+                continue;
+            }
+            let name = map
+                .stage(stage.id)
+                .map_or("", |s| s.name.as_str())
+                .to_owned();
+            let response = ui.interact(
+                to_screen * stage.header,
+                Id::unique(("stage", stage.id.0)),
+                Sense::click_and_drag(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::ColumnHeader,
+                    true,
+                    self.selection.stage == Some(stage.id),
+                    format!("Stage {name}"),
+                )
+            });
+            let response = response.on_hover_cursor(CursorIcon::Grab);
+            if response.clicked() {
+                self.selection = Selection {
+                    stage: Some(stage.id),
+                    ..Selection::default()
+                };
+            }
+            if response.double_clicked() {
+                self.start_editing(TextTarget::StageName(stage.id), name.clone());
+            }
+            if response.drag_started() {
+                self.drag = Some(Drag::Stage {
+                    stage: stage.id,
+                    to: i,
+                });
+            }
+            if let Some(Drag::Stage { stage: dragged, to }) = &mut self.drag
+                && *dragged == stage.id
+            {
+                if let Some(p) = response.interact_pointer_pos() {
+                    let x = (to_map * p).x;
+                    *to = layout
+                        .stages
+                        .iter()
+                        .filter(|s| s.column.center().x < x && s.id != stage.id)
+                        .count();
+                    let gap_x = insertion_x(layout, *to, stage.id);
+                    ui.painter().line_segment(
+                        [
+                            to_screen * pos2(gap_x, stage.header.top()),
+                            to_screen * pos2(gap_x, layout.grid.bottom()),
+                        ],
+                        Stroke::new(3.0, ui.visuals().selection.stroke.color),
+                    );
+                }
+                if response.drag_stopped() {
+                    if *to != i {
+                        actions.push(CanvasAction::MoveStage {
+                            stage: stage.id,
+                            to: *to,
+                        });
+                    }
+                    self.drag = None;
+                }
+            }
+        }
+        for (i, lane) in layout.lanes.iter().enumerate() {
+            if !visible.intersects(lane.header) {
+                continue;
+            }
+            let name = map.lane(lane.id).map_or("", |l| l.name.as_str()).to_owned();
+            let response = ui.interact(
+                to_screen * lane.header,
+                Id::unique(("lane", lane.id.0)),
+                Sense::click_and_drag(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RowHeader,
+                    true,
+                    self.selection.lane == Some(lane.id),
+                    format!("Lane {name}"),
+                )
+            });
+            let response = response.on_hover_cursor(CursorIcon::Grab);
+            if response.clicked() {
+                self.selection = Selection {
+                    lane: Some(lane.id),
+                    ..Selection::default()
+                };
+            }
+            if response.double_clicked() {
+                self.start_editing(TextTarget::LaneName(lane.id), name.clone());
+            }
+            if response.drag_started() {
+                self.drag = Some(Drag::Lane {
+                    lane: lane.id,
+                    to: i,
+                });
+            }
+            if let Some(Drag::Lane { lane: dragged, to }) = &mut self.drag
+                && *dragged == lane.id
+            {
+                if let Some(p) = response.interact_pointer_pos() {
+                    let y = (to_map * p).y;
+                    *to = layout
+                        .lanes
+                        .iter()
+                        .filter(|l| l.row.center().y < y && l.id != lane.id)
+                        .count();
+                    let others: Vec<&crate::layout::LaneLayout> =
+                        layout.lanes.iter().filter(|l| l.id != lane.id).collect();
+                    let gap_y = others
+                        .get(*to)
+                        .map_or_else(|| layout.grid.bottom(), |l| l.row.top());
+                    ui.painter().line_segment(
+                        [
+                            to_screen * pos2(layout.grid.left(), gap_y),
+                            to_screen * pos2(layout.grid.right(), gap_y),
+                        ],
+                        Stroke::new(3.0, ui.visuals().selection.stroke.color),
+                    );
+                }
+                if response.drag_stopped() {
+                    if *to != i {
+                        actions.push(CanvasAction::MoveLane {
+                            lane: lane.id,
+                            to: *to,
+                        });
+                    }
+                    self.drag = None;
+                }
+            }
+            // The lane's own "+": a new card in the selected stage, or the first one.
+            if !lane.collapsed && to_screen.scaling > 0.3 {
+                let button = Rect::from_min_size(
+                    lane.header.right_bottom() - vec2(26.0, 26.0),
+                    vec2(20.0, 20.0),
+                );
+                let r = ui.put(to_screen * button, egui::Button::new("+").small());
+                let r = r.on_hover_text(format!("Add a card to {name}"));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("Add card to {name}"),
+                    )
+                });
+                if r.clicked()
+                    && let Some(stage) = self
+                        .selection
+                        .stage
+                        .or_else(|| map.stages.first().map(|s| s.id))
+                {
+                    actions.push(CanvasAction::AddCard {
+                        lane: lane.id,
+                        stage,
+                    });
+                }
+            }
+        }
+    }
+
+    #[expect(clippy::too_many_arguments, reason = "the canvas's per-frame context")]
+    fn cards_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        layout: &Layout,
+        to_screen: TSTransform,
+        visible: Rect,
+        pointer_map: Option<Pos2>,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let (shift, command) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+        for card in &layout.cards {
+            if !visible.intersects(card.rect) {
+                continue;
+            }
+            let title = map
+                .card(card.id)
+                .map_or("", |c| c.title.as_str())
+                .to_owned();
+            let response = ui.interact(
+                to_screen * card.rect,
+                card_id(card.id),
+                Sense::click_and_drag(),
+            );
+            let selected = self.selection.cards.contains(&card.id);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selected,
+                    format!("Card {title}"),
+                )
+            });
+            if response.hovered() && self.drag.is_none() {
+                ui.painter().rect_stroke(
+                    to_screen * card.rect,
+                    4.0 * to_screen.scaling,
+                    Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6)),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            if response.clicked() {
+                if shift || command {
+                    self.selection.stage = None;
+                    self.selection.lane = None;
+                    if !self.selection.cards.remove(&card.id) {
+                        self.selection.cards.insert(card.id);
+                    }
+                } else {
+                    self.selection.only_card(card.id);
+                }
+            }
+            if response.double_clicked() {
+                self.selection.only_card(card.id);
+                self.start_editing(TextTarget::CardTitle(card.id), title.clone());
+            }
+            if response.drag_started()
+                && let Some(p) = pointer_map
+            {
+                if !self.selection.cards.contains(&card.id) {
+                    self.selection.only_card(card.id);
+                }
+                let mut cards: Vec<CardId> = self.selection.cards.iter().copied().collect();
+                // The grabbed card leads; the others follow in their order.
+                cards.retain(|c| *c != card.id);
+                cards.insert(0, card.id);
+                self.drag = Some(Drag::Cards {
+                    cards,
+                    grab: p - card.rect.min,
+                    target: None,
+                });
+            }
+            if response.dragged()
+                && let Some(Drag::Cards { cards, target, .. }) = &mut self.drag
+                && cards.first() == Some(&card.id)
+                && let Some(p) = pointer_map
+            {
+                *target = drop_target(layout, p, cards);
+            }
+            if response.drag_stopped()
+                && let Some(Drag::Cards { cards, target, .. }) = self.drag.take()
+                && let Some(t) = target
+            {
+                actions.push(CanvasAction::MoveCards {
+                    cards,
+                    lane: t.lane,
+                    stage: t.stage,
+                    index: t.index,
+                });
+            }
+
+            // The span handle on the right edge.
+            if selected && self.selection.cards.len() == 1 {
+                let handle = Rect::from_min_max(
+                    pos2(card.rect.right() - 4.0, card.rect.top()),
+                    pos2(card.rect.right() + 4.0, card.rect.bottom()),
+                );
+                let h = ui.interact(
+                    to_screen * handle,
+                    Id::unique(("span", card.id.0)),
+                    Sense::drag(),
+                );
+                h.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Splitter, true, format!("Resize {title}"))
+                });
+                let h = h.on_hover_cursor(CursorIcon::ResizeHorizontal);
+                let span_now = map.card(card.id).map_or(1, |c| c.span);
+                if h.drag_started() {
+                    self.drag = Some(Drag::Span {
+                        card: card.id,
+                        span: span_now,
+                    });
+                }
+                if let Some(Drag::Span {
+                    card: dragged,
+                    span,
+                }) = &mut self.drag
+                    && *dragged == card.id
+                {
+                    if let (Some(p), Some(first)) = (
+                        pointer_map,
+                        map.card(card.id).and_then(|c| map.stage_index(c.stage)),
+                    ) {
+                        let column = layout
+                            .stages
+                            .iter()
+                            .filter(|s| s.column.left() < p.x)
+                            .count()
+                            .max(first + 1);
+                        *span = (column - first).clamp(1, map.stages.len() - first) as u16;
+                        let right = layout
+                            .stages
+                            .get(first + *span as usize - 1)
+                            .map_or(card.rect.right(), |s| s.column.right());
+                        ui.painter().rect_stroke(
+                            to_screen
+                                * Rect::from_min_max(
+                                    card.rect.min,
+                                    pos2(right - 4.0, card.rect.bottom()),
+                                ),
+                            4.0,
+                            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                    if h.drag_stopped() {
+                        if *span != span_now {
+                            actions.push(CanvasAction::SetSpan {
+                                card: card.id,
+                                span: *span,
+                            });
+                        }
+                        self.drag = None;
+                    }
+                }
+                ui.painter().rect_filled(
+                    to_screen
+                        * Rect::from_center_size(
+                            pos2(card.rect.right(), card.rect.center().y),
+                            vec2(4.0, 16.0),
+                        ),
+                    2.0,
+                    ui.visuals().selection.stroke.color,
+                );
+            }
+        }
+        // A drag whose card scrolled out of view still has to end.
+        if matches!(self.drag, Some(Drag::Cards { .. } | Drag::Span { .. }))
+            && !ui.input(|i| i.pointer.any_down())
+        {
+            self.drag = None;
+        }
+    }
+
+    fn add_buttons_ui(
+        ui: &mut egui::Ui,
+        layout: &Layout,
+        to_screen: TSTransform,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        // Small "+" buttons in the map's margin: after the last stage, below the last lane.
+        let header_top = layout
+            .stages
+            .first()
+            .map_or(layout.grid.top(), |s| s.header.top());
+        let size = vec2(22.0, 22.0);
+        let buttons = [
+            (
+                Rect::from_min_size(pos2(layout.grid.right() + 3.0, header_top), size),
+                "Add stage",
+                "Add a stage at the end",
+                CanvasAction::AddStage,
+            ),
+            (
+                Rect::from_min_size(pos2(layout.grid.left(), layout.grid.bottom() + 3.0), size),
+                "Add lane",
+                "Add a lane at the bottom",
+                CanvasAction::AddLane,
+            ),
+        ];
+        for (rect, label, tip, action) in buttons {
+            let r = ui.put(to_screen * rect, egui::Button::new("+").small());
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+            if r.on_hover_text(tip).clicked() {
+                actions.push(action);
+            }
+        }
+    }
+
+    fn selection_overlay(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        layout: &Layout,
+        to_screen: TSTransform,
+    ) {
+        let colour = ui.visuals().selection.stroke.color;
+        for card in &layout.cards {
+            if self.selection.cards.contains(&card.id) {
+                painter.rect_stroke(
+                    to_screen * card.rect,
+                    4.0 * to_screen.scaling,
+                    Stroke::new(2.5, colour),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+        if let Some(stage) = self
+            .selection
+            .stage
+            .and_then(|id| layout.stages.iter().find(|s| s.id == id))
+        {
+            painter.rect_stroke(
+                to_screen * stage.column,
+                0.0,
+                Stroke::new(2.0, colour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if let Some(lane) = self
+            .selection
+            .lane
+            .and_then(|id| layout.lanes.iter().find(|l| l.id == id))
+        {
+            painter.rect_stroke(
+                to_screen * lane.row,
+                0.0,
+                Stroke::new(2.0, colour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if let Some(Drag::Cards {
+            cards,
+            grab,
+            target,
+        }) = &self.drag
+        {
+            if let Some(t) = target {
+                painter.line_segment(
+                    [to_screen * t.marker[0], to_screen * t.marker[1]],
+                    Stroke::new(3.0, colour),
+                );
+            }
+            if let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) {
+                let to_map = to_screen.inverse();
+                let p = to_map * pointer;
+                let mut top = p.y - grab.y;
+                for id in cards {
+                    let Some(c) = layout.cards.iter().find(|c| c.id == *id) else {
+                        continue;
+                    };
+                    let ghost = Rect::from_min_size(pos2(p.x - grab.x, top), c.rect.size());
+                    painter.rect(
+                        to_screen * ghost,
+                        4.0 * to_screen.scaling,
+                        Color32::from_white_alpha(90),
+                        Stroke::new(1.5, colour),
+                        egui::StrokeKind::Inside,
+                    );
+                    top += c.rect.height() + 6.0;
+                }
+            }
+        }
+    }
+
+    fn in_place_editor_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &Layout,
+        to_screen: TSTransform,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let Some(edit) = &mut self.editing else {
+            return;
+        };
+        let rect = match edit.target {
+            TextTarget::CardTitle(id) => layout.cards.iter().find(|c| c.id == id).map(|c| c.rect),
+            TextTarget::StageName(id) => {
+                layout.stages.iter().find(|s| s.id == id).map(|s| s.header)
+            }
+            TextTarget::LaneName(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.header),
+        };
+        let Some(rect) = rect else {
+            self.editing = None;
+            return;
+        };
+        let screen = to_screen * rect;
+        let screen = Rect::from_min_size(
+            screen.min,
+            vec2(screen.width().max(160.0), screen.height().max(40.0)),
+        );
+        let id = Id::unique("in-place-editor");
+        // Enter commits and Escape cancels; Shift+Enter is left to the text field (a new line).
+        let (commit, cancel) = ui.input_mut(|i| {
+            let commit =
+                !i.modifiers.shift && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+            let cancel = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
+            (commit, cancel)
+        });
+        let text_edit = egui::TextEdit::multiline(&mut edit.text)
+            .id(id)
+            .desired_width(screen.width() - 8.0)
+            .font(egui::FontId::new(13.0, crate::fonts::family(true)));
+        let response = ui.put(screen, text_edit);
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Edit in place")
+        });
+        if !edit.focus_requested {
+            response.request_focus();
+            edit.focus_requested = true;
+        }
+        if cancel {
+            self.editing = None;
+        } else if commit || response.lost_focus() {
+            let text = edit.text.trim_end_matches('\n').to_owned();
+            actions.push(CanvasAction::CommitText {
+                target: edit.target,
+                text,
+            });
+            self.editing = None;
+        }
+    }
+}
+
+/// The x where a dragged stage would be inserted at position `to` among the other stages.
+fn insertion_x(layout: &Layout, to: usize, moving: StageId) -> f32 {
+    let others: Vec<&crate::layout::StageLayout> =
+        layout.stages.iter().filter(|s| s.id != moving).collect();
+    others.get(to).map_or_else(
+        || {
+            others
+                .last()
+                .map_or(layout.grid.right(), |s| s.column.right())
+        },
+        |s| s.column.left(),
+    )
+}
+
+/// The cell (lane, stage) under a point in map units.
+pub fn cell_at(layout: &Layout, p: Pos2) -> Option<(LaneId, StageId)> {
+    let lane = layout
+        .lanes
+        .iter()
+        .find(|l| l.row.y_range().contains(p.y) && !l.collapsed)?;
+    let stage = layout
+        .stages
+        .iter()
+        .find(|s| s.column.x_range().contains(p.x))?;
+    Some((lane.id, stage.id))
+}
+
+/// Where cards dragged to `p` would land: the cell under the pointer and the position among
+/// its other cards.
+fn drop_target(layout: &Layout, p: Pos2, moving: &[CardId]) -> Option<DropTarget> {
+    let (lane, stage) = cell_at(layout, p)?;
+    let column = layout.stages.iter().find(|s| s.id == stage)?.column;
+    let row = layout.lanes.iter().find(|l| l.id == lane)?.row;
+    let in_cell: Vec<&crate::layout::CardLayout> = layout
+        .cards
+        .iter()
+        .filter(|c| {
+            c.lane == lane
+                && (c.rect.left() - column.left()).abs() < column.width() / 2.0
+                && !moving.contains(&c.id)
+        })
+        .collect();
+    let index = in_cell.iter().filter(|c| c.rect.center().y < p.y).count();
+    let y = match (
+        index.checked_sub(1).and_then(|i| in_cell.get(i)),
+        in_cell.get(index),
+    ) {
+        (_, Some(next)) => next.rect.top() - 4.0,
+        (Some(prev), None) => prev.rect.bottom() + 4.0,
+        (None, None) => row.top() + layout.metrics.gap,
+    };
+    let y = y.max(row.top() + 2.0);
+    Some(DropTarget {
+        lane,
+        stage,
+        index,
+        marker: [pos2(column.left() + 6.0, y), pos2(column.right() - 6.0, y)],
+    })
+}
