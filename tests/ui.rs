@@ -245,6 +245,38 @@ fn drag_a_card_to_another_cell_and_reorder_a_stage() {
 }
 
 #[test]
+fn a_fast_drag_still_drops_the_card() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("library-reservation.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let from = center_of(&h, "Card Online catalogue");
+    let to = Pos2::new(
+        center_of(&h, "Stage Wait").x,
+        center_of(&h, "Lane Touchpoints").y,
+    );
+    h.hover_at(from);
+    h.run();
+    // Press and move far in one frame, as a quick hand does.
+    h.drag_at(from);
+    h.hover_at(to);
+    h.run();
+    h.hover_at(to + egui::vec2(1.0, 1.0));
+    h.run();
+    h.drop_at(to);
+    h.run();
+    let map = map(&h);
+    let card = map
+        .cards
+        .iter()
+        .find(|c| c.title == "Online catalogue")
+        .unwrap();
+    assert_eq!(map.stage(card.stage).unwrap().name, "Wait");
+}
+
+#[test]
 fn select_several_cards_delete_them_and_undo() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(

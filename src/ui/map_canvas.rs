@@ -489,8 +489,14 @@ impl MapCanvas {
                 self.selection.only_card(card.id);
                 self.start_editing(TextTarget::CardTitle(card.id), title.clone());
             }
+            // The grab point is where the button went down: with a fast mouse the drag is only
+            // recognised some distance away from it.
+            let press = ui
+                .input(|i| i.pointer.press_origin())
+                .map(|p| to_screen.inverse() * p)
+                .or(pointer_map);
             if response.drag_started()
-                && let Some(p) = pointer_map
+                && let Some(p) = press
             {
                 if !self.selection.cards.contains(&card.id) {
                     self.selection.only_card(card.id);
