@@ -97,6 +97,9 @@ pub struct LaneLayout {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardLayout {
     pub id: CardId,
+    /// The card's position in `map.cards` when this layout was made, so the canvas and the
+    /// painter find the card without a search.
+    pub index: usize,
     pub lane: LaneId,
     pub rect: Rect,
     pub title: PlacedText,
@@ -236,15 +239,17 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         .map(|(i, l)| (l.id, i))
         .collect();
     // Cards sorted by lane, stage and order, so each cell stacks top to bottom.
-    let mut sorted: Vec<&crate::model::Card> = map
+    let mut sorted: Vec<(usize, &crate::model::Card)> = map
         .cards
         .iter()
-        .filter(|c| stage_index.contains_key(&c.stage) && lane_index.contains_key(&c.lane))
+        .enumerate()
+        .filter(|(_, c)| stage_index.contains_key(&c.stage) && lane_index.contains_key(&c.lane))
         .collect();
-    sorted.sort_by_key(|c| (lane_index[&c.lane], stage_index[&c.stage], c.order, c.id));
+    sorted.sort_by_key(|(_, c)| (lane_index[&c.lane], stage_index[&c.stage], c.order, c.id));
 
     struct Pending {
         id: CardId,
+        index: usize,
         lane: usize,
         stage: usize,
         span: usize,
@@ -254,7 +259,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         height: f32,
     }
     let mut pending = Vec::with_capacity(sorted.len());
-    for card in sorted {
+    for (index, card) in sorted {
         let lane = lane_index[&card.lane];
         if map.lanes[lane].collapsed {
             continue;
@@ -290,6 +295,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         }
         pending.push(Pending {
             id: card.id,
+            index,
             lane,
             stage,
             span,
@@ -420,6 +426,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
             let meta_pos = pos2(inner_left, body_bottom + 5.0);
             CardLayout {
                 id: p.id,
+                index: p.index,
                 lane: map.lanes[p.lane].id,
                 rect,
                 title: PlacedText {

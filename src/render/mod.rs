@@ -136,7 +136,11 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
 
     // Cards.
     for card_layout in &layout.cards {
-        let Some(card) = map.card(card_layout.id) else {
+        let Some(card) = map
+            .cards
+            .get(card_layout.index)
+            .filter(|c| c.id == card_layout.id)
+        else {
             continue;
         };
         let kind = map.lane(card.lane).map_or(LaneKind::Custom, |l| l.kind);

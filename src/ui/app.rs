@@ -86,6 +86,8 @@ pub struct KlantreisApp {
     last_edit: Option<std::time::Instant>,
     recovered: Option<file::Recovered>,
     commands: Vec<Command>,
+    /// The document revision the canvas selection was last checked against.
+    pruned_revision: u64,
 }
 
 impl KlantreisApp {
@@ -131,6 +133,7 @@ impl KlantreisApp {
             last_edit: None,
             recovered: None,
             commands: Vec::new(),
+            pruned_revision: 0,
         };
         match app.journal.as_ref().map(Journal::read) {
             Some(Ok(Some(recovered))) => app.recovered = Some(recovered),
@@ -1065,8 +1068,12 @@ impl eframe::App for KlantreisApp {
         self.current_map = self
             .current_map
             .min(self.doc.project.maps.len().saturating_sub(1));
-        if let Some(map) = self.doc.project.maps.get(self.current_map) {
+        // Only an edit, undo or redo can leave the selection pointing at what is gone.
+        if self.pruned_revision != self.doc.revision()
+            && let Some(map) = self.doc.project.maps.get(self.current_map)
+        {
             self.canvas.prune_selection(map);
+            self.pruned_revision = self.doc.revision();
         }
         if !self.canvas.is_dragging() {
             self.doc

@@ -110,12 +110,9 @@ enum Drag {
         card: CardId,
         span: u16,
     },
-    Stage {
-        stage: StageId,
-        to: usize,
-    },
-    Lane {
-        lane: LaneId,
+    /// A stage or lane header dragged to position `to` among the others.
+    Header {
+        header: Header,
         to: usize,
     },
     Band {
@@ -153,7 +150,8 @@ impl MapCanvas {
 
     /// Drops selected things that no longer exist (after undo or a delete).
     pub fn prune_selection(&mut self, map: &Map) {
-        self.selection.cards.retain(|id| map.card(*id).is_some());
+        let cards: std::collections::HashSet<CardId> = map.cards.iter().map(|c| c.id).collect();
+        self.selection.cards.retain(|id| cards.contains(id));
         if self.selection.stage.is_some_and(|s| map.stage(s).is_none()) {
             self.selection.stage = None;
         }
@@ -162,7 +160,7 @@ impl MapCanvas {
         }
         if let Some(edit) = &self.editing {
             let exists = match edit.target {
-                TextTarget::CardTitle(id) => map.card(id).is_some(),
+                TextTarget::CardTitle(id) => cards.contains(&id),
                 TextTarget::StageName(id) => map.stage(id).is_some(),
                 TextTarget::LaneName(id) => map.lane(id).is_some(),
             };
@@ -267,72 +265,35 @@ impl MapCanvas {
         visible: Rect,
         actions: &mut Vec<CanvasAction>,
     ) {
-        let to_map = to_screen.inverse();
+        let stage_slots: Vec<Slot> = layout
+            .stages
+            .iter()
+            .map(|s| Slot {
+                header: Header::Stage(s.id),
+                range: s.column.x_range(),
+            })
+            .collect();
+        let lane_slots: Vec<Slot> = layout
+            .lanes
+            .iter()
+            .map(|l| Slot {
+                header: Header::Lane(l.id),
+                range: l.row.y_range(),
+            })
+            .collect();
         for (i, stage) in layout.stages.iter().enumerate() {
-            if !visible.intersects(stage.header) {
-                continue;
-            }
-            let name = map
-                .stage(stage.id)
-                .map_or("", |s| s.name.as_str())
-                .to_owned();
-            let response = ui.interact(
-                to_screen * stage.header,
-                Id::unique(("stage", stage.id.0)),
-                Sense::click_and_drag(),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::ColumnHeader,
-                    true,
-                    self.selection.stage == Some(stage.id),
-                    format!("Stage {name}"),
-                )
-            });
-            let response = response.on_hover_cursor(CursorIcon::Grab);
-            if response.clicked() {
-                self.selection = Selection {
-                    stage: Some(stage.id),
-                    ..Selection::default()
-                };
-            }
-            if response.double_clicked() {
-                self.start_editing(TextTarget::StageName(stage.id), name.clone());
-            }
-            if response.drag_started() {
-                self.drag = Some(Drag::Stage {
-                    stage: stage.id,
-                    to: i,
-                });
-            }
-            if let Some(Drag::Stage { stage: dragged, to }) = &mut self.drag
-                && *dragged == stage.id
-            {
-                if let Some(p) = response.interact_pointer_pos() {
-                    let x = (to_map * p).x;
-                    *to = layout
-                        .stages
-                        .iter()
-                        .filter(|s| s.column.center().x < x && s.id != stage.id)
-                        .count();
-                    let gap_x = insertion_x(layout, *to, stage.id);
-                    ui.painter().line_segment(
-                        [
-                            to_screen * pos2(gap_x, stage.header.top()),
-                            to_screen * pos2(gap_x, layout.grid.bottom()),
-                        ],
-                        Stroke::new(3.0, ui.visuals().selection.stroke.color),
-                    );
-                }
-                if response.drag_stopped() {
-                    if *to != i {
-                        actions.push(CanvasAction::MoveStage {
-                            stage: stage.id,
-                            to: *to,
-                        });
-                    }
-                    self.drag = None;
-                }
+            if visible.intersects(stage.header) {
+                let name = map.stage(stage.id).map_or("", |s| s.name.as_str());
+                self.header_ui(
+                    ui,
+                    layout,
+                    to_screen,
+                    &stage_slots,
+                    i,
+                    stage.header,
+                    name,
+                    actions,
+                );
             }
         }
         for (i, lane) in layout.lanes.iter().enumerate() {
@@ -340,68 +301,16 @@ impl MapCanvas {
                 continue;
             }
             let name = map.lane(lane.id).map_or("", |l| l.name.as_str()).to_owned();
-            let response = ui.interact(
-                to_screen * lane.header,
-                Id::unique(("lane", lane.id.0)),
-                Sense::click_and_drag(),
+            self.header_ui(
+                ui,
+                layout,
+                to_screen,
+                &lane_slots,
+                i,
+                lane.header,
+                &name,
+                actions,
             );
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::RowHeader,
-                    true,
-                    self.selection.lane == Some(lane.id),
-                    format!("Lane {name}"),
-                )
-            });
-            let response = response.on_hover_cursor(CursorIcon::Grab);
-            if response.clicked() {
-                self.selection = Selection {
-                    lane: Some(lane.id),
-                    ..Selection::default()
-                };
-            }
-            if response.double_clicked() {
-                self.start_editing(TextTarget::LaneName(lane.id), name.clone());
-            }
-            if response.drag_started() {
-                self.drag = Some(Drag::Lane {
-                    lane: lane.id,
-                    to: i,
-                });
-            }
-            if let Some(Drag::Lane { lane: dragged, to }) = &mut self.drag
-                && *dragged == lane.id
-            {
-                if let Some(p) = response.interact_pointer_pos() {
-                    let y = (to_map * p).y;
-                    *to = layout
-                        .lanes
-                        .iter()
-                        .filter(|l| l.row.center().y < y && l.id != lane.id)
-                        .count();
-                    let others: Vec<&crate::layout::LaneLayout> =
-                        layout.lanes.iter().filter(|l| l.id != lane.id).collect();
-                    let gap_y = others
-                        .get(*to)
-                        .map_or_else(|| layout.grid.bottom(), |l| l.row.top());
-                    ui.painter().line_segment(
-                        [
-                            to_screen * pos2(layout.grid.left(), gap_y),
-                            to_screen * pos2(layout.grid.right(), gap_y),
-                        ],
-                        Stroke::new(3.0, ui.visuals().selection.stroke.color),
-                    );
-                }
-                if response.drag_stopped() {
-                    if *to != i {
-                        actions.push(CanvasAction::MoveLane {
-                            lane: lane.id,
-                            to: *to,
-                        });
-                    }
-                    self.drag = None;
-                }
-            }
             // The lane's own "+": a new card in the selected stage, or the first one.
             if !lane.collapsed && to_screen.scaling > 0.3 {
                 let button = Rect::from_min_size(
@@ -432,6 +341,84 @@ impl MapCanvas {
         }
     }
 
+    /// One stage or lane header: select on click, rename on double-click, reorder by dragging
+    /// along its axis. `slots` are all headers of its kind in order; this one is `slots[index]`.
+    #[expect(clippy::too_many_arguments, reason = "the canvas's per-frame context")]
+    fn header_ui(
+        &mut self,
+        ui: &egui::Ui,
+        layout: &Layout,
+        to_screen: TSTransform,
+        slots: &[Slot],
+        index: usize,
+        rect: Rect,
+        name: &str,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let Some(header) = slots.get(index).map(|s| s.header) else {
+            return;
+        };
+        let response = ui.interact(
+            to_screen * rect,
+            header.widget_id(),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                header.role(),
+                true,
+                header.is_selected(&self.selection),
+                format!("{} {name}", header.noun()),
+            )
+        });
+        let response = response.on_hover_cursor(CursorIcon::Grab);
+        if response.clicked() {
+            self.selection = header.selection();
+        }
+        if response.double_clicked() {
+            self.start_editing(header.text_target(), name.to_owned());
+        }
+        if response.drag_started() {
+            self.drag = Some(Drag::Header { header, to: index });
+        }
+        let Some(Drag::Header {
+            header: dragged,
+            to,
+        }) = &mut self.drag
+        else {
+            return;
+        };
+        if *dragged != header {
+            return;
+        }
+        if let Some(p) = response.interact_pointer_pos() {
+            let along = header.along(to_screen.inverse() * p);
+            let others: Vec<&Slot> = slots.iter().filter(|s| s.header != header).collect();
+            *to = others.iter().filter(|s| s.range.center() < along).count();
+            // The insertion line: before the header now at `to`, or after the last one.
+            let at = others
+                .get(*to)
+                .map(|s| s.range.min)
+                .or_else(|| others.last().map(|s| s.range.max))
+                .unwrap_or(along);
+            let grid = layout.grid;
+            let line = match header {
+                Header::Stage(_) => [pos2(at, grid.top()), pos2(at, grid.bottom())],
+                Header::Lane(_) => [pos2(grid.left(), at), pos2(grid.right(), at)],
+            };
+            ui.painter().line_segment(
+                [to_screen * line[0], to_screen * line[1]],
+                Stroke::new(3.0, ui.visuals().selection.stroke.color),
+            );
+        }
+        if response.drag_stopped() {
+            if *to != index {
+                actions.push(header.move_to(*to));
+            }
+            self.drag = None;
+        }
+    }
+
     #[expect(clippy::too_many_arguments, reason = "the canvas's per-frame context")]
     fn cards_ui(
         &mut self,
@@ -448,10 +435,10 @@ impl MapCanvas {
             if !visible.intersects(card.rect) {
                 continue;
             }
-            let title = map
-                .card(card.id)
-                .map_or("", |c| c.title.as_str())
-                .to_owned();
+            let Some(model) = map.cards.get(card.index).filter(|c| c.id == card.id) else {
+                continue;
+            };
+            let title = model.title.clone();
             let response = ui.interact(
                 to_screen * card.rect,
                 card_id(card.id),
@@ -545,7 +532,7 @@ impl MapCanvas {
                     egui::WidgetInfo::labeled(egui::Role::Splitter, true, format!("Resize {title}"))
                 });
                 let h = h.on_hover_cursor(CursorIcon::ResizeHorizontal);
-                let span_now = map.card(card.id).map_or(1, |c| c.span);
+                let span_now = model.span;
                 if h.drag_started() {
                     self.drag = Some(Drag::Span {
                         card: card.id,
@@ -558,10 +545,7 @@ impl MapCanvas {
                 }) = &mut self.drag
                     && *dragged == card.id
                 {
-                    if let (Some(p), Some(first)) = (
-                        pointer_map,
-                        map.card(card.id).and_then(|c| map.stage_index(c.stage)),
-                    ) {
+                    if let (Some(p), Some(first)) = (pointer_map, map.stage_index(model.stage)) {
                         let column = layout
                             .stages
                             .iter()
@@ -783,18 +767,83 @@ impl MapCanvas {
     }
 }
 
-/// The x where a dragged stage would be inserted at position `to` among the other stages.
-fn insertion_x(layout: &Layout, to: usize, moving: StageId) -> f32 {
-    let others: Vec<&crate::layout::StageLayout> =
-        layout.stages.iter().filter(|s| s.id != moving).collect();
-    others.get(to).map_or_else(
-        || {
-            others
-                .last()
-                .map_or(layout.grid.right(), |s| s.column.right())
-        },
-        |s| s.column.left(),
-    )
+/// A stage or a lane, as far as its header is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Header {
+    Stage(StageId),
+    Lane(LaneId),
+}
+
+impl Header {
+    fn widget_id(self) -> Id {
+        match self {
+            Self::Stage(id) => Id::unique(("stage", id.0)),
+            Self::Lane(id) => Id::unique(("lane", id.0)),
+        }
+    }
+
+    fn role(self) -> egui::Role {
+        match self {
+            Self::Stage(_) => egui::Role::ColumnHeader,
+            Self::Lane(_) => egui::Role::RowHeader,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Stage(_) => "Stage",
+            Self::Lane(_) => "Lane",
+        }
+    }
+
+    fn is_selected(self, selection: &Selection) -> bool {
+        match self {
+            Self::Stage(id) => selection.stage == Some(id),
+            Self::Lane(id) => selection.lane == Some(id),
+        }
+    }
+
+    /// A selection of just this header's stage or lane.
+    fn selection(self) -> Selection {
+        match self {
+            Self::Stage(id) => Selection {
+                stage: Some(id),
+                ..Selection::default()
+            },
+            Self::Lane(id) => Selection {
+                lane: Some(id),
+                ..Selection::default()
+            },
+        }
+    }
+
+    fn text_target(self) -> TextTarget {
+        match self {
+            Self::Stage(id) => TextTarget::StageName(id),
+            Self::Lane(id) => TextTarget::LaneName(id),
+        }
+    }
+
+    fn move_to(self, to: usize) -> CanvasAction {
+        match self {
+            Self::Stage(stage) => CanvasAction::MoveStage { stage, to },
+            Self::Lane(lane) => CanvasAction::MoveLane { lane, to },
+        }
+    }
+
+    /// The coordinate of `p` along the axis this kind of header is reordered on.
+    fn along(self, p: Pos2) -> f32 {
+        match self {
+            Self::Stage(_) => p.x,
+            Self::Lane(_) => p.y,
+        }
+    }
+}
+
+/// Where one header's column or row lies along its axis, in map units.
+struct Slot {
+    header: Header,
+    range: egui::Rangef,
 }
 
 /// The cell (lane, stage) under a point in map units.
