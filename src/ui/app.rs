@@ -297,7 +297,6 @@ impl KlantreisApp {
     }
 
     fn run(&mut self, command: Command, ctx: &egui::Context) {
-        let map = self.doc.project.maps.get(self.current_map).cloned();
         match command {
             Command::NewJourney => self.request(Pending::New(MapKind::CustomerJourney), ctx),
             Command::NewExperience => self.request(Pending::New(MapKind::CustomerExperience), ctx),
@@ -320,28 +319,36 @@ impl KlantreisApp {
                 }
             }
             Command::Delete => {
-                let Some(map) = map else { return };
-                let sel = self.canvas.selection.clone();
-                if !sel.cards.is_empty() {
+                let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                    return;
+                };
+                let sel = &self.canvas.selection;
+                let deletion = if !sel.cards.is_empty() {
                     let ids: Vec<_> = sel.cards.iter().copied().collect();
                     let label = if ids.len() == 1 {
                         "Delete card"
                     } else {
                         "Delete cards"
                     };
-                    self.apply(label, ops::delete_cards(&map, &ids));
+                    Ok((label, ops::delete_cards(map, &ids)))
                 } else if let Some(stage) = sel.stage {
                     if map.stages.len() > 1 {
-                        self.apply("Delete stage", ops::delete_stage(&map, stage));
+                        Ok(("Delete stage", ops::delete_stage(map, stage)))
                     } else {
-                        self.notify("A map keeps at least one stage.");
+                        Err("A map keeps at least one stage.")
                     }
                 } else if let Some(lane) = sel.lane {
-                    self.apply("Delete lane", ops::delete_lane(&map, lane));
+                    Ok(("Delete lane", ops::delete_lane(map, lane)))
+                } else {
+                    return;
+                };
+                match deletion {
+                    Ok((label, edit)) => self.apply(label, edit),
+                    Err(message) => self.notify(message),
                 }
             }
             Command::SelectAll => {
-                if let Some(map) = map {
+                if let Some(map) = self.doc.project.maps.get(self.current_map) {
                     self.canvas.selection = super::map_canvas::Selection {
                         cards: map.cards.iter().map(|c| c.id).collect(),
                         ..Default::default()
@@ -349,33 +356,29 @@ impl KlantreisApp {
                 }
             }
             Command::Duplicate => {
-                let Some(map) = map else { return };
+                let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                    return;
+                };
                 let ids: Vec<_> = self.canvas.selection.cards.iter().copied().collect();
                 if ids.is_empty() {
                     return;
                 }
-                let (edit, new_ids) = ops::duplicate_cards(&map, &ids);
+                let (edit, new_ids) = ops::duplicate_cards(map, &ids);
                 self.apply("Duplicate", edit);
                 self.canvas.selection.cards = new_ids.into_iter().collect();
             }
             Command::AddStage => self.canvas_action(CanvasAction::AddStage),
             Command::AddLane => self.canvas_action(CanvasAction::AddLane),
             Command::AddCard => {
-                let Some(map) = map else { return };
-                let lane = self.canvas.selection.lane.or_else(|| {
-                    self.canvas
-                        .selection
-                        .cards
-                        .first()
-                        .and_then(|c| map.card(*c))
-                        .map(|c| c.lane)
-                });
-                let lane = lane.or_else(|| map.lanes.first().map(|l| l.id));
-                let stage = self
-                    .canvas
-                    .selection
-                    .stage
-                    .or_else(|| map.stages.first().map(|s| s.id));
+                let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                    return;
+                };
+                let sel = &self.canvas.selection;
+                let lane = sel
+                    .lane
+                    .or_else(|| sel.cards.first().and_then(|c| map.card(*c)).map(|c| c.lane))
+                    .or_else(|| map.lanes.first().map(|l| l.id));
+                let stage = sel.stage.or_else(|| map.stages.first().map(|s| s.id));
                 if let (Some(lane), Some(stage)) = (lane, stage) {
                     self.canvas_action(CanvasAction::AddCard { lane, stage });
                 }
@@ -401,129 +404,137 @@ impl KlantreisApp {
     }
 
     fn canvas_action(&mut self, action: CanvasAction) {
-        let Some(map) = self.doc.project.maps.get(self.current_map).cloned() else {
+        use super::map_canvas::Selection;
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
             return;
         };
-        match action {
-            CanvasAction::MoveCards {
-                cards,
-                lane,
-                stage,
-                index,
-            } => {
-                let label = if cards.len() == 1 {
-                    "Move card"
-                } else {
-                    "Move cards"
-                };
-                self.apply(label, ops::move_cards(&map, &cards, lane, stage, index));
-            }
-            CanvasAction::SetSpan { card, span } => {
-                if let Some(c) = map.card(card) {
-                    self.apply(
-                        "Resize card",
-                        ops::update_card(&map, Card { span, ..c.clone() }),
-                    );
-                }
-            }
-            CanvasAction::MoveStage { stage, to } => {
-                self.apply("Move stage", ops::move_stage(&map, stage, to));
-            }
-            CanvasAction::MoveLane { lane, to } => {
-                self.apply("Move lane", ops::move_lane(&map, lane, to));
-            }
-            CanvasAction::AddCard { lane, stage } => {
-                let card = Card {
+        let sel = &self.canvas.selection;
+        // The edit, and for something new: what to select and which title to edit next.
+        let (label, edit, then_edit): (&str, Edit, Option<(Selection, TextTarget, &str)>) =
+            match action {
+                CanvasAction::MoveCards {
+                    cards,
                     lane,
                     stage,
-                    title: "New card".to_owned(),
-                    ..Card::default()
-                };
-                let id = card.id;
-                self.apply("Add card", ops::add_card(&map, card));
-                self.canvas.selection = super::map_canvas::Selection::default();
-                self.canvas.selection.cards.insert(id);
-                self.canvas
-                    .start_editing(TextTarget::CardTitle(id), "New card".to_owned());
-            }
-            CanvasAction::AddStage => {
-                let index = self
-                    .canvas
-                    .selection
-                    .stage
-                    .and_then(|s| map.stage_index(s))
-                    .map_or(map.stages.len(), |i| i + 1);
-                let stage = Stage::named("New stage");
-                let id = stage.id;
-                self.apply("Add stage", ops::insert_stage(&map, index, stage));
-                self.canvas.selection = super::map_canvas::Selection {
-                    stage: Some(id),
-                    ..Default::default()
-                };
-                self.canvas
-                    .start_editing(TextTarget::StageName(id), "New stage".to_owned());
-            }
-            CanvasAction::AddLane => {
-                let index = self
-                    .canvas
-                    .selection
-                    .lane
-                    .and_then(|l| map.lane_index(l))
-                    .map_or(map.lanes.len(), |i| i + 1);
-                let lane = Lane::new("New lane", LaneKind::Custom);
-                let id = lane.id;
-                self.apply("Add lane", ops::insert_lane(&map, index, lane));
-                self.canvas.selection = super::map_canvas::Selection {
-                    lane: Some(id),
-                    ..Default::default()
-                };
-                self.canvas
-                    .start_editing(TextTarget::LaneName(id), "New lane".to_owned());
-            }
-            CanvasAction::CommitText { target, text } => match target {
-                TextTarget::CardTitle(id) => {
-                    if let Some(c) = map.card(id).filter(|c| c.title != text) {
-                        self.apply(
-                            "Edit title",
-                            ops::update_card(
-                                &map,
-                                Card {
-                                    title: text,
-                                    ..c.clone()
-                                },
-                            ),
-                        );
-                    }
+                    index,
+                } => {
+                    let label = if cards.len() == 1 {
+                        "Move card"
+                    } else {
+                        "Move cards"
+                    };
+                    (
+                        label,
+                        ops::move_cards(map, &cards, lane, stage, index),
+                        None,
+                    )
                 }
-                TextTarget::StageName(id) => {
-                    if let Some(s) = map.stage(id).filter(|s| s.name != text) {
-                        self.apply(
-                            "Rename stage",
-                            ops::update_stage(
-                                &map,
-                                &Stage {
-                                    name: text,
-                                    ..s.clone()
-                                },
-                            ),
-                        );
-                    }
+                CanvasAction::SetSpan { card, span } => {
+                    let Some(c) = map.card(card) else { return };
+                    let edit = ops::update_card(map, Card { span, ..c.clone() });
+                    ("Resize card", edit, None)
                 }
-                TextTarget::LaneName(id) => {
-                    if let Some(l) = map.lane(id).filter(|l| l.name != text) {
-                        self.apply(
-                            "Rename lane",
-                            ops::update_lane(
-                                &map,
-                                &Lane {
-                                    name: text,
-                                    ..l.clone()
-                                },
-                            ),
-                        );
-                    }
+                CanvasAction::MoveStage { stage, to } => {
+                    ("Move stage", ops::move_stage(map, stage, to), None)
                 }
-            },
+                CanvasAction::MoveLane { lane, to } => {
+                    ("Move lane", ops::move_lane(map, lane, to), None)
+                }
+                CanvasAction::AddCard { lane, stage } => {
+                    let card = Card {
+                        lane,
+                        stage,
+                        title: "New card".to_owned(),
+                        ..Card::default()
+                    };
+                    let mut selection = Selection::default();
+                    selection.cards.insert(card.id);
+                    let then = (selection, TextTarget::CardTitle(card.id), "New card");
+                    ("Add card", ops::add_card(map, card), Some(then))
+                }
+                CanvasAction::AddStage => {
+                    let index = sel
+                        .stage
+                        .and_then(|s| map.stage_index(s))
+                        .map_or(map.stages.len(), |i| i + 1);
+                    let stage = Stage::named("New stage");
+                    let selection = Selection {
+                        stage: Some(stage.id),
+                        ..Default::default()
+                    };
+                    let then = (selection, TextTarget::StageName(stage.id), "New stage");
+                    (
+                        "Add stage",
+                        ops::insert_stage(map, index, stage),
+                        Some(then),
+                    )
+                }
+                CanvasAction::AddLane => {
+                    let index = sel
+                        .lane
+                        .and_then(|l| map.lane_index(l))
+                        .map_or(map.lanes.len(), |i| i + 1);
+                    let lane = Lane::new("New lane", LaneKind::Custom);
+                    let selection = Selection {
+                        lane: Some(lane.id),
+                        ..Default::default()
+                    };
+                    let then = (selection, TextTarget::LaneName(lane.id), "New lane");
+                    ("Add lane", ops::insert_lane(map, index, lane), Some(then))
+                }
+                CanvasAction::CommitText { target, text } => {
+                    let edit = match target {
+                        TextTarget::CardTitle(id) => {
+                            map.card(id).filter(|c| c.title != text).map(|c| {
+                                (
+                                    "Edit title",
+                                    ops::update_card(
+                                        map,
+                                        Card {
+                                            title: text,
+                                            ..c.clone()
+                                        },
+                                    ),
+                                )
+                            })
+                        }
+                        TextTarget::StageName(id) => {
+                            map.stage(id).filter(|s| s.name != text).map(|s| {
+                                (
+                                    "Rename stage",
+                                    ops::update_stage(
+                                        map,
+                                        &Stage {
+                                            name: text,
+                                            ..s.clone()
+                                        },
+                                    ),
+                                )
+                            })
+                        }
+                        TextTarget::LaneName(id) => {
+                            map.lane(id).filter(|l| l.name != text).map(|l| {
+                                (
+                                    "Rename lane",
+                                    ops::update_lane(
+                                        map,
+                                        &Lane {
+                                            name: text,
+                                            ..l.clone()
+                                        },
+                                    ),
+                                )
+                            })
+                        }
+                    };
+                    let Some((label, edit)) = edit else { return };
+                    (label, edit, None)
+                }
+            };
+        self.apply(label, edit);
+        if let Some((selection, target, text)) = then_edit {
+            self.canvas.selection = selection;
+            self.canvas.start_editing(target, text.to_owned());
         }
     }
 
