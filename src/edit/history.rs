@@ -81,13 +81,6 @@ impl History {
         Ok(())
     }
 
-    /// Ends merging once no text field has focus, so the next typing is a new step.
-    pub fn seal_if_idle(&mut self, idle: bool) {
-        if idle {
-            self.seal();
-        }
-    }
-
     /// Ends merging: the next edit starts a new step even with the same key.
     pub fn seal(&mut self) {
         if let Some(last) = self.undo.back_mut() {

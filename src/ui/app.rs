@@ -1086,10 +1086,9 @@ impl eframe::App for KlantreisApp {
             self.canvas.prune_selection(map);
             self.pruned_revision = self.doc.revision();
         }
-        if !self.canvas.is_dragging() {
-            self.doc
-                .history
-                .seal_if_idle(ctx.memory(egui::Memory::focused).is_none());
+        // Once no text field has focus, the next typing starts a new undo step.
+        if !self.canvas.is_dragging() && ctx.memory(egui::Memory::focused).is_none() {
+            self.doc.history.seal();
         }
         self.keep_journal(&ctx);
     }
