@@ -234,8 +234,8 @@ fn new(template: Template, output: &Path, lang: Language, force: bool) -> ExitCo
         return ExitCode::FAILURE;
     }
     let lang = match lang {
-        Language::En => templates::TemplateLanguage::English,
-        Language::Nl => templates::TemplateLanguage::Dutch,
+        Language::En => crate::i18n::Language::English,
+        Language::Nl => crate::i18n::Language::Dutch,
     };
     let project = templates::new_project(template.into(), lang);
     match file::save(&project, output) {

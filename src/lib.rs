@@ -4,11 +4,15 @@
 //! Data flows one way: [`file`] reads a [`model::Project`]; [`layout`] computes its geometry;
 //! [`render`] paints it into a [`render::Scene`] that the canvas ([`ui`]) and the exports draw.
 
+rust_i18n::i18n!("locales", fallback = "en");
+
 pub mod cli;
 pub mod edit;
 pub mod file;
 pub mod fonts;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod sample;
 pub mod ui;

@@ -164,7 +164,7 @@ fn newer_minor_version_opens_with_a_warning() {
         .replacen("title: ", "future_field: [1, 2], title: ", 1);
     let loaded = load_text(&text).unwrap();
     assert_eq!(loaded.warnings.len(), 1);
-    assert!(loaded.warnings[0].contains("1.4"));
+    assert!(loaded.warnings[0].to_string().contains("1.4"));
 }
 
 #[test]

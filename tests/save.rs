@@ -6,7 +6,7 @@ use klantreis::file;
 use klantreis::model::{MapKind, templates};
 
 fn project() -> klantreis::model::Project {
-    templates::new_project(MapKind::CustomerJourney, templates::TemplateLanguage::Dutch)
+    templates::new_project(MapKind::CustomerJourney, klantreis::i18n::Language::Dutch)
 }
 
 #[test]

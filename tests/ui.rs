@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use klantreis::i18n::Language;
 use klantreis::model::Project;
 use klantreis::ui::dialogs::ScriptedDialogs;
 use klantreis::ui::{AppConfig, KlantreisApp};
@@ -19,6 +20,15 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn harness_with(
+    file: Option<PathBuf>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, KlantreisApp> {
+    harness_in(Language::English, file, data_dir, dialogs)
+}
+
+fn harness_in(
+    language: Language,
     file: Option<PathBuf>,
     data_dir: &Path,
     dialogs: ScriptedDialogs,
@@ -35,6 +45,7 @@ fn harness_with(
                 AppConfig {
                     dialogs: Box::new(dialogs),
                     data_dir: Some(data_dir),
+                    language: Some(language),
                 },
             )
         })
@@ -49,7 +60,7 @@ fn template_file(dir: &Path) -> PathBuf {
     let path = dir.join("test.klantreis.ron");
     let project = klantreis::model::templates::new_project(
         klantreis::model::MapKind::CustomerJourney,
-        klantreis::model::templates::TemplateLanguage::English,
+        klantreis::i18n::Language::English,
     );
     klantreis::file::save(&project, &path).unwrap();
     path
@@ -492,4 +503,190 @@ fn the_command_palette_runs_a_command() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(map(&h).stages.len(), stages + 1);
+}
+
+#[test]
+fn copy_cut_and_paste_cards() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(example("wasmachine-kapot.klantreis.ron")), data.path());
+    h.run();
+    let before = map(&h);
+    h.get_by_label("Card Foutcode googelen").click();
+    h.run();
+    // Ctrl+C arrives from the window as a copy event.
+    h.event(egui::Event::Copy);
+    h.run();
+    let copied = h.state().last_copied().unwrap().to_owned();
+    assert!(copied.contains("Foutcode googelen"));
+
+    // Paste with a lane header selected: the copy lands in that lane.
+    h.get_by_label("Lane Kansen").click();
+    h.run();
+    h.event(egui::Event::Paste(copied.clone()));
+    h.run();
+    let after = map(&h);
+    assert_eq!(after.cards.len(), before.cards.len() + 1);
+    let kansen = after.lanes.iter().find(|l| l.name == "Kansen").unwrap().id;
+    let pasted: Vec<_> = after
+        .cards
+        .iter()
+        .filter(|c| c.title == "Foutcode googelen")
+        .collect();
+    assert_eq!(pasted.len(), 2);
+    assert!(pasted.iter().any(|c| c.lane == kansen));
+    // The pasted card is selected, and undo takes it away in one step.
+    assert_eq!(h.state().canvas().selection.cards.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(map(&h), before);
+
+    // Cut removes the card; pasting it back keeps its text.
+    h.get_by_label("Card Foutcode googelen").click();
+    h.run();
+    h.event(egui::Event::Cut);
+    h.run();
+    assert!(h.query_by_label("Card Foutcode googelen").is_none());
+    let cut = h.state().last_copied().unwrap().to_owned();
+    h.event(egui::Event::Paste(cut));
+    h.run();
+    h.get_by_label("Card Foutcode googelen");
+    assert_eq!(map(&h).cards.len(), before.cards.len());
+}
+
+#[test]
+fn text_from_elsewhere_pastes_as_one_card_per_line_and_bad_cards_give_a_message() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(template_file(data.path())), data.path());
+    h.run();
+    h.get_by_label("Lane Pain points").click();
+    h.run();
+    h.event(egui::Event::Paste(
+        "- Long queue\n- No parking\n\n- Rude staff\n".to_owned(),
+    ));
+    h.run();
+    let m = map(&h);
+    let pain = m.lanes.iter().find(|l| l.name == "Pain points").unwrap().id;
+    let titles: Vec<&str> = m
+        .cards
+        .iter()
+        .filter(|c| c.lane == pain)
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Long queue", "No parking", "Rude staff"]);
+    let before = h.state().project().clone();
+    h.event(egui::Event::Paste(
+        "klantreis-cards 1\n(cards: [(".to_owned(),
+    ));
+    h.run();
+    h.get_by_label_contains("Could not paste");
+    assert_eq!(h.state().project(), &before);
+}
+
+#[test]
+fn drag_card_templates_and_lane_kinds_from_the_toolbox() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(template_file(data.path())), data.path());
+    h.run();
+    let before = map(&h);
+    // A pain point dropped on the "Thoughts" lane in the "Purchase" stage goes to the pain
+    // points lane of that stage.
+    let from = center_of(&h, "Pain point");
+    let to = Pos2::new(
+        center_of(&h, "Stage Purchase").x,
+        center_of(&h, "Lane Thoughts").y,
+    );
+    drag(&mut h, from, to);
+    let after = map(&h);
+    assert_eq!(after.cards.len(), before.cards.len() + 1);
+    let card = after.cards.last().unwrap();
+    let lane = after.lane(card.lane).unwrap();
+    assert_eq!(lane.kind, klantreis::model::LaneKind::PainPoints);
+    assert_eq!(after.stage(card.stage).unwrap().name, "Purchase");
+    assert_eq!(card.title, "New pain point");
+    // The new card's title is open for typing.
+    h.event(egui::Event::Text("Queue at the till".to_owned()));
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Card Queue at the till");
+
+    // A lane kind dropped between the first two lanes becomes the second lane.
+    let from = center_of(&h, "Backstage");
+    let first = h.get_by_label("Lane Customer actions").rect();
+    drag(
+        &mut h,
+        from,
+        Pos2::new(first.center().x + 300.0, first.bottom() - 4.0),
+    );
+    let after = map(&h);
+    assert_eq!(after.lanes.len(), before.lanes.len() + 1);
+    assert_eq!(after.lanes[1].kind, klantreis::model::LaneKind::Backstage);
+
+    // Clicking an item adds it at the selection instead.
+    h.get_by_label("Opportunity").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let opportunities = map(&h)
+        .cards
+        .iter()
+        .filter(|c| c.title == "New opportunity")
+        .count();
+    assert_eq!(opportunities, 1);
+}
+
+#[test]
+fn the_interface_speaks_dutch_and_switches_language_from_the_menu() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness_in(
+        Language::Dutch,
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+        ScriptedDialogs::default(),
+    );
+    h.run();
+    h.get_by_label("Bestand");
+    h.get_by_label("Bewerken");
+    h.get_by_label("Contactmoment");
+    h.get_by_label("Pijnpunt");
+    h.get_by_label("Niets geselecteerd");
+    h.get_by_label("Kaartje Bistro bij de uitgang");
+    h.get_by_label("Fase Showroom");
+    h.get_by_label("Kaartje Bistro bij de uitgang").click();
+    h.run();
+    h.get_by_label("Kanaal");
+    h.get_by_label("Eigenaar");
+    h.snapshot("dutch_inspector");
+
+    h.get_by_label("Beeld").click();
+    h.run();
+    h.get_by_label("Taal").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().language(), Language::English);
+    h.get_by_label("File");
+    h.get_by_label("Channel");
+    assert!(h.query_by_label("Bestand").is_none());
+}
+
+#[test]
+fn the_app_does_no_work_while_idle() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    // With no input, a frame asks for no further frame.
+    for _ in 0..3 {
+        h.step();
+        let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert_eq!(delay, std::time::Duration::MAX);
+    }
+    // Hovering a card repaints (its outline); afterwards the app is idle again.
+    h.hover_at(center_of(&h, "Card Bistro bij de uitgang"));
+    h.run();
+    h.step();
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert_eq!(delay, std::time::Duration::MAX);
 }

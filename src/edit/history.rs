@@ -170,10 +170,7 @@ mod tests {
     use crate::model::{Card, MapKind, templates};
 
     fn project() -> Project {
-        templates::new_project(
-            MapKind::CustomerJourney,
-            templates::TemplateLanguage::English,
-        )
+        templates::new_project(MapKind::CustomerJourney, crate::i18n::Language::English)
     }
 
     fn add_card(p: &Project, title: &str) -> Edit {

@@ -5,6 +5,7 @@
 //! invertible (the inverse sets the old value back) and keeps memory bounded: an undo step holds
 //! only the pieces it changed, never a copy of the project.
 
+pub mod clipboard;
 mod history;
 pub mod ops;
 

@@ -303,10 +303,8 @@ mod tests {
     use crate::model::{MapKind, Project, templates};
 
     fn project_with_cards() -> Project {
-        let mut p = templates::new_project(
-            MapKind::CustomerJourney,
-            templates::TemplateLanguage::English,
-        );
+        let mut p =
+            templates::new_project(MapKind::CustomerJourney, crate::i18n::Language::English);
         let map = &mut p.maps[0];
         let (lane, s0, s1) = (map.lanes[0].id, map.stages[0].id, map.stages[1].id);
         for (i, title) in ["a", "b", "c"].into_iter().enumerate() {

@@ -24,7 +24,16 @@ pub const RECURSION_LIMIT: usize = 64;
 #[derive(Debug)]
 pub struct Loaded {
     pub project: Project,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Something worth telling the user about a file that did open.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadWarning {
+    #[error(
+        "This file was written by a newer Klantreis (format {major}.{minor}). It opens, but what this version does not know is left out when you save it."
+    )]
+    NewerMinor { major: u32, minor: u32 },
 }
 
 #[derive(Serialize)]
@@ -115,9 +124,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
         });
     }
     if major == CURRENT_FORMAT.0 && minor > CURRENT_FORMAT.1 {
-        warnings.push(format!(
-            "This file was written by a newer Klantreis (format {major}.{minor}). It opens, but what this version does not know is left out when you save it."
-        ));
+        warnings.push(LoadWarning::NewerMinor { major, minor });
     }
     let file: FileIn = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     let mut project = file.project;

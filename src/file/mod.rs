@@ -9,8 +9,8 @@ mod validate;
 pub use atomic::{backup_path, write_atomically};
 pub use error::{FileError, Problem};
 pub use format::{
-    CURRENT_FORMAT, FILE_EXTENSION, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT, from_ron_str, load,
-    save, to_ron_string,
+    CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
+    from_ron_str, load, save, to_ron_string,
 };
 pub use recovery::{Journal, Recovered};
 pub use validate::{Limits, validate};

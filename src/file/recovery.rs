@@ -100,7 +100,7 @@ mod tests {
         assert!(journal.read().unwrap().is_none());
         let project = crate::model::templates::new_project(
             crate::model::MapKind::ServiceBlueprint,
-            crate::model::templates::TemplateLanguage::Dutch,
+            crate::i18n::Language::Dutch,
         );
         journal
             .write(&project, Some(Path::new("/tmp/x.klantreis.ron")))

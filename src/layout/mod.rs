@@ -7,6 +7,7 @@ pub use text::{TextBlock, TextLine, TextMeasurer};
 
 use epaint::{Pos2, Rect, Vec2, pos2, vec2};
 
+use crate::i18n::{Language, channel_name, tr_args_in};
 use crate::model::{CardId, CurveId, LaneId, LaneKind, Map, Project, StageId};
 
 /// Sizes of the map's parts, in points.
@@ -106,6 +107,8 @@ pub struct CardLayout {
     pub body: PlacedText,
     /// Channel and owner.
     pub meta: PlacedText,
+    /// Where the channel's icon goes, before the meta line.
+    pub channel_icon: Option<Rect>,
 }
 
 /// An emotion curve's points on the map.
@@ -163,7 +166,12 @@ fn subtitle(project: &Project, map: &Map) -> String {
         .collect();
     let mut parts = vec![project.title.clone()];
     if !personas.is_empty() {
-        parts.push(format!("Persona: {}", personas.join(", ")));
+        let lang = Language::of_text(&project.language);
+        parts.push(tr_args_in(
+            lang,
+            "map.persona",
+            &[("names", &personas.join(", "))],
+        ));
     }
     if !map.goal.is_empty() {
         parts.push(map.goal.clone());
@@ -175,6 +183,11 @@ fn subtitle(project: &Project, map: &Map) -> String {
 /// Lays out `map` of `project`.
 pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextMeasurer) -> Layout {
     let m = metrics;
+    // A channel's icon sits before the card's meta line, as tall as its first line.
+    let icon_size = m.card_meta_size * 1.25;
+    let icon_room = icon_size + 3.0;
+    // The map's own words (channel names) are in the project's language, not the reader's.
+    let lang = Language::of_text(&project.language);
     let stage_count = map.stages.len().max(1);
     let grid_left = m.margin;
     let cells_left = grid_left + m.lane_header_width;
@@ -256,6 +269,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         title: TextBlock,
         body: TextBlock,
         meta: TextBlock,
+        icon: bool,
         height: f32,
     }
     let mut pending = Vec::with_capacity(sorted.len());
@@ -277,12 +291,20 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         );
         let mut meta_parts = Vec::new();
         if let Some(channel) = &card.channel {
-            meta_parts.push(channel.name().to_owned());
+            meta_parts.push(channel_name(lang, channel).into_owned());
         }
         if !card.owner.is_empty() {
             meta_parts.push(card.owner.clone());
         }
-        let meta = text.block(&meta_parts.join(" · "), m.card_meta_size, false, width, 2);
+        let icon = card.channel.is_some();
+        let meta_width = if icon { width - icon_room } else { width };
+        let meta = text.block(
+            &meta_parts.join(" · "),
+            m.card_meta_size,
+            false,
+            meta_width,
+            2,
+        );
         let mut height = 2.0 * m.card_padding + title.size.y;
         if !body.lines.is_empty() {
             height += 4.0 + body.size.y;
@@ -302,6 +324,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
             title,
             body,
             meta,
+            icon,
             height,
         });
     }
@@ -423,7 +446,13 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
             } else {
                 body_pos.y + p.body.size.y
             };
-            let meta_pos = pos2(inner_left, body_bottom + 5.0);
+            let meta_top = body_bottom + 5.0;
+            let (meta_pos, channel_icon) = if p.icon {
+                let icon = Rect::from_min_size(pos2(inner_left, meta_top), Vec2::splat(icon_size));
+                (pos2(inner_left + icon_room, meta_top), Some(icon))
+            } else {
+                (pos2(inner_left, meta_top), None)
+            };
             CardLayout {
                 id: p.id,
                 index: p.index,
@@ -441,6 +470,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
                     pos: meta_pos,
                     block: p.meta,
                 },
+                channel_icon,
             }
         })
         .collect::<Vec<CardLayout>>();

@@ -1,30 +1,16 @@
 //! Starting projects for each kind of map, with the lanes a consultant expects.
 
+use std::borrow::Cow;
+
+use crate::i18n::{Language, tr_in};
+
 use super::{EmotionCurve, Lane, LaneKind, Map, MapKind, Persona, Project, Stage};
 
-/// The language of a template's names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TemplateLanguage {
-    English,
-    Dutch,
-}
-
-impl TemplateLanguage {
-    /// The BCP 47 tag.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::English => "en",
-            Self::Dutch => "nl",
-        }
-    }
-}
-
 /// A new project holding one empty map of `kind`, with its starting stages and lanes.
-pub fn new_project(kind: MapKind, lang: TemplateLanguage) -> Project {
-    let nl = lang == TemplateLanguage::Dutch;
-    let t = |en: &'static str, dutch: &'static str| if nl { dutch } else { en };
+pub fn new_project(kind: MapKind, lang: Language) -> Project {
+    let t = |key| tr_in(lang, key);
     let persona = Persona {
-        name: t("Customer", "Klant").to_owned(),
+        name: t("template.customer").into_owned(),
         ..Persona::default()
     };
     let mut map = new_map(kind, lang);
@@ -33,7 +19,7 @@ pub fn new_project(kind: MapKind, lang: TemplateLanguage) -> Project {
         curve.persona = Some(persona.id);
     }
     Project {
-        title: t("New project", "Nieuw project").to_owned(),
+        title: t("template.new_project").into_owned(),
         language: lang.tag().to_owned(),
         personas: vec![persona],
         maps: vec![map],
@@ -42,82 +28,73 @@ pub fn new_project(kind: MapKind, lang: TemplateLanguage) -> Project {
 }
 
 /// A new empty map of `kind` with its starting stages and lanes (no personas linked).
-pub fn new_map(kind: MapKind, lang: TemplateLanguage) -> Map {
-    let nl = lang == TemplateLanguage::Dutch;
-    let t = |en: &'static str, dutch: &'static str| if nl { dutch } else { en };
-    let (title, stages, lanes): (&str, Vec<&str>, Vec<(&str, LaneKind)>) = match kind {
+pub fn new_map(kind: MapKind, lang: Language) -> Map {
+    let t = |key| tr_in(lang, key);
+    type Text = Cow<'static, str>;
+    let (title, stages, lanes): (Text, Vec<Text>, Vec<(Text, LaneKind)>) = match kind {
         MapKind::CustomerJourney => (
-            t("Customer journey", "Klantreis"),
+            t("template.customer_journey"),
             vec![
-                t("Orientation", "Oriëntatie"),
-                t("Choice", "Keuze"),
-                t("Purchase", "Aankoop"),
-                t("Use", "Gebruik"),
-                t("Service", "Service"),
+                t("template.orientation"),
+                t("template.choice"),
+                t("template.purchase"),
+                t("template.use"),
+                t("template.service"),
             ],
             vec![
-                (
-                    t("Customer actions", "Klantacties"),
-                    LaneKind::CustomerActions,
-                ),
-                (t("Touchpoints", "Contactmomenten"), LaneKind::Touchpoints),
-                (t("Thoughts", "Gedachten"), LaneKind::Thoughts),
-                (t("Emotions", "Emoties"), LaneKind::Emotions),
-                (t("Pain points", "Pijnpunten"), LaneKind::PainPoints),
-                (t("Opportunities", "Kansen"), LaneKind::Opportunities),
-                (t("Owner", "Eigenaar"), LaneKind::Owners),
+                (t("template.customer_actions"), LaneKind::CustomerActions),
+                (t("template.touchpoints"), LaneKind::Touchpoints),
+                (t("template.thoughts"), LaneKind::Thoughts),
+                (t("template.emotions"), LaneKind::Emotions),
+                (t("template.pain_points"), LaneKind::PainPoints),
+                (t("template.opportunities"), LaneKind::Opportunities),
+                (t("template.owner"), LaneKind::Owners),
             ],
         ),
         MapKind::CustomerExperience => (
-            t("Customer experience", "Klantbeleving"),
+            t("template.customer_experience"),
             vec![
-                t("Awareness", "Bewustwording"),
-                t("Consideration", "Overweging"),
-                t("Purchase", "Aankoop"),
-                t("Onboarding", "Start"),
-                t("Use", "Gebruik"),
-                t("Support", "Ondersteuning"),
-                t("Renewal or exit", "Verlenging of vertrek"),
+                t("template.awareness"),
+                t("template.consideration"),
+                t("template.purchase"),
+                t("template.onboarding"),
+                t("template.use"),
+                t("template.support"),
+                t("template.renewal_or_exit"),
             ],
             vec![
-                (t("Doing", "Doen"), LaneKind::CustomerActions),
-                (t("Thinking", "Denken"), LaneKind::Thoughts),
-                (t("Feeling", "Voelen"), LaneKind::Emotions),
-                (t("Touchpoints", "Contactmomenten"), LaneKind::Touchpoints),
-                (t("Channels", "Kanalen"), LaneKind::Channels),
-                (t("Pain points", "Pijnpunten"), LaneKind::PainPoints),
-                (t("Opportunities", "Kansen"), LaneKind::Opportunities),
-                (t("Metrics", "Metingen"), LaneKind::Metrics),
+                (t("template.doing"), LaneKind::CustomerActions),
+                (t("template.thinking"), LaneKind::Thoughts),
+                (t("template.feeling"), LaneKind::Emotions),
+                (t("template.touchpoints"), LaneKind::Touchpoints),
+                (t("template.channels"), LaneKind::Channels),
+                (t("template.pain_points"), LaneKind::PainPoints),
+                (t("template.opportunities"), LaneKind::Opportunities),
+                (t("template.metrics"), LaneKind::Metrics),
             ],
         ),
         MapKind::ServiceBlueprint => (
-            t("Service blueprint", "Service blueprint"),
+            t("template.service_blueprint"),
             vec![
-                t("Request", "Aanvraag"),
-                t("Intake", "Intake"),
-                t("Delivery", "Levering"),
-                t("Follow-up", "Nazorg"),
+                t("template.request"),
+                t("template.intake"),
+                t("template.delivery"),
+                t("template.follow_up"),
             ],
             vec![
-                (t("Physical evidence", "Fysiek bewijs"), LaneKind::Evidence),
-                (
-                    t("Customer actions", "Klantacties"),
-                    LaneKind::CustomerActions,
-                ),
-                (t("Frontstage", "Frontstage"), LaneKind::Frontstage),
-                (t("Backstage", "Backstage"), LaneKind::Backstage),
-                (
-                    t("Support processes", "Ondersteunende processen"),
-                    LaneKind::SupportProcesses,
-                ),
-                (t("Emotions", "Emoties"), LaneKind::Emotions),
+                (t("template.physical_evidence"), LaneKind::Evidence),
+                (t("template.customer_actions"), LaneKind::CustomerActions),
+                (t("template.frontstage"), LaneKind::Frontstage),
+                (t("template.backstage"), LaneKind::Backstage),
+                (t("template.support_processes"), LaneKind::SupportProcesses),
+                (t("template.emotions"), LaneKind::Emotions),
             ],
         ),
     };
     let stages: Vec<Stage> = stages.into_iter().map(Stage::named).collect();
     Map {
         kind,
-        title: title.to_owned(),
+        title: title.into_owned(),
         stages,
         lanes: lanes
             .into_iter()
@@ -135,7 +112,7 @@ mod tests {
     #[test]
     fn every_template_has_an_emotion_lane_and_stages() {
         for kind in MapKind::ALL {
-            for lang in [TemplateLanguage::English, TemplateLanguage::Dutch] {
+            for lang in [Language::English, Language::Dutch] {
                 let p = new_project(kind, lang);
                 let map = &p.maps[0];
                 assert!(map.stages.len() >= 4);

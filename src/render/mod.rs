@@ -1,5 +1,6 @@
 //! The one painter: turns a laid-out map into a [`Scene`] for the canvas and every export.
 
+pub mod icons;
 mod scene;
 mod theme;
 
@@ -168,6 +169,9 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
         text(&mut shapes, &card_layout.title, theme.ink);
         text(&mut shapes, &card_layout.body, theme.ink);
         text(&mut shapes, &card_layout.meta, theme.ink_muted);
+        if let (Some(rect), Some(channel)) = (card_layout.channel_icon, &card.channel) {
+            shapes.extend(icons::channel_icon(channel, rect, theme.ink_muted));
+        }
         if card.moment_of_truth.is_some() {
             let c = pos2(
                 card_layout.rect.right() - m.card_padding - 2.0,

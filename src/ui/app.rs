@@ -1,10 +1,12 @@
 //! The application: the open document, its panels, commands and the canvas.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::edit::{Edit, ops};
+use crate::edit::{Edit, clipboard, ops};
 use crate::file::{self, Journal};
+use crate::i18n::{self, Language, tr, tr_args, tr_count};
 use crate::layout::{self, Layout, Metrics, TextMeasurer};
 use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage, templates};
 use crate::render::{self, Scene, Theme};
@@ -12,8 +14,9 @@ use crate::render::{self, Scene, Theme};
 use super::command::{Command, Menu};
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
-use super::inspector;
 use super::map_canvas::{CanvasAction, MapCanvas, TextTarget};
+use super::toolbox::{self, CardTemplate, ToolboxItem};
+use super::{inspector, messages};
 
 /// How long after the last edit the recovery journal is written.
 const JOURNAL_DELAY: Duration = Duration::from_secs(3);
@@ -48,6 +51,8 @@ struct Notice {
 #[serde(default)]
 struct Settings {
     recent: Vec<PathBuf>,
+    /// The interface language the user chose; `None` follows the system.
+    language: Option<Language>,
 }
 
 /// How the app is set up: real dialogs and data folder, or test doubles.
@@ -55,6 +60,8 @@ pub struct AppConfig {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where the recovery journal lives; `None` turns it off.
     pub data_dir: Option<PathBuf>,
+    /// The interface language, over the saved choice and the system's (tests fix it).
+    pub language: Option<Language>,
 }
 
 impl Default for AppConfig {
@@ -62,6 +69,7 @@ impl Default for AppConfig {
         Self {
             dialogs: Box::new(NativeDialogs),
             data_dir: eframe::storage_dir("Klantreis"),
+            language: None,
         }
     }
 }
@@ -88,6 +96,10 @@ pub struct KlantreisApp {
     commands: Vec<Command>,
     /// The document revision the canvas selection was last checked against.
     pruned_revision: u64,
+    /// The interface language in use.
+    language: Language,
+    /// What this window last put on the clipboard.
+    last_copied: Option<String>,
 }
 
 impl KlantreisApp {
@@ -107,13 +119,15 @@ impl KlantreisApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        let language = config
+            .language
+            .or(settings.language)
+            .unwrap_or_else(Language::system);
+        i18n::set_language(language);
         let journal = config.data_dir.map(Journal::new);
         let mut app = Self {
             doc: Document::new(
-                templates::new_project(
-                    MapKind::CustomerJourney,
-                    templates::TemplateLanguage::English,
-                ),
+                templates::new_project(MapKind::CustomerJourney, language),
                 None,
             ),
             current_map: 0,
@@ -134,12 +148,17 @@ impl KlantreisApp {
             recovered: None,
             commands: Vec::new(),
             pruned_revision: 0,
+            language,
+            last_copied: None,
         };
         match app.journal.as_ref().map(Journal::read) {
             Some(Ok(Some(recovered))) => app.recovered = Some(recovered),
-            Some(Err(e)) => app.notify_error(format!(
-                "The recovery journal could not be read and was set aside: {e}"
-            )),
+            Some(Err(e)) => {
+                app.notify_error(tr_args(
+                    "notice.journal_unreadable",
+                    &[("error", &messages::file_error(&e))],
+                ));
+            }
             _ => {}
         }
         if let Some(path) = file {
@@ -161,6 +180,21 @@ impl KlantreisApp {
     /// The canvas (selection, view).
     pub fn canvas(&self) -> &MapCanvas {
         &self.canvas
+    }
+
+    /// What this window last copied to the clipboard (tests paste it back).
+    pub fn last_copied(&self) -> Option<&str> {
+        self.last_copied.as_deref()
+    }
+
+    /// The interface language in use.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The language of the open project's own text (new maps are named in it).
+    fn project_language(&self) -> Language {
+        Language::of_text(&self.doc.project.language)
     }
 
     /// Runs a command as if chosen from the menu (next frame).
@@ -193,13 +227,13 @@ impl KlantreisApp {
     fn open_now(&mut self, path: &Path) {
         match file::load(path) {
             Ok(loaded) => {
-                for w in loaded.warnings {
-                    self.notify(w);
+                for w in &loaded.warnings {
+                    self.notify(messages::load_warning(w));
                 }
                 self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
                 self.remember_recent(path);
             }
-            Err(e) => self.notify_error(e.to_string()),
+            Err(e) => self.notify_error(messages::file_error(&e)),
         }
     }
 
@@ -226,7 +260,7 @@ impl KlantreisApp {
                 true
             }
             Err(e) => {
-                self.notify_error(e.to_string());
+                self.notify_error(messages::file_error(&e));
                 false
             }
         }
@@ -257,7 +291,7 @@ impl KlantreisApp {
         match pending {
             Pending::New(kind) => {
                 self.set_document(Document::new(
-                    templates::new_project(kind, templates::TemplateLanguage::English),
+                    templates::new_project(kind, i18n::language()),
                     None,
                 ));
             }
@@ -292,7 +326,12 @@ impl KlantreisApp {
     fn apply_merging(&mut self, label: &str, merge: Option<u64>, edit: Edit) {
         match self.doc.apply_merging(label, merge, edit) {
             Ok(()) => self.last_edit = Some(std::time::Instant::now()),
-            Err(e) => self.notify_error(format!("{label}: {e}")),
+            Err(e) => {
+                self.notify_error(tr_args(
+                    "notice.edit_failed",
+                    &[("change", &label), ("error", &e)],
+                ));
+            }
         }
     }
 
@@ -310,12 +349,12 @@ impl KlantreisApp {
             }
             Command::Undo => {
                 if self.doc.undo().is_none() {
-                    self.notify("Nothing to undo.");
+                    self.notify(tr("notice.nothing_to_undo"));
                 }
             }
             Command::Redo => {
                 if self.doc.redo().is_none() {
-                    self.notify("Nothing to redo.");
+                    self.notify(tr("notice.nothing_to_redo"));
                 }
             }
             Command::Delete => {
@@ -326,24 +365,24 @@ impl KlantreisApp {
                 let deletion = if !sel.cards.is_empty() {
                     let ids: Vec<_> = sel.cards.iter().copied().collect();
                     let label = if ids.len() == 1 {
-                        "Delete card"
+                        tr("undo.delete_card")
                     } else {
-                        "Delete cards"
+                        tr("undo.delete_cards")
                     };
                     Ok((label, ops::delete_cards(map, &ids)))
                 } else if let Some(stage) = sel.stage {
                     if map.stages.len() > 1 {
-                        Ok(("Delete stage", ops::delete_stage(map, stage)))
+                        Ok((tr("undo.delete_stage"), ops::delete_stage(map, stage)))
                     } else {
-                        Err("A map keeps at least one stage.")
+                        Err(tr("notice.last_stage"))
                     }
                 } else if let Some(lane) = sel.lane {
-                    Ok(("Delete lane", ops::delete_lane(map, lane)))
+                    Ok((tr("undo.delete_lane"), ops::delete_lane(map, lane)))
                 } else {
                     return;
                 };
                 match deletion {
-                    Ok((label, edit)) => self.apply(label, edit),
+                    Ok((label, edit)) => self.apply(&label, edit),
                     Err(message) => self.notify(message),
                 }
             }
@@ -364,11 +403,34 @@ impl KlantreisApp {
                     return;
                 }
                 let (edit, new_ids) = ops::duplicate_cards(map, &ids);
-                self.apply("Duplicate", edit);
+                self.apply(&tr("undo.duplicate"), edit);
                 self.canvas.selection.cards = new_ids.into_iter().collect();
             }
+            Command::Copy => {
+                self.copy_selection(ctx);
+            }
+            Command::Cut => {
+                if self.copy_selection(ctx)
+                    && let Some(map) = self.doc.project.maps.get(self.current_map)
+                {
+                    let ids: Vec<_> = self.canvas.selection.cards.iter().copied().collect();
+                    let edit = ops::delete_cards(map, &ids);
+                    self.apply(&tr("undo.cut"), edit);
+                }
+            }
+            // The window asks the system for the clipboard; its text comes back as a paste event.
+            Command::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Command::LanguageSystem | Command::LanguageEnglish | Command::LanguageDutch => {
+                let chosen = command.language().flatten();
+                self.settings.language = chosen;
+                self.language = chosen.unwrap_or_else(Language::system);
+                i18n::set_language(self.language);
+            }
             Command::AddStage => self.canvas_action(CanvasAction::AddStage),
-            Command::AddLane => self.canvas_action(CanvasAction::AddLane),
+            Command::AddLane => self.canvas_action(CanvasAction::AddLane {
+                kind: None,
+                index: None,
+            }),
             Command::AddCard => {
                 let Some(map) = self.doc.project.maps.get(self.current_map) else {
                     return;
@@ -380,7 +442,11 @@ impl KlantreisApp {
                     .or_else(|| map.lanes.first().map(|l| l.id));
                 let stage = sel.stage.or_else(|| map.stages.first().map(|s| s.id));
                 if let (Some(lane), Some(stage)) = (lane, stage) {
-                    self.canvas_action(CanvasAction::AddCard { lane, stage });
+                    self.canvas_action(CanvasAction::AddCard {
+                        lane,
+                        stage,
+                        template: None,
+                    });
                 }
             }
             Command::ZoomFit => self.canvas.view.fitted = true,
@@ -410,7 +476,7 @@ impl KlantreisApp {
         };
         let sel = &self.canvas.selection;
         // The edit, and for something new: what to select and which title to edit next.
-        let (label, edit, then_edit): (&str, Edit, Option<(Selection, TextTarget, &str)>) =
+        let (label, edit, then_edit): (Cow<str>, Edit, Option<(Selection, TextTarget, String)>) =
             match action {
                 CanvasAction::MoveCards {
                     cards,
@@ -419,9 +485,9 @@ impl KlantreisApp {
                     index,
                 } => {
                     let label = if cards.len() == 1 {
-                        "Move card"
+                        tr("undo.move_card")
                     } else {
-                        "Move cards"
+                        tr("undo.move_cards")
                     };
                     (
                         label,
@@ -432,62 +498,84 @@ impl KlantreisApp {
                 CanvasAction::SetSpan { card, span } => {
                     let Some(c) = map.card(card) else { return };
                     let edit = ops::update_card(map, Card { span, ..c.clone() });
-                    ("Resize card", edit, None)
+                    (tr("undo.resize_card"), edit, None)
                 }
                 CanvasAction::MoveStage { stage, to } => {
-                    ("Move stage", ops::move_stage(map, stage, to), None)
+                    (tr("undo.move_stage"), ops::move_stage(map, stage, to), None)
                 }
                 CanvasAction::MoveLane { lane, to } => {
-                    ("Move lane", ops::move_lane(map, lane, to), None)
+                    (tr("undo.move_lane"), ops::move_lane(map, lane, to), None)
                 }
-                CanvasAction::AddCard { lane, stage } => {
+                CanvasAction::AddCard {
+                    lane,
+                    stage,
+                    template,
+                } => {
+                    let title = template.map_or("new.card", CardTemplate::title_key);
                     let card = Card {
                         lane,
                         stage,
-                        title: "New card".to_owned(),
+                        title: i18n::tr_in(self.project_language(), title).into_owned(),
                         ..Card::default()
                     };
                     let mut selection = Selection::default();
                     selection.cards.insert(card.id);
-                    let then = (selection, TextTarget::CardTitle(card.id), "New card");
-                    ("Add card", ops::add_card(map, card), Some(then))
+                    let then = (
+                        selection,
+                        TextTarget::CardTitle(card.id),
+                        card.title.clone(),
+                    );
+                    (tr("undo.add_card"), ops::add_card(map, card), Some(then))
                 }
                 CanvasAction::AddStage => {
                     let index = sel
                         .stage
                         .and_then(|s| map.stage_index(s))
                         .map_or(map.stages.len(), |i| i + 1);
-                    let stage = Stage::named("New stage");
+                    let stage = Stage::named(i18n::tr_in(self.project_language(), "new.stage"));
                     let selection = Selection {
                         stage: Some(stage.id),
                         ..Default::default()
                     };
-                    let then = (selection, TextTarget::StageName(stage.id), "New stage");
+                    let then = (
+                        selection,
+                        TextTarget::StageName(stage.id),
+                        stage.name.clone(),
+                    );
                     (
-                        "Add stage",
+                        tr("undo.add_stage"),
                         ops::insert_stage(map, index, stage),
                         Some(then),
                     )
                 }
-                CanvasAction::AddLane => {
-                    let index = sel
-                        .lane
-                        .and_then(|l| map.lane_index(l))
-                        .map_or(map.lanes.len(), |i| i + 1);
-                    let lane = Lane::new("New lane", LaneKind::Custom);
+                CanvasAction::AddLane { kind, index } => {
+                    let index = index.unwrap_or_else(|| {
+                        sel.lane
+                            .and_then(|l| map.lane_index(l))
+                            .map_or(map.lanes.len(), |i| i + 1)
+                    });
+                    let lang = self.project_language();
+                    let lane = match kind {
+                        Some(kind) => Lane::new(i18n::lane_kind_name(lang, kind), kind),
+                        None => Lane::new(i18n::tr_in(lang, "new.lane"), LaneKind::Custom),
+                    };
                     let selection = Selection {
                         lane: Some(lane.id),
                         ..Default::default()
                     };
-                    let then = (selection, TextTarget::LaneName(lane.id), "New lane");
-                    ("Add lane", ops::insert_lane(map, index, lane), Some(then))
+                    let then = (selection, TextTarget::LaneName(lane.id), lane.name.clone());
+                    (
+                        tr("undo.add_lane"),
+                        ops::insert_lane(map, index, lane),
+                        Some(then),
+                    )
                 }
                 CanvasAction::CommitText { target, text } => {
                     let edit = match target {
                         TextTarget::CardTitle(id) => {
                             map.card(id).filter(|c| c.title != text).map(|c| {
                                 (
-                                    "Edit title",
+                                    tr("undo.edit_title"),
                                     ops::update_card(
                                         map,
                                         Card {
@@ -501,7 +589,7 @@ impl KlantreisApp {
                         TextTarget::StageName(id) => {
                             map.stage(id).filter(|s| s.name != text).map(|s| {
                                 (
-                                    "Rename stage",
+                                    tr("undo.rename_stage"),
                                     ops::update_stage(
                                         map,
                                         &Stage {
@@ -515,7 +603,7 @@ impl KlantreisApp {
                         TextTarget::LaneName(id) => {
                             map.lane(id).filter(|l| l.name != text).map(|l| {
                                 (
-                                    "Rename lane",
+                                    tr("undo.rename_lane"),
                                     ops::update_lane(
                                         map,
                                         &Lane {
@@ -531,10 +619,10 @@ impl KlantreisApp {
                     (label, edit, None)
                 }
             };
-        self.apply(label, edit);
+        self.apply(&label, edit);
         if let Some((selection, target, text)) = then_edit {
             self.canvas.selection = selection;
-            self.canvas.start_editing(target, text.to_owned());
+            self.canvas.start_editing(target, text);
         }
     }
 
@@ -562,6 +650,111 @@ impl KlantreisApp {
         }
     }
 
+    /// Puts the selected cards on the clipboard; returns whether there were any.
+    fn copy_selection(&mut self, ctx: &egui::Context) -> bool {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return false;
+        };
+        let ids: Vec<_> = self.canvas.selection.cards.iter().copied().collect();
+        let Some(text) = clipboard::copy(map, &ids) else {
+            return false;
+        };
+        ctx.copy_text(text.clone());
+        self.last_copied = Some(text);
+        true
+    }
+
+    /// Pastes clipboard text: copied cards, or one card per line of other text. They go to the
+    /// cell of the selected card, else the selected lane and stage, else the cell under the
+    /// pointer, else where they were copied from (when that is on this map), else the first cell.
+    fn paste_text(&mut self, text: &str) {
+        let clip = match clipboard::parse(text) {
+            Ok(clip) => clip,
+            Err(e) => {
+                let reason = match e {
+                    clipboard::ClipError::Empty => tr("clip.empty").into_owned(),
+                    clipboard::ClipError::TooLarge => tr("clip.too_large").into_owned(),
+                    clipboard::ClipError::Unreadable(why) => {
+                        tr_args("clip.unreadable", &[("error", &why)])
+                    }
+                };
+                self.notify_error(tr_args("notice.paste_failed", &[("error", &reason)]));
+                return;
+            }
+        };
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return;
+        };
+        let sel = &self.canvas.selection;
+        let cell_of = |lane, stage| Some((map.lane_index(lane)?, map.stage_index(stage)?));
+        let first_selected = sel
+            .cards
+            .iter()
+            .filter_map(|id| map.card(*id))
+            .filter_map(|c| cell_of(c.lane, c.stage))
+            .min();
+        let at = first_selected
+            .or_else(|| {
+                (sel.lane.is_some() || sel.stage.is_some()).then(|| {
+                    (
+                        sel.lane.and_then(|l| map.lane_index(l)).unwrap_or(0),
+                        sel.stage.and_then(|s| map.stage_index(s)).unwrap_or(0),
+                    )
+                })
+            })
+            .or_else(|| {
+                self.canvas
+                    .hovered_cell()
+                    .and_then(|(lane, stage)| cell_of(lane, stage))
+            })
+            .or_else(|| {
+                clip.cards
+                    .first()
+                    .and_then(|c| cell_of(c.card.lane, c.card.stage))
+            })
+            .unwrap_or((0, 0));
+        let (edit, ids) = clipboard::paste(&self.doc.project, map, &clip, at);
+        if ids.is_empty() {
+            return;
+        }
+        if ids.len() < clip.cards.len() {
+            self.notify(tr_args("notice.paste_capped", &[("count", &ids.len())]));
+        }
+        self.apply(&tr("undo.paste"), edit);
+        self.canvas.selection = super::map_canvas::Selection {
+            cards: ids.into_iter().collect(),
+            ..Default::default()
+        };
+    }
+
+    /// Clipboard events from the window (Ctrl+C, Ctrl+X, Ctrl+V, or the system's menu) when
+    /// no text field has them.
+    fn clipboard_events(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let events: Vec<egui::Event> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
+                    )
+                })
+                .cloned()
+                .collect()
+        });
+        for event in events {
+            match event {
+                egui::Event::Copy => self.commands.push(Command::Copy),
+                egui::Event::Cut => self.commands.push(Command::Cut),
+                egui::Event::Paste(text) => self.paste_text(&text),
+                _ => {}
+            }
+        }
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
         for command in Command::ALL {
@@ -586,7 +779,7 @@ impl KlantreisApp {
                 ui.menu_button(menu.label(), |ui| {
                     for command in Command::menu_order()
                         .into_iter()
-                        .filter(|c| c.menu() == menu)
+                        .filter(|c| c.menu() == menu && c.language().is_none())
                     {
                         let mut button = egui::Button::new(command.label());
                         if let Some(s) = command.shortcut() {
@@ -598,7 +791,7 @@ impl KlantreisApp {
                         if command == Command::Open {
                             let recent = self.settings.recent.clone();
                             ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                                ui.menu_button("Open recent", |ui| {
+                                ui.menu_button(tr("menu.open_recent"), |ui| {
                                     for path in recent {
                                         if ui.button(path.display().to_string()).clicked() {
                                             self.pending_open(path, ui.ctx());
@@ -608,7 +801,30 @@ impl KlantreisApp {
                             });
                         }
                     }
+                    if menu == Menu::View {
+                        ui.separator();
+                        self.language_menu_ui(ui);
+                    }
                 });
+            }
+        });
+    }
+
+    fn language_menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button(tr("menu.language"), |ui| {
+            for command in Command::menu_order()
+                .into_iter()
+                .filter(|c| c.language().is_some())
+            {
+                let chosen = command.language().flatten() == self.settings.language;
+                if ui
+                    .selectable_label(chosen, command.label())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    self.commands.push(command);
+                    ui.close();
+                }
             }
         });
     }
@@ -620,7 +836,7 @@ impl KlantreisApp {
     fn sidebar_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         let mut title = self.doc.project.title.clone();
-        let name = ui.label("Project");
+        let name = ui.label(tr("sidebar.project"));
         if ui
             .add(
                 egui::TextEdit::singleline(&mut title)
@@ -632,21 +848,21 @@ impl KlantreisApp {
         {
             let description = self.doc.project.description.clone();
             self.apply_merging(
-                "Rename project",
+                &tr("undo.rename_project"),
                 Some(1),
                 Edit::SetProjectInfo { title, description },
             );
         }
         ui.separator();
         ui.horizontal(|ui| {
-            ui.strong("Maps");
+            ui.strong(tr("sidebar.maps"));
             ui.menu_button("+", |ui| {
                 for kind in MapKind::ALL {
-                    if ui.button(format!("New {}", kind.name())).clicked() {
-                        let map = templates::new_map(kind, templates::TemplateLanguage::English);
+                    if ui.button(map_kind_new_label(kind)).clicked() {
+                        let map = templates::new_map(kind, self.project_language());
                         let index = self.doc.project.maps.len();
                         self.apply(
-                            "Add map",
+                            &tr("undo.add_map"),
                             Edit::SetMap {
                                 id: map.id,
                                 index,
@@ -658,7 +874,7 @@ impl KlantreisApp {
                 }
             })
             .response
-            .on_hover_text("Add a map");
+            .on_hover_text(tr("sidebar.add_map"));
         });
         let maps: Vec<(MapId, String, MapKind)> = self
             .doc
@@ -670,24 +886,24 @@ impl KlantreisApp {
         let count = maps.len();
         for (i, (id, title, kind)) in maps.into_iter().enumerate() {
             let label = if title.is_empty() {
-                "(untitled map)".to_owned()
+                tr("sidebar.untitled_map").into_owned()
             } else {
                 title
             };
             let response = ui
                 .selectable_label(i == self.current_map, &label)
-                .on_hover_text(kind.name());
+                .on_hover_text(map_kind_label(kind));
             if response.clicked() && i != self.current_map {
                 self.current_map = i;
                 self.canvas = MapCanvas::default();
             }
             response.context_menu(|ui| {
-                if ui.button("Duplicate").clicked()
+                if ui.button(tr("sidebar.duplicate_map")).clicked()
                     && let Some(map) = self.doc.project.maps.get(i)
                 {
                     let copy = duplicate_map(map);
                     self.apply(
-                        "Duplicate map",
+                        &tr("undo.duplicate_map"),
                         Edit::SetMap {
                             id: copy.id,
                             index: i + 1,
@@ -696,23 +912,23 @@ impl KlantreisApp {
                     );
                 }
                 if ui
-                    .add_enabled(i > 0, egui::Button::new("Move up"))
+                    .add_enabled(i > 0, egui::Button::new(tr("sidebar.move_up")))
                     .clicked()
                 {
                     self.move_map(id, i - 1);
                 }
                 if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("Move down"))
+                    .add_enabled(i + 1 < count, egui::Button::new(tr("sidebar.move_down")))
                     .clicked()
                 {
                     self.move_map(id, i + 1);
                 }
                 if ui
-                    .add_enabled(count > 1, egui::Button::new("Delete"))
+                    .add_enabled(count > 1, egui::Button::new(tr("sidebar.delete_map")))
                     .clicked()
                 {
                     self.apply(
-                        "Delete map",
+                        &tr("undo.delete_map"),
                         Edit::SetMap {
                             id,
                             index: i,
@@ -722,27 +938,63 @@ impl KlantreisApp {
                     self.current_map = self.current_map.min(count - 2);
                     self.canvas = MapCanvas::default();
                 }
-                ui.label("Rename it in the inspector (click the map's background).");
+                ui.label(tr("sidebar.rename_hint"));
             });
         }
         ui.separator();
-        ui.strong("Personas");
+        if let Some(item) = toolbox::toolbox_ui(ui) {
+            self.add_from_toolbox(item);
+        }
+        ui.separator();
+        ui.strong(tr("sidebar.personas"));
         for persona in &self.doc.project.personas {
             ui.label(&persona.name).on_hover_text(&persona.description);
         }
         ui.separator();
         ui.weak(format!(
-            "{} evidence items · {} stakeholders · {} data sets",
-            self.doc.project.evidence.len(),
-            self.doc.project.stakeholders.len(),
-            self.doc.project.datasets.len()
+            "{} · {} · {}",
+            tr_count("sidebar.evidence", self.doc.project.evidence.len()),
+            tr_count("sidebar.stakeholders", self.doc.project.stakeholders.len()),
+            tr_count("sidebar.datasets", self.doc.project.datasets.len()),
         ));
+    }
+
+    /// Adds a toolbox item at the selection: a card in its kind of lane at the selected stage,
+    /// a lane after the selected one.
+    fn add_from_toolbox(&mut self, item: ToolboxItem) {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return;
+        };
+        let sel = &self.canvas.selection;
+        let action = match item {
+            ToolboxItem::Card(template) => {
+                let selected_card = sel.cards.first().and_then(|id| map.card(*id));
+                let pointed = sel.lane.or(selected_card.map(|c| c.lane));
+                let stage = sel
+                    .stage
+                    .or(selected_card.map(|c| c.stage))
+                    .or_else(|| map.stages.first().map(|s| s.id));
+                let (Some(lane), Some(stage)) = (template.lane_for(map, pointed), stage) else {
+                    return;
+                };
+                CanvasAction::AddCard {
+                    lane,
+                    stage,
+                    template: Some(template),
+                }
+            }
+            ToolboxItem::Lane(kind) => CanvasAction::AddLane {
+                kind: Some(kind),
+                index: None,
+            },
+        };
+        self.canvas_action(action);
     }
 
     fn move_map(&mut self, id: MapId, to: usize) {
         if let Some(map) = self.doc.project.maps.iter().find(|m| m.id == id).cloned() {
             self.apply(
-                "Move map",
+                &tr("undo.move_map"),
                 Edit::SetMap {
                     id,
                     index: to,
@@ -755,26 +1007,27 @@ impl KlantreisApp {
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.label(format!("Zoom {:.0}%", self.canvas.view.zoom * 100.0));
+            let zoom = format!("{:.0}", self.canvas.view.zoom * 100.0);
+            ui.label(tr_args("status.zoom", &[("percent", &zoom)]));
             ui.separator();
             let n = self.canvas.selection.count();
             ui.label(if n == 0 {
-                "Nothing selected".to_owned()
+                tr("status.nothing_selected").into_owned()
             } else {
-                format!("{n} selected")
+                tr_count("status.selected", n)
             });
             ui.separator();
             ui.label(if self.doc.is_dirty() {
-                "Unsaved changes"
+                tr("status.unsaved")
             } else {
-                "Saved"
+                tr("status.saved")
             });
             if let Some(label) = self.doc.history.undo_label() {
                 ui.separator();
-                ui.weak(format!("Last change: {label}"));
+                ui.weak(tr_args("status.last_change", &[("change", &label)]));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak("Drag: pan · Shift+drag: select · Ctrl+scroll: zoom · Ctrl+K: commands");
+                ui.weak(tr("status.hint"));
             });
         });
     }
@@ -789,7 +1042,7 @@ impl KlantreisApp {
                     ui.visuals().warn_fg_color
                 };
                 ui.colored_label(colour, &notice.text);
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button(tr("notice.dismiss")).clicked() {
                     dismiss = Some(i);
                 }
             });
@@ -803,19 +1056,19 @@ impl KlantreisApp {
         if let Some(pending) = self.pending.clone() {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-                ui.heading("Save changes?");
-                ui.label(format!(
-                    "{} has changes that are not saved.",
-                    self.doc.display_name()
+                ui.heading(tr("unsaved.title"));
+                ui.label(tr_args(
+                    "unsaved.body",
+                    &[("name", &self.doc.display_name())],
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    if ui.button(tr("unsaved.save")).clicked() {
                         answer = Some(0);
                     }
-                    if ui.button("Don't save").clicked() {
+                    if ui.button(tr("unsaved.dont_save")).clicked() {
                         answer = Some(1);
                     }
-                    if ui.button("Cancel").clicked()
+                    if ui.button(tr("unsaved.cancel")).clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape))
                     {
                         answer = Some(2);
@@ -840,20 +1093,21 @@ impl KlantreisApp {
         if let Some(recovered) = &self.recovered {
             let mut answer = None;
             let source = recovered.source.as_ref().map_or_else(
-                || "an unsaved project".to_owned(),
+                || tr("recover.unsaved_project").into_owned(),
                 |p| p.display().to_string(),
             );
             let written = recovered.written.clone();
             egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
-                ui.heading("Restore unsaved work?");
-                ui.label(format!(
-                    "Klantreis was closed with unsaved changes to {source} (last kept {written})."
+                ui.heading(tr("recover.title"));
+                ui.label(tr_args(
+                    "recover.body",
+                    &[("source", &source), ("written", &written)],
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
+                    if ui.button(tr("recover.restore")).clicked() {
                         answer = Some(true);
                     }
-                    if ui.button("Discard").clicked() {
+                    if ui.button(tr("recover.discard")).clicked() {
                         answer = Some(false);
                     }
                 });
@@ -880,11 +1134,11 @@ impl KlantreisApp {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
                 ui.set_width(360.0);
-                let name = ui.label("Command");
+                let name = ui.label(tr("palette.label"));
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(query)
-                            .hint_text("Type a command…")
+                            .hint_text(tr("palette.hint"))
                             .id_salt("palette-query"),
                     )
                     .labelled_by(name.id);
@@ -938,7 +1192,10 @@ impl KlantreisApp {
             Ok(()) => self.journaled_revision = self.doc.revision(),
             Err(e) => {
                 self.journaled_revision = self.doc.revision();
-                self.notify_error(format!("Could not keep a recovery copy: {e}"));
+                self.notify_error(tr_args(
+                    "notice.journal_failed",
+                    &[("error", &messages::file_error(&e))],
+                ));
             }
         }
     }
@@ -957,11 +1214,22 @@ impl KlantreisApp {
     }
 }
 
+/// "New customer journey map", for the sidebar's + menu.
+fn map_kind_new_label(kind: MapKind) -> String {
+    let name = i18n::map_kind_name(i18n::language(), kind);
+    tr_args("sidebar.new_map", &[("kind", &name)])
+}
+
+/// The name of a kind of map, in the interface language.
+fn map_kind_label(kind: MapKind) -> Cow<'static, str> {
+    i18n::map_kind_name(i18n::language(), kind)
+}
+
 /// A copy of `map` with fresh ids for everything in it.
 fn duplicate_map(map: &crate::model::Map) -> crate::model::Map {
     let mut copy = map.clone();
     copy.id = MapId::random();
-    copy.title = format!("{} (copy)", map.title);
+    copy.title = tr_args("sidebar.copy_of", &[("title", &map.title)]);
     let stage_ids: std::collections::HashMap<_, _> = copy
         .stages
         .iter_mut()
@@ -1005,6 +1273,7 @@ impl eframe::App for KlantreisApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        i18n::set_language(self.language);
         let title = format!(
             "{}{} — {} — Klantreis",
             if self.doc.is_dirty() { "● " } else { "" },
@@ -1027,6 +1296,7 @@ impl eframe::App for KlantreisApp {
         }
         if self.pending.is_none() && self.palette.is_none() && self.recovered.is_none() {
             self.shortcuts(&ctx);
+            self.clipboard_events(&ctx);
         }
 
         egui::Panel::top("menu").show(ui, |ui| {
@@ -1051,7 +1321,7 @@ impl eframe::App for KlantreisApp {
                     if let Some(e) =
                         inspector::inspector_ui(ui, map, &self.canvas.selection, &self.theme)
                     {
-                        self.apply_merging(e.label, e.merge, e.edit);
+                        self.apply_merging(&e.label, e.merge, e.edit);
                     }
                 });
             });
@@ -1059,9 +1329,7 @@ impl eframe::App for KlantreisApp {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.ensure_painted();
             let Some(painted) = &self.painted else {
-                ui.centered_and_justified(|ui| {
-                    ui.label("This project has no maps. Add one with the + next to Maps.")
-                });
+                ui.centered_and_justified(|ui| ui.label(tr("canvas.no_maps")));
                 return;
             };
             let Some(map) = self.doc.project.maps.get(self.current_map) else {

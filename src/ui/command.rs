@@ -1,7 +1,11 @@
 //! Every user action, once: its label, shortcut and menu. Menus, shortcuts and the command
 //! palette are all built from [`Command::ALL`].
 
+use std::borrow::Cow;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::{Language, tr};
 
 /// A user action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -14,6 +18,9 @@ pub enum Command {
     SaveAs,
     Undo,
     Redo,
+    Cut,
+    Copy,
+    Paste,
     Delete,
     SelectAll,
     Duplicate,
@@ -25,6 +32,9 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     CommandPalette,
+    LanguageSystem,
+    LanguageEnglish,
+    LanguageDutch,
 }
 
 /// The menus of the menu bar.
@@ -41,13 +51,13 @@ impl Menu {
     pub const ALL: [Self; 4] = [Self::File, Self::Edit, Self::Insert, Self::View];
 
     /// The menu's title.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::File => "File",
-            Self::Edit => "Edit",
-            Self::Insert => "Insert",
-            Self::View => "View",
-        }
+    pub fn label(self) -> Cow<'static, str> {
+        tr(match self {
+            Self::File => "menu.file",
+            Self::Edit => "menu.edit",
+            Self::Insert => "menu.insert",
+            Self::View => "menu.view",
+        })
     }
 }
 
@@ -62,7 +72,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order. Shortcuts with more modifiers come before their subsets,
     /// so Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 25] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -71,6 +81,9 @@ impl Command {
         Self::Save,
         Self::Redo,
         Self::Undo,
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
         Self::Delete,
         Self::SelectAll,
         Self::Duplicate,
@@ -82,55 +95,59 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::CommandPalette,
+        Self::LanguageSystem,
+        Self::LanguageEnglish,
+        Self::LanguageDutch,
     ];
 
-    /// The text in menus and the palette.
-    pub fn label(self) -> &'static str {
+    /// The catalogue keys of the label and the tooltip.
+    fn keys(self) -> (&'static str, &'static str) {
         match self {
-            Self::NewJourney => "New customer journey map",
-            Self::NewExperience => "New customer experience map",
-            Self::NewBlueprint => "New service blueprint",
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as…",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Delete => "Delete",
-            Self::SelectAll => "Select all cards",
-            Self::Duplicate => "Duplicate",
-            Self::AddStage => "Add stage",
-            Self::AddLane => "Add lane",
-            Self::AddCard => "Add card",
-            Self::ZoomFit => "Fit to window",
-            Self::ZoomActual => "Actual size (100%)",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::CommandPalette => "Command palette…",
+            Self::NewJourney => ("cmd.new_journey", "cmd.new.tip"),
+            Self::NewExperience => ("cmd.new_experience", "cmd.new.tip"),
+            Self::NewBlueprint => ("cmd.new_blueprint", "cmd.new.tip"),
+            Self::Open => ("cmd.open", "cmd.open.tip"),
+            Self::Save => ("cmd.save", "cmd.save.tip"),
+            Self::SaveAs => ("cmd.save_as", "cmd.save_as.tip"),
+            Self::Undo => ("cmd.undo", "cmd.undo.tip"),
+            Self::Redo => ("cmd.redo", "cmd.redo.tip"),
+            Self::Cut => ("cmd.cut", "cmd.cut.tip"),
+            Self::Copy => ("cmd.copy", "cmd.copy.tip"),
+            Self::Paste => ("cmd.paste", "cmd.paste.tip"),
+            Self::Delete => ("cmd.delete", "cmd.delete.tip"),
+            Self::SelectAll => ("cmd.select_all", "cmd.select_all.tip"),
+            Self::Duplicate => ("cmd.duplicate", "cmd.duplicate.tip"),
+            Self::AddStage => ("cmd.add_stage", "cmd.add_stage.tip"),
+            Self::AddLane => ("cmd.add_lane", "cmd.add_lane.tip"),
+            Self::AddCard => ("cmd.add_card", "cmd.add_card.tip"),
+            Self::ZoomFit => ("cmd.zoom_fit", "cmd.zoom_fit.tip"),
+            Self::ZoomActual => ("cmd.zoom_actual", "cmd.zoom_actual.tip"),
+            Self::ZoomIn => ("cmd.zoom_in", "cmd.zoom_in.tip"),
+            Self::ZoomOut => ("cmd.zoom_out", "cmd.zoom_out.tip"),
+            Self::CommandPalette => ("cmd.palette", "cmd.palette.tip"),
+            Self::LanguageSystem => ("cmd.language_system", "cmd.language.tip"),
+            Self::LanguageEnglish => ("cmd.language_en", "cmd.language.tip"),
+            Self::LanguageDutch => ("cmd.language_nl", "cmd.language.tip"),
         }
     }
 
+    /// The text in menus and the palette.
+    pub fn label(self) -> Cow<'static, str> {
+        tr(self.keys().0)
+    }
+
     /// A longer explanation, for tooltips and the palette.
-    pub fn tooltip(self) -> &'static str {
+    pub fn tooltip(self) -> Cow<'static, str> {
+        tr(self.keys().1)
+    }
+
+    /// The interface language the command switches to (`None` inside: follow the system).
+    pub fn language(self) -> Option<Option<Language>> {
         match self {
-            Self::NewJourney | Self::NewExperience | Self::NewBlueprint => {
-                "Start a new project from a template"
-            }
-            Self::Open => "Open a .klantreis.ron project file",
-            Self::Save => "Save the project",
-            Self::SaveAs => "Save the project under another name",
-            Self::Undo => "Undo the last change",
-            Self::Redo => "Redo the last undone change",
-            Self::Delete => "Delete the selected cards, stage or lane",
-            Self::SelectAll => "Select every card on the map",
-            Self::Duplicate => "Copy the selected cards next to the originals",
-            Self::AddStage => "Add a stage after the selected one (or at the end)",
-            Self::AddLane => "Add a lane below the selected one (or at the bottom)",
-            Self::AddCard => "Add a card to the selected lane and stage",
-            Self::ZoomFit => "Show the whole map",
-            Self::ZoomActual => "Show the map at its printed size",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::CommandPalette => "Find and run any command",
+            Self::LanguageSystem => Some(None),
+            Self::LanguageEnglish => Some(Some(Language::English)),
+            Self::LanguageDutch => Some(Some(Language::Dutch)),
+            _ => None,
         }
     }
 
@@ -143,6 +160,9 @@ impl Command {
             Self::SaveAs => cmd_shift(Key::S),
             Self::Undo => cmd(Key::Z),
             Self::Redo => cmd_shift(Key::Z),
+            Self::Cut => cmd(Key::X),
+            Self::Copy => cmd(Key::C),
+            Self::Paste => cmd(Key::V),
             Self::Delete => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
             Self::SelectAll => cmd(Key::A),
             Self::Duplicate => cmd(Key::D),
@@ -155,7 +175,10 @@ impl Command {
             | Self::NewBlueprint
             | Self::AddStage
             | Self::AddLane
-            | Self::AddCard => {
+            | Self::AddCard
+            | Self::LanguageSystem
+            | Self::LanguageEnglish
+            | Self::LanguageDutch => {
                 return None;
             }
         })
@@ -179,7 +202,14 @@ impl Command {
     pub fn yields_to_text_fields(self) -> bool {
         matches!(
             self,
-            Self::Undo | Self::Redo | Self::Delete | Self::SelectAll | Self::Duplicate
+            Self::Undo
+                | Self::Redo
+                | Self::Cut
+                | Self::Copy
+                | Self::Paste
+                | Self::Delete
+                | Self::SelectAll
+                | Self::Duplicate
         )
     }
 
@@ -192,28 +222,68 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs => Menu::File,
-            Self::Undo | Self::Redo | Self::Delete | Self::SelectAll | Self::Duplicate => {
-                Menu::Edit
-            }
+            Self::Undo
+            | Self::Redo
+            | Self::Cut
+            | Self::Copy
+            | Self::Paste
+            | Self::Delete
+            | Self::SelectAll
+            | Self::Duplicate => Menu::Edit,
             Self::AddStage | Self::AddLane | Self::AddCard => Menu::Insert,
             Self::ZoomFit
             | Self::ZoomActual
             | Self::ZoomIn
             | Self::ZoomOut
-            | Self::CommandPalette => Menu::View,
+            | Self::CommandPalette
+            | Self::LanguageSystem
+            | Self::LanguageEnglish
+            | Self::LanguageDutch => Menu::View,
         }
     }
 
-    /// Menu order within a menu (ALL is in shortcut-matching order).
-    pub fn menu_order() -> [Self; 19] {
-        let mut all = Self::ALL;
-        all.sort_by_key(|c| match c {
-            Self::Save => 4,
-            Self::SaveAs => 5,
-            Self::Undo => 6,
-            Self::Redo => 7,
-            _ => 100 + Self::ALL.iter().position(|x| x == c).unwrap_or(0),
-        });
-        all
+    /// Every command in menu order (ALL is in shortcut-matching order).
+    pub fn menu_order() -> [Self; 25] {
+        [
+            Self::NewJourney,
+            Self::NewExperience,
+            Self::NewBlueprint,
+            Self::Open,
+            Self::Save,
+            Self::SaveAs,
+            Self::Undo,
+            Self::Redo,
+            Self::Cut,
+            Self::Copy,
+            Self::Paste,
+            Self::Duplicate,
+            Self::Delete,
+            Self::SelectAll,
+            Self::AddCard,
+            Self::AddStage,
+            Self::AddLane,
+            Self::ZoomFit,
+            Self::ZoomActual,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::CommandPalette,
+            Self::LanguageSystem,
+            Self::LanguageEnglish,
+            Self::LanguageDutch,
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_order_lists_every_command_once() {
+        let mut menu = Command::menu_order().to_vec();
+        let mut all = Command::ALL.to_vec();
+        menu.sort_by_key(|c| format!("{c:?}"));
+        all.sort_by_key(|c| format!("{c:?}"));
+        assert_eq!(menu, all);
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::tr;
+
 /// Asks the user for files.
 pub trait FileDialogs {
     /// A project file to open, or `None` when cancelled.
@@ -18,15 +20,15 @@ pub struct NativeDialogs;
 impl FileDialogs for NativeDialogs {
     fn pick_open(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Open a Klantreis project")
-            .add_filter("Klantreis project", &["ron"])
+            .set_title(tr("dialog.open"))
+            .add_filter(tr("dialog.filter"), &["ron"])
             .pick_file()
     }
 
     fn pick_save(&mut self, file_name: &str) -> Option<PathBuf> {
         let path = rfd::FileDialog::new()
-            .set_title("Save the Klantreis project")
-            .add_filter("Klantreis project", &["ron"])
+            .set_title(tr("dialog.save"))
+            .add_filter(tr("dialog.filter"), &["ron"])
             .set_file_name(file_name)
             .save_file()?;
         Some(with_extension(path))

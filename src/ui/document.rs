@@ -88,7 +88,7 @@ impl Document {
     /// The name shown in the title bar: the file name, or "Untitled".
     pub fn display_name(&self) -> String {
         self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "Untitled".to_owned(),
+            || crate::i18n::tr("document.untitled").into_owned(),
             |n| n.to_string_lossy().into_owned(),
         )
     }

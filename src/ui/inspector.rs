@@ -3,15 +3,16 @@
 use std::hash::{Hash as _, Hasher as _};
 
 use crate::edit::{Edit, MapInfo, ops};
+use crate::i18n::{self, tr};
 use crate::model::{Channel, EmotionScale, LaneKind, Map, MapKind, MomentOfTruth, Rgb};
-use crate::render::Theme;
+use crate::render::{Theme, icons};
 
 use super::map_canvas::Selection;
 
 /// An edit made in the inspector, with its undo label and merge key (typing in one field is one
 /// undo step).
 pub struct InspectorEdit {
-    pub label: &'static str,
+    pub label: String,
     pub merge: Option<u64>,
     pub edit: Edit,
 }
@@ -24,26 +25,26 @@ fn merge_key(ui: &egui::Ui, target: u64) -> Option<u64> {
     Some(h.finish())
 }
 
-fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, multiline: bool) {
-    let name = ui.label(label);
+fn text_row(ui: &mut egui::Ui, key: &'static str, value: &mut String, multiline: bool) {
+    let name = ui.label(tr(key));
     let edit = if multiline {
         egui::TextEdit::multiline(value).desired_rows(3)
     } else {
         egui::TextEdit::singleline(value)
     };
-    ui.add(edit.desired_width(f32::INFINITY).id_salt(label))
+    ui.add(edit.desired_width(f32::INFINITY).id_salt(key))
         .labelled_by(name.id);
 }
 
 /// A labelled combo box.
 fn combo_row<R>(
     ui: &mut egui::Ui,
-    label: &str,
+    key: &'static str,
     selected: String,
     add: impl FnOnce(&mut egui::Ui) -> R,
 ) {
-    let name = ui.label(label);
-    let response = egui::ComboBox::from_id_salt(label)
+    let name = ui.label(tr(key));
+    let response = egui::ComboBox::from_id_salt(key)
         .selected_text(selected)
         .width(ui.available_width())
         .show_ui(ui, add)
@@ -54,7 +55,10 @@ fn combo_row<R>(
 fn colour_row(ui: &mut egui::Ui, colour: &mut Option<Rgb>, default: egui::Color32) {
     ui.horizontal(|ui| {
         let mut custom = colour.is_some();
-        if ui.checkbox(&mut custom, "Own colour").changed() {
+        if ui
+            .checkbox(&mut custom, tr("inspector.own_colour"))
+            .changed()
+        {
             *colour = custom.then(|| Rgb(default.r(), default.g(), default.b()));
         }
         if let Some(rgb) = colour {
@@ -66,12 +70,30 @@ fn colour_row(ui: &mut egui::Ui, colour: &mut Option<Rgb>, default: egui::Color3
     });
 }
 
+/// A channel's icon, the same line art as on the map, in a square as high as a line of text.
+fn channel_icon_ui(ui: &mut egui::Ui, channel: Option<&Channel>) {
+    let size = egui::Vec2::splat(ui.spacing().interact_size.y - 4.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let Some(channel) = channel else { return };
+    let scene = crate::render::Scene {
+        size,
+        background: egui::Color32::TRANSPARENT,
+        shapes: icons::channel_icon(
+            channel,
+            egui::Rect::from_min_size(egui::Pos2::ZERO, size),
+            ui.visuals().text_color(),
+        ),
+    };
+    let transform = egui::emath::TSTransform::from_translation(rect.min.to_vec2());
+    super::paint_scene(ui.painter(), &scene, transform, rect);
+}
+
 /// A channel's name, for menus.
 pub fn channel_label(channel: Option<&Channel>) -> String {
     let Some(channel) = channel else {
-        return "— none —".to_owned();
+        return tr("inspector.no_channel").into_owned();
     };
-    channel.name().to_owned()
+    i18n::channel_name(i18n::language(), channel).into_owned()
 }
 
 /// Shows the inspector for `selection` on `map`; returns the edit the user made, if any.
@@ -85,35 +107,53 @@ pub fn inspector_ui(
         let id = *selection.cards.first()?;
         let card = map.card(id)?;
         let mut draft = card.clone();
-        ui.heading("Card");
-        text_row(ui, "Title", &mut draft.title, true);
-        text_row(ui, "Text", &mut draft.body, true);
+        ui.heading(tr("inspector.card"));
+        text_row(ui, "inspector.title", &mut draft.title, true);
+        text_row(ui, "inspector.text", &mut draft.body, true);
         let selected = channel_label(draft.channel.as_ref());
-        combo_row(ui, "Channel", selected, |ui| {
-            ui.selectable_value(&mut draft.channel, None, channel_label(None));
-            for c in Channel::FIXED {
-                let label = channel_label(Some(&c));
-                ui.selectable_value(&mut draft.channel, Some(c), label);
-            }
-            let other = Some(Channel::Other(String::new()));
-            if ui
-                .selectable_label(matches!(draft.channel, Some(Channel::Other(_))), "• other…")
-                .clicked()
-                && !matches!(draft.channel, Some(Channel::Other(_)))
-            {
-                draft.channel = other;
-            }
+        let name = ui.label(tr("inspector.channel"));
+        ui.horizontal(|ui| {
+            channel_icon_ui(ui, draft.channel.as_ref());
+            let response = egui::ComboBox::from_id_salt("inspector.channel")
+                .selected_text(selected)
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        channel_icon_ui(ui, None);
+                        ui.selectable_value(&mut draft.channel, None, channel_label(None));
+                    });
+                    for c in Channel::FIXED {
+                        ui.horizontal(|ui| {
+                            channel_icon_ui(ui, Some(&c));
+                            let label = channel_label(Some(&c));
+                            ui.selectable_value(&mut draft.channel, Some(c), label);
+                        });
+                    }
+                    let is_other = matches!(draft.channel, Some(Channel::Other(_)));
+                    ui.horizontal(|ui| {
+                        channel_icon_ui(ui, Some(&Channel::Other(String::new())));
+                        let label = tr("inspector.other_channel_choice");
+                        if ui.selectable_label(is_other, label).clicked() && !is_other {
+                            draft.channel = Some(Channel::Other(String::new()));
+                        }
+                    });
+                })
+                .response;
+            response.labelled_by(name.id);
         });
         if let Some(Channel::Other(name)) = &mut draft.channel {
-            text_row(ui, "Other channel", name, false);
+            text_row(ui, "inspector.other_channel", name, false);
         }
-        text_row(ui, "Owner", &mut draft.owner, false);
+        text_row(ui, "inspector.owner", &mut draft.owner, false);
         let mut mot = draft.moment_of_truth.is_some();
-        if ui.checkbox(&mut mot, "Moment of truth").changed() {
+        if ui
+            .checkbox(&mut mot, tr("inspector.moment_of_truth"))
+            .changed()
+        {
             draft.moment_of_truth = mot.then(MomentOfTruth::default);
         }
         if let Some(m) = &mut draft.moment_of_truth {
-            text_row(ui, "Why it decides", &mut m.reason, true);
+            text_row(ui, "inspector.why_it_decides", &mut m.reason, true);
         }
         let kind = map.lane(card.lane).map_or(LaneKind::Custom, |l| l.kind);
         colour_row(ui, &mut draft.colour, theme.lane_accent(kind));
@@ -122,7 +162,7 @@ pub fn inspector_ui(
         let mut tags = ui
             .data(|d| d.get_temp::<String>(tags_id))
             .unwrap_or_else(|| card.tags.join(", "));
-        let name = ui.label("Tags (comma separated)");
+        let name = ui.label(tr("inspector.tags"));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut tags)
@@ -143,13 +183,13 @@ pub fn inspector_ui(
                 .map(str::to_owned)
                 .collect();
         }
-        ui.label(format!(
-            "Covers {} stage(s); drag its right edge to change.",
-            draft.span
+        ui.label(crate::i18n::tr_count(
+            "inspector.covers",
+            draft.span as usize,
         ));
         if draft != *card {
             return Some(InspectorEdit {
-                label: "Edit card",
+                label: tr("undo.edit_card").into_owned(),
                 merge: merge_key(ui, id.0),
                 edit: ops::update_card(map, draft),
             });
@@ -157,20 +197,28 @@ pub fn inspector_ui(
         return None;
     }
     if selection.cards.len() > 1 {
-        ui.heading(format!("{} cards", selection.cards.len()));
-        ui.label("Drag them together, or press Delete or Ctrl+D.");
+        ui.heading(crate::i18n::tr_count(
+            "inspector.cards",
+            selection.cards.len(),
+        ));
+        ui.label(tr("inspector.cards_hint"));
         return None;
     }
     if let Some(stage) = selection.stage.and_then(|id| map.stage(id)) {
         let mut draft = stage.clone();
-        ui.heading("Stage");
-        text_row(ui, "Name", &mut draft.name, false);
-        text_row(ui, "Description", &mut draft.description, true);
-        text_row(ui, "Milestone", &mut draft.milestone, false);
-        text_row(ui, "Success criteria", &mut draft.success_criteria, true);
+        ui.heading(tr("inspector.stage"));
+        text_row(ui, "inspector.name", &mut draft.name, false);
+        text_row(ui, "inspector.description", &mut draft.description, true);
+        text_row(ui, "inspector.milestone", &mut draft.milestone, false);
+        text_row(
+            ui,
+            "inspector.success_criteria",
+            &mut draft.success_criteria,
+            true,
+        );
         if draft != *stage {
             return Some(InspectorEdit {
-                label: "Edit stage",
+                label: tr("undo.edit_stage").into_owned(),
                 merge: merge_key(ui, stage.id.0),
                 edit: ops::update_stage(map, &draft),
             });
@@ -179,18 +227,20 @@ pub fn inspector_ui(
     }
     if let Some(lane) = selection.lane.and_then(|id| map.lane(id)) {
         let mut draft = lane.clone();
-        ui.heading("Lane");
-        text_row(ui, "Name", &mut draft.name, false);
-        combo_row(ui, "Lane kind", draft.kind.name().to_owned(), |ui| {
+        ui.heading(tr("inspector.lane"));
+        text_row(ui, "inspector.name", &mut draft.name, false);
+        let lang = i18n::language();
+        let kind_name = i18n::lane_kind_name(lang, draft.kind).into_owned();
+        combo_row(ui, "inspector.lane_kind", kind_name, |ui| {
             for k in LaneKind::ALL {
-                ui.selectable_value(&mut draft.kind, k, k.name());
+                ui.selectable_value(&mut draft.kind, k, i18n::lane_kind_name(lang, k));
             }
         });
         colour_row(ui, &mut draft.colour, theme.lane_accent(draft.kind));
-        ui.checkbox(&mut draft.collapsed, "Collapsed");
+        ui.checkbox(&mut draft.collapsed, tr("inspector.collapsed"));
         if draft != *lane {
             return Some(InspectorEdit {
-                label: "Edit lane",
+                label: tr("undo.edit_lane").into_owned(),
                 merge: merge_key(ui, lane.id.0),
                 edit: ops::update_lane(map, &draft),
             });
@@ -199,17 +249,19 @@ pub fn inspector_ui(
     }
     let info = MapInfo::of(map);
     let mut draft = info.clone();
-    ui.heading("Map");
-    text_row(ui, "Title", &mut draft.title, false);
-    text_row(ui, "Customer's goal", &mut draft.goal, true);
-    text_row(ui, "Scenario", &mut draft.scenario, true);
-    combo_row(ui, "Map kind", draft.kind.name().to_owned(), |ui| {
+    ui.heading(tr("inspector.map"));
+    text_row(ui, "inspector.title", &mut draft.title, false);
+    text_row(ui, "inspector.goal", &mut draft.goal, true);
+    text_row(ui, "inspector.scenario", &mut draft.scenario, true);
+    let lang = i18n::language();
+    let kind_name = i18n::map_kind_name(lang, draft.kind).into_owned();
+    combo_row(ui, "inspector.map_kind", kind_name, |ui| {
         for k in MapKind::ALL {
-            ui.selectable_value(&mut draft.kind, k, k.name());
+            ui.selectable_value(&mut draft.kind, k, i18n::map_kind_name(lang, k));
         }
     });
     let mut scale = draft.scale;
-    combo_row(ui, "Emotion scale", scale.label(), |ui| {
+    combo_row(ui, "inspector.scale", scale.label(), |ui| {
         for s in [
             EmotionScale::MinusTwoToTwo,
             EmotionScale::MinusFiveToFive,
@@ -240,12 +292,12 @@ pub fn inspector_ui(
             info: Box::new(draft),
         });
         return Some(InspectorEdit {
-            label: "Edit map",
+            label: tr("undo.edit_map").into_owned(),
             merge: merge_key(ui, map.id.0),
             edit: Edit::Batch(edits),
         });
     }
     ui.add_space(8.0);
-    ui.weak("Click a card, a stage header or a lane header to edit it. Double-click an empty cell to add a card.");
+    ui.weak(tr("inspector.hint"));
     None
 }

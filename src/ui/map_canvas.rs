@@ -8,9 +8,11 @@ use egui::{
     Color32, CursorIcon, Id, Pos2, Rect, Sense, Stroke, Vec2, emath::TSTransform, pos2, vec2,
 };
 
+use super::toolbox::{CardTemplate, ToolboxItem};
 use super::{CanvasView, paint_scene};
+use crate::i18n::{tr, tr_args};
 use crate::layout::Layout;
-use crate::model::{CardId, LaneId, Map, StageId};
+use crate::model::{CardId, LaneId, LaneKind, Map, StageId};
 use crate::render::Scene;
 
 /// What is selected on the canvas.
@@ -75,13 +77,18 @@ pub enum CanvasAction {
         lane: LaneId,
         to: usize,
     },
-    /// Add a card to a cell and start editing its title.
+    /// Add a card (of a toolbox template, if given) to a cell and start editing its title.
     AddCard {
         lane: LaneId,
         stage: StageId,
+        template: Option<CardTemplate>,
     },
     AddStage,
-    AddLane,
+    /// Add a lane (of `kind`, else a custom one) at `index`, else after the selected lane.
+    AddLane {
+        kind: Option<LaneKind>,
+        index: Option<usize>,
+    },
     CommitText {
         target: TextTarget,
         text: String,
@@ -127,6 +134,8 @@ pub struct MapCanvas {
     pub selection: Selection,
     pub editing: Option<InPlaceEdit>,
     drag: Option<Drag>,
+    /// The cell under the pointer in the last frame (pasting goes there).
+    hover_cell: Option<(LaneId, StageId)>,
 }
 
 fn card_id(id: CardId) -> Id {
@@ -141,6 +150,11 @@ impl MapCanvas {
             text,
             focus_requested: false,
         });
+    }
+
+    /// The cell under the pointer, if it is over the map.
+    pub fn hovered_cell(&self) -> Option<(LaneId, StageId)> {
+        self.hover_cell
     }
 
     /// Whether a drag is under way (undo steps wait until it ends).
@@ -182,7 +196,11 @@ impl MapCanvas {
         let (background, painter) =
             ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         background.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("Map: {}", map.title))
+            egui::WidgetInfo::labeled(
+                egui::Role::Canvas,
+                true,
+                tr_args("canvas.map", &[("title", &map.title)]),
+            )
         });
         let canvas = background.rect;
         let band_modifier = ui.input(|i| i.modifiers.shift || i.modifiers.command);
@@ -215,8 +233,18 @@ impl MapCanvas {
             && let Some(p) = pointer_map
             && let Some((lane, stage)) = cell_at(layout, p)
         {
-            actions.push(CanvasAction::AddCard { lane, stage });
+            actions.push(CanvasAction::AddCard {
+                lane,
+                stage,
+                template: None,
+            });
         }
+        self.hover_cell = ui
+            .rect_contains_pointer(canvas)
+            .then_some(pointer_map)
+            .flatten()
+            .and_then(|p| cell_at(layout, p));
+        toolbox_drop_ui(ui, &painter, map, layout, to_screen, canvas, &mut actions);
         if background.drag_started_by(egui::PointerButton::Primary)
             && band_modifier
             && let Some(p) = pointer_map
@@ -318,12 +346,12 @@ impl MapCanvas {
                     vec2(20.0, 20.0),
                 );
                 let r = ui.put(to_screen * button, egui::Button::new("+").small());
-                let r = r.on_hover_text(format!("Add a card to {name}"));
+                let r = r.on_hover_text(tr_args("canvas.add_card_to.tip", &[("lane", &name)]));
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("Add card to {name}"),
+                        tr_args("canvas.add_card_to", &[("lane", &name)]),
                     )
                 });
                 if r.clicked()
@@ -335,6 +363,7 @@ impl MapCanvas {
                     actions.push(CanvasAction::AddCard {
                         lane: lane.id,
                         stage,
+                        template: None,
                     });
                 }
             }
@@ -368,7 +397,7 @@ impl MapCanvas {
                 header.role(),
                 true,
                 header.is_selected(&self.selection),
-                format!("{} {name}", header.noun()),
+                tr_args(header.noun_key(), &[("name", &name)]),
             )
         });
         let response = response.on_hover_cursor(CursorIcon::Grab);
@@ -450,7 +479,7 @@ impl MapCanvas {
                     egui::Role::Button,
                     true,
                     selected,
-                    format!("Card {title}"),
+                    tr_args("canvas.card", &[("title", &title)]),
                 )
             });
             if response.hovered() && self.drag.is_none() {
@@ -529,7 +558,11 @@ impl MapCanvas {
                     Sense::drag(),
                 );
                 h.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Splitter, true, format!("Resize {title}"))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Splitter,
+                        true,
+                        tr_args("canvas.resize", &[("title", &title)]),
+                    )
                 });
                 let h = h.on_hover_cursor(CursorIcon::ResizeHorizontal);
                 let span_now = model.span;
@@ -612,20 +645,23 @@ impl MapCanvas {
         let buttons = [
             (
                 Rect::from_min_size(pos2(layout.grid.right() + 3.0, header_top), size),
-                "Add stage",
-                "Add a stage at the end",
+                tr("cmd.add_stage"),
+                tr("canvas.add_stage.tip"),
                 CanvasAction::AddStage,
             ),
             (
                 Rect::from_min_size(pos2(layout.grid.left(), layout.grid.bottom() + 3.0), size),
-                "Add lane",
-                "Add a lane at the bottom",
-                CanvasAction::AddLane,
+                tr("cmd.add_lane"),
+                tr("canvas.add_lane.tip"),
+                CanvasAction::AddLane {
+                    kind: None,
+                    index: None,
+                },
             ),
         ];
         for (rect, label, tip, action) in buttons {
             let r = ui.put(to_screen * rect, egui::Button::new("+").small());
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_ref()));
             if r.on_hover_text(tip).clicked() {
                 actions.push(action);
             }
@@ -748,10 +784,24 @@ impl MapCanvas {
             .font(egui::FontId::new(13.0, crate::fonts::family(true)));
         let response = ui.put(screen, text_edit);
         response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Edit in place")
+            egui::WidgetInfo::labeled(
+                egui::Role::MultilineTextInput,
+                true,
+                tr("canvas.edit_in_place"),
+            )
         });
         if !edit.focus_requested {
+            // The whole text starts selected, so typing replaces a new item's placeholder
+            // title; the arrow keys keep it.
             response.request_focus();
+            if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(edit.text.chars().count()),
+                );
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), id);
+            }
             edit.focus_requested = true;
         }
         if cancel {
@@ -789,10 +839,11 @@ impl Header {
         }
     }
 
-    fn noun(self) -> &'static str {
+    /// The catalogue key of the header's accessible label.
+    fn noun_key(self) -> &'static str {
         match self {
-            Self::Stage(_) => "Stage",
-            Self::Lane(_) => "Lane",
+            Self::Stage(_) => "canvas.stage",
+            Self::Lane(_) => "canvas.lane",
         }
     }
 
@@ -844,6 +895,95 @@ impl Header {
 struct Slot {
     header: Header,
     range: egui::Rangef,
+}
+
+/// Shows where an item dragged from the toolbox would land, and drops it when the button is
+/// released over the map.
+fn toolbox_drop_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    map: &Map,
+    layout: &Layout,
+    to_screen: TSTransform,
+    canvas: Rect,
+    actions: &mut Vec<CanvasAction>,
+) {
+    let Some(item) = egui::DragAndDrop::payload::<ToolboxItem>(ui.ctx()) else {
+        return;
+    };
+    let Some(pointer) = ui
+        .ctx()
+        .pointer_interact_pos()
+        .filter(|p| canvas.contains(*p))
+    else {
+        return;
+    };
+    let p = to_screen.inverse() * pointer;
+    let colour = ui.visuals().selection.stroke.color;
+    let action = match *item {
+        ToolboxItem::Card(template) => {
+            let Some(stage) = layout
+                .stages
+                .iter()
+                .min_by(|a, b| {
+                    let d = |s: &crate::layout::StageLayout| (s.column.center().x - p.x).abs();
+                    d(a).total_cmp(&d(b))
+                })
+                .map(|s| (s.id, s.column))
+            else {
+                return;
+            };
+            let pointed = cell_at(layout, p).map(|(lane, _)| lane);
+            let Some(lane) = template.lane_for(map, pointed) else {
+                return;
+            };
+            if let Some(row) = layout.lanes.iter().find(|l| l.id == lane).map(|l| l.row) {
+                let cell = Rect::from_x_y_ranges(stage.1.x_range(), row.y_range());
+                painter.rect(
+                    to_screen * cell.shrink(2.0),
+                    4.0,
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.2),
+                    Stroke::new(2.0, colour),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            CanvasAction::AddCard {
+                lane,
+                stage: stage.0,
+                template: Some(template),
+            }
+        }
+        ToolboxItem::Lane(kind) => {
+            let index = layout
+                .lanes
+                .iter()
+                .filter(|l| l.row.center().y < p.y)
+                .count();
+            let y = layout
+                .lanes
+                .get(index)
+                .map(|l| l.row.top())
+                .or_else(|| layout.lanes.last().map(|l| l.row.bottom()))
+                .unwrap_or(layout.grid.top());
+            painter.line_segment(
+                [
+                    to_screen * pos2(layout.grid.left(), y),
+                    to_screen * pos2(layout.grid.right(), y),
+                ],
+                Stroke::new(3.0, colour),
+            );
+            CanvasAction::AddLane {
+                kind: Some(kind),
+                index: Some(index),
+            }
+        }
+    };
+    if ui.input(|i| i.pointer.any_released()) {
+        egui::DragAndDrop::clear_payload(ui.ctx());
+        actions.push(action);
+    } else {
+        ui.ctx().set_cursor_icon(CursorIcon::Copy);
+    }
 }
 
 /// The cell (lane, stage) under a point in map units.

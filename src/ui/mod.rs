@@ -7,6 +7,8 @@ pub mod dialogs;
 mod document;
 mod inspector;
 pub mod map_canvas;
+mod messages;
+pub mod toolbox;
 
 pub use app::{AppConfig, KlantreisApp};
 pub use canvas::{CanvasView, paint_scene};

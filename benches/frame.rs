@@ -1,0 +1,183 @@
+//! The CPU time of one editor frame on a big map: the real app (panels, canvas, inspector)
+//! run through egui and tessellated, as eframe does before handing the triangles to the GPU.
+//!
+//! ```text
+//! cargo bench --bench frame
+//! ```
+//!
+//! The map is the generated one (`--stages 20 --lanes 10 --cards 1000`). Three figures:
+//! - a frame at fit-to-window and at 100 % while the pointer moves over the map (the layout and
+//!   the painted scene are cached, so this is the cost of every frame);
+//! - the layout and painting of the whole map, which runs once after each edit.
+
+#![allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+
+use std::time::{Duration, Instant};
+
+use egui::{Event, Pos2, RawInput, Rect, pos2, vec2};
+use klantreis::i18n::Language;
+use klantreis::layout::{self, Metrics, TextMeasurer};
+use klantreis::sample::{Spec, generate};
+use klantreis::ui::command::Command;
+use klantreis::ui::dialogs::ScriptedDialogs;
+use klantreis::ui::{AppConfig, KlantreisApp};
+
+/// Frames per measurement; `cargo test` runs this file with a handful as a smoke test, and
+/// `cargo bench` (which passes `--bench`) with the full count.
+fn frames() -> usize {
+    if std::env::args().any(|a| a == "--bench") {
+        400
+    } else {
+        5
+    }
+}
+
+struct Stats {
+    median: Duration,
+    p99: Duration,
+    mean: Duration,
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    Stats {
+        median: at(0.5),
+        p99: at(0.99),
+        mean: samples.iter().sum::<Duration>() / samples.len() as u32,
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn report(name: &str, s: &Stats) {
+    println!(
+        "{name:<44} median {:>9}   p99 {:>9}   mean {:>9}",
+        ms(s.median),
+        ms(s.p99),
+        ms(s.mean)
+    );
+}
+
+struct Window {
+    ctx: egui::Context,
+    app: KlantreisApp,
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Window {
+    /// One frame with `events`; returns the time spent in the app's frame and in tessellation.
+    fn frame(&mut self, events: Vec<Event>) -> (Duration, Duration) {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0))),
+            time: Some(self.time),
+            events,
+            ..RawInput::default()
+        };
+        let start = Instant::now();
+        let mut output = self.ctx.run_ui(input, |ui| {
+            eframe::App::ui(&mut self.app, ui, &mut self.frame);
+        });
+        let ran = start.elapsed();
+        // No GPU here: the font atlas updates have nowhere to go.
+        output.textures_delta.clear();
+        let start = Instant::now();
+        let primitives = self
+            .ctx
+            .tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        let tessellated = start.elapsed();
+        std::hint::black_box(primitives);
+        (ran, tessellated)
+    }
+
+    /// Frames with the pointer gliding over the map; returns (frame, tessellation, total).
+    fn measure(&mut self) -> (Stats, Stats, Stats) {
+        let (mut runs, mut tess, mut total) = (Vec::new(), Vec::new(), Vec::new());
+        let n = frames();
+        for i in 0..n {
+            let t = i as f32 / n as f32;
+            let pointer = pos2(300.0 + 1000.0 * t, 200.0 + 600.0 * (t * 7.0).fract());
+            let (r, s) = self.frame(vec![Event::PointerMoved(pointer)]);
+            runs.push(r);
+            tess.push(s);
+            total.push(r + s);
+        }
+        (stats(runs), stats(tess), stats(total))
+    }
+}
+
+fn main() {
+    let spec = Spec {
+        stages: 20,
+        lanes: 10,
+        cards: 1000,
+        seed: 1,
+    };
+    let project = generate(&spec);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("big.klantreis.ron");
+    klantreis::file::save(&project, &path).expect("the generated project saves");
+
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let app = KlantreisApp::with_config(
+        &cc,
+        Some(path),
+        AppConfig {
+            dialogs: Box::new(ScriptedDialogs::default()),
+            data_dir: None,
+            language: Some(Language::English),
+        },
+    );
+    let mut window = Window {
+        ctx,
+        app,
+        frame: eframe::Frame::_new_kittest(),
+        time: 0.0,
+    };
+    assert_eq!(window.app.project().maps[0].cards.len(), 1000);
+    println!(
+        "Klantreis frame benchmark: {} stages x {} lanes, {} cards, window 1600x1000, {} frames each",
+        spec.stages,
+        spec.lanes,
+        spec.cards,
+        frames()
+    );
+    for _ in 0..30 {
+        window.frame(Vec::new());
+    }
+    let (run, tess, total) = window.measure();
+    report("fit to window: app frame (egui + canvas)", &run);
+    report("fit to window: tessellation", &tess);
+    report("fit to window: whole frame", &total);
+
+    window.app.queue(Command::ZoomActual);
+    for _ in 0..30 {
+        window.frame(Vec::new());
+    }
+    let (run, tess, total) = window.measure();
+    report("100 %: app frame (egui + canvas)", &run);
+    report("100 %: tessellation", &tess);
+    report("100 %: whole frame", &total);
+
+    // After an edit: the whole map is laid out and painted again (then cached).
+    let map = &project.maps[0];
+    let mut text = TextMeasurer::new();
+    let mut samples = Vec::new();
+    for _ in 0..frames().min(60) {
+        let start = Instant::now();
+        text.begin_pass();
+        let layout = layout::lay_out(&project, map, &Metrics::default(), &mut text);
+        let scene = klantreis::render::paint(map, &layout, &klantreis::render::Theme::default());
+        samples.push(start.elapsed());
+        std::hint::black_box(scene);
+    }
+    report("after an edit: layout + paint of the map", &stats(samples));
+}

@@ -1,0 +1,214 @@
+//! Every user-visible string, in English and Dutch.
+//!
+//! The texts live in `locales/app.yml` (rust-i18n's format 2: each key lists its English and
+//! Dutch text side by side) and are compiled into the binary. Code asks for a text by key:
+//! [`tr`] in the language of the user interface, [`tr_in`] in a given language (the map's own
+//! texts follow the project's language, not the reader's), [`tr_args`] with `%{name}`
+//! placeholders and [`tr_count`] for a number that decides between singular and plural.
+//!
+//! The interface language is kept per thread: the UI thread sets it once per frame from the
+//! settings, so tests that run side by side in one process can each use their own language.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt::Display;
+
+use crate::model::{Channel, LaneKind, MapKind};
+
+/// A language the user interface and the templates are written in.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Language {
+    #[default]
+    English,
+    Dutch,
+}
+
+impl Language {
+    /// Every language, in menu order.
+    pub const ALL: [Self; 2] = [Self::English, Self::Dutch];
+
+    /// The BCP 47 tag (`en`, `nl`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::Dutch => "nl",
+        }
+    }
+
+    /// The language's name in itself, as language menus show it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Dutch => "Nederlands",
+        }
+    }
+
+    /// The language for a locale such as `nl`, `nl-BE`, `nl_NL.UTF-8` or `en-US`; `None` for one
+    /// Klantreis does not speak.
+    pub fn from_locale(locale: &str) -> Option<Self> {
+        let primary = locale
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Self::Dutch),
+            "en" => Some(Self::English),
+            _ => None,
+        }
+    }
+
+    /// The language of a project's text (its `language` tag), English where it is neither.
+    pub fn of_text(tag: &str) -> Self {
+        Self::from_locale(tag).unwrap_or_default()
+    }
+
+    /// The language of the system's locale, English where the system speaks neither.
+    pub fn system() -> Self {
+        sys_locale::get_locales()
+            .find_map(|l| Self::from_locale(&l))
+            .unwrap_or_default()
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Language> = const { Cell::new(Language::English) };
+}
+
+/// Sets the interface language of this thread.
+pub fn set_language(language: Language) {
+    CURRENT.with(|c| c.set(language));
+}
+
+/// The interface language of this thread.
+pub fn language() -> Language {
+    CURRENT.with(Cell::get)
+}
+
+/// The text for `key` in the interface language.
+pub fn tr(key: &'static str) -> Cow<'static, str> {
+    tr_in(language(), key)
+}
+
+/// The text for `key` in `language`; the English text where the translation is missing, and
+/// the key itself where both are (a test keeps both catalogues complete).
+pub fn tr_in(language: Language, key: &'static str) -> Cow<'static, str> {
+    lookup(language, key).unwrap_or(Cow::Borrowed(key))
+}
+
+fn lookup(language: Language, key: &str) -> Option<Cow<'static, str>> {
+    crate::_rust_i18n_try_translate(language.tag(), key)
+        .or_else(|| crate::_rust_i18n_try_translate("en", key))
+}
+
+/// The text for `key` in the interface language with each `%{name}` replaced by its value.
+pub fn tr_args(key: &'static str, args: &[(&str, &dyn Display)]) -> String {
+    tr_args_in(language(), key, args)
+}
+
+/// The text for `key` in `language` with each `%{name}` replaced by its value.
+pub fn tr_args_in(language: Language, key: &'static str, args: &[(&str, &dyn Display)]) -> String {
+    fill(tr_in(language, key).into_owned(), args)
+}
+
+fn fill(mut text: String, args: &[(&str, &dyn Display)]) -> String {
+    for (name, value) in args {
+        text = text.replace(&format!("%{{{name}}}"), &value.to_string());
+    }
+    text
+}
+
+/// The text for `key` with `%{count}` set to `count`: the key's `.one` form for 1, its `.other`
+/// form otherwise (English and Dutch agree on when to use the plural).
+pub fn tr_count(key: &'static str, count: usize) -> String {
+    let form = format!("{key}.{}", if count == 1 { "one" } else { "other" });
+    let text = lookup(language(), &form).map_or(form, Cow::into_owned);
+    fill(text, &[("count", &count)])
+}
+
+/// The name of a lane kind in `language`.
+pub fn lane_kind_name(language: Language, kind: LaneKind) -> Cow<'static, str> {
+    tr_in(
+        language,
+        match kind {
+            LaneKind::CustomerActions => "lane_kind.customer_actions",
+            LaneKind::Touchpoints => "lane_kind.touchpoints",
+            LaneKind::Channels => "lane_kind.channels",
+            LaneKind::Thoughts => "lane_kind.thoughts",
+            LaneKind::Emotions => "lane_kind.emotions",
+            LaneKind::PainPoints => "lane_kind.pain_points",
+            LaneKind::Opportunities => "lane_kind.opportunities",
+            LaneKind::Owners => "lane_kind.owners",
+            LaneKind::Frontstage => "lane_kind.frontstage",
+            LaneKind::Backstage => "lane_kind.backstage",
+            LaneKind::SupportProcesses => "lane_kind.support_processes",
+            LaneKind::Metrics => "lane_kind.metrics",
+            LaneKind::Evidence => "lane_kind.evidence",
+            LaneKind::Custom => "lane_kind.custom",
+        },
+    )
+}
+
+/// The name of a channel in `language`; an `Other` channel's own name.
+pub fn channel_name(language: Language, channel: &Channel) -> Cow<'static, str> {
+    let key = match channel {
+        Channel::Post => "channel.post",
+        Channel::Phone => "channel.phone",
+        Channel::Store => "channel.store",
+        Channel::Web => "channel.web",
+        Channel::App => "channel.app",
+        Channel::Email => "channel.email",
+        Channel::Meeting => "channel.meeting",
+        Channel::Chat => "channel.chat",
+        Channel::SocialMedia => "channel.social_media",
+        Channel::Video => "channel.video",
+        Channel::SelfService => "channel.self_service",
+        Channel::Other(name) => return Cow::Owned(name.clone()),
+    };
+    tr_in(language, key)
+}
+
+/// The name of a kind of map in `language`.
+pub fn map_kind_name(language: Language, kind: MapKind) -> Cow<'static, str> {
+    tr_in(
+        language,
+        match kind {
+            MapKind::CustomerJourney => "map_kind.journey",
+            MapKind::CustomerExperience => "map_kind.experience",
+            MapKind::ServiceBlueprint => "map_kind.blueprint",
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_map_to_languages() {
+        assert_eq!(Language::from_locale("nl"), Some(Language::Dutch));
+        assert_eq!(Language::from_locale("nl-BE"), Some(Language::Dutch));
+        assert_eq!(Language::from_locale("nl_NL.UTF-8"), Some(Language::Dutch));
+        assert_eq!(Language::from_locale("en-GB"), Some(Language::English));
+        assert_eq!(Language::from_locale("de-DE"), None);
+        assert_eq!(Language::from_locale(""), None);
+    }
+
+    #[test]
+    fn texts_follow_the_thread_language() {
+        set_language(Language::Dutch);
+        assert_eq!(tr("menu.file"), "Bestand");
+        assert_eq!(tr_count("status.selected", 1), "1 geselecteerd");
+        set_language(Language::English);
+        assert_eq!(tr("menu.file"), "File");
+        assert_eq!(tr_count("status.selected", 3), "3 selected");
+        assert_eq!(tr_in(Language::Dutch, "menu.edit"), "Bewerken");
+    }
+
+    #[test]
+    fn a_missing_key_shows_itself() {
+        assert_eq!(tr("no.such.key"), "no.such.key");
+    }
+}
