@@ -154,12 +154,12 @@ fn add_stage_lane_and_cards_edit_titles_then_undo_and_redo_it_all() {
     h.run();
     let start = h.state().project().clone();
 
-    h.get_by_label("Add stage").click();
+    h.get_by_label("Add a stage at the end").click();
     h.run();
     type_replacing(&mut h, "Nazorg");
     assert_eq!(map(&h).stages.last().unwrap().name, "Nazorg");
 
-    h.get_by_label("Add lane").click();
+    h.get_by_label("Add a lane at the bottom").click();
     h.run();
     type_replacing(&mut h, "Kanalen");
     assert_eq!(map(&h).lanes.last().unwrap().name, "Kanalen");
@@ -378,7 +378,7 @@ fn save_reopen_and_find_the_same_map() {
     let path = template_file(dir.path());
     let mut h = harness(Some(path.clone()), data.path());
     h.run();
-    h.get_by_label("Add stage").click();
+    h.get_by_label("Add a stage at the end").click();
     h.run();
     type_replacing(&mut h, "Opzeggen");
     assert!(h.state().document().is_dirty());
@@ -689,4 +689,80 @@ fn the_app_does_no_work_while_idle() {
     h.step();
     let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert_eq!(delay, std::time::Duration::MAX);
+}
+
+#[test]
+fn context_menus_and_the_toolbar_run_the_same_commands() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(example("wasmachine-kapot.klantreis.ron")), data.path());
+    h.run();
+    let before = map(&h);
+    // Right-click a card that is not selected: it becomes the selection, and its menu copies.
+    h.get_by_label("Card Foutcode googelen").click_secondary();
+    h.run();
+    assert_eq!(h.state().canvas().selection.cards.len(), 1);
+    // Menu items read with their shortcut, as a screen reader says them.
+    h.get_by_label("Copy Ctrl+C").click();
+    h.run();
+    assert!(
+        h.state()
+            .last_copied()
+            .unwrap()
+            .contains("Foutcode googelen")
+    );
+    // ... and deletes.
+    h.get_by_label("Card Foutcode googelen").click_secondary();
+    h.run();
+    h.get_by_label("Delete Delete").click();
+    h.run();
+    assert_eq!(map(&h).cards.len(), before.cards.len() - 1);
+    // The toolbar's Undo brings it back.
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(map(&h), before);
+    // The map's background has its own menu.
+    let background = h.get_by_label("Lane Kansen").rect().center() + egui::vec2(500.0, 0.0);
+    h.hover_at(background);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: background,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.get_by_label("Select all cards Ctrl+A").click();
+    h.run();
+    assert_eq!(h.state().canvas().selection.cards.len(), before.cards.len());
+}
+
+#[test]
+fn actual_size_zooms_around_the_middle_of_the_canvas() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let canvas = h
+        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
+        .rect();
+    let middle_stage = center_of(&h, "Stage Markthal");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert!((h.state().canvas().view.zoom - 1.0).abs() < 1e-4);
+    // The stage that was in the middle of the canvas is still in the middle, only bigger (its
+    // header has moved up, out of sight: the zoom is around the canvas's centre).
+    let after = center_of(&h, "Stage Markthal");
+    assert!(
+        canvas.x_range().contains(after.x),
+        "{after:?} outside {canvas:?}"
+    );
+    assert!(
+        (after.x - canvas.center().x).abs()
+            <= (middle_stage.x - canvas.center().x).abs() * 2.5 + 5.0,
+        "{middle_stage:?} -> {after:?}"
+    );
 }

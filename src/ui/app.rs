@@ -464,13 +464,19 @@ impl KlantreisApp {
     }
 
     fn zoom_to(&mut self, zoom: f32, ctx: &egui::Context) {
-        let rect = ctx.content_rect();
+        // Around the centre of the canvas (its offset is relative to the canvas, not the window).
+        let rect = self
+            .canvas
+            .view
+            .screen_rect
+            .unwrap_or_else(|| ctx.content_rect());
         let factor = zoom / self.canvas.view.zoom;
         self.canvas.view.zoom_around(factor, rect.center(), rect);
     }
 
     fn canvas_action(&mut self, action: CanvasAction) {
         use super::map_canvas::Selection;
+
         let Some(map) = self.doc.project.maps.get(self.current_map) else {
             return;
         };
@@ -569,6 +575,10 @@ impl KlantreisApp {
                         ops::insert_lane(map, index, lane),
                         Some(then),
                     )
+                }
+                CanvasAction::Run(command) => {
+                    self.commands.push(command);
+                    return;
                 }
                 CanvasAction::CommitText { target, text } => {
                     let edit = match target {
@@ -806,6 +816,31 @@ impl KlantreisApp {
                         self.language_menu_ui(ui);
                     }
                 });
+            }
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for slot in Command::TOOLBAR {
+                let Some(command) = slot else {
+                    ui.separator();
+                    continue;
+                };
+                let mut tip = command.tooltip().into_owned();
+                if let Some(s) = command.shortcut() {
+                    tip = format!("{tip} ({})", ui.ctx().format_shortcut(&s));
+                }
+                let enabled = match command {
+                    Command::Undo => self.doc.history.undo_label().is_some(),
+                    Command::Redo => self.doc.history.redo_label().is_some(),
+                    Command::Duplicate | Command::Delete => !self.canvas.selection.is_empty(),
+                    _ => true,
+                };
+                let button = egui::Button::new(command.label()).small();
+                if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
+                    self.commands.push(command);
+                }
             }
         });
     }
@@ -1301,6 +1336,7 @@ impl eframe::App for KlantreisApp {
 
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui);
+            self.toolbar_ui(ui);
             self.notices_ui(ui);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));

@@ -13,6 +13,8 @@ pub struct CanvasView {
     pub offset: Vec2,
     /// Whether the view still follows "fit to window" (until the user pans or zooms).
     pub fitted: bool,
+    /// Where the canvas was on screen in the last frame (zoom commands zoom around its centre).
+    pub screen_rect: Option<Rect>,
 }
 
 impl Default for CanvasView {
@@ -21,6 +23,7 @@ impl Default for CanvasView {
             zoom: 1.0,
             offset: Vec2::ZERO,
             fitted: true,
+            screen_rect: None,
         }
     }
 }
@@ -58,6 +61,7 @@ impl CanvasView {
     /// Handles pan and zoom input over the canvas `response`.
     pub fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, map_size: Vec2) {
         let canvas = response.rect;
+        self.screen_rect = Some(canvas);
         let band = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         if (response.dragged_by(egui::PointerButton::Primary) && !band)
             || response.dragged_by(egui::PointerButton::Middle)

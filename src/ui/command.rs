@@ -242,6 +242,41 @@ impl Command {
         }
     }
 
+    /// The commands on the toolbar, in order (`None` is a separator).
+    pub const TOOLBAR: [Option<Self>; 12] = [
+        Some(Self::Undo),
+        Some(Self::Redo),
+        None,
+        Some(Self::AddCard),
+        Some(Self::AddStage),
+        Some(Self::AddLane),
+        None,
+        Some(Self::Duplicate),
+        Some(Self::Delete),
+        None,
+        Some(Self::ZoomFit),
+        Some(Self::ZoomActual),
+    ];
+
+    /// The commands of a card's context menu.
+    pub const CARD_MENU: [Self; 5] = [
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
+        Self::Delete,
+    ];
+
+    /// The commands of the map background's context menu.
+    pub const MAP_MENU: [Self; 6] = [
+        Self::Paste,
+        Self::AddCard,
+        Self::AddStage,
+        Self::AddLane,
+        Self::SelectAll,
+        Self::ZoomFit,
+    ];
+
     /// Every command in menu order (ALL is in shortcut-matching order).
     pub fn menu_order() -> [Self; 25] {
         [

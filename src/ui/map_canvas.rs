@@ -8,6 +8,7 @@ use egui::{
     Color32, CursorIcon, Id, Pos2, Rect, Sense, Stroke, Vec2, emath::TSTransform, pos2, vec2,
 };
 
+use super::command::Command;
 use super::toolbox::{CardTemplate, ToolboxItem};
 use super::{CanvasView, paint_scene};
 use crate::i18n::{tr, tr_args};
@@ -93,6 +94,46 @@ pub enum CanvasAction {
         target: TextTarget,
         text: String,
     },
+    /// A command chosen from a context menu.
+    Run(Command),
+}
+
+/// A context menu of `commands` at the pointer; a chosen one comes out as an action.
+///
+/// Built from a bare `Popup` rather than `Response::context_menu`: that one hangs the menu under
+/// the clicked widget in the accessibility tree, and egui leaves the menu out of the tree when
+/// that widget is a custom-drawn card or the canvas; a screen reader (and a test) could not
+/// find its items.
+fn command_menu(response: &egui::Response, commands: &[Command], actions: &mut Vec<CanvasAction>) {
+    let open = if response.secondary_clicked() {
+        Some(egui::SetOpenCommand::Bool(true))
+    } else if response.clicked() {
+        Some(egui::SetOpenCommand::Bool(false))
+    } else {
+        None
+    };
+    egui::Popup::new(
+        response.id.with("context-menu"),
+        response.ctx.clone(),
+        egui::PopupAnchor::PointerFixed,
+        response.layer_id,
+    )
+    .kind(egui::PopupKind::Menu)
+    .layout(egui::Layout::top_down_justified(egui::Align::Min))
+    .style(egui::containers::menu::menu_style)
+    .open_memory(open)
+    .show(|ui| {
+        for command in commands {
+            let mut button = egui::Button::new(command.label());
+            if let Some(s) = command.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+            }
+            if ui.add(button).on_hover_text(command.tooltip()).clicked() {
+                actions.push(CanvasAction::Run(*command));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// Where dragged cards would land.
@@ -224,6 +265,7 @@ impl MapCanvas {
         );
         Self::add_buttons_ui(ui, layout, to_screen, &mut actions);
 
+        command_menu(&background, &Command::MAP_MENU, &mut actions);
         // The background: click clears, double-click adds a card, Shift/Ctrl-drag selects.
         if background.clicked() && !band_modifier {
             self.selection = Selection::default();
@@ -501,6 +543,11 @@ impl MapCanvas {
                     self.selection.only_card(card.id);
                 }
             }
+            // A right-click on a card outside the selection makes it the selection.
+            if response.secondary_clicked() && !self.selection.cards.contains(&card.id) {
+                self.selection.only_card(card.id);
+            }
+            command_menu(&response, &Command::CARD_MENU, actions);
             if response.double_clicked() {
                 self.selection.only_card(card.id);
                 self.start_editing(TextTarget::CardTitle(card.id), title.clone());
@@ -645,13 +692,11 @@ impl MapCanvas {
         let buttons = [
             (
                 Rect::from_min_size(pos2(layout.grid.right() + 3.0, header_top), size),
-                tr("cmd.add_stage"),
                 tr("canvas.add_stage.tip"),
                 CanvasAction::AddStage,
             ),
             (
                 Rect::from_min_size(pos2(layout.grid.left(), layout.grid.bottom() + 3.0), size),
-                tr("cmd.add_lane"),
                 tr("canvas.add_lane.tip"),
                 CanvasAction::AddLane {
                     kind: None,
@@ -659,10 +704,11 @@ impl MapCanvas {
                 },
             ),
         ];
-        for (rect, label, tip, action) in buttons {
+        // The toolbar has "Add stage" too: these say where theirs go.
+        for (rect, label, action) in buttons {
             let r = ui.put(to_screen * rect, egui::Button::new("+").small());
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_ref()));
-            if r.on_hover_text(tip).clicked() {
+            if r.on_hover_text(label.as_ref()).clicked() {
                 actions.push(action);
             }
         }
