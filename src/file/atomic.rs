@@ -29,20 +29,26 @@ pub(crate) fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".klantreis-save-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".klantreis-save-").suffix(".tmp");
+    // A temporary file is private (0600); the saved file keeps the permissions of the one it
+    // replaces, or gets the usual ones for a document.
+    if let Some(permissions) = permissions_for(path) {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(&folder)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     temp.as_file().sync_all()?;
     if keep_backup && path.is_file() {
         // The backup is replaced atomically too, so a crash here leaves the old backup whole.
         let old = std::fs::read(path)?;
-        let mut backup = tempfile::Builder::new()
-            .prefix(".klantreis-backup-")
-            .suffix(".tmp")
-            .tempfile_in(&folder)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".klantreis-backup-").suffix(".tmp");
+        if let Some(permissions) = permissions_for(path) {
+            builder.permissions(permissions);
+        }
+        let mut backup = builder.tempfile_in(&folder)?;
         backup.as_file_mut().write_all(&old)?;
         backup.as_file().sync_all()?;
         backup.persist(backup_path(path)).map_err(|e| e.error)?;
@@ -50,6 +56,26 @@ pub(crate) fn write_atomically_with(
     temp.persist(path).map_err(|e| e.error)?;
     sync_folder(&folder);
     Ok(())
+}
+
+/// The permissions a file saved at `path` should have.
+#[cfg_attr(
+    unix,
+    expect(clippy::unnecessary_wraps, reason = "other platforms have no mode to give")
+)]
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Makes the rename durable. Not every platform can open a folder; there it is skipped.
@@ -81,6 +107,21 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"original");
         assert!(!backup_path(&path).exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_get_document_permissions_and_keep_existing_ones() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        write_atomically(&path, b"one", true).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"two", true).unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(mode(&backup_path(&path)), 0o640);
     }
 
     #[test]
