@@ -54,6 +54,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The peak-end reading of each emotion curve, the lowest moments and what is missing.
+    Analyze {
+        file: PathBuf,
+        /// Only this map: its id (`map-…` or the number), its position (1, 2, ...) or its title.
+        #[arg(long)]
+        map: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
@@ -106,6 +116,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, json } => stats(&file, json),
+        Command::Analyze { file, map, json } => analyze(&file, map.as_deref(), json),
         Command::New {
             template,
             output,
@@ -220,6 +231,222 @@ fn stats(path: &Path, json: bool) -> ExitCode {
             ("data sets", s.datasets),
         ] {
             out(&format!("{label:>17}: {n}"));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The map `query` names: an id (`map-12` or `12`), a position from 1, or a title.
+fn find_map<'a>(project: &'a Project, query: &str) -> Option<&'a crate::model::Map> {
+    let number = query
+        .strip_prefix("map-")
+        .unwrap_or(query)
+        .parse::<u64>()
+        .ok();
+    project
+        .maps
+        .iter()
+        .find(|m| Some(m.id.0) == number)
+        .or_else(|| {
+            number
+                .and_then(|n| usize::try_from(n).ok())
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| project.maps.get(i))
+        })
+        .or_else(|| project.maps.iter().find(|m| m.title == query))
+}
+
+fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", round(v))
+    } else {
+        round(v)
+    }
+}
+
+fn round(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        "0".to_owned()
+    } else {
+        format!("{r}")
+    }
+}
+
+fn analyze(path: &Path, map: Option<&str>, json: bool) -> ExitCode {
+    let loaded = match file::load(path) {
+        Ok(l) => l,
+        Err(e) => {
+            err(&format!("error: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let project = &loaded.project;
+    let maps: Vec<&crate::model::Map> = if let Some(query) = map {
+        let Some(m) = find_map(project, query) else {
+            let known: Vec<String> = project
+                .maps
+                .iter()
+                .enumerate()
+                .map(|(i, m)| format!("{} {} {:?}", i + 1, m.id, m.title))
+                .collect();
+            err(&format!(
+                "error: no map {query:?} in {}; its maps are: {}",
+                path.display(),
+                known.join("; ")
+            ));
+            return ExitCode::FAILURE;
+        };
+        vec![m]
+    } else {
+        project.maps.iter().collect()
+    };
+    let analyses: Vec<(&crate::model::Map, crate::analysis::Analysis)> = maps
+        .into_iter()
+        .map(|m| (m, crate::analysis::analyse(project, m)))
+        .collect();
+    if json {
+        #[derive(serde::Serialize)]
+        struct LintOut<'a> {
+            #[serde(flatten)]
+            lint: &'a crate::analysis::Lint,
+            message: String,
+        }
+        #[derive(serde::Serialize)]
+        struct MapOut<'a> {
+            #[serde(flatten)]
+            analysis: &'a crate::analysis::Analysis,
+            #[serde(rename = "lint")]
+            lint_out: Vec<LintOut<'a>>,
+        }
+        let out_maps: Vec<serde_json::Value> = analyses
+            .iter()
+            .map(|(m, a)| {
+                let mut value = serde_json::to_value(MapOut {
+                    analysis: a,
+                    lint_out: a
+                        .lint
+                        .iter()
+                        .map(|l| LintOut {
+                            lint: l,
+                            message: l.describe(m),
+                        })
+                        .collect(),
+                })
+                .unwrap_or_default();
+                if let Some(o) = value.as_object_mut() {
+                    o.insert("map".to_owned(), serde_json::json!(m.id.to_string()));
+                }
+                value
+            })
+            .collect();
+        match serde_json::to_string_pretty(&serde_json::json!({ "maps": out_maps })) {
+            Ok(text) => out(&text),
+            Err(e) => {
+                err(&format!("error: {e}"));
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    for (m, a) in &analyses {
+        out(&format!(
+            "Map {:?} ({}), scale {}",
+            m.title,
+            m.id,
+            m.scale.label()
+        ));
+        if a.curves.is_empty() {
+            out("  no emotion curve");
+        }
+        for c in &a.curves {
+            let variant = match c.variant {
+                crate::model::CurveVariant::AsIs => "as-is",
+                crate::model::CurveVariant::ToBe => "to-be",
+            };
+            let name = if c.name.is_empty() { "curve" } else { &c.name };
+            out(&format!("  {name} ({variant}), {} steps", c.steps));
+            let step = |s: &crate::analysis::Step| {
+                let label = if s.label.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.label)
+                };
+                format!("{} at {:?}{label}", signed(s.score), s.stage_name)
+            };
+            if let (Some(peak), Some(end), Some(remembered), Some(average)) =
+                (&c.peak, &c.end, c.remembered, c.average)
+            {
+                out(&format!("    peak:        {}", step(peak)));
+                out(&format!("    end:         {}", step(end)));
+                out(&format!(
+                    "    remembered:  {}   (peak + end) / 2",
+                    signed(remembered)
+                ));
+                out(&format!("    average:     {}", signed(average)));
+                let weak = match c.weak_end {
+                    None => "no".to_owned(),
+                    Some(crate::analysis::WeakEnd::BelowNeutral) => {
+                        "yes: the end is below neutral".to_owned()
+                    }
+                    Some(crate::analysis::WeakEnd::BelowAverage) => {
+                        "yes: the end is below the average".to_owned()
+                    }
+                    Some(crate::analysis::WeakEnd::BelowNeutralAndAverage) => {
+                        "yes: the end is below neutral and below the average".to_owned()
+                    }
+                };
+                out(&format!("    weak end:    {weak}"));
+                for (i, low) in c.lowest.iter().enumerate() {
+                    let pains: Vec<String> = low
+                        .pain_points
+                        .iter()
+                        .filter_map(|id| m.card(*id))
+                        .map(|card| format!("{:?}", card.title))
+                        .collect();
+                    let pains = if pains.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; pain points: {}", pains.join(", "))
+                    };
+                    let head = if i == 0 {
+                        "    lowest:      "
+                    } else {
+                        "                 "
+                    };
+                    out(&format!("{head}{}{pains}", step(&low.step)));
+                }
+            }
+        }
+        for cmp in &a.comparisons {
+            let name = |id| {
+                a.curves
+                    .iter()
+                    .find(|c| c.curve == id)
+                    .map_or_else(String::new, |c| c.name.clone())
+            };
+            let gain = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), signed);
+            out(&format!(
+                "  as-is {:?} against to-be {:?}: remembered {}, peak {}, end {}",
+                name(cmp.as_is),
+                name(cmp.to_be),
+                gain(cmp.remembered_gain),
+                gain(cmp.peak_gain),
+                gain(cmp.end_gain)
+            ));
+            for s in &cmp.stages {
+                let stage = m.stage(s.stage).map_or("", |st| st.name.as_str());
+                out(&format!(
+                    "    {stage:<28} {:>6} -> {:>6}   {}",
+                    s.as_is.map_or_else(|| "-".to_owned(), signed),
+                    s.to_be.map_or_else(|| "-".to_owned(), signed),
+                    gain(s.gain)
+                ));
+            }
+        }
+        out(&format!("  lint: {} item(s)", a.lint.len()));
+        for l in &a.lint {
+            out(&format!("    - {}", l.describe(m)));
         }
     }
     ExitCode::SUCCESS

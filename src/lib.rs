@@ -6,6 +6,7 @@
 
 rust_i18n::i18n!("locales", fallback = "en");
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod file;

@@ -144,3 +144,54 @@ fn bad_arguments_get_a_usage_message() {
     assert_eq!(code, 2);
     assert!(stderr.contains("journey"), "{stderr}");
 }
+
+#[test]
+fn analyze_reads_the_ikea_visit_as_a_low_middle_with_a_good_end() {
+    let ikea = example("ikea-winkelbezoek.klantreis.ron");
+    let (code, stdout, stderr) = klantreis(&["analyze", &ikea]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("peak:        -4 at \"Zelfbedieningsmagazijn\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("end:         +3 at \"Uitgang en bistro\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("remembered:  -0.5"), "{stdout}");
+    assert!(stdout.contains("average:"), "{stdout}");
+    assert!(stdout.contains("touchpoint without an owner"), "{stdout}");
+
+    let (code, stdout, stderr) = klantreis(&["analyze", &ikea, "--map", "1", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let map = &json["maps"][0];
+    let as_is = &map["curves"][0];
+    assert_eq!(as_is["peak"]["score"], -4.0);
+    assert_eq!(as_is["end"]["score"], 3.0);
+    assert_eq!(as_is["remembered"], -0.5);
+    // The middle is low: the three lowest steps all lie between the first and the last stage.
+    let stages = 7;
+    for low in as_is["lowest"].as_array().unwrap() {
+        let at = low["step"]["stage_index"].as_u64().unwrap();
+        assert!(at > 0 && at < stages - 1, "{low}");
+    }
+    let lint = map["lint"].as_array().unwrap();
+    assert!(lint.iter().any(|l| {
+        l["kind"] == "touchpoint_without_owner"
+            && l["message"]
+                .as_str()
+                .unwrap()
+                .contains("Medewerker bij de banken")
+    }));
+    assert!(map["comparisons"][0]["remembered_gain"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn analyze_names_the_maps_when_the_one_asked_for_is_not_there() {
+    let ikea = example("ikea-winkelbezoek.klantreis.ron");
+    let (code, _, stderr) = klantreis(&["analyze", &ikea, "--map", "Nergens"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no map \"Nergens\""), "{stderr}");
+    assert!(stderr.contains("Zaterdag naar IKEA"), "{stderr}");
+}

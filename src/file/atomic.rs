@@ -61,7 +61,10 @@ pub(crate) fn write_atomically_with(
 /// The permissions a file saved at `path` should have.
 #[cfg_attr(
     unix,
-    expect(clippy::unnecessary_wraps, reason = "other platforms have no mode to give")
+    expect(
+        clippy::unnecessary_wraps,
+        reason = "other platforms have no mode to give"
+    )
 )]
 fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
     if let Ok(meta) = std::fs::metadata(path) {
