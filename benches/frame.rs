@@ -175,7 +175,12 @@ fn main() {
         let start = Instant::now();
         text.begin_pass();
         let layout = layout::lay_out(&project, map, &Metrics::default(), &mut text);
-        let scene = klantreis::render::paint(map, &layout, &klantreis::render::Theme::default());
+        let scene = klantreis::render::paint(
+            map,
+            &layout,
+            &klantreis::render::Theme::default(),
+            &klantreis::render::PaintOptions::default(),
+        );
         samples.push(start.elapsed());
         std::hint::black_box(scene);
     }

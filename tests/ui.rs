@@ -683,9 +683,10 @@ fn the_app_does_no_work_while_idle() {
         let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
         assert_eq!(delay, std::time::Duration::MAX);
     }
-    // Hovering a card repaints (its outline); afterwards the app is idle again.
+    // Hovering a card repaints (its outline, then its tooltip after a delay); once the tooltip
+    // is up the app is idle again.
     h.hover_at(center_of(&h, "Card Bistro bij de uitgang"));
-    h.run();
+    h.run_steps(30);
     h.step();
     let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert_eq!(delay, std::time::Duration::MAX);
@@ -765,4 +766,146 @@ fn actual_size_zooms_around_the_middle_of_the_canvas() {
             <= (middle_stage.x - canvas.center().x).abs() * 2.5 + 5.0,
         "{middle_stage:?} -> {after:?}"
     );
+}
+
+fn click_at(h: &mut Harness<'_, KlantreisApp>, pos: Pos2) {
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+fn curve_points(h: &Harness<'_, KlantreisApp>, curve: usize) -> Vec<(String, f64)> {
+    let m = map(h);
+    m.curves[curve]
+        .points
+        .iter()
+        .map(|p| (m.stage(p.stage).unwrap().name.clone(), p.score))
+        .collect()
+}
+
+#[test]
+fn drag_an_emotion_point_to_change_its_score_and_undo_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let before = map(&h);
+    let label = "Emotion in Kassa (Sanne (34) · huidig)";
+    let from = center_of(&h, label);
+    // Up by a quarter of the band: a few points on the -5..+5 scale, snapped to a whole one.
+    drag(&mut h, from, from - egui::vec2(0.0, 30.0));
+    let after = map(&h);
+    let kassa = after.stages.iter().find(|s| s.name == "Kassa").unwrap().id;
+    let point = after.curves[0]
+        .points
+        .iter()
+        .find(|p| p.stage == kassa)
+        .unwrap();
+    assert!(point.score > -3.0, "{}", point.score);
+    assert!(
+        (point.score - point.score.round()).abs() < 1e-9,
+        "snapped to the scale's steps"
+    );
+    // The drag selected the point, and the inspector shows it.
+    assert!(h.state().canvas().selection.point.is_some());
+    h.get_by_label("Emotion point");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(map(&h), before);
+}
+
+#[test]
+fn click_the_emotion_lane_to_add_points_or_draw_across_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(template_file(data.path())), data.path());
+    h.run();
+    assert!(map(&h).curves[0].points.is_empty());
+    let lane = h.get_by_label("Lane Emotions").rect();
+    let purchase = center_of(&h, "Stage Purchase").x;
+    // A click high in the lane: a good moment in "Purchase".
+    let at = Pos2::new(purchase, lane.top() + 24.0);
+    h.hover_at(at);
+    h.run();
+    click_at(&mut h, at);
+    let points = curve_points(&h, 0);
+    assert_eq!(points.len(), 1);
+    assert_eq!(points[0].0, "Purchase");
+    assert!(points[0].1 > 0.0, "{points:?}");
+
+    // A stroke from the first stage to the third sets the first three in one step.
+    let orientation = center_of(&h, "Stage Orientation").x;
+    let y = lane.center().y + 10.0;
+    drag(
+        &mut h,
+        Pos2::new(orientation - 40.0, y),
+        Pos2::new(purchase + 40.0, y),
+    );
+    let points = curve_points(&h, 0);
+    let stages: Vec<&str> = points.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(stages, ["Purchase", "Orientation", "Choice"], "{points:?}");
+    assert!(points.iter().all(|(_, s)| *s <= 0.0), "{points:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(curve_points(&h, 0).len(), 1);
+}
+
+#[test]
+fn toggle_a_curve_in_the_legend() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let to_be = "Emotion in Kassa (Sanne (34) · gewenst)";
+    h.get_by_label(to_be);
+    h.get_by_label("Curve Sanne (34) · gewenst").click();
+    h.run();
+    assert!(h.query_by_label(to_be).is_none());
+    assert_eq!(h.state().canvas().hidden_curves.len(), 1);
+    h.get_by_label("Curve Sanne (34) · gewenst").click();
+    h.run();
+    h.get_by_label(to_be);
+}
+
+#[test]
+fn the_analysis_panel_reads_the_map_and_selects_what_it_names() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    h.get_by_label("Analysis").click();
+    h.run();
+    // As-is, to-be and their comparison.
+    assert_eq!(h.get_all_by_label("Remembered").count(), 3);
+    // The peak, and the lowest moment: the same step.
+    assert_eq!(
+        h.get_all_by_label_contains("-4 · Zelfbedieningsmagazijn")
+            .count(),
+        2
+    );
+    h.get_by_label_contains("+3 · Uitgang en bistro");
+    h.snapshot("analysis_panel");
+    let item = "Touchpoint “Medewerker bij de banken” has no owner.";
+    h.get_by_label(item).scroll_to_me();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+    let m = map(&h);
+    let card = m
+        .cards
+        .iter()
+        .find(|c| c.title == "Medewerker bij de banken")
+        .unwrap();
+    assert!(h.state().canvas().selection.cards.contains(&card.id));
 }

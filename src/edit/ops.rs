@@ -4,7 +4,7 @@
 //! through the history, as one undo step each.
 
 use super::Edit;
-use crate::model::{Card, CardId, Lane, LaneId, Map, Stage, StageId};
+use crate::model::{Card, CardId, CurveId, EmotionPoint, Lane, LaneId, Map, Stage, StageId};
 
 /// Moves `cards` to the cell (`lane`, `stage`) at position `index` among the cell's other cards,
 /// keeping their relative order. Spans are shortened where they would run off the map.
@@ -293,6 +293,57 @@ pub fn update_card(map: &Map, card: Card) -> Edit {
         id: card.id,
         value: Some(Box::new(card)),
         at: usize::MAX,
+    }
+}
+
+/// Changes one emotion curve in one step: sets scores of points (by index), adds points to
+/// stages (after the curve's other points, so a stage's steps keep their order) and removes one
+/// point. Scores are kept on the map's scale.
+pub fn edit_curve(
+    map: &Map,
+    curve: CurveId,
+    set: &[(usize, f64)],
+    add: &[(StageId, f64)],
+    remove: Option<usize>,
+) -> Edit {
+    let mut curves = map.curves.clone();
+    if let Some(c) = curves.iter_mut().find(|c| c.id == curve) {
+        let clamp = |v: f64| v.clamp(map.scale.min(), map.scale.max());
+        for &(index, score) in set {
+            if let Some(p) = c.points.get_mut(index) {
+                p.score = clamp(score);
+            }
+        }
+        for &(stage, score) in add {
+            c.points.push(EmotionPoint {
+                stage,
+                score: clamp(score),
+                ..EmotionPoint::default()
+            });
+        }
+        if let Some(index) = remove.filter(|i| *i < c.points.len()) {
+            c.points.remove(index);
+        }
+    }
+    Edit::SetCurves {
+        map: map.id,
+        curves,
+    }
+}
+
+/// Replaces one point of a curve (its score, label or linked card).
+pub fn update_point(map: &Map, curve: CurveId, index: usize, point: EmotionPoint) -> Edit {
+    let mut curves = map.curves.clone();
+    if let Some(p) = curves
+        .iter_mut()
+        .find(|c| c.id == curve)
+        .and_then(|c| c.points.get_mut(index))
+    {
+        *p = point;
+    }
+    Edit::SetCurves {
+        map: map.id,
+        curves,
     }
 }
 

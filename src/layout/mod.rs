@@ -7,7 +7,7 @@ pub use text::{TextBlock, TextLine, TextMeasurer};
 
 use epaint::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::i18n::{Language, channel_name, tr_args_in};
+use crate::i18n::{Language, channel_name, tr_args_in, tr_in};
 use crate::model::{CardId, CurveId, LaneId, LaneKind, Map, Project, StageId};
 
 /// Sizes of the map's parts, in points.
@@ -111,6 +111,15 @@ pub struct CardLayout {
     pub channel_icon: Option<Rect>,
 }
 
+/// One line of the curves' legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub curve: CurveId,
+    /// The whole line: the sample on the left, then the label.
+    pub rect: Rect,
+    pub label: PlacedText,
+}
+
 /// An emotion curve's points on the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveLayout {
@@ -139,6 +148,8 @@ pub struct Layout {
     pub lanes: Vec<LaneLayout>,
     pub cards: Vec<CardLayout>,
     pub curves: Vec<CurveLayout>,
+    /// The curves' legend, in the title block.
+    pub legend: Vec<LegendEntry>,
     pub metrics: Metrics,
 }
 
@@ -148,6 +159,18 @@ impl Layout {
         let span = (scale.max() - scale.min()).max(f64::EPSILON);
         let t = ((score - scale.min()) / span).clamp(0.0, 1.0) as f32;
         band.bottom() - t * band.height()
+    }
+
+    /// The score at a y coordinate in the curve band (the inverse of [`Self::score_to_y`]),
+    /// within the scale.
+    pub fn y_to_score(band: Rect, scale: crate::model::EmotionScale, y: f32) -> f64 {
+        let t = f64::from(((band.bottom() - y) / band.height().max(f32::EPSILON)).clamp(0.0, 1.0));
+        scale.min() + t * (scale.max() - scale.min())
+    }
+
+    /// The band the emotion curves are drawn in, if the map has an emotions lane.
+    pub fn curve_band(&self) -> Option<Rect> {
+        self.lanes.iter().find_map(|l| l.curve_band)
     }
 
     /// The card at a point, if any.
@@ -194,18 +217,31 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     let grid_width = m.lane_header_width + m.stage_width * stage_count as f32;
     let total_width = grid_width + 2.0 * m.margin;
 
-    // Title block.
-    let title_block = text.block(&map.title, m.title_size, true, grid_width, 2);
+    // Title block, with the curves' legend on its right.
+    let legend_width = if map.curves.is_empty() {
+        0.0
+    } else {
+        LEGEND_WIDTH
+    };
+    let title_width = (grid_width - legend_width - 16.0).max(grid_width * 0.5);
+    let title_block = text.block(&map.title, m.title_size, true, title_width, 2);
     let subtitle_block = text.block(
         &subtitle(project, map),
         m.subtitle_size,
         false,
-        grid_width,
+        title_width,
         2,
     );
     let title_pos = pos2(m.margin, m.margin);
     let subtitle_pos = pos2(m.margin, title_pos.y + title_block.size.y + 4.0);
-    let title_bottom = subtitle_pos.y + subtitle_block.size.y;
+    let legend = lay_out_legend(
+        project,
+        map,
+        pos2(m.margin + grid_width - legend_width, m.margin),
+        text,
+    );
+    let legend_bottom = legend.last().map_or(0.0, |e| e.rect.bottom());
+    let title_bottom = (subtitle_pos.y + subtitle_block.size.y).max(legend_bottom);
     let title = TitleLayout {
         rect: Rect::from_min_max(
             pos2(m.margin, m.margin),
@@ -488,8 +524,72 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         lanes,
         cards,
         curves,
+        legend,
         metrics: m.clone(),
     }
+}
+
+/// How wide the curves' legend is, at the right of the title block.
+const LEGEND_WIDTH: f32 = 250.0;
+/// Height of one legend line.
+const LEGEND_LINE: f32 = 16.0;
+/// Width of the line sample in front of a legend label.
+pub const LEGEND_SAMPLE: f32 = 40.0;
+
+/// A curve's name for legends and lists: its label, else its persona's name, with as-is or
+/// to-be, in the project's language.
+pub fn curve_name(project: &Project, curve: &crate::model::EmotionCurve) -> String {
+    let lang = Language::of_text(&project.language);
+    let base = if curve.label.is_empty() {
+        curve
+            .persona
+            .and_then(|id| project.persona(id))
+            .map_or_else(
+                || tr_in(lang, "curve.unnamed").into_owned(),
+                |p| p.name.clone(),
+            )
+    } else {
+        curve.label.clone()
+    };
+    let variant = match curve.variant {
+        crate::model::CurveVariant::AsIs => tr_in(lang, "curve.as_is"),
+        crate::model::CurveVariant::ToBe => tr_in(lang, "curve.to_be"),
+    };
+    format!("{base} · {variant}")
+}
+
+fn lay_out_legend(
+    project: &Project,
+    map: &Map,
+    top_left: Pos2,
+    text: &mut TextMeasurer,
+) -> Vec<LegendEntry> {
+    map.curves
+        .iter()
+        .enumerate()
+        .map(|(i, curve)| {
+            let top = top_left.y + 4.0 + LEGEND_LINE * i as f32;
+            let label = text.block(
+                &curve_name(project, curve),
+                9.0,
+                false,
+                LEGEND_WIDTH - LEGEND_SAMPLE - 8.0,
+                1,
+            );
+            let label_pos = pos2(
+                top_left.x + LEGEND_SAMPLE + 6.0,
+                top + (LEGEND_LINE - label.size.y) / 2.0,
+            );
+            LegendEntry {
+                curve: curve.id,
+                rect: Rect::from_min_size(pos2(top_left.x, top), vec2(LEGEND_WIDTH, LEGEND_LINE)),
+                label: PlacedText {
+                    pos: label_pos,
+                    block: label,
+                },
+            }
+        })
+        .collect()
 }
 
 fn lay_out_curves(

@@ -400,6 +400,40 @@ impl EmotionScale {
         f64::midpoint(self.min(), self.max())
     }
 
+    /// The steps a dragged score snaps to: whole points on the usual scales, a round fraction
+    /// of the span (1, 2 or 5 times a power of ten, about a twentieth) on a custom one.
+    pub fn step(self) -> f64 {
+        match self {
+            Self::Custom { .. } => {
+                let rough = ((self.max() - self.min()) / 20.0).max(1e-6);
+                let power = 10_f64.powf(rough.log10().floor());
+                let nice = [1.0, 2.0, 5.0, 10.0]
+                    .into_iter()
+                    .find(|k| k * power >= rough)
+                    .unwrap_or(10.0);
+                nice * power
+            }
+            _ => 1.0,
+        }
+    }
+
+    /// `score` snapped to the nearest step and kept on the scale.
+    pub fn snap(self, score: f64) -> f64 {
+        let step = self.step();
+        let snapped = self.min() + ((score - self.min()) / step).round() * step;
+        snapped.clamp(self.min(), self.max())
+    }
+
+    /// How happy `score` is, from -1 (the scale's minimum) through 0 (neutral) to 1.
+    pub fn valence(self, score: f64) -> f64 {
+        let half = (self.max() - self.min()) / 2.0;
+        if half > 0.0 {
+            ((score - self.neutral()) / half).clamp(-1.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
     /// Whether `score` is a finite number on this scale.
     pub fn contains(self, score: f64) -> bool {
         score.is_finite() && score >= self.min() && score <= self.max()

@@ -10,7 +10,7 @@ pub use theme::Theme;
 use epaint::{Color32, Pos2, Rect, pos2, vec2};
 
 use crate::layout::{Layout, PlacedText};
-use crate::model::{CurveVariant, LaneKind, Map};
+use crate::model::{CurveId, CurveVariant, EmotionCurve, LaneKind, Map};
 
 fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
     for line in &placed.block.lines {
@@ -24,8 +24,27 @@ fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
     }
 }
 
+/// A mark on one step of a curve, such as the peak or the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointMark {
+    pub curve: CurveId,
+    /// Index in the curve's points.
+    pub point: usize,
+    /// The word written next to it ("Piek", "End").
+    pub text: String,
+}
+
+/// What is shown besides the map itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PaintOptions {
+    /// Curves switched off in the legend.
+    pub hidden_curves: Vec<CurveId>,
+    /// Marks on curve steps (the analysis's peak and end).
+    pub marks: Vec<PointMark>,
+}
+
 /// Paints `map` as laid out in `layout`.
-pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
+pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) -> Scene {
     let mut shapes = Vec::with_capacity(layout.cards.len() * 6 + 64);
     let m = &layout.metrics;
 
@@ -181,49 +200,125 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
         }
     }
 
-    // Emotion curves.
+    // Emotion curves: the line, a face per step (its mouth shows the emotion, so the curve
+    // reads without colour), moments of truth, the peak and the end.
     for (i, curve_layout) in layout.curves.iter().enumerate() {
         let Some(curve) = map.curves.iter().find(|c| c.id == curve_layout.id) else {
             continue;
         };
-        let colour = curve.colour.map_or(
-            theme.curve_colours[i % theme.curve_colours.len()],
-            Theme::user_colour,
-        );
+        if options.hidden_curves.contains(&curve.id) {
+            continue;
+        }
+        let colour = curve_colour(theme, curve, i);
         let mut points: Vec<Pos2> = curve_layout.points.iter().map(|p| p.pos).collect();
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let dash = (curve.variant == CurveVariant::ToBe).then_some(6.0);
         if points.len() >= 2 {
             shapes.push(Shape::Path {
                 points: smooth(&points, 10),
                 closed: false,
                 fill: None,
-                stroke: Some(Line {
-                    width: 2.5,
-                    colour,
-                    dash,
-                }),
+                stroke: Some(curve_line(curve, colour)),
             });
         }
         for p in &curve_layout.points {
-            shapes.push(Shape::Circle {
-                center: p.pos,
-                radius: 5.0,
-                fill: Some(theme.paper),
-                stroke: Some(Line::solid(2.0, colour)),
-            });
-            if let Some(label) = curve.points.get(p.index).map(|pt| pt.label.as_str())
-                && !label.is_empty()
-            {
+            let Some(point) = curve.points.get(p.index) else {
+                continue;
+            };
+            shapes.extend(face(
+                p.pos,
+                FACE_RADIUS,
+                map.scale.valence(point.score),
+                colour,
+                theme,
+            ));
+            // A step linked to a moment of truth, or unlinked in a stage that has one.
+            let moment = match point.card.and_then(|id| map.card(id)) {
+                Some(card) => card.moment_of_truth.is_some(),
+                None => map
+                    .cards
+                    .iter()
+                    .any(|c| c.stage == point.stage && c.moment_of_truth.is_some()),
+            };
+            if moment {
+                shapes.push(star(
+                    p.pos + vec2(FACE_RADIUS + 3.0, -FACE_RADIUS - 3.0),
+                    5.0,
+                    theme.moment_of_truth,
+                ));
+            }
+            if !point.label.is_empty() {
                 shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-20.0, 8.0),
-                    text: label.to_owned(),
+                    pos: p.pos + vec2(-20.0, FACE_RADIUS + 3.0),
+                    text: point.label.clone(),
                     size: 8.0,
                     bold: false,
                     colour: theme.ink_muted,
                 });
             }
+            for mark in options
+                .marks
+                .iter()
+                .filter(|m| m.curve == curve.id && m.point == p.index)
+            {
+                shapes.push(Shape::Circle {
+                    center: p.pos,
+                    radius: FACE_RADIUS + 4.0,
+                    fill: None,
+                    stroke: Some(Line::solid(1.5, colour)),
+                });
+                // Above a low point, below a high one, so the word stays inside the band.
+                let above = point.score <= map.scale.neutral();
+                let y = if above {
+                    -FACE_RADIUS - 18.0
+                } else {
+                    FACE_RADIUS + 14.0
+                };
+                shapes.push(Shape::Text {
+                    pos: p.pos + vec2(-12.0, y),
+                    text: mark.text.clone(),
+                    size: 8.5,
+                    bold: true,
+                    colour,
+                });
+            }
         }
+    }
+
+    // The legend: a sample of each curve's line and face, then its name; hidden curves grey.
+    for (i, entry) in layout.legend.iter().enumerate() {
+        let Some(curve) = map.curves.iter().find(|c| c.id == entry.curve) else {
+            continue;
+        };
+        let hidden = options.hidden_curves.contains(&curve.id);
+        let colour = if hidden {
+            theme.ink_muted.gamma_multiply(0.5)
+        } else {
+            curve_colour(theme, curve, i)
+        };
+        let y = entry.rect.center().y;
+        let left = entry.rect.left();
+        shapes.push(Shape::Path {
+            points: vec![
+                pos2(left + 2.0, y),
+                pos2(left + crate::layout::LEGEND_SAMPLE - 2.0, y),
+            ],
+            closed: false,
+            fill: None,
+            stroke: Some(curve_line(curve, colour)),
+        });
+        shapes.extend(face(
+            pos2(left + crate::layout::LEGEND_SAMPLE / 2.0, y),
+            5.0,
+            0.6,
+            colour,
+            theme,
+        ));
+        let ink = if hidden {
+            theme.ink_muted.gamma_multiply(0.6)
+        } else {
+            theme.ink
+        };
+        text(&mut shapes, &entry.label, ink);
     }
 
     Scene {
@@ -231,6 +326,67 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme) -> Scene {
         background: theme.paper,
         shapes,
     }
+}
+
+/// The radius of the face drawn at each step of a curve.
+pub const FACE_RADIUS: f32 = 6.0;
+
+/// A curve's colour: its own, else the theme's `i`th.
+fn curve_colour(theme: &Theme, curve: &EmotionCurve, i: usize) -> Color32 {
+    curve.colour.map_or(
+        theme.curve_colours[i % theme.curve_colours.len()],
+        Theme::user_colour,
+    )
+}
+
+/// A curve's line: solid as-is, dashed to-be.
+fn curve_line(curve: &EmotionCurve, colour: Color32) -> Line {
+    Line {
+        width: 2.5,
+        colour,
+        dash: (curve.variant == CurveVariant::ToBe).then_some(6.0),
+    }
+}
+
+/// A small face at `center`: `valence` -1 frowns, 0 is straight, 1 smiles.
+pub fn face(center: Pos2, radius: f32, valence: f64, colour: Color32, theme: &Theme) -> Vec<Shape> {
+    let r = radius;
+    let eye = r * 0.16;
+    let v = valence.clamp(-1.0, 1.0) as f32;
+    let mouth_y = center.y + r * 0.32 - v * r * 0.08;
+    let half = r * 0.48;
+    let mouth: Vec<Pos2> = (0..=6)
+        .map(|k| {
+            let t = k as f32 / 3.0 - 1.0;
+            pos2(center.x + t * half, mouth_y + v * r * 0.32 * (1.0 - t * t))
+        })
+        .collect();
+    vec![
+        Shape::Circle {
+            center,
+            radius: r,
+            fill: Some(theme.paper),
+            stroke: Some(Line::solid(1.6, colour)),
+        },
+        Shape::Circle {
+            center: center + vec2(-r * 0.36, -r * 0.22),
+            radius: eye,
+            fill: Some(colour),
+            stroke: None,
+        },
+        Shape::Circle {
+            center: center + vec2(r * 0.36, -r * 0.22),
+            radius: eye,
+            fill: Some(colour),
+            stroke: None,
+        },
+        Shape::Path {
+            points: mouth,
+            closed: false,
+            fill: None,
+            stroke: Some(Line::solid(1.2, colour)),
+        },
+    ]
 }
 
 fn format_score(v: f64, signed: bool) -> String {

@@ -16,7 +16,7 @@ use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
 use super::map_canvas::{CanvasAction, MapCanvas, TextTarget};
 use super::toolbox::{self, CardTemplate, ToolboxItem};
-use super::{inspector, messages};
+use super::{analysis_panel, inspector, messages};
 
 /// How long after the last edit the recovery journal is written.
 const JOURNAL_DELAY: Duration = Duration::from_secs(3);
@@ -27,8 +27,10 @@ const MAX_RECENT: usize = 10;
 struct Painted {
     map: MapId,
     revision: u64,
+    hidden: Vec<crate::model::CurveId>,
     layout: Layout,
     scene: Scene,
+    analysis: crate::analysis::Analysis,
 }
 
 /// Something the user asked for that would throw away unsaved changes.
@@ -100,6 +102,8 @@ pub struct KlantreisApp {
     language: Language,
     /// What this window last put on the clipboard.
     last_copied: Option<String>,
+    /// Whether the right panel shows the analysis instead of the inspector.
+    analysis_shown: bool,
 }
 
 impl KlantreisApp {
@@ -150,6 +154,7 @@ impl KlantreisApp {
             pruned_revision: 0,
             language,
             last_copied: None,
+            analysis_shown: false,
         };
         match app.journal.as_ref().map(Journal::read) {
             Some(Ok(Some(recovered))) => app.recovered = Some(recovered),
@@ -370,6 +375,11 @@ impl KlantreisApp {
                         tr("undo.delete_cards")
                     };
                     Ok((label, ops::delete_cards(map, &ids)))
+                } else if let Some((curve, index)) = sel.point {
+                    Ok((
+                        tr("undo.delete_point"),
+                        ops::edit_curve(map, curve, &[], &[], Some(index)),
+                    ))
                 } else if let Some(stage) = sel.stage {
                     if map.stages.len() > 1 {
                         Ok((tr("undo.delete_stage"), ops::delete_stage(map, stage)))
@@ -580,6 +590,15 @@ impl KlantreisApp {
                     self.commands.push(command);
                     return;
                 }
+                CanvasAction::EditCurve(e) => {
+                    let label = if e.add.is_empty() {
+                        tr("undo.set_score")
+                    } else {
+                        tr("undo.add_point")
+                    };
+                    let edit = ops::edit_curve(map, e.curve, &e.set, &e.add, e.remove);
+                    (label, edit, None)
+                }
                 CanvasAction::CommitText { target, text } => {
                     let edit = match target {
                         TextTarget::CardTitle(id) => {
@@ -642,20 +661,28 @@ impl KlantreisApp {
             self.painted = None;
             return;
         };
-        let fresh = self
-            .painted
-            .as_ref()
-            .is_some_and(|p| p.map == map.id && p.revision == self.doc.revision());
+        let hidden: Vec<crate::model::CurveId> =
+            self.canvas.hidden_curves.iter().copied().collect();
+        let fresh = self.painted.as_ref().is_some_and(|p| {
+            p.map == map.id && p.revision == self.doc.revision() && p.hidden == hidden
+        });
         if !fresh {
             self.text.begin_pass();
             let layout =
                 layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
-            let scene = render::paint(map, &layout, &self.theme);
+            let analysis = crate::analysis::analyse(&self.doc.project, map);
+            let options = render::PaintOptions {
+                hidden_curves: hidden.clone(),
+                marks: peak_end_marks(&analysis, Language::of_text(&self.doc.project.language)),
+            };
+            let scene = render::paint(map, &layout, &self.theme, &options);
             self.painted = Some(Painted {
                 map: map.id,
                 revision: self.doc.revision(),
+                hidden,
                 layout,
                 scene,
+                analysis,
             });
         }
     }
@@ -818,6 +845,42 @@ impl KlantreisApp {
                 });
             }
         });
+    }
+
+    fn analysis_panel_ui(&mut self, ui: &mut egui::Ui) {
+        self.ensure_painted();
+        let (Some(painted), Some(map)) =
+            (&self.painted, self.doc.project.maps.get(self.current_map))
+        else {
+            return;
+        };
+        let project = &self.doc.project;
+        let names = |id| {
+            map.curves
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(String::new, |c| layout::curve_name(project, c))
+        };
+        let Some(pick) = analysis_panel::analysis_ui(ui, map, &painted.analysis, &names) else {
+            return;
+        };
+        let selection = &mut self.canvas.selection;
+        *selection = super::map_canvas::Selection::default();
+        match pick {
+            analysis_panel::Pick::Point(curve, index) => {
+                selection.point = Some((curve, index));
+                self.canvas.hidden_curves.remove(&curve);
+            }
+            analysis_panel::Pick::Target(crate::analysis::Target::Card(id)) => {
+                selection.cards.insert(id);
+            }
+            analysis_panel::Pick::Target(crate::analysis::Target::Stage(id)) => {
+                selection.stage = Some(id);
+            }
+            analysis_panel::Pick::Target(crate::analysis::Target::Map) => {}
+        }
+        let layout = &painted.layout;
+        self.canvas.reveal_selection(layout);
     }
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
@@ -1249,6 +1312,36 @@ impl KlantreisApp {
     }
 }
 
+/// The peak and the end of each as-is curve, marked on the map (in the map's language).
+fn peak_end_marks(analysis: &crate::analysis::Analysis, lang: Language) -> Vec<render::PointMark> {
+    let mut marks = Vec::new();
+    for c in analysis
+        .curves
+        .iter()
+        .filter(|c| c.variant == crate::model::CurveVariant::AsIs)
+    {
+        let (Some(peak), Some(end)) = (&c.peak, &c.end) else {
+            continue;
+        };
+        if peak.point == end.point {
+            marks.push(render::PointMark {
+                curve: c.curve,
+                point: end.point,
+                text: i18n::tr_in(lang, "curve.peak_and_end").into_owned(),
+            });
+        } else {
+            for (step, key) in [(peak, "curve.peak"), (end, "curve.end")] {
+                marks.push(render::PointMark {
+                    curve: c.curve,
+                    point: step.point,
+                    text: i18n::tr_in(lang, key).into_owned(),
+                });
+            }
+        }
+    }
+    marks
+}
+
 /// "New customer journey map", for the sidebar's + menu.
 fn map_kind_new_label(kind: MapKind) -> String {
     let name = i18n::map_kind_name(i18n::language(), kind);
@@ -1350,13 +1443,26 @@ impl eframe::App for KlantreisApp {
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.analysis_shown, false, tr("panel.inspector"));
+                    ui.selectable_value(&mut self.analysis_shown, true, tr("panel.analysis"));
+                });
+                ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    if self.analysis_shown {
+                        self.analysis_panel_ui(ui);
+                        return;
+                    }
                     let Some(map) = self.doc.project.maps.get(self.current_map) else {
                         return;
                     };
-                    if let Some(e) =
-                        inspector::inspector_ui(ui, map, &self.canvas.selection, &self.theme)
-                    {
+                    if let Some(e) = inspector::inspector_ui(
+                        ui,
+                        &self.doc.project,
+                        map,
+                        &self.canvas.selection,
+                        &self.theme,
+                    ) {
                         self.apply_merging(&e.label, e.merge, e.edit);
                     }
                 });

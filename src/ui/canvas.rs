@@ -59,11 +59,18 @@ impl CanvasView {
     }
 
     /// Handles pan and zoom input over the canvas `response`.
-    pub fn handle_input(&mut self, ui: &egui::Ui, response: &egui::Response, map_size: Vec2) {
+    /// `primary_pans` is false while the primary button does something else (drawing a curve).
+    pub fn handle_input(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        map_size: Vec2,
+        primary_pans: bool,
+    ) {
         let canvas = response.rect;
         self.screen_rect = Some(canvas);
         let band = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        if (response.dragged_by(egui::PointerButton::Primary) && !band)
+        if (response.dragged_by(egui::PointerButton::Primary) && !band && primary_pans)
             || response.dragged_by(egui::PointerButton::Middle)
         {
             self.offset += response.drag_delta();

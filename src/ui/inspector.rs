@@ -4,7 +4,9 @@ use std::hash::{Hash as _, Hasher as _};
 
 use crate::edit::{Edit, MapInfo, ops};
 use crate::i18n::{self, tr};
-use crate::model::{Channel, EmotionScale, LaneKind, Map, MapKind, MomentOfTruth, Rgb};
+use crate::model::{
+    Channel, CurveId, EmotionScale, LaneKind, Map, MapKind, MomentOfTruth, Project, Rgb,
+};
 use crate::render::{Theme, icons};
 
 use super::map_canvas::Selection;
@@ -99,10 +101,14 @@ pub fn channel_label(channel: Option<&Channel>) -> String {
 /// Shows the inspector for `selection` on `map`; returns the edit the user made, if any.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
+    project: &Project,
     map: &Map,
     selection: &Selection,
     theme: &Theme,
 ) -> Option<InspectorEdit> {
+    if let Some((curve_id, index)) = selection.point {
+        return point_ui(ui, project, map, curve_id, index);
+    }
     if selection.cards.len() == 1 {
         let id = *selection.cards.first()?;
         let card = map.card(id)?;
@@ -299,5 +305,74 @@ pub fn inspector_ui(
     }
     ui.add_space(8.0);
     ui.weak(tr("inspector.hint"));
+    None
+}
+
+/// Emotion words a consultant picks from, in the interface language.
+const EMOTION_WORDS: [&str; 8] = [
+    "emotion.delighted",
+    "emotion.happy",
+    "emotion.satisfied",
+    "emotion.neutral",
+    "emotion.confused",
+    "emotion.anxious",
+    "emotion.disappointed",
+    "emotion.angry",
+];
+
+/// The inspector for one step of an emotion curve: its score, its word and the card it is
+/// about.
+fn point_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    map: &Map,
+    curve_id: CurveId,
+    index: usize,
+) -> Option<InspectorEdit> {
+    let curve = map.curves.iter().find(|c| c.id == curve_id)?;
+    let point = curve.points.get(index)?;
+    let mut draft = point.clone();
+    ui.heading(tr("inspector.point"));
+    ui.label(crate::layout::curve_name(project, curve));
+    ui.weak(map.stage(point.stage).map_or("", |s| s.name.as_str()));
+    let name = ui.label(tr("inspector.score"));
+    ui.add(
+        egui::Slider::new(&mut draft.score, map.scale.min()..=map.scale.max())
+            .step_by(map.scale.step() / 10.0),
+    )
+    .labelled_by(name.id);
+    text_row(ui, "inspector.emotion_word", &mut draft.label, false);
+    ui.horizontal_wrapped(|ui| {
+        for key in EMOTION_WORDS {
+            let word = tr(key);
+            if ui.small_button(word.as_ref()).clicked() {
+                draft.label = word.into_owned();
+            }
+        }
+    });
+    let cards: Vec<&crate::model::Card> = map
+        .cards
+        .iter()
+        .filter(|c| c.stage == point.stage)
+        .collect();
+    let linked = draft
+        .card
+        .and_then(|id| map.card(id))
+        .map_or_else(|| tr("inspector.no_card").into_owned(), |c| c.title.clone());
+    combo_row(ui, "inspector.point_card", linked, |ui| {
+        ui.selectable_value(&mut draft.card, None, tr("inspector.no_card"));
+        for c in cards {
+            ui.selectable_value(&mut draft.card, Some(c.id), &c.title);
+        }
+    });
+    ui.add_space(6.0);
+    ui.weak(tr("canvas.point.tip"));
+    if draft != *point {
+        return Some(InspectorEdit {
+            label: tr("undo.edit_point").into_owned(),
+            merge: merge_key(ui, curve_id.0 ^ index as u64),
+            edit: ops::update_point(map, curve_id, index, draft),
+        });
+    }
     None
 }

@@ -1,5 +1,6 @@
 //! The eframe application: window, panels and the canvas.
 
+mod analysis_panel;
 mod app;
 mod canvas;
 pub mod command;

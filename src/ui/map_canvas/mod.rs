@@ -8,12 +8,14 @@ use egui::{
     Color32, CursorIcon, Id, Pos2, Rect, Sense, Stroke, Vec2, emath::TSTransform, pos2, vec2,
 };
 
+pub mod curves;
+
 use super::command::Command;
 use super::toolbox::{CardTemplate, ToolboxItem};
 use super::{CanvasView, paint_scene};
 use crate::i18n::{tr, tr_args};
 use crate::layout::Layout;
-use crate::model::{CardId, LaneId, LaneKind, Map, StageId};
+use crate::model::{CardId, CurveId, LaneId, LaneKind, Map, StageId};
 use crate::render::Scene;
 
 /// What is selected on the canvas.
@@ -22,17 +24,22 @@ pub struct Selection {
     pub cards: BTreeSet<CardId>,
     pub stage: Option<StageId>,
     pub lane: Option<LaneId>,
+    /// A step of an emotion curve: the curve and the index in its points.
+    pub point: Option<(CurveId, usize)>,
 }
 
 impl Selection {
     /// Nothing selected.
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none()
+        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none() && self.point.is_none()
     }
 
     /// How many things are selected.
     pub fn count(&self) -> usize {
-        self.cards.len() + usize::from(self.stage.is_some()) + usize::from(self.lane.is_some())
+        self.cards.len()
+            + usize::from(self.stage.is_some())
+            + usize::from(self.lane.is_some())
+            + usize::from(self.point.is_some())
     }
 
     fn only_card(&mut self, id: CardId) {
@@ -96,6 +103,33 @@ pub enum CanvasAction {
     },
     /// A command chosen from a context menu.
     Run(Command),
+    /// Change one emotion curve: set scores of some of its points, add points to stages,
+    /// remove a point.
+    EditCurve(CurveEdit),
+}
+
+/// A change to one emotion curve, as one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveEdit {
+    pub curve: CurveId,
+    /// (index in the curve's points, new score).
+    pub set: Vec<(usize, f64)>,
+    /// New points: (stage, score).
+    pub add: Vec<(StageId, f64)>,
+    /// A point to remove (index).
+    pub remove: Option<usize>,
+}
+
+impl CurveEdit {
+    /// No change yet to `curve`.
+    pub fn new(curve: CurveId) -> Self {
+        Self {
+            curve,
+            set: Vec::new(),
+            add: Vec::new(),
+            remove: None,
+        }
+    }
 }
 
 /// A context menu of `commands` at the pointer; a chosen one comes out as an action.
@@ -166,6 +200,17 @@ enum Drag {
     Band {
         from: Pos2,
     },
+    /// A curve point dragged up or down to `score`.
+    Point {
+        curve: CurveId,
+        index: usize,
+        score: f64,
+    },
+    /// A line drawn across the emotion lane, in map units.
+    Freehand {
+        curve: CurveId,
+        stroke: Vec<Pos2>,
+    },
 }
 
 /// The canvas's state between frames.
@@ -177,6 +222,10 @@ pub struct MapCanvas {
     drag: Option<Drag>,
     /// The cell under the pointer in the last frame (pasting goes there).
     hover_cell: Option<(LaneId, StageId)>,
+    /// Emotion curves switched off in the legend.
+    pub hidden_curves: BTreeSet<CurveId>,
+    /// The curve that clicks and strokes on the emotion lane change.
+    pub active_curve: Option<CurveId>,
 }
 
 fn card_id(id: CardId) -> Id {
@@ -198,6 +247,33 @@ impl MapCanvas {
         self.hover_cell
     }
 
+    /// Scrolls the selection into view when it is outside the canvas (after it was picked in
+    /// a list rather than on the map).
+    pub fn reveal_selection(&mut self, layout: &Layout) {
+        let target = if let Some((curve, index)) = self.selection.point {
+            layout
+                .curves
+                .iter()
+                .find(|c| c.id == curve)
+                .and_then(|c| c.points.iter().find(|p| p.index == index))
+                .map(|p| Rect::from_center_size(p.pos, Vec2::splat(24.0)))
+        } else if let Some(id) = self.selection.cards.first() {
+            layout.cards.iter().find(|c| c.id == *id).map(|c| c.rect)
+        } else if let Some(id) = self.selection.stage {
+            layout.stages.iter().find(|s| s.id == id).map(|s| s.header)
+        } else {
+            None
+        };
+        let (Some(target), Some(canvas)) = (target, self.view.screen_rect) else {
+            return;
+        };
+        let on_screen = self.view.screen_from_map(canvas) * target;
+        if !canvas.contains_rect(on_screen) {
+            self.view.offset += canvas.center() - on_screen.center();
+            self.view.fitted = false;
+        }
+    }
+
     /// Whether a drag is under way (undo steps wait until it ends).
     pub fn is_dragging(&self) -> bool {
         self.drag.is_some()
@@ -212,6 +288,16 @@ impl MapCanvas {
         }
         if self.selection.lane.is_some_and(|l| map.lane(l).is_none()) {
             self.selection.lane = None;
+        }
+        if let Some((curve, index)) = self.selection.point {
+            let exists = map
+                .curves
+                .iter()
+                .find(|c| c.id == curve)
+                .is_some_and(|c| index < c.points.len());
+            if !exists {
+                self.selection.point = None;
+            }
         }
         if let Some(edit) = &self.editing {
             let exists = match edit.target {
@@ -245,7 +331,10 @@ impl MapCanvas {
         });
         let canvas = background.rect;
         let band_modifier = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        self.view.handle_input(ui, &background, scene.size);
+        // A drag that starts on the emotion lane draws the curve instead of panning.
+        let drawing = self.drawing_curve(ui, map, layout, canvas);
+        self.view
+            .handle_input(ui, &background, scene.size, !drawing);
         let to_screen = self.view.screen_from_map(canvas);
         let to_map = to_screen.inverse();
         painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
@@ -264,14 +353,26 @@ impl MapCanvas {
             &mut actions,
         );
         Self::add_buttons_ui(ui, layout, to_screen, &mut actions);
+        self.legend_ui(ui, layout, to_screen, visible);
+        self.points_ui(ui, map, layout, to_screen, visible, &mut actions);
+        let band_handled = self.band_ui(
+            ui,
+            &background,
+            map,
+            layout,
+            to_screen,
+            drawing,
+            &mut actions,
+        );
 
         command_menu(&background, &Command::MAP_MENU, &mut actions);
         // The background: click clears, double-click adds a card, Shift/Ctrl-drag selects.
-        if background.clicked() && !band_modifier {
+        if background.clicked() && !band_modifier && !band_handled {
             self.selection = Selection::default();
             self.editing = None;
         }
         if background.double_clicked()
+            && !band_handled
             && let Some(p) = pointer_map
             && let Some((lane, stage)) = cell_at(layout, p)
         {
@@ -289,6 +390,7 @@ impl MapCanvas {
         toolbox_drop_ui(ui, &painter, map, layout, to_screen, canvas, &mut actions);
         if background.drag_started_by(egui::PointerButton::Primary)
             && band_modifier
+            && !drawing
             && let Some(p) = pointer_map
         {
             self.drag = Some(Drag::Band { from: p });
@@ -524,6 +626,18 @@ impl MapCanvas {
                     tr_args("canvas.card", &[("title", &title)]),
                 )
             });
+            // A moment of truth tells why it decides when the pointer rests on it.
+            let response = match &model.moment_of_truth {
+                Some(m) if self.drag.is_none() => {
+                    let reason = if m.reason.is_empty() {
+                        tr("canvas.moment_no_reason")
+                    } else {
+                        std::borrow::Cow::Borrowed(m.reason.as_str())
+                    };
+                    response.on_hover_text(format!("{}: {reason}", tr("inspector.moment_of_truth")))
+                }
+                _ => response,
+            };
             if response.hovered() && self.drag.is_none() {
                 ui.painter().rect_stroke(
                     to_screen * card.rect,
