@@ -820,6 +820,18 @@ fn drag_an_emotion_point_to_change_its_score_and_undo_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(map(&h), before);
+    // Select a step and delete it; undo brings it back.
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(
+        map(&h).curves[0].points.len(),
+        before.curves[0].points.len() - 1
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(map(&h), before);
 }
 
 #[test]
