@@ -64,11 +64,64 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a map as a poster (PDF, SVG, PNG) or as text (Markdown report, CSV, Mermaid).
+    Export {
+        file: PathBuf,
+        /// The map: its id (`map-…` or the number), its position (1, 2, ...) or its title;
+        /// the first map when left out.
+        #[arg(long)]
+        map: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Paper: A0…A5, Letter, Legal, Tabloid or `WIDTHxHEIGHTmm`.
+        #[arg(long, default_value = "A0")]
+        paper: String,
+        /// Landscape (the default for posters).
+        #[arg(long, conflicts_with = "portrait")]
+        landscape: bool,
+        #[arg(long)]
+        portrait: bool,
+        /// Dots per inch for PNG (72 to 600).
+        #[arg(long, default_value_t = 150.0)]
+        dpi: f32,
+        /// Print the poster over sheets of this paper (PDF), with an overview page.
+        #[arg(long)]
+        tile: Option<String>,
+        /// How much neighbouring sheets overlap, in millimetres (the glue margin).
+        #[arg(long, default_value_t = 10.0, requires = "tile")]
+        overlap: f32,
+        /// Fit the map to the page (the default).
+        #[arg(long, conflicts_with = "scale")]
+        fit: bool,
+        /// A fixed scale instead: 1.0 prints the map at the size it has at 100 % on screen.
+        #[arg(long)]
+        scale: Option<f32>,
+        /// Margin on every side, in millimetres.
+        #[arg(long, default_value_t = 10.0)]
+        margin: f32,
+        /// Leave out the title block.
+        #[arg(long)]
+        no_title_block: bool,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Pdf,
+    Svg,
+    Png,
+    Md,
+    Csv,
+    Mermaid,
 }
 
 /// The starting templates.
@@ -117,6 +170,44 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate { files } => validate(&files),
         Command::Stats { file, json } => stats(&file, json),
         Command::Analyze { file, map, json } => analyze(&file, map.as_deref(), json),
+        Command::Export {
+            file,
+            map,
+            format,
+            paper,
+            landscape: _,
+            portrait,
+            dpi,
+            tile,
+            overlap,
+            fit: _,
+            scale,
+            margin,
+            no_title_block,
+            output,
+        } => {
+            let format = match format {
+                ExportFormat::Pdf => crate::export::Format::Pdf,
+                ExportFormat::Svg => crate::export::Format::Svg,
+                ExportFormat::Png => crate::export::Format::Png,
+                ExportFormat::Md => crate::export::Format::Markdown,
+                ExportFormat::Csv => crate::export::Format::Csv,
+                ExportFormat::Mermaid => crate::export::Format::Mermaid,
+            };
+            let request = ExportRequest {
+                map,
+                format,
+                paper,
+                portrait,
+                dpi,
+                tile,
+                overlap,
+                scale,
+                margin,
+                title_block: !no_title_block,
+            };
+            export(&file, &request, &output)
+        }
         Command::New {
             template,
             output,
@@ -329,7 +420,7 @@ fn analyze(path: &Path, map: Option<&str>, json: bool) -> ExitCode {
                         .iter()
                         .map(|l| LintOut {
                             lint: l,
-                            message: l.describe(m),
+                            message: l.sentence(m, crate::i18n::Language::English),
                         })
                         .collect(),
                 })
@@ -446,10 +537,127 @@ fn analyze(path: &Path, map: Option<&str>, json: bool) -> ExitCode {
         }
         out(&format!("  lint: {} item(s)", a.lint.len()));
         for l in &a.lint {
-            out(&format!("    - {}", l.describe(m)));
+            out(&format!(
+                "    - {}",
+                l.sentence(m, crate::i18n::Language::English)
+            ));
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The export options as given on the command line.
+struct ExportRequest {
+    map: Option<String>,
+    format: crate::export::Format,
+    paper: String,
+    portrait: bool,
+    dpi: f32,
+    tile: Option<String>,
+    overlap: f32,
+    scale: Option<f32>,
+    margin: f32,
+    title_block: bool,
+}
+
+fn export(path: &Path, r: &ExportRequest, output: &Path) -> ExitCode {
+    use crate::export::{ExportOptions, Orientation, PageSetup, PaperSize, Scale};
+    let fail = |message: String| {
+        err(&format!("error: {message}"));
+        ExitCode::FAILURE
+    };
+    let loaded = match file::load(path) {
+        Ok(l) => l,
+        Err(e) => return fail(e.to_string()),
+    };
+    let project = &loaded.project;
+    let map = match &r.map {
+        Some(query) => find_map(project, query),
+        None => project.maps.first(),
+    };
+    let Some(map) = map else {
+        return fail(format!(
+            "no map {:?} in {}",
+            r.map.as_deref().unwrap_or("(first)"),
+            path.display()
+        ));
+    };
+    let paper = match PaperSize::parse(&r.paper) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    if !(72.0..=600.0).contains(&r.dpi) {
+        return fail(format!("--dpi {}: choose between 72 and 600", r.dpi));
+    }
+    if let Some(s) = r.scale
+        && !(s > 0.0 && s <= 100.0)
+    {
+        return fail(format!(
+            "--scale {s}: choose a factor above 0 and at most 100"
+        ));
+    }
+    if !(0.0..=100.0).contains(&r.margin) {
+        return fail(format!(
+            "--margin {}: choose between 0 and 100 mm",
+            r.margin
+        ));
+    }
+    let setup = PageSetup {
+        paper,
+        orientation: if r.portrait {
+            Orientation::Portrait
+        } else {
+            Orientation::Landscape
+        },
+        margin_mm: r.margin,
+        scale: r.scale.map_or(Scale::Fit, Scale::Fixed),
+        title_block: r.title_block,
+    };
+    let tiling = match &r.tile {
+        None => None,
+        Some(_) if r.format != crate::export::Format::Pdf => {
+            return fail("--tile prints over several sheets, which needs --format pdf".to_owned());
+        }
+        Some(sheet) => match PaperSize::parse(sheet) {
+            Ok(sheet) if (0.0..=50.0).contains(&r.overlap) => Some(crate::export::Tiling {
+                sheet,
+                overlap_mm: r.overlap,
+            }),
+            Ok(_) => {
+                return fail(format!(
+                    "--overlap {}: choose between 0 and 50 mm",
+                    r.overlap
+                ));
+            }
+            Err(e) => return fail(e),
+        },
+    };
+    let options = ExportOptions {
+        format: r.format,
+        setup,
+        dpi: r.dpi,
+        tiling,
+    };
+    match crate::export::export_map(project, map, &options, output) {
+        Ok(written) => {
+            for w in &written.warnings {
+                err(&format!(
+                    "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; choose a larger paper or scale for a wall poster",
+                    w.smallest_pt, w.readable_from_m
+                ));
+            }
+            let pixels = written
+                .pixels
+                .map_or_else(String::new, |(w, h)| format!(", {w} × {h} pixels"));
+            out(&format!(
+                "wrote {} ({} page(s){pixels})",
+                output.display(),
+                written.pages
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.to_string()),
+    }
 }
 
 fn new(template: Template, output: &Path, lang: Language, force: bool) -> ExitCode {

@@ -9,6 +9,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod fonts;
 pub mod i18n;

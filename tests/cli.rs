@@ -160,7 +160,10 @@ fn analyze_reads_the_ikea_visit_as_a_low_middle_with_a_good_end() {
     );
     assert!(stdout.contains("remembered:  -0.5"), "{stdout}");
     assert!(stdout.contains("average:"), "{stdout}");
-    assert!(stdout.contains("touchpoint without an owner"), "{stdout}");
+    assert!(
+        stdout.contains("Touchpoint “Medewerker bij de banken” has no owner."),
+        "{stdout}"
+    );
 
     let (code, stdout, stderr) = klantreis(&["analyze", &ikea, "--map", "1", "--json"]);
     assert_eq!(code, 0, "{stderr}");

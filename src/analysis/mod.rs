@@ -114,47 +114,39 @@ pub enum Target {
 }
 
 impl Lint {
-    /// The item as an English sentence naming what it is about (for the command line).
-    pub fn describe(&self, map: &Map) -> String {
+    /// The item as a sentence in `language`, naming the card or stage it is about.
+    pub fn sentence(&self, map: &Map, language: crate::i18n::Language) -> String {
+        use crate::i18n::{tr_args_in, tr_in};
         let card = |id: &CardId| {
-            map.card(*id).map_or_else(
-                || id.to_string(),
-                |c| {
-                    let stage = map.stage(c.stage).map_or("", |s| s.name.as_str());
-                    format!("card {:?} in stage {stage:?}", c.title)
-                },
-            )
+            map.card(*id)
+                .map_or_else(String::new, |c| format!("“{}”", c.title))
         };
         let stage = |id: &StageId| {
             map.stage(*id)
-                .map_or_else(|| id.to_string(), |s| format!("stage {:?}", s.name))
-        };
-        let curve = |id: &CurveId| {
-            map.curves
-                .iter()
-                .position(|c| c.id == *id)
-                .map_or_else(|| id.to_string(), |i| format!("curve {}", i + 1))
+                .map_or_else(String::new, |s| format!("“{}”", s.name))
         };
         match self {
             Self::TouchpointWithoutChannel { card: c } => {
-                format!("touchpoint without a channel: {}", card(c))
+                tr_args_in(language, "lint.no_channel", &[("card", &card(c))])
             }
             Self::TouchpointWithoutOwner { card: c } => {
-                format!("touchpoint without an owner: {}", card(c))
+                tr_args_in(language, "lint.no_owner", &[("card", &card(c))])
             }
-            Self::StageWithoutScore { stage: s, curve: c } => {
-                format!("no emotion score in {} on {}", stage(s), curve(c))
+            Self::StageWithoutScore { stage: s, .. } => {
+                tr_args_in(language, "lint.no_score", &[("stage", &stage(s))])
             }
-            Self::MapWithoutCurve => "the map has no emotion curve".to_owned(),
+            Self::MapWithoutCurve => tr_in(language, "lint.no_curve").into_owned(),
             Self::StageWithoutEvidence { stage: s } => {
-                format!("no evidence behind any card of {}", stage(s))
+                tr_args_in(language, "lint.no_evidence", &[("stage", &stage(s))])
             }
             Self::MomentOfTruthWithoutReason { card: c } => {
-                format!("moment of truth without a reason: {}", card(c))
+                tr_args_in(language, "lint.no_reason", &[("card", &card(c))])
             }
-            Self::TooManyStages { stages, max } => {
-                format!("{stages} stages; more than {max} are hard to read on a wall")
-            }
+            Self::TooManyStages { stages, max } => tr_args_in(
+                language,
+                "lint.too_many_stages",
+                &[("count", stages), ("max", max)],
+            ),
         }
     }
 

@@ -18,6 +18,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io
     write_atomically_with(path, keep_backup, |file| file.write_all(bytes))
 }
 
+/// As [`write_atomically`] without a backup, with the content streamed by `write` (large
+/// exports write as they go); an error from `write` leaves `path` as it was.
+pub fn write_atomically_streaming(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_atomically_with(path, false, write)
+}
+
 /// As [`write_atomically`], with the content written by `write`; an error from `write`
 /// aborts the save. Tests use it to fail half-way through.
 pub(crate) fn write_atomically_with(

@@ -6,7 +6,7 @@ mod format;
 mod recovery;
 mod validate;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, write_atomically, write_atomically_streaming};
 pub use error::{FileError, Problem};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,

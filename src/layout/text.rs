@@ -78,6 +78,22 @@ impl TextMeasurer {
         block_from_galley(&galley, font_size, bold)
     }
 
+    /// How far below the top of a line its baseline lies, for text of `font_size` (exports
+    /// place text by its baseline; the canvas by its line's top).
+    pub fn baseline(&mut self, font_size: f32, bold: bool) -> f32 {
+        let job = LayoutJob::simple_singleline(
+            "H".to_owned(),
+            FontId::new(font_size, crate::fonts::family(bold)),
+            Color32::BLACK,
+        );
+        let galley = self.fonts.with_pixels_per_point(1.0).layout_job(job);
+        galley
+            .rows
+            .first()
+            .and_then(|r| r.row.glyphs.first())
+            .map_or(font_size * 0.97, |g| g.pos.y)
+    }
+
     /// Lays out a fresh `Fonts` pass; call once per layout so old galleys can be dropped.
     pub fn begin_pass(&mut self) {
         self.fonts

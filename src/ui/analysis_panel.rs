@@ -30,35 +30,7 @@ fn step_text(map: &Map, step: &Step) -> String {
 
 /// One lint item as a sentence in the interface language.
 pub fn lint_text(map: &Map, lint: &Lint) -> String {
-    let card = |id| {
-        map.card(id)
-            .map_or_else(String::new, |c| format!("“{}”", c.title))
-    };
-    let stage = |id| {
-        map.stage(id)
-            .map_or_else(String::new, |s| format!("“{}”", s.name))
-    };
-    match lint {
-        Lint::TouchpointWithoutChannel { card: c } => {
-            tr_args("lint.no_channel", &[("card", &card(*c))])
-        }
-        Lint::TouchpointWithoutOwner { card: c } => {
-            tr_args("lint.no_owner", &[("card", &card(*c))])
-        }
-        Lint::StageWithoutScore { stage: s, .. } => {
-            tr_args("lint.no_score", &[("stage", &stage(*s))])
-        }
-        Lint::MapWithoutCurve => tr("lint.no_curve").into_owned(),
-        Lint::StageWithoutEvidence { stage: s } => {
-            tr_args("lint.no_evidence", &[("stage", &stage(*s))])
-        }
-        Lint::MomentOfTruthWithoutReason { card: c } => {
-            tr_args("lint.no_reason", &[("card", &card(*c))])
-        }
-        Lint::TooManyStages { stages, max } => {
-            tr_args("lint.too_many_stages", &[("count", stages), ("max", max)])
-        }
-    }
+    lint.sentence(map, crate::i18n::language())
 }
 
 /// Shows the analysis of `map`; returns what the user picked to select.

@@ -1,0 +1,334 @@
+//! A poster printed over several smaller sheets: neighbouring sheets overlap by a glue margin,
+//! each sheet has crop marks and its row and column, and an overview page shows how they go
+//! together. Sheet edges move back a few millimetres where that keeps a card whole.
+
+use std::fmt::Write as _;
+
+use super::paper::{PT_PER_MM, PagePlan, PaperSize};
+use super::svg::{Baselines, escape};
+
+/// How a poster is cut into sheets.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Tiling {
+    pub sheet: PaperSize,
+    /// How much neighbouring sheets overlap, in millimetres.
+    pub overlap_mm: f32,
+}
+
+/// The blank border of a sheet that printers cannot reach; crop marks and labels go there.
+const SHEET_MARGIN_MM: f32 = 10.0;
+/// How far a sheet edge may move to keep a card whole.
+const MAX_SHIFT_MM: f32 = 6.0;
+
+/// One sheet: the part of the poster it shows, in poster points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sheet {
+    pub row: usize,
+    pub column: usize,
+    /// x, y, width, height on the poster.
+    pub area: (f32, f32, f32, f32),
+}
+
+/// The sheets' size and the cuts, computed for a poster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetPlan {
+    /// Each sheet's page size in points.
+    pub page: (f32, f32),
+    pub rows: usize,
+    pub columns: usize,
+    pub sheets: Vec<Sheet>,
+}
+
+/// Cuts `[0, length)` into spans of at most `span`, overlapping by `overlap`; an end that would
+/// cut through one of `avoid` (start, end) moves back to its start when that is within `shift`.
+fn cuts(length: f32, span: f32, overlap: f32, avoid: &[(f32, f32)], shift: f32) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    let mut start = 0.0_f32;
+    let step_min = (span - overlap).max(span * 0.25);
+    loop {
+        let mut end = (start + span).min(length);
+        if end < length
+            && let Some(&(a, _)) = avoid
+                .iter()
+                .filter(|(a, b)| {
+                    *a < end && *b > end && end - *a <= shift && *a - start >= step_min
+                })
+                .min_by(|x, y| x.0.total_cmp(&y.0))
+        {
+            end = a - 1.0;
+        }
+        out.push((start, end - start));
+        if end >= length - 0.01 || out.len() > 400 {
+            break;
+        }
+        start = (end - overlap).max(start + 1.0);
+    }
+    out
+}
+
+/// Plans the sheets for a poster of `poster` points; `cards` are the cards' rectangles on the
+/// poster (x, y, width, height). The sheet is turned whichever way needs fewer sheets.
+pub fn plan_sheets(
+    poster: (f32, f32),
+    tiling: &Tiling,
+    cards: &[(f32, f32, f32, f32)],
+) -> SheetPlan {
+    let (sw, sh) = tiling.sheet.portrait_mm();
+    let m = SHEET_MARGIN_MM * PT_PER_MM;
+    let overlap = tiling.overlap_mm.max(0.0) * PT_PER_MM;
+    let shift = MAX_SHIFT_MM * PT_PER_MM;
+    let xs: Vec<(f32, f32)> = cards.iter().map(|c| (c.0, c.0 + c.2)).collect();
+    let ys: Vec<(f32, f32)> = cards.iter().map(|c| (c.1, c.1 + c.3)).collect();
+    let mut best: Option<SheetPlan> = None;
+    for (w, h) in [(sw, sh), (sh, sw)] {
+        let page = (w * PT_PER_MM, h * PT_PER_MM);
+        let inner = ((page.0 - 2.0 * m).max(20.0), (page.1 - 2.0 * m).max(20.0));
+        let columns = cuts(poster.0, inner.0, overlap, &xs, shift);
+        let rows = cuts(poster.1, inner.1, overlap, &ys, shift);
+        let sheets = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, &(y, hh))| {
+                columns.iter().enumerate().map(move |(c, &(x, ww))| Sheet {
+                    row: r,
+                    column: c,
+                    area: (x, y, ww, hh),
+                })
+            })
+            .collect::<Vec<_>>();
+        let plan = SheetPlan {
+            page,
+            rows: rows.len(),
+            columns: columns.len(),
+            sheets,
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| plan.sheets.len() < b.sheets.len())
+        {
+            best = Some(plan);
+        }
+    }
+    best.unwrap_or(SheetPlan {
+        page: (595.0, 842.0),
+        rows: 0,
+        columns: 0,
+        sheets: Vec::new(),
+    })
+}
+
+/// The poster's page content (everything inside its `<svg>` element).
+fn inner(poster_svg: &str) -> &str {
+    let start = poster_svg.find('>').map_or(0, |i| i + 1);
+    let end = poster_svg.rfind("</svg>").unwrap_or(poster_svg.len());
+    &poster_svg[start..end]
+}
+
+fn label(row: usize, column: usize) -> String {
+    // Rows are letters, columns numbers, as on a map: A1, A2, B1 ...
+    let mut letters = String::new();
+    let mut n = row;
+    loop {
+        letters.insert(0, char::from(b'A' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    format!("{letters}{}", column + 1)
+}
+
+/// The SVG of one sheet: its part of the poster, crop marks at the corners of the part, a
+/// dashed line where the next sheet's glue margin starts, and its label.
+pub fn sheet_svg(
+    poster_svg: &str,
+    plan: &SheetPlan,
+    sheet: &Sheet,
+    title: &str,
+    overlap: f32,
+    words: (&str, &str),
+    b: Baselines,
+) -> String {
+    let (pw, ph) = plan.page;
+    let m = SHEET_MARGIN_MM * PT_PER_MM;
+    let (x, y, w, h) = sheet.area;
+    let mut out = String::with_capacity(poster_svg.len() + 4096);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{pw:.2}\" height=\"{ph:.2}\" viewBox=\"0 0 {pw:.2} {ph:.2}\" font-family=\"{}\">",
+        super::svg::FAMILY
+    );
+    let _ = writeln!(
+        out,
+        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"#ffffff\"/>"
+    );
+    let _ = writeln!(
+        out,
+        "<defs><clipPath id=\"sheet\"><rect x=\"{m:.2}\" y=\"{m:.2}\" width=\"{w:.2}\" height=\"{h:.2}\"/></clipPath></defs>"
+    );
+    let _ = writeln!(
+        out,
+        "<g clip-path=\"url(#sheet)\"><g transform=\"translate({:.3} {:.3})\">{}</g></g>",
+        m - x,
+        m - y,
+        inner(poster_svg)
+    );
+    // Crop marks: short lines in the margin, in line with the part's edges.
+    let mark = m * 0.6;
+    let (l, t, r, btm) = (m, m, m + w, m + h);
+    let mut marks = String::new();
+    for (cx, cy, dx, dy) in [
+        (l, t, -1.0, -1.0),
+        (r, t, 1.0, -1.0),
+        (l, btm, -1.0, 1.0),
+        (r, btm, 1.0, 1.0),
+    ] {
+        let _ = write!(
+            marks,
+            "M{:.2} {cy:.2}L{:.2} {cy:.2}M{cx:.2} {:.2}L{cx:.2} {:.2}",
+            cx + dx * 3.0,
+            cx + dx * mark,
+            cy + dy * 3.0,
+            cy + dy * mark
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<path d=\"{marks}\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>"
+    );
+    // Where the neighbours overlap this sheet: glue there.
+    let mut glue = String::new();
+    if sheet.column + 1 < plan.columns && overlap > 0.0 {
+        let gx = r - overlap;
+        let _ = write!(glue, "M{gx:.2} {t:.2}L{gx:.2} {btm:.2}");
+    }
+    if sheet.row + 1 < plan.rows && overlap > 0.0 {
+        let gy = btm - overlap;
+        let _ = write!(glue, "M{l:.2} {gy:.2}L{r:.2} {gy:.2}");
+    }
+    if !glue.is_empty() {
+        let _ = writeln!(
+            out,
+            "<path d=\"{glue}\" stroke=\"#9aa5b1\" stroke-width=\"0.5\" stroke-dasharray=\"3 3\" fill=\"none\"/>"
+        );
+    }
+    let size = 8.0;
+    let _ = writeln!(
+        out,
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"#1f2733\">{} · {}</text>",
+        m,
+        m * 0.35 + b.bold * size,
+        label(sheet.row, sheet.column),
+        escape(title)
+    );
+    let _ = writeln!(
+        out,
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" text-anchor=\"end\" fill=\"#4a5568\">{} {}/{} · {} {}/{}</text>",
+        pw - m,
+        m * 0.35 + b.regular * size,
+        escape(words.0),
+        sheet.row + 1,
+        plan.rows,
+        escape(words.1),
+        sheet.column + 1,
+        plan.columns
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The overview page: the whole poster small, with the sheets drawn over it and labelled.
+pub fn overview_svg(
+    poster_svg: &str,
+    poster: &PagePlan,
+    plan: &SheetPlan,
+    title: &str,
+    sheets_text: &str,
+    b: Baselines,
+) -> String {
+    let (pw, ph) = plan.page;
+    let m = SHEET_MARGIN_MM * PT_PER_MM;
+    let head = 40.0;
+    let (tw, th) = poster.size;
+    let scale = ((pw - 2.0 * m) / tw).min((ph - 2.0 * m - head) / th);
+    let (ox, oy) = (m + ((pw - 2.0 * m) - tw * scale) / 2.0, m + head);
+    let mut out = String::with_capacity(poster_svg.len() + 4096);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{pw:.2}\" height=\"{ph:.2}\" viewBox=\"0 0 {pw:.2} {ph:.2}\" font-family=\"{}\">",
+        super::svg::FAMILY
+    );
+    let _ = writeln!(
+        out,
+        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"#ffffff\"/>"
+    );
+    let size = 14.0;
+    let _ = writeln!(
+        out,
+        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"#1f2733\">{}</text>",
+        m + b.bold * size,
+        escape(title)
+    );
+    let _ = writeln!(
+        out,
+        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"9\" fill=\"#4a5568\">{}</text>",
+        m + 20.0 + b.regular * 9.0,
+        escape(sheets_text)
+    );
+    let _ = writeln!(
+        out,
+        "<g transform=\"translate({ox:.3} {oy:.3}) scale({scale:.5})\">{}</g>",
+        inner(poster_svg)
+    );
+    for s in &plan.sheets {
+        let (x, y, w, h) = s.area;
+        let (x, y, w, h) = (ox + x * scale, oy + y * scale, w * scale, h * scale);
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"0.8\"/>"
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"10\" font-weight=\"700\" fill=\"#d9480f\">{}</text>",
+            x + 4.0,
+            y + 4.0 + b.bold * 10.0,
+            label(s.row, s.column)
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_run_like_a_map() {
+        assert_eq!(label(0, 0), "A1");
+        assert_eq!(label(1, 3), "B4");
+        assert_eq!(label(26, 0), "AA1");
+    }
+
+    #[test]
+    fn cuts_cover_the_poster_with_the_overlap() {
+        let c = cuts(1000.0, 400.0, 30.0, &[], 17.0);
+        assert_eq!(c.first().map(|c| c.0), Some(0.0));
+        let (s, w) = *c.last().unwrap();
+        assert!((s + w - 1000.0).abs() < 0.02);
+        for pair in c.windows(2) {
+            let overlap = pair[0].0 + pair[0].1 - pair[1].0;
+            assert!((overlap - 30.0).abs() < 0.02, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_cut_moves_back_to_keep_a_card_whole() {
+        // A card from 395 to 450 straddles the first cut at 400; 5 points back keeps it whole.
+        let c = cuts(1000.0, 400.0, 30.0, &[(395.0, 450.0)], 17.0);
+        assert!((c[0].1 - 394.0).abs() < 0.01, "{c:?}");
+        // Too far back (more than the shift): the cut stays.
+        let c = cuts(1000.0, 400.0, 30.0, &[(300.0, 450.0)], 17.0);
+        assert!((c[0].1 - 400.0).abs() < 0.01, "{c:?}");
+    }
+}

@@ -1,0 +1,262 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Exports written for real and read back: page sizes, text, fonts, pixels, escaping.
+
+use std::path::{Path, PathBuf};
+
+use klantreis::export::{
+    ExportOptions, Format, Orientation, PageSetup, PaperSize, Scale, Tiling, export_map,
+};
+use klantreis::model::Project;
+
+fn example(name: &str) -> Project {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    klantreis::file::load(&path).unwrap().project
+}
+
+fn out(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+fn media_boxes(doc: &lopdf::Document) -> Vec<(f32, f32)> {
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let page = doc.get_dictionary(*id).unwrap();
+            let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let n = |i: usize| mb[i].as_float().unwrap();
+            (n(2) - n(0), n(3) - n(1))
+        })
+        .collect()
+}
+
+/// All text of the document: the strings shown in every form `XObject` (svg2pdf draws each
+/// page as one), decoded through their fonts' `ToUnicode` maps. lopdf's own `extract_text` reads page
+/// content streams only.
+fn text_of(doc: &lopdf::Document) -> String {
+    use lopdf::Object;
+    let resolve = |o: &Object| -> Option<lopdf::Dictionary> {
+        match o {
+            Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
+            Object::Dictionary(d) => Some(d.clone()),
+            _ => None,
+        }
+    };
+    let mut text = String::new();
+    for object in doc.objects.values() {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            continue;
+        }
+        let fonts = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(resolve)
+            .and_then(|r| r.get(b"Font").ok().and_then(resolve));
+        let Some(fonts) = fonts else { continue };
+        let font_dicts: Vec<(Vec<u8>, lopdf::Dictionary)> = fonts
+            .iter()
+            .filter_map(|(name, f)| Some((name.clone(), resolve(f)?)))
+            .collect();
+        let encodings: std::collections::HashMap<Vec<u8>, lopdf::Encoding> = font_dicts
+            .iter()
+            .filter_map(|(name, f)| Some((name.clone(), f.get_font_encoding(doc).ok()?)))
+            .collect();
+        let Ok(content) = stream.decompressed_content() else {
+            continue;
+        };
+        let Ok(content) = lopdf::content::Content::decode(&content) else {
+            continue;
+        };
+        let mut current = None;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    current = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|n| encodings.get(n));
+                }
+                "Tj" | "TJ" => {
+                    let Some(encoding) = current else { continue };
+                    let mut strings = Vec::new();
+                    for operand in &op.operands {
+                        match operand {
+                            Object::String(bytes, _) => strings.push(bytes.clone()),
+                            Object::Array(items) => {
+                                for item in items {
+                                    if let Object::String(bytes, _) = item {
+                                        strings.push(bytes.clone());
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    for bytes in strings {
+                        if let Ok(s) = lopdf::Document::decode_text(encoding, &bytes) {
+                            text.push_str(&s);
+                        }
+                    }
+                }
+                "ET" => text.push('\n'),
+                _ => {}
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn an_a0_landscape_poster_has_the_page_size_every_card_title_and_embedded_fonts() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let map = &project.maps[0];
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "ikea.pdf");
+    let options = ExportOptions::default();
+    assert_eq!(options.setup.paper, PaperSize::A0);
+    let written = export_map(&project, map, &options, &path).unwrap();
+    assert_eq!(written.pages, 1);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let boxes = media_boxes(&doc);
+    assert_eq!(boxes.len(), 1);
+    assert_eq!((boxes[0].0.round(), boxes[0].1.round()), (3370.0, 2384.0));
+    let text = text_of(&doc);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let all = squeeze(&text);
+    for card in &map.cards {
+        // A title may wrap over lines; compare without spaces.
+        assert!(
+            all.contains(&squeeze(&card.title)),
+            "missing {:?}",
+            card.title
+        );
+    }
+    // Every font is embedded (a font file in its descriptor).
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict()
+            && dict.get(b"Type").and_then(lopdf::Object::as_name).ok() == Some(b"FontDescriptor")
+        {
+            fonts += 1;
+            assert!(
+                dict.has(b"FontFile") || dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+                "a font is not embedded: {dict:?}"
+            );
+        }
+    }
+    assert!(fonts >= 2, "regular and bold");
+}
+
+#[test]
+fn a_tiled_poster_prints_on_a4_sheets_with_an_overview() {
+    let project = example("wasmachine-kapot.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "tiles.pdf");
+    let options = ExportOptions {
+        tiling: Some(Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        }),
+        setup: PageSetup {
+            paper: PaperSize::A1,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    let doc = lopdf::Document::load(&path).unwrap();
+    let boxes = media_boxes(&doc);
+    assert_eq!(boxes.len(), written.pages);
+    // A1 over A4 with a 10 mm overlap: at least 2 x 4 sheets, plus the overview.
+    assert!(written.pages >= 9, "{}", written.pages);
+    for (w, h) in boxes {
+        let (short, long) = (w.min(h).round(), w.max(h).round());
+        assert_eq!((short, long), (595.0, 842.0));
+    }
+    let text: String = text_of(&doc).split_whitespace().collect();
+    assert!(text.contains("A1·") && text.contains("B2·"), "sheet labels");
+}
+
+#[test]
+fn a_png_has_the_pixels_for_its_paper_and_dpi() {
+    let project = example("library-reservation.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "map.png");
+    let options = ExportOptions {
+        format: Format::Png,
+        setup: PageSetup {
+            paper: PaperSize::A3,
+            orientation: Orientation::Landscape,
+            ..PageSetup::default()
+        },
+        dpi: 100.0,
+        ..ExportOptions::default()
+    };
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    // 420 x 297 mm at 100 dpi.
+    assert_eq!(written.pixels, Some((1654, 1169)));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1654, 1169));
+}
+
+#[test]
+fn an_svg_parses_and_holds_no_script_even_when_a_card_holds_markup() {
+    let mut project = example("library-reservation.klantreis.ron");
+    let hostile = "<script>alert('x')</script> & <b onload=\"evil()\">";
+    project.maps[0].cards[0].title = hostile.to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "map.svg");
+    let options = ExportOptions {
+        format: Format::Svg,
+        setup: PageSetup {
+            scale: Scale::Fixed(1.0),
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    export_map(&project, &project.maps[0], &options, &path).unwrap();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(!svg.to_lowercase().contains("<script"));
+    assert!(!svg.contains("<b "));
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains("@font-face"), "the font travels with the file");
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
+    assert!(tree.size().width() > 100.0);
+}
+
+#[test]
+fn markdown_csv_and_mermaid_say_the_same_map() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let map = &project.maps[0];
+    let dir = tempfile::tempdir().unwrap();
+    let read = |format, name: &str| {
+        let path = out(&dir, name);
+        let options = ExportOptions {
+            format,
+            ..ExportOptions::default()
+        };
+        export_map(&project, map, &options, &path).unwrap();
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let md = read(Format::Markdown, "a.md");
+    assert!(md.contains("Herinnerd"), "{md}");
+    assert!(md.contains("Zelfbedieningsmagazijn"));
+    let csv = read(Format::Csv, "a.csv");
+    // A row per lane and the header, each ending in CRLF (cells hold line breaks in quotes).
+    assert_eq!(csv.matches("\r\n").count(), map.lanes.len() + 1);
+    assert!(csv.starts_with(",Voorbereiden thuis,"));
+    let mermaid = read(Format::Mermaid, "a.mmd");
+    assert!(mermaid.starts_with("journey\n  title Zaterdag naar IKEA"));
+    assert_eq!(mermaid.matches("  section ").count(), map.stages.len());
+    for line in mermaid.lines().filter(|l| l.starts_with("    ")) {
+        let score: u8 = line.split(':').nth(1).unwrap().trim().parse().unwrap();
+        assert!((1..=5).contains(&score), "{line}");
+    }
+}
