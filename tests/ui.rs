@@ -921,3 +921,39 @@ fn the_analysis_panel_reads_the_map_and_selects_what_it_names() {
         .unwrap();
     assert!(h.state().canvas().selection.cards.contains(&card.id));
 }
+
+#[test]
+fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("poster.pdf");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(Some(out.clone()));
+    let mut h = harness_with(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+        dialogs,
+    );
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Format");
+    h.get_by_label("Print over several sheets");
+    h.get_by_label_contains("Smallest text");
+    h.snapshot("export_dialog");
+    h.get_by_label("Export…").click();
+    h.step();
+    h.step();
+    // The export runs on its own thread; frames go on meanwhile.
+    for _ in 0..200 {
+        if !h.state().export_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    assert!(!h.state().export_busy());
+    h.get_by_label_contains("Exported");
+    let doc = std::fs::read(&out).unwrap();
+    assert!(doc.starts_with(b"%PDF"));
+}

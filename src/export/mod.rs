@@ -181,6 +181,69 @@ pub fn pdf_from_svg(
     .map_err(|e| ExportError::Convert(e.to_string()))
 }
 
+/// A small picture of what the export will print, at most `max` pixels wide or high: the page
+/// (or, when tiled, the overview of the sheets), with the smallest text's legibility and the
+/// number of pages. For the export dialog's preview.
+pub fn preview(
+    project: &Project,
+    map: &Map,
+    options: &ExportOptions,
+    max: f32,
+) -> Result<Preview, ExportError> {
+    let mut text = TextMeasurer::new();
+    let prepared = prepare(project, map, &mut text);
+    let baselines = svg::Baselines::measure();
+    let plan = options
+        .setup
+        .plan((prepared.scene.size.x, prepared.scene.size.y));
+    let title = options.setup.title_block.then_some(&prepared.title);
+    let page = svg::page(
+        &prepared.scene,
+        &plan,
+        title,
+        svg::Fonts::Reference,
+        baselines,
+    );
+    let (shown, pages) = match (&options.tiling, options.format) {
+        (Some(tiling), Format::Pdf) => {
+            let pages = tiled_pages(project, &prepared, &plan, &page, tiling, baselines);
+            let count = pages.len();
+            (pages.into_iter().next().unwrap_or(page), count)
+        }
+        _ => (page, 1),
+    };
+    let tree = parse_svg(&shown, font_database())?;
+    let size = tree.size();
+    let scale = (max / size.width()).min(max / size.height());
+    let (w, h) = (
+        (size.width() * scale).round().max(1.0) as u32,
+        (size.height() * scale).round().max(1.0) as u32,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| ExportError::Convert("no memory for the preview".to_owned()))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Ok(Preview {
+        width: w,
+        height: h,
+        rgba: pixmap.take(),
+        legibility: legibility(&prepared.scene, plan.scale),
+        pages,
+    })
+}
+
+/// A rendered preview: premultiplied RGBA pixels.
+pub struct Preview {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+    pub legibility: Option<Legibility>,
+    pub pages: usize,
+}
+
 /// Several SVG pages as one PDF document: each page converted on its own (text stays text, the
 /// font embedded) and placed on a page of its size.
 pub fn pdf_from_pages(
@@ -289,7 +352,8 @@ pub fn png_from_svg(
 }
 
 /// What to export and how.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
     pub format: Format,
     pub setup: PageSetup,

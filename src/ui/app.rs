@@ -55,6 +55,8 @@ struct Settings {
     recent: Vec<PathBuf>,
     /// The interface language the user chose; `None` follows the system.
     language: Option<Language>,
+    /// The last export settings of each project, by file path.
+    exports: std::collections::BTreeMap<String, crate::export::ExportOptions>,
 }
 
 /// How the app is set up: real dialogs and data folder, or test doubles.
@@ -104,6 +106,7 @@ pub struct KlantreisApp {
     last_copied: Option<String>,
     /// Whether the right panel shows the analysis instead of the inspector.
     analysis_shown: bool,
+    export: super::export_dialog::ExportDialog,
 }
 
 impl KlantreisApp {
@@ -155,6 +158,7 @@ impl KlantreisApp {
             language,
             last_copied: None,
             analysis_shown: false,
+            export: super::export_dialog::ExportDialog::default(),
         };
         match app.journal.as_ref().map(Journal::read) {
             Some(Ok(Some(recovered))) => app.recovered = Some(recovered),
@@ -351,6 +355,10 @@ impl KlantreisApp {
             }
             Command::SaveAs => {
                 self.save_as();
+            }
+            Command::Export => {
+                let remembered = self.settings.exports.get(&self.export_key()).cloned();
+                self.export.show_with(remembered);
             }
             Command::Undo => {
                 if self.doc.undo().is_none() {
@@ -881,6 +889,44 @@ impl KlantreisApp {
         }
         let layout = &painted.layout;
         self.canvas.reveal_selection(layout);
+    }
+
+    /// Export settings are remembered per project file.
+    fn export_key(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string())
+    }
+
+    fn export_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return;
+        };
+        let Some(super::export_dialog::Outcome::Choose {
+            file_name,
+            extension,
+        }) = self
+            .export
+            .ui(ctx, &self.doc.project, map, self.doc.revision())
+        else {
+            return;
+        };
+        let Some(path) = self.dialogs.pick_export(&file_name, extension) else {
+            return;
+        };
+        let key = self.export_key();
+        self.settings
+            .exports
+            .insert(key, self.export.options.clone());
+        if let Some(map) = self.doc.project.maps.get(self.current_map) {
+            self.export.start(&self.doc.project, map, path);
+        }
+    }
+
+    /// Waits for a running export (tests and the benchmark).
+    pub fn export_busy(&self) -> bool {
+        self.export.busy()
     }
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
@@ -1430,6 +1476,15 @@ impl eframe::App for KlantreisApp {
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui);
             self.toolbar_ui(ui);
+            if let Some(super::export_dialog::Outcome::Finished { message, error }) =
+                self.export.progress_ui(ui)
+            {
+                if error {
+                    self.notify_error(message);
+                } else {
+                    self.notify(message);
+                }
+            }
             self.notices_ui(ui);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
@@ -1483,6 +1538,7 @@ impl eframe::App for KlantreisApp {
             self.canvas_action(action);
         }
         self.dialogs_ui(&ctx);
+        self.export_dialog_ui(&ctx);
         for command in std::mem::take(&mut self.commands) {
             self.run(command, &ctx);
         }

@@ -16,6 +16,7 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    Export,
     Undo,
     Redo,
     Cut,
@@ -72,13 +73,14 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order. Shortcuts with more modifiers come before their subsets,
     /// so Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
         Self::Open,
         Self::SaveAs,
         Self::Save,
+        Self::Export,
         Self::Redo,
         Self::Undo,
         Self::Cut,
@@ -109,6 +111,7 @@ impl Command {
             Self::Open => ("cmd.open", "cmd.open.tip"),
             Self::Save => ("cmd.save", "cmd.save.tip"),
             Self::SaveAs => ("cmd.save_as", "cmd.save_as.tip"),
+            Self::Export => ("cmd.export", "cmd.export.tip"),
             Self::Undo => ("cmd.undo", "cmd.undo.tip"),
             Self::Redo => ("cmd.redo", "cmd.redo.tip"),
             Self::Cut => ("cmd.cut", "cmd.cut.tip"),
@@ -158,6 +161,7 @@ impl Command {
             Self::Open => cmd(Key::O),
             Self::Save => cmd(Key::S),
             Self::SaveAs => cmd_shift(Key::S),
+            Self::Export => cmd(Key::E),
             Self::Undo => cmd(Key::Z),
             Self::Redo => cmd_shift(Key::Z),
             Self::Cut => cmd(Key::X),
@@ -221,7 +225,8 @@ impl Command {
             | Self::NewBlueprint
             | Self::Open
             | Self::Save
-            | Self::SaveAs => Menu::File,
+            | Self::SaveAs
+            | Self::Export => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::Cut
@@ -278,7 +283,7 @@ impl Command {
     ];
 
     /// Every command in menu order (ALL is in shortcut-matching order).
-    pub fn menu_order() -> [Self; 25] {
+    pub fn menu_order() -> [Self; 26] {
         [
             Self::NewJourney,
             Self::NewExperience,
@@ -286,6 +291,7 @@ impl Command {
             Self::Open,
             Self::Save,
             Self::SaveAs,
+            Self::Export,
             Self::Undo,
             Self::Redo,
             Self::Cut,

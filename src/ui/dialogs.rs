@@ -11,6 +11,23 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Option<PathBuf>;
     /// Where to save, suggesting `file_name`; `None` when cancelled.
     fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// Where to export, suggesting `file_name` ending in `.extension`; `None` when cancelled.
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf>;
+}
+
+/// `path` ending in `.extension` (added when the user typed a bare name).
+pub fn with_export_extension(path: PathBuf, extension: &str) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    if has {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(".");
+        s.push(extension);
+        PathBuf::from(s)
+    }
 }
 
 /// The operating system's dialogs, through `rfd`.
@@ -33,6 +50,15 @@ impl FileDialogs for NativeDialogs {
             .save_file()?;
         Some(with_extension(path))
     }
+
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .set_title(tr("dialog.export"))
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_file_name(file_name)
+            .save_file()?;
+        Some(with_export_extension(path, extension))
+    }
 }
 
 /// Adds `.klantreis.ron` when the user typed a bare name.
@@ -51,6 +77,7 @@ pub fn with_extension(path: PathBuf) -> PathBuf {
 pub struct ScriptedDialogs {
     pub open_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub save_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub export_answers: std::collections::VecDeque<Option<PathBuf>>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -60,5 +87,12 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
         self.save_answers.pop_front().flatten().map(with_extension)
+    }
+
+    fn pick_export(&mut self, _file_name: &str, extension: &str) -> Option<PathBuf> {
+        self.export_answers
+            .pop_front()
+            .flatten()
+            .map(|p| with_export_extension(p, extension))
     }
 }

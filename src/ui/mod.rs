@@ -6,6 +6,7 @@ mod canvas;
 pub mod command;
 pub mod dialogs;
 mod document;
+mod export_dialog;
 mod inspector;
 pub mod map_canvas;
 mod messages;

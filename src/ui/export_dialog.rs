@@ -1,0 +1,444 @@
+//! The export dialog: format, paper, orientation, margins, scale, title block, DPI and tiling,
+//! with a live preview of the page; the export itself runs on its own thread so the window
+//! stays responsive, with a progress line until it is done.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Instant;
+
+use crate::export::{self, ExportOptions, Format, Orientation, PaperSize, Scale, Tiling, Written};
+use crate::i18n::{tr, tr_args};
+use crate::model::{Map, Project};
+
+/// An export running on its thread.
+struct Job {
+    path: PathBuf,
+    started: Instant,
+    result: Receiver<Result<Written, String>>,
+}
+
+/// What the dialog has to say to the app.
+pub enum Outcome {
+    /// The user asked to export: the app asks where, then calls [`ExportDialog::start`].
+    Choose {
+        file_name: String,
+        extension: &'static str,
+    },
+    /// An export finished (or failed) with this message.
+    Finished { message: String, error: bool },
+}
+
+/// The dialog's state between frames.
+pub struct ExportDialog {
+    pub open: bool,
+    pub options: ExportOptions,
+    tile: bool,
+    tiling: Tiling,
+    preview: Option<(
+        String,
+        egui::TextureHandle,
+        Option<export::Legibility>,
+        usize,
+    )>,
+    preview_error: Option<String>,
+    job: Option<Job>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            options: ExportOptions::default(),
+            tile: false,
+            tiling: Tiling {
+                sheet: PaperSize::A4,
+                overlap_mm: 10.0,
+            },
+            preview: None,
+            preview_error: None,
+            job: None,
+        }
+    }
+}
+
+fn format_name(f: Format) -> String {
+    match f {
+        Format::Pdf => "PDF".to_owned(),
+        Format::Svg => "SVG".to_owned(),
+        Format::Png => "PNG".to_owned(),
+        Format::Markdown => tr("export.markdown").into_owned(),
+        Format::Csv => "CSV".to_owned(),
+        Format::Mermaid => "Mermaid".to_owned(),
+    }
+}
+
+impl ExportDialog {
+    /// Opens the dialog with `remembered` options (this project's last export), if any.
+    pub fn show_with(&mut self, remembered: Option<ExportOptions>) {
+        if let Some(options) = remembered {
+            self.tile = options.tiling.is_some();
+            if let Some(t) = options.tiling {
+                self.tiling = t;
+            }
+            self.options = options;
+        }
+        self.open = true;
+        self.preview = None;
+    }
+
+    /// Whether an export is running.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Starts exporting `map` to `path` on a thread.
+    pub fn start(&mut self, project: &Project, map: &Map, path: PathBuf) {
+        let (send, result) = std::sync::mpsc::channel();
+        let (project, map, options) = (project.clone(), map.clone(), self.options.clone());
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let outcome =
+                export::export_map(&project, &map, &options, &target).map_err(|e| e.to_string());
+            // The window may be gone; then nobody needs the answer.
+            let _ = send.send(outcome);
+        });
+        self.job = Some(Job {
+            path,
+            started: Instant::now(),
+            result,
+        });
+        self.open = false;
+    }
+
+    /// Checks on a running export; shows its progress line. Returns its outcome when done.
+    pub fn progress_ui(&mut self, ui: &mut egui::Ui) -> Option<Outcome> {
+        let job = self.job.as_ref()?;
+        match job.result.try_recv() {
+            Err(TryRecvError::Empty) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr_args(
+                        "export.running",
+                        &[
+                            ("path", &job.path.display()),
+                            (
+                                "seconds",
+                                &format!("{:.0}", job.started.elapsed().as_secs_f32()),
+                            ),
+                        ],
+                    ));
+                });
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(200));
+                None
+            }
+            Ok(Ok(written)) => {
+                let path = job.path.display().to_string();
+                let mut message = match written.pixels {
+                    Some((w, h)) => tr_args(
+                        "export.done_pixels",
+                        &[("path", &path), ("width", &w), ("height", &h)],
+                    ),
+                    None => tr_args("export.done", &[("path", &path), ("pages", &written.pages)]),
+                };
+                for w in &written.warnings {
+                    message.push(' ');
+                    message.push_str(&legibility_text(*w));
+                }
+                self.job = None;
+                Some(Outcome::Finished {
+                    message,
+                    error: false,
+                })
+            }
+            Ok(Err(e)) => {
+                self.job = None;
+                Some(Outcome::Finished {
+                    message: tr_args("export.failed", &[("error", &e)]),
+                    error: true,
+                })
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.job = None;
+                Some(Outcome::Finished {
+                    message: tr_args("export.failed", &[("error", &"the export stopped")]),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    /// The dialog window; returns what the user asked for.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        map: &Map,
+        revision: u64,
+    ) -> Option<Outcome> {
+        if !self.open {
+            return None;
+        }
+        let mut outcome = None;
+        let mut open = self.open;
+        egui::Window::new(tr("export.title"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(760.0)
+            .default_pos(ctx.content_rect().center() - egui::vec2(380.0, 220.0))
+            .show(ctx, |ui| {
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(300.0);
+                        self.options_ui(ui);
+                        ui.add_space(8.0);
+                        let ext = self.options.format.extension();
+                        if ui
+                            .add_enabled(!self.busy(), egui::Button::new(tr("export.button")))
+                            .clicked()
+                        {
+                            let base = if map.title.is_empty() {
+                                "map"
+                            } else {
+                                &map.title
+                            };
+                            let file_name: String = base
+                                .chars()
+                                .map(|c| if "/\\\\:*?\"<>|".contains(c) { '-' } else { c })
+                                .collect();
+                            outcome = Some(Outcome::Choose {
+                                file_name: format!("{file_name}.{ext}"),
+                                extension: ext,
+                            });
+                        }
+                    });
+                    ui.separator();
+                    ui.vertical(|ui| self.preview_ui(ui, project, map, revision));
+                });
+            });
+        self.open = open && self.open;
+        outcome
+    }
+
+    fn options_ui(&mut self, ui: &mut egui::Ui) {
+        let o = &mut self.options;
+        egui::Grid::new("export-options")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                let name = ui.label(tr("export.format"));
+                egui::ComboBox::from_id_salt("export-format")
+                    .selected_text(format_name(o.format))
+                    .show_ui(ui, |ui| {
+                        for f in [
+                            Format::Pdf,
+                            Format::Svg,
+                            Format::Png,
+                            Format::Markdown,
+                            Format::Csv,
+                            Format::Mermaid,
+                        ] {
+                            ui.selectable_value(&mut o.format, f, format_name(f));
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id);
+                ui.end_row();
+                let page_format = matches!(o.format, Format::Pdf | Format::Svg | Format::Png);
+                if !page_format {
+                    return;
+                }
+                let name = ui.label(tr("export.paper"));
+                let custom = matches!(o.setup.paper, PaperSize::Custom { .. });
+                egui::ComboBox::from_id_salt("export-paper")
+                    .selected_text(if custom {
+                        tr("export.custom").into_owned()
+                    } else {
+                        o.setup.paper.name()
+                    })
+                    .show_ui(ui, |ui| {
+                        for p in PaperSize::NAMED {
+                            ui.selectable_value(&mut o.setup.paper, p, p.name());
+                        }
+                        if ui.selectable_label(custom, tr("export.custom")).clicked() && !custom {
+                            o.setup.paper = PaperSize::Custom {
+                                width_mm: 1000.0,
+                                height_mm: 700.0,
+                            };
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id);
+                ui.end_row();
+                if let PaperSize::Custom {
+                    width_mm,
+                    height_mm,
+                } = &mut o.setup.paper
+                {
+                    ui.label(tr("export.size_mm"));
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::DragValue::new(width_mm)
+                                .range(10.0..=10_000.0)
+                                .suffix(" mm"),
+                        );
+                        ui.label("×");
+                        ui.add(
+                            egui::DragValue::new(height_mm)
+                                .range(10.0..=10_000.0)
+                                .suffix(" mm"),
+                        );
+                    });
+                    ui.end_row();
+                }
+                ui.label(tr("export.orientation"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut o.setup.orientation,
+                        Orientation::Landscape,
+                        tr("export.landscape"),
+                    );
+                    ui.radio_value(
+                        &mut o.setup.orientation,
+                        Orientation::Portrait,
+                        tr("export.portrait"),
+                    );
+                });
+                ui.end_row();
+                let name = ui.label(tr("export.margin"));
+                ui.add(
+                    egui::DragValue::new(&mut o.setup.margin_mm)
+                        .range(0.0..=100.0)
+                        .suffix(" mm"),
+                )
+                .labelled_by(name.id);
+                ui.end_row();
+                ui.label(tr("export.scale"));
+                ui.horizontal(|ui| {
+                    let fit = matches!(o.setup.scale, Scale::Fit);
+                    if ui.radio(fit, tr("export.fit")).clicked() {
+                        o.setup.scale = Scale::Fit;
+                    }
+                    let mut factor = match o.setup.scale {
+                        Scale::Fixed(f) => f,
+                        Scale::Fit => 1.0,
+                    };
+                    if ui.radio(!fit, tr("export.fixed")).clicked() {
+                        o.setup.scale = Scale::Fixed(factor);
+                    }
+                    if !fit
+                        && ui
+                            .add(
+                                egui::DragValue::new(&mut factor)
+                                    .range(0.05..=20.0)
+                                    .speed(0.01)
+                                    .suffix("×"),
+                            )
+                            .changed()
+                    {
+                        o.setup.scale = Scale::Fixed(factor);
+                    }
+                });
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut o.setup.title_block, tr("export.title_block"));
+                ui.end_row();
+                if o.format == Format::Png {
+                    let name = ui.label(tr("export.dpi"));
+                    ui.add(egui::Slider::new(&mut o.dpi, 72.0..=600.0).step_by(1.0))
+                        .labelled_by(name.id);
+                    ui.end_row();
+                }
+                if o.format == Format::Pdf {
+                    ui.label("");
+                    ui.checkbox(&mut self.tile, tr("export.tile"));
+                    ui.end_row();
+                    if self.tile {
+                        let name = ui.label(tr("export.sheet"));
+                        egui::ComboBox::from_id_salt("export-sheet")
+                            .selected_text(self.tiling.sheet.name())
+                            .show_ui(ui, |ui| {
+                                for p in [
+                                    PaperSize::A4,
+                                    PaperSize::A3,
+                                    PaperSize::Letter,
+                                    PaperSize::Tabloid,
+                                ] {
+                                    ui.selectable_value(&mut self.tiling.sheet, p, p.name());
+                                }
+                            })
+                            .response
+                            .labelled_by(name.id);
+                        ui.end_row();
+                        let name = ui.label(tr("export.overlap"));
+                        ui.add(
+                            egui::DragValue::new(&mut self.tiling.overlap_mm)
+                                .range(0.0..=50.0)
+                                .suffix(" mm"),
+                        )
+                        .labelled_by(name.id);
+                        ui.end_row();
+                    }
+                }
+            });
+        self.options.tiling =
+            (self.tile && self.options.format == Format::Pdf).then_some(self.tiling);
+    }
+
+    fn preview_ui(&mut self, ui: &mut egui::Ui, project: &Project, map: &Map, revision: u64) {
+        if !matches!(self.options.format, Format::Pdf | Format::Svg | Format::Png) {
+            ui.weak(tr("export.no_preview"));
+            return;
+        }
+        let key = format!("{revision} {:?} {:?}", map.id, self.options);
+        if self.preview.as_ref().is_none_or(|p| p.0 != key) {
+            match export::preview(project, map, &self.options, 420.0) {
+                Ok(p) => {
+                    let image = egui::ColorImage::from_rgba_premultiplied(
+                        [p.width as usize, p.height as usize],
+                        &p.rgba,
+                    );
+                    let texture = ui.ctx().load_texture(
+                        "export-preview",
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    );
+                    self.preview = Some((key, texture, p.legibility, p.pages));
+                    self.preview_error = None;
+                }
+                Err(e) => {
+                    self.preview = None;
+                    self.preview_error = Some(e.to_string());
+                }
+            }
+        }
+        if let Some(e) = &self.preview_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let Some((_, texture, legibility, pages)) = &self.preview else {
+            return;
+        };
+        ui.add(egui::Image::new(texture).fit_to_exact_size(texture.size_vec2()))
+            .on_hover_text(tr("export.preview"));
+        ui.label(crate::i18n::tr_count("export.pages", *pages));
+        if let Some(l) = legibility {
+            let text = legibility_text(*l);
+            if export::too_small(l) {
+                ui.colored_label(ui.visuals().warn_fg_color, text);
+            } else {
+                ui.weak(text);
+            }
+        }
+    }
+}
+
+fn legibility_text(l: export::Legibility) -> String {
+    tr_args(
+        "export.legibility",
+        &[
+            ("size", &format!("{:.1}", l.smallest_pt)),
+            ("distance", &format!("{:.1}", l.readable_from_m)),
+        ],
+    )
+}
