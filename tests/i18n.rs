@@ -46,6 +46,51 @@ fn placeholders(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The contents of the string literals in Rust `source` (escapes left as written); character
+/// literals such as `'"'` are skipped so they do not open a string.
+fn string_literals(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = source.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if c == '\'' && prev != '\\' {
+            // A char literal: skip up to its closing quote (at most a few characters).
+            let rest: String = chars.clone().take(12).collect();
+            if let Some(end) = rest.find('\'')
+                && end <= 10
+            {
+                for _ in 0..=end {
+                    chars.next();
+                }
+                prev = '\'';
+                continue;
+            }
+        }
+        if c == '"' {
+            let mut literal = String::new();
+            let mut escaped = false;
+            for d in chars.by_ref() {
+                if escaped {
+                    literal.push(d);
+                    escaped = false;
+                } else if d == '\\' {
+                    literal.push(d);
+                    escaped = true;
+                } else if d == '"' {
+                    break;
+                } else {
+                    literal.push(d);
+                }
+            }
+            out.push(literal);
+            prev = '"';
+            continue;
+        }
+        prev = c;
+    }
+    out
+}
+
 /// Every string literal in `src/` that looks like a catalogue key of one of `groups`.
 fn keys_in_code(groups: &BTreeSet<String>) -> BTreeSet<String> {
     fn walk(dir: &Path, out: &mut Vec<String>) {
@@ -62,7 +107,8 @@ fn keys_in_code(groups: &BTreeSet<String>) -> BTreeSet<String> {
     walk(Path::new("src"), &mut sources);
     let mut keys = BTreeSet::new();
     for source in sources {
-        for literal in source.split('"').skip(1).step_by(2) {
+        for literal in string_literals(&source) {
+            let literal = literal.as_str();
             let is_key = literal.contains('.')
                 && literal
                     .chars()
