@@ -288,6 +288,9 @@ pub fn generate(spec: &Spec) -> Project {
         evidence,
         datasets: vec![dataset],
         maps: vec![map],
+        // A fixed date, so the same seed gives the same file.
+        created: "2026-01-05T09:00:00Z".to_owned(),
+        modified: "2026-01-05T09:00:00Z".to_owned(),
         ..Project::default()
     }
 }
