@@ -122,6 +122,8 @@ pub enum ExportFormat {
     Md,
     Csv,
     Mermaid,
+    /// One A4 page per persona (PDF).
+    Personas,
 }
 
 /// The starting templates.
@@ -193,6 +195,7 @@ pub fn run(command: Command) -> ExitCode {
                 ExportFormat::Md => crate::export::Format::Markdown,
                 ExportFormat::Csv => crate::export::Format::Csv,
                 ExportFormat::Mermaid => crate::export::Format::Mermaid,
+                ExportFormat::Personas => crate::export::Format::PersonaSheets,
             };
             let request = ExportRequest {
                 map,

@@ -260,3 +260,36 @@ fn markdown_csv_and_mermaid_say_the_same_map() {
         assert!((1..=5).contains(&score), "{line}");
     }
 }
+
+#[test]
+fn persona_sheets_print_one_a4_page_per_persona() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "personas.pdf");
+    let options = ExportOptions {
+        format: Format::PersonaSheets,
+        ..ExportOptions::default()
+    };
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    assert_eq!(written.pages, project.personas.len());
+    let doc = lopdf::Document::load(&path).unwrap();
+    for (w, h) in media_boxes(&doc) {
+        assert_eq!((w.round(), h.round()), (595.0, 842.0));
+    }
+    let text: String = text_of(&doc).split_whitespace().collect();
+    let name: String = project.personas[0].name.split_whitespace().collect();
+    assert!(text.contains(&name), "{text}");
+    // No personas: a clear error and no file.
+    let mut empty = project.clone();
+    empty.personas.clear();
+    for m in &mut empty.maps {
+        m.personas.clear();
+        for c in &mut m.curves {
+            c.persona = None;
+        }
+    }
+    let none = out(&dir, "none.pdf");
+    let err = export_map(&empty, &empty.maps[0], &options, &none).unwrap_err();
+    assert!(err.to_string().contains("no personas"));
+    assert!(!none.exists());
+}

@@ -7,6 +7,7 @@
 //! subset embedded) and PNG (resvg, rendered in strips) are made from that SVG.
 
 pub mod paper;
+pub mod persona;
 pub mod svg;
 pub mod text;
 pub mod tiles;
@@ -32,13 +33,15 @@ pub enum Format {
     Markdown,
     Csv,
     Mermaid,
+    /// One A4 PDF page per persona.
+    PersonaSheets,
 }
 
 impl Format {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Pdf => "pdf",
+            Self::Pdf | Self::PersonaSheets => "pdf",
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Markdown => "md",
@@ -57,6 +60,8 @@ pub enum ExportError {
         "the image would be {width} × {height} pixels, more than the {max} a PNG export may have; lower the DPI or the paper size"
     )]
     TooLarge { width: u64, height: u64, max: u64 },
+    #[error("the project has no personas to print")]
+    NoPersonas,
     #[error("could not write {path} ({source}); nothing was changed there")]
     Write {
         path: std::path::PathBuf,
@@ -191,8 +196,15 @@ pub fn preview(
     max: f32,
 ) -> Result<Preview, ExportError> {
     let mut text = TextMeasurer::new();
-    let prepared = prepare(project, map, &mut text);
     let baselines = svg::Baselines::measure();
+    if options.format == Format::PersonaSheets {
+        let Some(first) = project.personas.first() else {
+            return Err(ExportError::NoPersonas);
+        };
+        let page = persona::sheet_svg(project, first, &mut text, baselines);
+        return render_preview(&page, max, None, project.personas.len());
+    }
+    let prepared = prepare(project, map, &mut text);
     let plan = options
         .setup
         .plan((prepared.scene.size.x, prepared.scene.size.y));
@@ -212,7 +224,16 @@ pub fn preview(
         }
         _ => (page, 1),
     };
-    let tree = parse_svg(&shown, font_database())?;
+    render_preview(&shown, max, legibility(&prepared.scene, plan.scale), pages)
+}
+
+fn render_preview(
+    shown: &str,
+    max: f32,
+    legibility: Option<Legibility>,
+    pages: usize,
+) -> Result<Preview, ExportError> {
+    let tree = parse_svg(shown, font_database())?;
     let size = tree.size();
     let scale = (max / size.width()).min(max / size.height());
     let (w, h) = (
@@ -230,7 +251,7 @@ pub fn preview(
         width: w,
         height: h,
         rgba: pixmap.take(),
-        legibility: legibility(&prepared.scene, plan.scale),
+        legibility,
         pages,
     })
 }
@@ -493,6 +514,25 @@ pub fn export_map(
             crate::file::write_atomically(path, body.as_bytes(), false).map_err(write_err)?;
             return Ok(Written {
                 pages: 1,
+                pixels: None,
+                warnings: Vec::new(),
+            });
+        }
+        Format::PersonaSheets => {
+            if project.personas.is_empty() {
+                return Err(ExportError::NoPersonas);
+            }
+            let mut text = TextMeasurer::new();
+            let baselines = svg::Baselines::measure();
+            let pages: Vec<String> = project
+                .personas
+                .iter()
+                .map(|p| persona::sheet_svg(project, p, &mut text, baselines))
+                .collect();
+            let pdf = pdf_from_pages(&pages, &font_database())?;
+            crate::file::write_atomically(path, &pdf, false).map_err(write_err)?;
+            return Ok(Written {
+                pages: pages.len(),
                 pixels: None,
                 warnings: Vec::new(),
             });

@@ -69,6 +69,7 @@ fn format_name(f: Format) -> String {
         Format::Markdown => tr("export.markdown").into_owned(),
         Format::Csv => "CSV".to_owned(),
         Format::Mermaid => "Mermaid".to_owned(),
+        Format::PersonaSheets => tr("export.personas").into_owned(),
     }
 }
 
@@ -238,6 +239,7 @@ impl ExportDialog {
                             Format::Markdown,
                             Format::Csv,
                             Format::Mermaid,
+                            Format::PersonaSheets,
                         ] {
                             ui.selectable_value(&mut o.format, f, format_name(f));
                         }
@@ -387,7 +389,10 @@ impl ExportDialog {
     }
 
     fn preview_ui(&mut self, ui: &mut egui::Ui, project: &Project, map: &Map, revision: u64) {
-        if !matches!(self.options.format, Format::Pdf | Format::Svg | Format::Png) {
+        if !matches!(
+            self.options.format,
+            Format::Pdf | Format::Svg | Format::Png | Format::PersonaSheets
+        ) {
             ui.weak(tr("export.no_preview"));
             return;
         }
