@@ -198,3 +198,41 @@ fn analyze_names_the_maps_when_the_one_asked_for_is_not_there() {
     assert!(stderr.contains("no map \"Nergens\""), "{stderr}");
     assert!(stderr.contains("Zaterdag naar IKEA"), "{stderr}");
 }
+
+#[test]
+fn export_writes_a_poster_and_refuses_bad_options_clearly() {
+    let ikea = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("ikea.pdf");
+    let pdf_arg = pdf.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = klantreis(&[
+        "export",
+        &ikea,
+        "--format",
+        "pdf",
+        "--paper",
+        "A3",
+        "--portrait",
+        "-o",
+        &pdf_arg,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("wrote"), "{stdout}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let (code, _, stderr) = klantreis(&[
+        "export", &ikea, "--format", "pdf", "--paper", "B9", "-o", &pdf_arg,
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("paper \"B9\""), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "export", &ikea, "--format", "png", "--tile", "A4", "-o", &pdf_arg,
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("--tile"), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "export", &ikea, "--format", "png", "--dpi", "9000", "-o", &pdf_arg,
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("--dpi"), "{stderr}");
+}

@@ -196,7 +196,7 @@ pub fn preview(
     max: f32,
 ) -> Result<Preview, ExportError> {
     let mut text = TextMeasurer::new();
-    let baselines = svg::Baselines::measure();
+    let baselines = svg::Baselines::measure_with(&mut text);
     if options.format == Format::PersonaSheets {
         let Some(first) = project.personas.first() else {
             return Err(ExportError::NoPersonas);
@@ -523,7 +523,7 @@ pub fn export_map(
                 return Err(ExportError::NoPersonas);
             }
             let mut text = TextMeasurer::new();
-            let baselines = svg::Baselines::measure();
+            let baselines = svg::Baselines::measure_with(&mut text);
             let pages: Vec<String> = project
                 .personas
                 .iter()
@@ -541,7 +541,7 @@ pub fn export_map(
     }
     let mut text = TextMeasurer::new();
     let prepared = prepare(project, map, &mut text);
-    let baselines = svg::Baselines::measure();
+    let baselines = svg::Baselines::measure_with(&mut text);
     let plan = options
         .setup
         .plan((prepared.scene.size.x, prepared.scene.size.y));

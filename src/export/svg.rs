@@ -45,7 +45,11 @@ pub struct Baselines {
 impl Baselines {
     /// Measured with the shipped font.
     pub fn measure() -> Self {
-        let mut text = crate::layout::TextMeasurer::new();
+        Self::measure_with(&mut crate::layout::TextMeasurer::new())
+    }
+
+    /// Measured with `text`'s fonts (saves building a second set).
+    pub fn measure_with(text: &mut crate::layout::TextMeasurer) -> Self {
         Self {
             regular: text.baseline(100.0, false) / 100.0,
             bold: text.baseline(100.0, true) / 100.0,
