@@ -200,7 +200,7 @@ pub fn write_shapes(out: &mut String, scene: &Scene, baselines: Baselines) {
                 };
                 let _ = writeln!(
                     out,
-                    "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\" fill=\"{}\">{}</text>",
+                    "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\" fill=\"{}\" xml:space=\"preserve\">{}</text>",
                     pos.x,
                     pos.y + baseline * size,
                     if *bold { 700 } else { 400 },
@@ -238,7 +238,7 @@ pub fn page(
     let unit = if fonts == Fonts::Embed { "pt" } else { "" };
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}{unit}\" height=\"{h:.2}{unit}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}{unit}\" height=\"{h:.2}{unit}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\" xml:space=\"preserve\">"
     );
     if fonts == Fonts::Embed {
         font_face(&mut out);
