@@ -99,6 +99,7 @@ fn main() {
             setup: a0,
             dpi,
             tiling: None,
+            all_maps: false,
         };
         peak_rss_reset();
         let start = Instant::now();

@@ -68,7 +68,7 @@ pub enum Command {
     Export {
         file: PathBuf,
         /// The map: its id (`map-…` or the number), its position (1, 2, ...) or its title;
-        /// the first map when left out.
+        /// the first map when left out; `all` for every map, one page each (PDF).
         #[arg(long)]
         map: Option<String>,
         #[arg(long, value_enum)]
@@ -574,7 +574,14 @@ fn export(path: &Path, r: &ExportRequest, output: &Path) -> ExitCode {
         Err(e) => return fail(e.to_string()),
     };
     let project = &loaded.project;
+    let all_maps = r.map.as_deref() == Some("all");
+    if all_maps && r.format != crate::export::Format::Pdf {
+        return fail(
+            "--map all puts every map on its own page, which needs --format pdf".to_owned(),
+        );
+    }
     let map = match &r.map {
+        Some(_) if all_maps => project.maps.first(),
         Some(query) => find_map(project, query),
         None => project.maps.first(),
     };
@@ -640,6 +647,7 @@ fn export(path: &Path, r: &ExportRequest, output: &Path) -> ExitCode {
         setup,
         dpi: r.dpi,
         tiling,
+        all_maps,
     };
     match crate::export::export_map(project, map, &options, output) {
         Ok(written) => {

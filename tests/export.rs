@@ -293,3 +293,28 @@ fn persona_sheets_print_one_a4_page_per_persona() {
     assert!(err.to_string().contains("no personas"));
     assert!(!none.exists());
 }
+
+#[test]
+fn every_map_on_its_own_page() {
+    let mut project = example("waterschade-claim.klantreis.ron");
+    let mut second = project.maps[0].clone();
+    second.id = klantreis::model::MapId::random();
+    second.title = "Tweede kaart".to_owned();
+    project.maps.push(second);
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "all.pdf");
+    let options = ExportOptions {
+        all_maps: true,
+        setup: PageSetup {
+            paper: PaperSize::A3,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    assert_eq!(written.pages, 2);
+    let doc = lopdf::Document::load(&path).unwrap();
+    assert_eq!(media_boxes(&doc).len(), 2);
+    let text: String = text_of(&doc).split_whitespace().collect();
+    assert!(text.contains("Tweedekaart"));
+}

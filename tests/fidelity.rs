@@ -82,6 +82,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         },
         dpi: 72.0,
         tiling: None,
+        all_maps: false,
     };
     klantreis::export::export_map(&project, &map, &options, &png_path).unwrap();
     let exported = image::open(&png_path).unwrap().to_rgba8();

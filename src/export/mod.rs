@@ -217,6 +217,7 @@ pub fn preview(
         baselines,
     );
     let (shown, pages) = match (&options.tiling, options.format) {
+        (_, Format::Pdf) if options.all_maps => (page, project.maps.len()),
         (Some(tiling), Format::Pdf) => {
             let pages = tiled_pages(project, &prepared, &plan, &page, tiling, baselines);
             let count = pages.len();
@@ -382,6 +383,8 @@ pub struct ExportOptions {
     pub dpi: f32,
     /// For PDF: print the poster over several sheets instead of on one page.
     pub tiling: Option<Tiling>,
+    /// For PDF: every map of the project, one page each (instead of the chosen map).
+    pub all_maps: bool,
 }
 
 impl Default for ExportOptions {
@@ -391,6 +394,7 @@ impl Default for ExportOptions {
             setup: PageSetup::default(),
             dpi: 150.0,
             tiling: None,
+            all_maps: false,
         }
     }
 }
@@ -563,6 +567,30 @@ pub fn export_map(
         }
         Format::Pdf => {
             let pages = match &options.tiling {
+                _ if options.all_maps => {
+                    // One page per map, each fitted (or scaled) on its own.
+                    let mut pages = Vec::with_capacity(project.maps.len());
+                    let mut warnings_all = warnings.clone();
+                    for m in &project.maps {
+                        let p = prepare(project, m, &mut text);
+                        let plan = options.setup.plan((p.scene.size.x, p.scene.size.y));
+                        if let Some(l) = legibility(&p.scene, plan.scale).filter(too_small)
+                            && !warnings_all.contains(&l)
+                        {
+                            warnings_all.push(l);
+                        }
+                        let title = options.setup.title_block.then_some(&p.title);
+                        pages.push(svg::page(&p.scene, &plan, title, fonts, baselines));
+                    }
+                    let count = pages.len();
+                    let pdf = pdf_from_pages(&pages, &font_database())?;
+                    crate::file::write_atomically(path, &pdf, false).map_err(write_err)?;
+                    return Ok(Written {
+                        pages: count,
+                        pixels: None,
+                        warnings: warnings_all,
+                    });
+                }
                 None => vec![page],
                 Some(tiling) => tiled_pages(project, &prepared, &plan, &page, tiling, baselines),
             };

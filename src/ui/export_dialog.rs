@@ -354,7 +354,13 @@ impl ExportDialog {
                 }
                 if o.format == Format::Pdf {
                     ui.label("");
-                    ui.checkbox(&mut self.tile, tr("export.tile"));
+                    ui.checkbox(&mut o.all_maps, tr("export.all_maps"));
+                    ui.end_row();
+                    ui.label("");
+                    ui.add_enabled(
+                        !o.all_maps,
+                        egui::Checkbox::new(&mut self.tile, tr("export.tile")),
+                    );
                     ui.end_row();
                     if self.tile {
                         let name = ui.label(tr("export.sheet"));
@@ -384,8 +390,10 @@ impl ExportDialog {
                     }
                 }
             });
+        self.options.all_maps &= self.options.format == Format::Pdf;
         self.options.tiling =
-            (self.tile && self.options.format == Format::Pdf).then_some(self.tiling);
+            (self.tile && self.options.format == Format::Pdf && !self.options.all_maps)
+                .then_some(self.tiling);
     }
 
     fn preview_ui(&mut self, ui: &mut egui::Ui, project: &Project, map: &Map, revision: u64) {
