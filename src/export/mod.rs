@@ -465,7 +465,18 @@ fn tiled_pages(
             )
         })
         .collect();
-    let sheets = tiles::plan_sheets(plan.size, tiling, &cards);
+    // The emotion curve's steps with their words and marks: kept whole like cards.
+    let mut keep_whole = cards;
+    for curve in &prepared.layout.curves {
+        for p in &curve.points {
+            let (x, y) = (
+                plan.offset.0 + (p.pos.x - 24.0) * plan.scale,
+                plan.offset.1 + (p.pos.y - 24.0) * plan.scale,
+            );
+            keep_whole.push((x, y, 48.0 * plan.scale, 48.0 * plan.scale));
+        }
+    }
+    let sheets = tiles::plan_sheets(plan.size, tiling, &keep_whole);
     let overlap = tiling.overlap_mm * paper::PT_PER_MM;
     let title = &prepared.title.map;
     let sheets_text = crate::i18n::tr_args_in(
