@@ -751,9 +751,17 @@ fn actual_size_zooms_around_the_middle_of_the_canvas() {
         .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
         .rect();
     let middle_stage = center_of(&h, "Stage Markthal");
+    assert!(
+        h.query_by_label("Lane names (pinned while scrolled)")
+            .is_none()
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();
     assert!((h.state().canvas().view.zoom - 1.0).abs() < 1e-4);
+    // The lane and stage names are out of sight, so they are pinned to the edges.
+    h.get_by_label("Lane names (pinned while scrolled)");
+    h.get_by_label("Stage names (pinned while scrolled)");
+    h.snapshot("pinned_headers");
     // The stage that was in the middle of the canvas is still in the middle, only bigger (its
     // header has moved up, out of sight: the zoom is around the canvas's centre).
     let after = center_of(&h, "Stage Markthal");

@@ -424,6 +424,7 @@ impl MapCanvas {
         }
 
         self.selection_overlay(ui, &painter, layout, to_screen);
+        pinned_headers(ui, &painter, map, layout, to_screen, canvas);
         self.in_place_editor_ui(ui, layout, to_screen, &mut actions);
         actions
     }
@@ -1143,6 +1144,103 @@ fn toolbox_drop_ui(
         actions.push(action);
     } else {
         ui.ctx().set_cursor_icon(CursorIcon::Copy);
+    }
+}
+
+/// When the map is scrolled so that the lane names or the stage names are out of sight, they
+/// are pinned to the canvas's left and top edges, as a spreadsheet freezes its headers.
+fn pinned_headers(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    map: &Map,
+    layout: &Layout,
+    to_screen: TSTransform,
+    canvas: Rect,
+) {
+    let fill = ui.visuals().panel_fill;
+    let ink = ui.visuals().strong_text_color();
+    let line = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    let font = egui::FontId::new(12.0, crate::fonts::family(true));
+    let width = 140.0;
+    let height = 24.0;
+    let lanes_hidden = (to_screen * pos2(layout.grid.left(), 0.0)).x < canvas.left();
+    let stages_top = layout
+        .stages
+        .first()
+        .map_or(layout.grid.top(), |s| s.header.top());
+    let stages_hidden = (to_screen * pos2(0.0, stages_top)).y < canvas.top();
+    // The pinned strips take the pointer, so a click on a name does not land on the card
+    // underneath.
+    let block = |rect: Rect, salt: &str, label: std::borrow::Cow<'static, str>| {
+        ui.interact(rect, Id::unique(("pinned", salt)), Sense::click())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, label.as_ref()));
+    };
+    if lanes_hidden {
+        let strip = Rect::from_min_size(canvas.min, vec2(width, canvas.height()));
+        block(strip, "lanes", tr("canvas.pinned_lanes"));
+        painter.rect_filled(strip, 0.0, fill);
+        painter.line_segment([strip.right_top(), strip.right_bottom()], line);
+        for lane in &layout.lanes {
+            let row = to_screen * lane.row;
+            if row.bottom() < canvas.top() || row.top() > canvas.bottom() {
+                continue;
+            }
+            let name = map.lane(lane.id).map_or("", |l| l.name.as_str());
+            let top = row
+                .top()
+                .max(canvas.top() + if stages_hidden { height } else { 0.0 });
+            painter.line_segment(
+                [
+                    pos2(strip.left(), row.bottom()),
+                    pos2(strip.right(), row.bottom()),
+                ],
+                line,
+            );
+            let galley = painter.layout(name.to_owned(), font.clone(), ink, width - 14.0);
+            if top + galley.size().y < row.bottom() {
+                painter.galley(pos2(strip.left() + 8.0, top + 6.0), galley, ink);
+            }
+        }
+    }
+    if stages_hidden {
+        let strip = Rect::from_min_size(canvas.min, vec2(canvas.width(), height));
+        block(strip, "stages", tr("canvas.pinned_stages"));
+        painter.rect_filled(strip, 0.0, fill);
+        painter.line_segment([strip.left_bottom(), strip.right_bottom()], line);
+        for stage in &layout.stages {
+            let column = to_screen * stage.column;
+            if column.right() < canvas.left() || column.left() > canvas.right() {
+                continue;
+            }
+            let name = map.stage(stage.id).map_or("", |s| s.name.as_str());
+            let left = column
+                .left()
+                .max(canvas.left() + if lanes_hidden { width } else { 0.0 });
+            painter.line_segment(
+                [
+                    pos2(column.right(), strip.top()),
+                    pos2(column.right(), strip.bottom()),
+                ],
+                line,
+            );
+            let galley = painter.layout_no_wrap(name.to_owned(), font.clone(), ink);
+            let clip = Rect::from_min_max(
+                pos2(left, strip.top()),
+                pos2(column.right() - 4.0, strip.bottom()),
+            );
+            painter.with_clip_rect(clip.intersect(canvas)).galley(
+                pos2(left + 8.0, strip.center().y - galley.size().y / 2.0),
+                galley,
+                ink,
+            );
+        }
+        if lanes_hidden {
+            painter.rect_filled(
+                Rect::from_min_size(canvas.min, vec2(width, height)),
+                0.0,
+                fill,
+            );
+        }
     }
 }
 
