@@ -943,9 +943,18 @@ fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() 
     );
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    h.run();
+    h.step();
     h.get_by_label("Format");
     h.get_by_label("Print over several sheets");
+    // The preview is drawn on a thread; the dialog stays live meanwhile.
+    for _ in 0..300 {
+        if h.query_by_label_contains("Smallest text").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
     h.get_by_label_contains("Smallest text");
     h.snapshot("export_dialog");
     h.get_by_label("Export…").click();

@@ -41,6 +41,11 @@ pub struct ExportDialog {
         usize,
     )>,
     preview_error: Option<String>,
+    /// A preview being rendered: its key and where the result arrives.
+    rendering: Option<(
+        String,
+        Receiver<Result<export::Preview, export::ExportError>>,
+    )>,
     job: Option<Job>,
 }
 
@@ -56,6 +61,7 @@ impl Default for ExportDialog {
             },
             preview: None,
             preview_error: None,
+            rendering: None,
             job: None,
         }
     }
@@ -404,10 +410,24 @@ impl ExportDialog {
             ui.weak(tr("export.no_preview"));
             return;
         }
+        // The preview is rendered on a thread (a big map takes a second); the last one stays
+        // on show, with a spinner, until the new one is ready.
         let key = format!("{revision} {:?} {:?}", map.id, self.options);
-        if self.preview.as_ref().is_none_or(|p| p.0 != key) {
-            match export::preview(project, map, &self.options, 420.0) {
-                Ok(p) => {
+        let current = self.preview.as_ref().is_some_and(|p| p.0 == key);
+        let rendering = self.rendering.as_ref().is_some_and(|(k, _)| *k == key);
+        if !current && !rendering {
+            let (send, receive) = std::sync::mpsc::channel();
+            let (project, map, options) = (project.clone(), map.clone(), self.options.clone());
+            let ctx = ui.ctx().clone();
+            std::thread::spawn(move || {
+                let _ = send.send(export::preview(&project, &map, &options, 420.0));
+                ctx.request_repaint();
+            });
+            self.rendering = Some((key.clone(), receive));
+        }
+        if let Some((k, receive)) = &self.rendering {
+            match receive.try_recv() {
+                Ok(Ok(p)) => {
                     let image = egui::ColorImage::from_rgba_premultiplied(
                         [p.width as usize, p.height as usize],
                         &p.rgba,
@@ -417,13 +437,22 @@ impl ExportDialog {
                         image,
                         egui::TextureOptions::LINEAR,
                     );
-                    self.preview = Some((key, texture, p.legibility, p.pages));
+                    self.preview = Some((k.clone(), texture, p.legibility, p.pages));
                     self.preview_error = None;
+                    self.rendering = None;
                 }
-                Err(e) => {
+                Ok(Err(e)) => {
                     self.preview = None;
                     self.preview_error = Some(e.to_string());
+                    self.rendering = None;
                 }
+                Err(TryRecvError::Empty) => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.weak(tr("export.previewing"));
+                    });
+                }
+                Err(TryRecvError::Disconnected) => self.rendering = None,
             }
         }
         if let Some(e) = &self.preview_error {
