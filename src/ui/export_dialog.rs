@@ -414,8 +414,9 @@ impl ExportDialog {
         // on show, with a spinner, until the new one is ready.
         let key = format!("{revision} {:?} {:?}", map.id, self.options);
         let current = self.preview.as_ref().is_some_and(|p| p.0 == key);
-        let rendering = self.rendering.as_ref().is_some_and(|(k, _)| *k == key);
-        if !current && !rendering {
+        // One at a time: while options change quickly (dragging the margin), the next preview
+        // starts when the running one is done, for the options then.
+        if !current && self.rendering.is_none() {
             let (send, receive) = std::sync::mpsc::channel();
             let (project, map, options) = (project.clone(), map.clone(), self.options.clone());
             let ctx = ui.ctx().clone();
@@ -437,6 +438,10 @@ impl ExportDialog {
                         image,
                         egui::TextureOptions::LINEAR,
                     );
+                    if *k != key {
+                        // The options changed meanwhile: draw again for them.
+                        ui.ctx().request_repaint();
+                    }
                     self.preview = Some((k.clone(), texture, p.legibility, p.pages));
                     self.preview_error = None;
                     self.rendering = None;
