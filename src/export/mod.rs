@@ -85,33 +85,7 @@ pub fn prepare(project: &Project, map: &Map, text: &mut TextMeasurer) -> Prepare
     let layout = layout::lay_out(project, map, &Metrics::default(), text);
     let lang = Language::of_text(&project.language);
     let analysis = analysis::analyse(project, map);
-    let mut marks = Vec::new();
-    for c in analysis
-        .curves
-        .iter()
-        .filter(|c| c.variant == crate::model::CurveVariant::AsIs)
-    {
-        if let (Some(p), Some(e)) = (&c.peak, &c.end) {
-            if p.point == e.point {
-                marks.push(PointMark {
-                    curve: c.curve,
-                    point: p.point,
-                    text: tr_in(lang, "curve.peak_and_end").into_owned(),
-                });
-            } else {
-                marks.push(PointMark {
-                    curve: c.curve,
-                    point: p.point,
-                    text: tr_in(lang, "curve.peak").into_owned(),
-                });
-                marks.push(PointMark {
-                    curve: c.curve,
-                    point: e.point,
-                    text: tr_in(lang, "curve.end").into_owned(),
-                });
-            }
-        }
-    }
+    let marks = peak_end_marks(&analysis, lang);
     let scene = render::paint(
         map,
         &layout,
@@ -148,6 +122,34 @@ pub fn prepare(project: &Project, map: &Map, text: &mut TextMeasurer) -> Prepare
         scene,
         title,
     }
+}
+
+/// The peak and the end of each as-is curve, as marks for the painter, named in `lang` (the
+/// canvas and the exports mark the same steps).
+pub fn peak_end_marks(analysis: &analysis::Analysis, lang: Language) -> Vec<PointMark> {
+    let mut marks = Vec::new();
+    for c in analysis
+        .curves
+        .iter()
+        .filter(|c| c.variant == crate::model::CurveVariant::AsIs)
+    {
+        let (Some(peak), Some(end)) = (&c.peak, &c.end) else {
+            continue;
+        };
+        let steps: &[(&analysis::Step, &'static str)] = if peak.point == end.point {
+            &[(end, "curve.peak_and_end")]
+        } else {
+            &[(peak, "curve.peak"), (end, "curve.end")]
+        };
+        for (step, key) in steps {
+            marks.push(PointMark {
+                curve: c.curve,
+                point: step.point,
+                text: tr_in(lang, key).into_owned(),
+            });
+        }
+    }
+    marks
 }
 
 /// The font database the converters use: the shipped Inter, as the default sans-serif.

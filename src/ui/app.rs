@@ -681,7 +681,10 @@ impl KlantreisApp {
             let analysis = crate::analysis::analyse(&self.doc.project, map);
             let options = render::PaintOptions {
                 hidden_curves: hidden.clone(),
-                marks: peak_end_marks(&analysis, Language::of_text(&self.doc.project.language)),
+                marks: crate::export::peak_end_marks(
+                    &analysis,
+                    Language::of_text(&self.doc.project.language),
+                ),
             };
             let scene = render::paint(map, &layout, &self.theme, &options);
             self.painted = Some(Painted {
@@ -1356,36 +1359,6 @@ impl KlantreisApp {
             self.journaled_revision = self.doc.revision();
         }
     }
-}
-
-/// The peak and the end of each as-is curve, marked on the map (in the map's language).
-fn peak_end_marks(analysis: &crate::analysis::Analysis, lang: Language) -> Vec<render::PointMark> {
-    let mut marks = Vec::new();
-    for c in analysis
-        .curves
-        .iter()
-        .filter(|c| c.variant == crate::model::CurveVariant::AsIs)
-    {
-        let (Some(peak), Some(end)) = (&c.peak, &c.end) else {
-            continue;
-        };
-        if peak.point == end.point {
-            marks.push(render::PointMark {
-                curve: c.curve,
-                point: end.point,
-                text: i18n::tr_in(lang, "curve.peak_and_end").into_owned(),
-            });
-        } else {
-            for (step, key) in [(peak, "curve.peak"), (end, "curve.end")] {
-                marks.push(render::PointMark {
-                    curve: c.curve,
-                    point: step.point,
-                    text: i18n::tr_in(lang, key).into_owned(),
-                });
-            }
-        }
-    }
-    marks
 }
 
 /// "New customer journey map", for the sidebar's + menu.
