@@ -91,3 +91,39 @@ fn examples_are_rich_enough_to_learn_from() {
         }
     }
 }
+
+#[test]
+fn the_service_blueprint_draws_its_three_lines_in_its_language() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/waterschade-claim.klantreis.ron");
+    let project = file::load(&path).unwrap().project;
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let metrics = klantreis::layout::Metrics::default();
+    let layout = klantreis::layout::lay_out(&project, &project.maps[0], &metrics, &mut text);
+    let names: Vec<String> = layout
+        .blueprint_lines
+        .iter()
+        .map(|l| {
+            l.label
+                .block
+                .lines
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Interactielijn",
+            "Zichtbaarheidslijn",
+            "Lijn van interne interactie"
+        ]
+    );
+    // A journey map has none.
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/ikea-winkelbezoek.klantreis.ron");
+    let project = file::load(&path).unwrap().project;
+    let layout = klantreis::layout::lay_out(&project, &project.maps[0], &metrics, &mut text);
+    assert!(layout.blueprint_lines.is_empty());
+}

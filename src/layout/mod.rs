@@ -111,6 +111,15 @@ pub struct CardLayout {
     pub channel_icon: Option<Rect>,
 }
 
+/// A line across a service blueprint between two kinds of lane, with its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlueprintLine {
+    pub y: f32,
+    pub left: f32,
+    pub right: f32,
+    pub label: PlacedText,
+}
+
 /// One line of the curves' legend.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
@@ -150,6 +159,8 @@ pub struct Layout {
     pub curves: Vec<CurveLayout>,
     /// The curves' legend, in the title block.
     pub legend: Vec<LegendEntry>,
+    /// A service blueprint's lines of interaction, visibility and internal interaction.
+    pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
 }
 
@@ -512,6 +523,11 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         .collect::<Vec<CardLayout>>();
 
     let curves = lay_out_curves(map, &lanes, &stage_index, m);
+    let blueprint_lines = if map.kind == crate::model::MapKind::ServiceBlueprint {
+        lay_out_blueprint_lines(&lanes, lang, grid_left, grid_left + grid_width, text)
+    } else {
+        Vec::new()
+    };
 
     Layout {
         size: vec2(total_width, grid_bottom + m.margin),
@@ -525,8 +541,43 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         cards,
         curves,
         legend,
+        blueprint_lines,
         metrics: m.clone(),
     }
+}
+
+/// The lines of a service blueprint: interaction (customer actions | frontstage), visibility
+/// (frontstage | backstage) and internal interaction (backstage | support processes), where
+/// those lanes meet.
+fn lay_out_blueprint_lines(
+    lanes: &[LaneLayout],
+    lang: Language,
+    left: f32,
+    right: f32,
+    text: &mut TextMeasurer,
+) -> Vec<BlueprintLine> {
+    lanes
+        .windows(2)
+        .filter_map(|pair| {
+            let key = match (pair[0].kind, pair[1].kind) {
+                (LaneKind::CustomerActions, LaneKind::Frontstage | LaneKind::Touchpoints) => {
+                    "blueprint.interaction"
+                }
+                (LaneKind::Frontstage, LaneKind::Backstage) => "blueprint.visibility",
+                (LaneKind::Backstage, LaneKind::SupportProcesses) => "blueprint.internal",
+                _ => return None,
+            };
+            let y = pair[0].row.bottom();
+            let block = text.block(&tr_in(lang, key), 8.0, true, 220.0, 1);
+            let pos = pos2(right - block.size.x - 6.0, y - block.size.y - 2.0);
+            Some(BlueprintLine {
+                y,
+                left,
+                right,
+                label: PlacedText { pos, block },
+            })
+        })
+        .collect()
 }
 
 /// How wide the curves' legend is, at the right of the title block.

@@ -86,6 +86,21 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
         });
     }
 
+    // A service blueprint's lines of interaction, visibility and internal interaction.
+    for line in &layout.blueprint_lines {
+        shapes.push(Shape::Path {
+            points: vec![pos2(line.left, line.y), pos2(line.right, line.y)],
+            closed: false,
+            fill: None,
+            stroke: Some(Line {
+                width: 1.6,
+                colour: theme.header_fill,
+                dash: Some(7.0),
+            }),
+        });
+        text(&mut shapes, &line.label, theme.header_fill);
+    }
+
     // Stage headers and column lines.
     for (i, stage) in layout.stages.iter().enumerate() {
         shapes.push(Shape::Rect {
