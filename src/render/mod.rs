@@ -232,7 +232,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
                 points: smooth(&points, 10),
                 closed: false,
                 fill: None,
-                stroke: Some(curve_line(curve, colour)),
+                stroke: Some(curve_line(map, curve, colour)),
             });
         }
         for p in &curve_layout.points {
@@ -319,7 +319,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
             ],
             closed: false,
             fill: None,
-            stroke: Some(curve_line(curve, colour)),
+            stroke: Some(curve_line(map, curve, colour)),
         });
         shapes.extend(face(
             pos2(left + crate::layout::LEGEND_SAMPLE / 2.0, y),
@@ -354,12 +354,23 @@ fn curve_colour(theme: &Theme, curve: &EmotionCurve, i: usize) -> Color32 {
     )
 }
 
-/// A curve's line: solid as-is, dashed to-be.
-fn curve_line(curve: &EmotionCurve, colour: Color32) -> Line {
+/// A curve's line: as-is curves solid, then dotted, then long-dashed; to-be curves dashed, then
+/// short-dashed, then long-dashed, so curves differ by more than colour.
+fn curve_line(map: &Map, curve: &EmotionCurve, colour: Color32) -> Line {
+    let rank = map
+        .curves
+        .iter()
+        .take_while(|c| c.id != curve.id)
+        .filter(|c| c.variant == curve.variant)
+        .count();
+    let dash = match curve.variant {
+        CurveVariant::AsIs => [None, Some(2.5), Some(11.0)][rank % 3],
+        CurveVariant::ToBe => [Some(6.0), Some(3.5), Some(14.0)][rank % 3],
+    };
     Line {
         width: 2.5,
         colour,
-        dash: (curve.variant == CurveVariant::ToBe).then_some(6.0),
+        dash,
     }
 }
 
