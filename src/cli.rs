@@ -657,14 +657,18 @@ fn export(path: &Path, r: &ExportRequest, output: &Path) -> ExitCode {
                     w.smallest_pt, w.readable_from_m
                 ));
             }
-            let pixels = written
-                .pixels
-                .map_or_else(String::new, |(w, h)| format!(", {w} × {h} pixels"));
-            out(&format!(
-                "wrote {} ({} page(s){pixels})",
-                output.display(),
-                written.pages
-            ));
+            let detail = match (r.format, written.pixels) {
+                (_, Some((w, h))) => format!(" ({w} × {h} pixels)"),
+                (
+                    crate::export::Format::Markdown
+                    | crate::export::Format::Csv
+                    | crate::export::Format::Mermaid,
+                    None,
+                ) => String::new(),
+                (_, None) if written.pages == 1 => " (1 page)".to_owned(),
+                (_, None) => format!(" ({} pages)", written.pages),
+            };
+            out(&format!("wrote {}{detail}", output.display()));
             ExitCode::SUCCESS
         }
         Err(e) => fail(e.to_string()),

@@ -620,19 +620,18 @@ pub fn export_map(
             let dpi = options.dpi.clamp(72.0, 600.0);
             let db = font_database();
             let mut result = Ok((0, 0));
-            crate::file::write_atomically_streaming(path, |file| {
+            let written = crate::file::write_atomically_streaming(path, |file| {
                 let mut buffered = std::io::BufWriter::new(file);
                 result = png_from_svg(&page, db.clone(), dpi, &mut buffered);
                 match &result {
                     Ok(_) => std::io::Write::flush(&mut buffered),
-                    Err(e) => Err(std::io::Error::other(e.to_string())),
+                    // Abandons the temporary file; the reason is in `result`.
+                    Err(_) => Err(std::io::Error::other("the image could not be made")),
                 }
-            })
-            .map_err(|e| match &result {
-                Err(_) => ExportError::Convert(e.to_string()),
-                Ok(_) => write_err(e),
-            })?;
-            pixels = result.ok();
+            });
+            // The conversion's own error says more than the abandoned write.
+            pixels = Some(result?);
+            written.map_err(write_err)?;
         }
         _ => {}
     }

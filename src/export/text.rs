@@ -16,12 +16,12 @@ fn score(map: &Map, v: f64) -> String {
     }
 }
 
-/// Markdown special characters in user text are escaped so a title cannot become a link or a
-/// heading.
+/// Markdown's inline special characters in user text are escaped so a title cannot become a
+/// link, emphasis, HTML or a table cell break (user text never starts a line here).
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if "\\`*_{}[]<>()#+-.!|".contains(c) {
+        if "\\`*_[]<>|".contains(c) {
             out.push('\\');
         }
         out.push(if c == '\n' { ' ' } else { c });
@@ -141,10 +141,15 @@ pub fn markdown(project: &Project, map: &Map) -> String {
         }
         out.push('\n');
     }
+    let checks = if a.lint.len() == 1 {
+        "analysis.checks.one"
+    } else {
+        "analysis.checks.other"
+    };
     let _ = writeln!(
         out,
         "## {}\n",
-        tr_args_in(lang, "analysis.checks.other", &[("count", &a.lint.len())])
+        tr_args_in(lang, checks, &[("count", &a.lint.len())])
     );
     if a.lint.is_empty() {
         let _ = writeln!(out, "{}", t("analysis.checks_clean"));
