@@ -318,3 +318,28 @@ fn every_map_on_its_own_page() {
     let text: String = text_of(&doc).split_whitespace().collect();
     assert!(text.contains("Tweedekaart"));
 }
+
+#[test]
+fn an_export_that_cannot_be_made_leaves_the_old_file_and_says_why() {
+    let project = example("library-reservation.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "poster.png");
+    std::fs::write(&path, b"the previous poster").unwrap();
+    let options = ExportOptions {
+        format: Format::Png,
+        setup: PageSetup {
+            paper: PaperSize::Custom {
+                width_mm: 10_000.0,
+                height_mm: 10_000.0,
+            },
+            ..PageSetup::default()
+        },
+        dpi: 600.0,
+        ..ExportOptions::default()
+    };
+    let err = export_map(&project, &project.maps[0], &options, &path).unwrap_err();
+    assert!(err.to_string().contains("pixels"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"the previous poster");
+    // No temporary files left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
