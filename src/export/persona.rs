@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::paper::{PT_PER_MM, PaperSize};
-use super::svg::{Baselines, FAMILY, escape};
+use super::svg::{Baselines, FAMILY, Inks, escape};
 use crate::analysis;
 use crate::i18n::{Language, tr_args_in, tr_in};
 use crate::layout::TextMeasurer;
@@ -12,6 +12,7 @@ use crate::model::{Persona, Project};
 
 struct Page<'a> {
     out: String,
+    inks: Inks,
     y: f32,
     left: f32,
     width: f32,
@@ -47,10 +48,12 @@ impl Page<'_> {
 
     fn heading(&mut self, text: &str) {
         self.gap(14.0);
-        self.paragraph(text, 12.0, true, "#1f2733", 1);
+        let ink = self.inks.ink.clone();
+        self.paragraph(text, 12.0, true, &ink, 1);
+        let c_accent = &self.inks.accent;
         let _ = writeln!(
             self.out,
-            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"1.2\" fill=\"#2a3a55\"/>",
+            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"1.2\" fill=\"{c_accent}\"/>",
             self.left,
             self.y + 2.0,
             self.width
@@ -59,16 +62,17 @@ impl Page<'_> {
     }
 
     fn bullets(&mut self, items: &[String]) {
+        let (ink, c_accent) = (self.inks.ink.clone(), self.inks.accent.clone());
         for item in items.iter().filter(|i| !i.trim().is_empty()) {
             let _ = writeln!(
                 self.out,
-                "<circle cx=\"{:.2}\" cy=\"{:.2}\" r=\"1.8\" fill=\"#2a3a55\"/>",
+                "<circle cx=\"{:.2}\" cy=\"{:.2}\" r=\"1.8\" fill=\"{c_accent}\"/>",
                 self.left + 3.0,
                 self.y + 6.5
             );
             self.left += 12.0;
             self.width -= 12.0;
-            self.paragraph(item, 10.0, false, "#1f2733", 6);
+            self.paragraph(item, 10.0, false, &ink, 6);
             self.left -= 12.0;
             self.width += 12.0;
             self.gap(3.0);
@@ -87,8 +91,11 @@ pub fn sheet_svg(
     let (w, h) = PaperSize::A4.portrait_mm();
     let (w, h) = (w * PT_PER_MM, h * PT_PER_MM);
     let margin = 20.0 * PT_PER_MM;
+    let inks = Inks::new();
+    let (c_page, c_accent, c_muted) = (inks.page.clone(), inks.accent.clone(), inks.muted.clone());
     let mut page = Page {
         out: String::new(),
+        inks: Inks::new(),
         y: margin,
         left: margin,
         width: w - 2.0 * margin,
@@ -101,26 +108,26 @@ pub fn sheet_svg(
     );
     let _ = writeln!(
         page.out,
-        "<rect width=\"{w:.2}\" height=\"{h:.2}\" fill=\"#ffffff\"/>"
+        "<rect width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
     );
     let _ = writeln!(
         page.out,
-        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{:.2}\" fill=\"#2a3a55\"/>",
+        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{:.2}\" fill=\"{c_accent}\"/>",
         margin * 0.6
     );
-    page.paragraph(&tr_in(lang, "persona.sheet"), 9.0, false, "#4a5568", 1);
+    page.paragraph(&tr_in(lang, "persona.sheet"), 9.0, false, &inks.muted, 1);
     page.gap(4.0);
-    page.paragraph(&persona.name, 26.0, true, "#1f2733", 2);
+    page.paragraph(&persona.name, 26.0, true, &inks.ink, 2);
     if !persona.role.is_empty() {
-        page.paragraph(&persona.role, 12.0, false, "#4a5568", 2);
+        page.paragraph(&persona.role, 12.0, false, &inks.muted, 2);
     }
     if !persona.quote.is_empty() {
         page.gap(14.0);
-        page.paragraph(&format!("“{}”", persona.quote), 15.0, true, "#2a3a55", 5);
+        page.paragraph(&format!("“{}”", persona.quote), 15.0, true, &inks.accent, 5);
     }
     if !persona.description.is_empty() {
         page.heading(&tr_in(lang, "persona.about"));
-        page.paragraph(&persona.description, 10.0, false, "#1f2733", 14);
+        page.paragraph(&persona.description, 10.0, false, &inks.ink, 14);
     }
     if !persona.goals.is_empty() {
         page.heading(&tr_in(lang, "persona.goals"));
@@ -163,7 +170,7 @@ pub fn sheet_svg(
     }
     let _ = writeln!(
         page.out,
-        "<text x=\"{margin:.2}\" y=\"{:.2}\" font-size=\"8\" fill=\"#4a5568\">{}</text>",
+        "<text x=\"{margin:.2}\" y=\"{:.2}\" font-size=\"8\" fill=\"{c_muted}\">{}</text>",
         h - margin * 0.5,
         escape(&project.title)
     );

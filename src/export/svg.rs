@@ -31,6 +31,45 @@ pub enum Fonts {
     Reference,
 }
 
+/// The export's own colours (page, title block, sheet marks) as SVG values, from the theme.
+pub struct Inks {
+    pub ink: String,
+    pub muted: String,
+    pub accent: String,
+    pub page: String,
+    pub mark: String,
+    pub glue: String,
+    pub sheet: String,
+}
+
+impl Inks {
+    /// The default theme's colours.
+    pub fn new() -> Self {
+        let t = crate::render::Theme::default();
+        Self {
+            ink: hex(t.ink),
+            muted: hex(t.ink_muted),
+            accent: hex(t.header_fill),
+            page: hex(Color32::WHITE),
+            mark: hex(Color32::BLACK),
+            glue: hex(t.neutral_line),
+            sheet: hex(t.moment_of_truth),
+        }
+    }
+}
+
+impl Default for Inks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `#rrggbb` for a colour (its alpha left out).
+pub fn hex(colour: Color32) -> String {
+    let [r, g, b, _] = colour.to_srgba_unmultiplied();
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 /// The family name text is set in.
 pub const FAMILY: &str = "Inter";
 
@@ -232,6 +271,7 @@ pub fn page(
     baselines: Baselines,
 ) -> String {
     let (w, h) = plan.size;
+    let c_page = Inks::new().page;
     let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
     // A file for people says its size in points, so it opens at paper size; the converters
     // take user units as points (usvg reads `pt` as 4/3 of a unit).
@@ -245,7 +285,7 @@ pub fn page(
     }
     let _ = writeln!(
         out,
-        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"#ffffff\"/>"
+        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
     );
     let (ax, ay, aw, ah) = plan.map_area;
     let _ = writeln!(
@@ -279,14 +319,20 @@ fn write_title_block(
     (x, y, w, h): (f32, f32, f32, f32),
     b: Baselines,
 ) {
+    let Inks {
+        ink: c_ink,
+        muted: c_muted,
+        accent: c_accent,
+        ..
+    } = Inks::new();
     let _ = writeln!(
         out,
-        "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"#2a3a55\" stroke-width=\"0.8\"/>"
+        "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"{c_accent}\" stroke-width=\"0.8\"/>"
     );
     let title_size = 13.0;
     let _ = writeln!(
         out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{title_size}\" font-weight=\"700\" fill=\"#1f2733\">{}</text>",
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{title_size}\" font-weight=\"700\" fill=\"{c_ink}\">{}</text>",
         x + 10.0,
         y + 6.0 + b.bold * title_size,
         escape(&t.map)
@@ -295,7 +341,7 @@ fn write_title_block(
     let line = format!("{}  ·  {}", t.project, t.persona);
     let _ = writeln!(
         out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" fill=\"#4a5568\">{}</text>",
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" fill=\"{c_muted}\">{}</text>",
         x + 10.0,
         y + h - 6.0 - (1.0 - b.regular) * small,
         escape(&line)
@@ -303,7 +349,7 @@ fn write_title_block(
     let right = format!("{}  ·  {}", t.date, t.version);
     let _ = writeln!(
         out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" text-anchor=\"end\" fill=\"#4a5568\">{}</text>",
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" text-anchor=\"end\" fill=\"{c_muted}\">{}</text>",
         x + w - 10.0,
         y + h - 6.0 - (1.0 - b.regular) * small,
         escape(&right)

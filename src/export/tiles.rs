@@ -152,6 +152,14 @@ pub fn sheet_svg(
     let (pw, ph) = plan.page;
     let m = SHEET_MARGIN_MM * PT_PER_MM;
     let (x, y, w, h) = sheet.area;
+    let super::svg::Inks {
+        ink: c_ink,
+        muted: c_muted,
+        page: c_page,
+        mark: c_mark,
+        glue: c_glue,
+        ..
+    } = super::svg::Inks::new();
     let mut out = String::with_capacity(poster_svg.len() + 4096);
     let _ = writeln!(
         out,
@@ -160,7 +168,7 @@ pub fn sheet_svg(
     );
     let _ = writeln!(
         out,
-        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"#ffffff\"/>"
+        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"{c_page}\"/>"
     );
     let _ = writeln!(
         out,
@@ -194,7 +202,7 @@ pub fn sheet_svg(
     }
     let _ = writeln!(
         out,
-        "<path d=\"{marks}\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\"/>"
+        "<path d=\"{marks}\" stroke=\"{c_mark}\" stroke-width=\"0.5\" fill=\"none\"/>"
     );
     // Where the neighbours overlap this sheet: glue there.
     let mut glue = String::new();
@@ -209,13 +217,13 @@ pub fn sheet_svg(
     if !glue.is_empty() {
         let _ = writeln!(
             out,
-            "<path d=\"{glue}\" stroke=\"#9aa5b1\" stroke-width=\"0.5\" stroke-dasharray=\"3 3\" fill=\"none\"/>"
+            "<path d=\"{c_glue}\" stroke=\"{c_glue}\" stroke-width=\"0.5\" stroke-dasharray=\"3 3\" fill=\"none\"/>"
         );
     }
     let size = 8.0;
     let _ = writeln!(
         out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"#1f2733\">{} · {}</text>",
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"{c_ink}\">{} · {}</text>",
         m,
         m * 0.35 + b.bold * size,
         label(sheet.row, sheet.column),
@@ -223,7 +231,7 @@ pub fn sheet_svg(
     );
     let _ = writeln!(
         out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" text-anchor=\"end\" fill=\"#4a5568\">{} {}/{} · {} {}/{}</text>",
+        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" text-anchor=\"end\" fill=\"{c_muted}\">{} {}/{} · {} {}/{}</text>",
         pw - m,
         m * 0.35 + b.regular * size,
         escape(words.0),
@@ -249,6 +257,13 @@ pub fn overview_svg(
     let (pw, ph) = plan.page;
     let m = SHEET_MARGIN_MM * PT_PER_MM;
     let head = 40.0;
+    let super::svg::Inks {
+        ink: c_ink,
+        muted: c_muted,
+        page: c_page,
+        sheet: c_sheet,
+        ..
+    } = super::svg::Inks::new();
     let (tw, th) = poster.size;
     let scale = ((pw - 2.0 * m) / tw).min((ph - 2.0 * m - head) / th);
     let (ox, oy) = (m + ((pw - 2.0 * m) - tw * scale) / 2.0, m + head);
@@ -260,18 +275,18 @@ pub fn overview_svg(
     );
     let _ = writeln!(
         out,
-        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"#ffffff\"/>"
+        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"{c_page}\"/>"
     );
     let size = 14.0;
     let _ = writeln!(
         out,
-        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"#1f2733\">{}</text>",
+        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"{c_ink}\">{}</text>",
         m + b.bold * size,
         escape(title)
     );
     let _ = writeln!(
         out,
-        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"9\" fill=\"#4a5568\">{}</text>",
+        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"9\" fill=\"{c_muted}\">{}</text>",
         m + 20.0 + b.regular * 9.0,
         escape(sheets_text)
     );
@@ -285,11 +300,11 @@ pub fn overview_svg(
         let (x, y, w, h) = (ox + x * scale, oy + y * scale, w * scale, h * scale);
         let _ = writeln!(
             out,
-            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"0.8\"/>"
+            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"{c_sheet}\" stroke-width=\"0.8\"/>"
         );
         let _ = writeln!(
             out,
-            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"10\" font-weight=\"700\" fill=\"#d9480f\">{}</text>",
+            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"10\" font-weight=\"700\" fill=\"{c_sheet}\">{}</text>",
             x + 4.0,
             y + 4.0 + b.bold * 10.0,
             label(s.row, s.column)

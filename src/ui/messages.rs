@@ -3,7 +3,7 @@
 //! What the parser or the validator says in detail (`line 3: expected ...`) stays as it is.
 
 use crate::file::{FileError, LoadWarning};
-use crate::i18n::{tr_args, tr_count};
+use crate::i18n::{tr, tr_args, tr_count};
 
 /// `error`, as a sentence in the interface language.
 pub fn file_error(error: &FileError) -> String {
@@ -65,16 +65,18 @@ pub fn file_error(error: &FileError) -> String {
         FileError::Invalid { path, problems } => {
             let shown: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
             let mut text = format!(
-                "{}: {}",
-                tr_args("file.invalid", &[("path", &path.display())]),
-                tr_count("file.problems", problems.len())
+                "{} ({}): {}",
+                tr("file.invalid"),
+                tr_count("file.problems", problems.len()),
+                shown.join("; ")
             );
-            text.push_str(": ");
-            text.push_str(&shown.join("; "));
             if problems.len() > shown.len() {
                 text.push_str("; ");
                 text.push_str(&tr_count("file.more", problems.len() - shown.len()));
             }
+            // The path last, as in every message.
+            text.push_str(": ");
+            text.push_str(&path.display().to_string());
             text
         }
         FileError::Serialise { message } => tr_args("file.serialise", &[("error", message)]),
