@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::file;
-use crate::model::{MapKind, Project, templates};
+use crate::model::{MapKind, Project};
+use crate::templates;
 
 /// Klantreis: customer journey maps, offline.
 #[derive(Debug, Parser)]

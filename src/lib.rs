@@ -17,4 +17,5 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod sample;
+pub mod templates;
 pub mod ui;

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
 use klantreis::file;
-use klantreis::model::{MapKind, templates};
+use klantreis::model::MapKind;
+use klantreis::templates;
 
 fn project() -> klantreis::model::Project {
     templates::new_project(MapKind::CustomerJourney, klantreis::i18n::Language::Dutch)

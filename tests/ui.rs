@@ -58,7 +58,7 @@ fn harness(file: Option<PathBuf>, data_dir: &Path) -> Harness<'static, Klantreis
 /// A new English journey template saved in `dir`, so tests start from a known map.
 fn template_file(dir: &Path) -> PathBuf {
     let path = dir.join("test.klantreis.ron");
-    let project = klantreis::model::templates::new_project(
+    let project = klantreis::templates::new_project(
         klantreis::model::MapKind::CustomerJourney,
         klantreis::i18n::Language::English,
     );

@@ -187,7 +187,8 @@ mod tests {
     use super::*;
     use crate::edit;
     use crate::i18n::Language;
-    use crate::model::{MapKind, templates};
+    use crate::model::MapKind;
+    use crate::templates;
 
     fn project_with_cards() -> Project {
         let mut p = templates::new_project(MapKind::CustomerJourney, Language::English);

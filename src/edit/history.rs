@@ -167,7 +167,8 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Card, MapKind, templates};
+    use crate::model::{Card, MapKind};
+    use crate::templates;
 
     fn project() -> Project {
         templates::new_project(MapKind::CustomerJourney, crate::i18n::Language::English)

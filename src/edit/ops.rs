@@ -351,7 +351,8 @@ pub fn update_point(map: &Map, curve: CurveId, index: usize, point: EmotionPoint
 mod tests {
     use super::*;
     use crate::edit::apply;
-    use crate::model::{MapKind, Project, templates};
+    use crate::model::{MapKind, Project};
+    use crate::templates;
 
     fn project_with_cards() -> Project {
         let mut p =

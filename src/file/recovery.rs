@@ -98,7 +98,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path().join("data"));
         assert!(journal.read().unwrap().is_none());
-        let project = crate::model::templates::new_project(
+        let project = crate::templates::new_project(
             crate::model::MapKind::ServiceBlueprint,
             crate::i18n::Language::Dutch,
         );

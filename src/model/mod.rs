@@ -6,7 +6,6 @@ mod colour;
 mod ids;
 mod map;
 mod project;
-pub mod templates;
 pub mod time;
 
 pub use colour::Rgb;

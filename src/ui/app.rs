@@ -8,8 +8,9 @@ use crate::edit::{Edit, clipboard, ops};
 use crate::file::{self, Journal};
 use crate::i18n::{self, Language, tr, tr_args, tr_count};
 use crate::layout::{self, Layout, Metrics, TextMeasurer};
-use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage, templates};
+use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage};
 use crate::render::{self, Scene, Theme};
+use crate::templates;
 
 use super::command::{Command, Menu};
 use super::dialogs::{FileDialogs, NativeDialogs};

@@ -159,7 +159,8 @@ fn item_ui(ui: &mut egui::Ui, item: ToolboxItem) -> Option<ToolboxItem> {
 mod tests {
     use super::*;
     use crate::i18n::Language;
-    use crate::model::{MapKind, templates};
+    use crate::model::MapKind;
+    use crate::templates;
 
     #[test]
     fn cards_go_to_a_lane_of_their_kind() {

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::i18n::{Language, tr_in};
 
-use super::{EmotionCurve, Lane, LaneKind, Map, MapKind, Persona, Project, Stage};
+use crate::model::{EmotionCurve, Lane, LaneKind, Map, MapKind, Persona, Project, Stage};
 
 /// A new project holding one empty map of `kind`, with its starting stages and lanes.
 pub fn new_project(kind: MapKind, lang: Language) -> Project {
