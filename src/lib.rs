@@ -1,7 +1,7 @@
 //! Klantreis: an offline editor for customer journey maps, customer experience maps and
 //! service blueprints.
 //!
-//! Data flows one way: [`file`] reads a [`model::Project`]; [`layout`] computes its geometry;
+//! Data flows one way: [`file`](mod@file) reads a [`model::Project`]; [`layout`] computes its geometry;
 //! [`render`] paints it into a [`render::Scene`] that the canvas ([`ui`]) and the exports draw.
 
 rust_i18n::i18n!("locales", fallback = "en");

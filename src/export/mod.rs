@@ -1,8 +1,8 @@
 //! Exports: the shared [`Scene`] as PDF, SVG and PNG pages (posters, tiled sheets), and the
 //! map as Markdown, CSV and Mermaid text.
 //!
-//! The map is laid out and painted by the same [`layout`](crate::layout) and
-//! [`render`](crate::render) code as the canvas, so line breaks and positions on paper are the
+//! The map is laid out and painted by the same [`layout`] and
+//! [`render`] code as the canvas, so line breaks and positions on paper are the
 //! screen's. Pages are written as SVG first; PDF (svg2pdf, text kept as text with the font
 //! subset embedded) and PNG (resvg, rendered in strips) are made from that SVG.
 
