@@ -343,3 +343,27 @@ fn an_export_that_cannot_be_made_leaves_the_old_file_and_says_why() {
     // No temporary files left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_poster_needing_too_many_sheets_is_refused_with_the_count() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "tiles.pdf");
+    let options = ExportOptions {
+        setup: PageSetup {
+            paper: PaperSize::Custom {
+                width_mm: 10_000.0,
+                height_mm: 8_000.0,
+            },
+            ..PageSetup::default()
+        },
+        tiling: Some(Tiling {
+            sheet: PaperSize::A5,
+            overlap_mm: 10.0,
+        }),
+        ..ExportOptions::default()
+    };
+    let err = export_map(&project, &project.maps[0], &options, &path).unwrap_err();
+    assert!(err.to_string().contains("sheets"), "{err}");
+    assert!(!path.exists());
+}

@@ -60,6 +60,10 @@ pub enum ExportError {
         "the image would be {width} × {height} pixels, more than the {max} a PNG export may have; lower the DPI or the paper size"
     )]
     TooLarge { width: u64, height: u64, max: u64 },
+    #[error(
+        "the poster would take {sheets} sheets, more than {max}; choose larger sheets or a smaller poster"
+    )]
+    TooManySheets { sheets: usize, max: usize },
     #[error("the project has no personas to print")]
     NoPersonas,
     #[error("could not write {path} ({source}); nothing was changed there")]
@@ -68,6 +72,9 @@ pub enum ExportError {
         source: std::io::Error,
     },
 }
+
+/// The most sheets a tiled poster may take (an A0 over A4 takes about 20).
+pub const MAX_SHEETS: usize = 200;
 
 /// The most pixels a PNG export renders (A0 at 300 dpi is about 140 million).
 pub const MAX_PNG_PIXELS: u64 = 600_000_000;
@@ -221,7 +228,7 @@ pub fn preview(
     let (shown, pages) = match (&options.tiling, options.format) {
         (_, Format::Pdf) if options.all_maps => (page, project.maps.len()),
         (Some(tiling), Format::Pdf) => {
-            let pages = tiled_pages(project, &prepared, &plan, &page, tiling, baselines);
+            let pages = tiled_pages(project, &prepared, &plan, &page, tiling, baselines)?;
             let count = pages.len();
             (pages.into_iter().next().unwrap_or(page), count)
         }
@@ -452,7 +459,7 @@ fn tiled_pages(
     poster: &str,
     tiling: &Tiling,
     baselines: svg::Baselines,
-) -> Vec<String> {
+) -> Result<Vec<String>, ExportError> {
     let lang = Language::of_text(&project.language);
     let cards: Vec<(f32, f32, f32, f32)> = prepared
         .layout
@@ -479,6 +486,12 @@ fn tiled_pages(
         }
     }
     let sheets = tiles::plan_sheets(plan.size, tiling, &keep_whole);
+    if sheets.sheets.len() > MAX_SHEETS {
+        return Err(ExportError::TooManySheets {
+            sheets: sheets.sheets.len(),
+            max: MAX_SHEETS,
+        });
+    }
     let overlap = tiling.overlap_mm * paper::PT_PER_MM;
     let title = &prepared.title.map;
     let sheets_text = crate::i18n::tr_args_in(
@@ -506,7 +519,7 @@ fn tiled_pages(
             baselines,
         ));
     }
-    pages
+    Ok(pages)
 }
 
 /// Exports `map` of `project` to `path` with `options`; the file at `path` is replaced
@@ -605,7 +618,7 @@ pub fn export_map(
                     });
                 }
                 None => vec![page],
-                Some(tiling) => tiled_pages(project, &prepared, &plan, &page, tiling, baselines),
+                Some(tiling) => tiled_pages(project, &prepared, &plan, &page, tiling, baselines)?,
             };
             let count = pages.len();
             let pdf = pdf_from_pages(&pages, &font_database())?;
