@@ -508,9 +508,19 @@ fn tiled_pages(
         &sheets_text,
         baselines,
     )];
+    let title_block = prepared.title.clone();
     for sheet in &sheets.sheets {
+        // Each sheet carries only the part of the drawing it shows.
+        let part = svg::page_part(
+            &prepared.scene,
+            plan,
+            plan.title_block.map(|_| &title_block),
+            svg::Fonts::Reference,
+            baselines,
+            Some(sheet.area),
+        );
         pages.push(tiles::sheet_svg(
-            poster,
+            &part,
             &sheets,
             sheet,
             title,

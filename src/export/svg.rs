@@ -169,9 +169,18 @@ fn points(ps: &[epaint::Pos2]) -> String {
     s.trim_end().to_owned()
 }
 
-/// Appends `scene`'s shapes as SVG elements (in map units).
-pub fn write_shapes(out: &mut String, scene: &Scene, baselines: Baselines) {
+/// Appends `scene`'s shapes as SVG elements (in map units); with `visible`, only those that
+/// reach into it.
+pub fn write_shapes(
+    out: &mut String,
+    scene: &Scene,
+    baselines: Baselines,
+    visible: Option<epaint::Rect>,
+) {
     for shape in &scene.shapes {
+        if visible.is_some_and(|v| !v.intersects(shape.bounds())) {
+            continue;
+        }
         match shape {
             Shape::Rect {
                 rect,
@@ -270,6 +279,27 @@ pub fn page(
     fonts: Fonts,
     baselines: Baselines,
 ) -> String {
+    page_part(scene, plan, title, fonts, baselines, None)
+}
+
+/// [`page`] with only the shapes that reach into `part` (x, y, width, height on the page):
+/// a sheet of a tiled poster need not carry the whole drawing.
+pub fn page_part(
+    scene: &Scene,
+    plan: &PagePlan,
+    title: Option<&TitleBlock>,
+    fonts: Fonts,
+    baselines: Baselines,
+    part: Option<(f32, f32, f32, f32)>,
+) -> String {
+    let visible = part.map(|(x, y, w, h)| {
+        let s = plan.scale.max(f32::EPSILON);
+        epaint::Rect::from_min_size(
+            epaint::pos2((x - plan.offset.0) / s, (y - plan.offset.1) / s),
+            epaint::vec2(w / s, h / s),
+        )
+        .expand(4.0)
+    });
     let (w, h) = plan.size;
     let c_page = Inks::new().page;
     let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
@@ -304,7 +334,7 @@ pub fn page(
         scene.size.y,
         fill_attr(Some(scene.background))
     );
-    write_shapes(&mut out, scene, baselines);
+    write_shapes(&mut out, scene, baselines, visible);
     out.push_str("</g></g>\n");
     if let (Some(t), Some((x, y, bw, bh))) = (title, plan.title_block) {
         write_title_block(&mut out, t, (x, y, bw, bh), baselines);
