@@ -287,11 +287,37 @@ pub fn pdf_from_pages(
     let page_tree = alloc.bump();
     let mut pdf = Pdf::new();
     let mut page_ids = Vec::with_capacity(pages.len());
-    for page_svg in pages {
+    // Pages convert independently: spread them over the cores, then number them in order.
+    let convert = |page_svg: &String| -> Result<(pdf_writer::Chunk, Ref, f32, f32), ExportError> {
         let tree = parse_svg(page_svg, fontdb.clone())?;
         let (w, h) = (tree.size().width(), tree.size().height());
         let (chunk, svg_ref) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
             .map_err(|e| ExportError::Convert(e.to_string()))?;
+        Ok((chunk, svg_ref, w, h))
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 8)
+        .min(pages.len().max(1));
+    let per_worker = pages.len().div_ceil(workers).max(1);
+    let converted: Vec<Result<_, ExportError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(per_worker)
+            .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(ExportError::Convert(
+                        "a page could not be converted".to_owned(),
+                    ))]
+                })
+            })
+            .collect()
+    });
+    for result in converted {
+        let (chunk, svg_ref, w, h) = result?;
         let mut refs = std::collections::HashMap::new();
         let chunk = chunk.renumber(|old| *refs.entry(old).or_insert_with(|| alloc.bump()));
         let svg_ref = *refs
