@@ -262,8 +262,16 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
                 ));
             }
             if !point.label.is_empty() {
+                // Centred under the face (roughly: Inter's average letter is about 0.55 em);
+                // a to-be curve's words go above its faces, so two curves passing close by do
+                // not write over each other.
+                let half = point.label.chars().count() as f32 * 8.0 * 0.275;
+                let dy = match curve.variant {
+                    CurveVariant::AsIs => FACE_RADIUS + 3.0,
+                    CurveVariant::ToBe => -FACE_RADIUS - 13.0,
+                };
                 shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-20.0, FACE_RADIUS + 3.0),
+                    pos: p.pos + vec2(-half, dy),
                     text: point.label.clone(),
                     size: 8.0,
                     bold: false,
