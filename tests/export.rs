@@ -329,8 +329,8 @@ fn an_export_that_cannot_be_made_leaves_the_old_file_and_says_why() {
         format: Format::Png,
         setup: PageSetup {
             paper: PaperSize::Custom {
-                width_mm: 10_000.0,
-                height_mm: 10_000.0,
+                width_mm: 5_000.0,
+                height_mm: 5_000.0,
             },
             ..PageSetup::default()
         },
@@ -352,8 +352,8 @@ fn a_poster_needing_too_many_sheets_is_refused_with_the_count() {
     let options = ExportOptions {
         setup: PageSetup {
             paper: PaperSize::Custom {
-                width_mm: 10_000.0,
-                height_mm: 8_000.0,
+                width_mm: 5_000.0,
+                height_mm: 4_000.0,
             },
             ..PageSetup::default()
         },

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The largest custom paper side: a PDF page may be at most 200 inches (14 400 points).
+pub const MAX_PAPER_MM: f32 = 5000.0;
+
 /// Points (1/72 inch) per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -53,7 +56,15 @@ impl PaperSize {
             Self::Custom {
                 width_mm,
                 height_mm,
-            } => (width_mm.min(height_mm), width_mm.max(height_mm)),
+            } => {
+                // Settings from elsewhere may hold anything: keep it a printable page
+                // (`max` also turns NaN into the minimum).
+                let (w, h) = (
+                    width_mm.max(10.0).min(MAX_PAPER_MM),
+                    height_mm.max(10.0).min(MAX_PAPER_MM),
+                );
+                (w.min(h), w.max(h))
+            }
         }
     }
 
@@ -82,14 +93,16 @@ impl PaperSize {
             Some((w.trim().parse::<f32>().ok()?, h.trim().parse::<f32>().ok()?))
         });
         match parsed {
-            Some((w, h)) if (10.0..=10_000.0).contains(&w) && (10.0..=10_000.0).contains(&h) => {
+            Some((w, h))
+                if (10.0..=MAX_PAPER_MM).contains(&w) && (10.0..=MAX_PAPER_MM).contains(&h) =>
+            {
                 Ok(Self::Custom {
                     width_mm: w,
                     height_mm: h,
                 })
             }
             Some(_) => Err(format!(
-                "paper {text:?}: a custom size must be between 10 and 10000 mm each way"
+                "paper {text:?}: a custom size must be between 10 and {MAX_PAPER_MM} mm each way (a PDF page can be at most 200 inches)"
             )),
             None => Err(format!(
                 "paper {text:?}: use A0 to A5, Letter, Legal, Tabloid or WIDTHxHEIGHTmm such as 1000x700mm"
@@ -207,6 +220,16 @@ mod tests {
         let setup = PageSetup::default();
         let (w, h) = setup.page_size_pt();
         assert_eq!((w.round(), h.round()), (3370.0, 2384.0));
+    }
+
+    #[test]
+    fn an_impossible_custom_size_becomes_a_printable_one() {
+        let (w, h) = PaperSize::Custom {
+            width_mm: f32::NAN,
+            height_mm: 1e9,
+        }
+        .portrait_mm();
+        assert_eq!((w, h), (10.0, MAX_PAPER_MM));
     }
 
     #[test]

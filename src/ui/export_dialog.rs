@@ -288,13 +288,13 @@ impl ExportDialog {
                     ui.horizontal(|ui| {
                         ui.add(
                             egui::DragValue::new(width_mm)
-                                .range(10.0..=10_000.0)
+                                .range(10.0..=export::paper::MAX_PAPER_MM)
                                 .suffix(" mm"),
                         );
                         ui.label("×");
                         ui.add(
                             egui::DragValue::new(height_mm)
-                                .range(10.0..=10_000.0)
+                                .range(10.0..=export::paper::MAX_PAPER_MM)
                                 .suffix(" mm"),
                         );
                     });
