@@ -57,12 +57,15 @@ impl PaperSize {
                 width_mm,
                 height_mm,
             } => {
-                // Settings from elsewhere may hold anything: keep it a printable page
-                // (`max` also turns NaN into the minimum).
-                let (w, h) = (
-                    width_mm.max(10.0).min(MAX_PAPER_MM),
-                    height_mm.max(10.0).min(MAX_PAPER_MM),
-                );
+                // Settings from elsewhere may hold anything: keep it a printable page.
+                let sane = |v: f32| {
+                    if v.is_nan() {
+                        10.0
+                    } else {
+                        v.clamp(10.0, MAX_PAPER_MM)
+                    }
+                };
+                let (w, h) = (sane(width_mm), sane(height_mm));
                 (w.min(h), w.max(h))
             }
         }
