@@ -12,6 +12,8 @@ use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage};
 use crate::render::{self, Scene, Theme};
 use crate::templates;
 
+use egui::KeyboardShortcut;
+
 use super::command::{Command, Menu};
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
@@ -806,18 +808,29 @@ impl KlantreisApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for command in Command::ALL {
-            if typing && command.yields_to_text_fields() {
-                continue;
-            }
-            let shortcuts = command
-                .shortcut()
+        let mut bindings: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .into_iter()
+            .filter(|c| !(typing && c.yields_to_text_fields()))
+            .flat_map(|c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.extra_shortcuts().iter().copied())
+                    .map(move |s| (s, c))
+            })
+            .collect();
+        // egui matches a shortcut when its modifiers are pressed, extra ones aside, so the
+        // ones with more modifiers go first: Ctrl+Shift+Z is not taken for Ctrl+Z.
+        let modifiers = |s: &KeyboardShortcut| {
+            let m = s.modifiers;
+            [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
                 .into_iter()
-                .chain(command.extra_shortcuts().iter().copied());
-            for shortcut in shortcuts {
-                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    self.commands.push(command);
-                }
+                .filter(|on| *on)
+                .count()
+        };
+        bindings.sort_by_key(|(s, _)| std::cmp::Reverse(modifiers(s)));
+        for (shortcut, command) in bindings {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
             }
         }
     }
@@ -826,7 +839,7 @@ impl KlantreisApp {
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::ALL {
                 ui.menu_button(menu.label(), |ui| {
-                    for command in Command::menu_order()
+                    for command in Command::ALL
                         .into_iter()
                         .filter(|c| c.menu() == menu && c.language().is_none())
                     {
@@ -960,10 +973,7 @@ impl KlantreisApp {
 
     fn language_menu_ui(&mut self, ui: &mut egui::Ui) {
         ui.menu_button(tr("menu.language"), |ui| {
-            for command in Command::menu_order()
-                .into_iter()
-                .filter(|c| c.language().is_some())
-            {
+            for command in Command::ALL.into_iter().filter(|c| c.language().is_some()) {
                 let chosen = command.language().flatten() == self.settings.language;
                 if ui
                     .selectable_label(chosen, command.label())
@@ -1292,7 +1302,7 @@ impl KlantreisApp {
                     .labelled_by(name.id);
                 r.request_focus();
                 let q = query.to_lowercase();
-                let matches: Vec<Command> = Command::menu_order()
+                let matches: Vec<Command> = Command::ALL
                     .into_iter()
                     .filter(|c| {
                         c != &Command::CommandPalette && c.label().to_lowercase().contains(&q)
