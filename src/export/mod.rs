@@ -558,6 +558,24 @@ fn tiled_pages(
     Ok(pages)
 }
 
+/// Converts `pages` into one PDF written atomically to `path`.
+fn write_pdf(
+    pages: &[String],
+    path: &Path,
+    warnings: Vec<Legibility>,
+) -> Result<Written, ExportError> {
+    let pdf = pdf_from_pages(pages, &font_database())?;
+    crate::file::write_atomically(path, &pdf, false).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Written {
+        pages: pages.len(),
+        pixels: None,
+        warnings,
+    })
+}
+
 /// Exports `map` of `project` to `path` with `options`; the file at `path` is replaced
 /// atomically (or left alone on failure).
 pub fn export_map(
@@ -595,13 +613,7 @@ pub fn export_map(
                 .iter()
                 .map(|p| persona::sheet_svg(project, p, &mut text, baselines))
                 .collect();
-            let pdf = pdf_from_pages(&pages, &font_database())?;
-            crate::file::write_atomically(path, &pdf, false).map_err(write_err)?;
-            return Ok(Written {
-                pages: pages.len(),
-                pixels: None,
-                warnings: Vec::new(),
-            });
+            return write_pdf(&pages, path, Vec::new());
         }
         Format::Pdf | Format::Svg | Format::Png => {}
     }
@@ -627,43 +639,36 @@ pub fn export_map(
         Format::Svg => {
             crate::file::write_atomically(path, page.as_bytes(), false).map_err(write_err)?;
         }
+        Format::Pdf if options.all_maps => {
+            // One page per map, each fitted (or scaled) on its own; the chosen map is already
+            // prepared.
+            let mut pages = Vec::with_capacity(project.maps.len());
+            let mut warnings = warnings;
+            for m in &project.maps {
+                let other;
+                let p = if m.id == map.id {
+                    &prepared
+                } else {
+                    other = prepare(project, m, &mut text);
+                    &other
+                };
+                let plan = options.setup.plan((p.scene.size.x, p.scene.size.y));
+                if let Some(l) = legibility(&p.scene, plan.scale).filter(too_small)
+                    && !warnings.contains(&l)
+                {
+                    warnings.push(l);
+                }
+                let title = options.setup.title_block.then_some(&p.title);
+                pages.push(svg::page(&p.scene, &plan, title, fonts, baselines));
+            }
+            return write_pdf(&pages, path, warnings);
+        }
         Format::Pdf => {
             let pages = match &options.tiling {
-                _ if options.all_maps => {
-                    // One page per map, each fitted (or scaled) on its own.
-                    let mut pages = Vec::with_capacity(project.maps.len());
-                    let mut warnings_all = warnings.clone();
-                    for m in &project.maps {
-                        let p = prepare(project, m, &mut text);
-                        let plan = options.setup.plan((p.scene.size.x, p.scene.size.y));
-                        if let Some(l) = legibility(&p.scene, plan.scale).filter(too_small)
-                            && !warnings_all.contains(&l)
-                        {
-                            warnings_all.push(l);
-                        }
-                        let title = options.setup.title_block.then_some(&p.title);
-                        pages.push(svg::page(&p.scene, &plan, title, fonts, baselines));
-                    }
-                    let count = pages.len();
-                    let pdf = pdf_from_pages(&pages, &font_database())?;
-                    crate::file::write_atomically(path, &pdf, false).map_err(write_err)?;
-                    return Ok(Written {
-                        pages: count,
-                        pixels: None,
-                        warnings: warnings_all,
-                    });
-                }
                 None => vec![page],
                 Some(tiling) => tiled_pages(project, &prepared, &plan, &page, tiling, baselines)?,
             };
-            let count = pages.len();
-            let pdf = pdf_from_pages(&pages, &font_database())?;
-            crate::file::write_atomically(path, &pdf, false).map_err(write_err)?;
-            return Ok(Written {
-                pages: count,
-                pixels: None,
-                warnings,
-            });
+            return write_pdf(&pages, path, warnings);
         }
         Format::Png => {
             let dpi = options.dpi.clamp(72.0, 600.0);

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::paper::{PT_PER_MM, PaperSize};
-use super::svg::{Baselines, FAMILY, Inks, escape};
+use super::svg::{Baselines, Inks, escape};
 use crate::analysis;
 use crate::i18n::{Language, tr_args_in, tr_in};
 use crate::layout::TextMeasurer;
@@ -92,7 +92,7 @@ pub fn sheet_svg(
     let (w, h) = (w * PT_PER_MM, h * PT_PER_MM);
     let margin = 20.0 * PT_PER_MM;
     let inks = Inks::new();
-    let (c_page, c_accent, c_muted) = (inks.page.clone(), inks.accent.clone(), inks.muted.clone());
+    let (c_accent, c_muted) = (inks.accent.clone(), inks.muted.clone());
     let mut page = Page {
         out: String::new(),
         inks: Inks::new(),
@@ -102,14 +102,7 @@ pub fn sheet_svg(
         text,
         baselines,
     };
-    let _ = writeln!(
-        page.out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}\" height=\"{h:.2}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\">"
-    );
-    let _ = writeln!(
-        page.out,
-        "<rect width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
-    );
+    super::svg::open_page(&mut page.out, (w, h), "", super::svg::Fonts::Reference);
     let _ = writeln!(
         page.out,
         "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{:.2}\" fill=\"{c_accent}\"/>",

@@ -270,6 +270,23 @@ fn font_face(out: &mut String) {
     );
 }
 
+/// Starts an SVG page of `size` points: the root element (sized in `unit`, white space kept as
+/// written), the font when embedded, and white paper. Close it with `</svg>`.
+pub fn open_page(out: &mut String, (w, h): (f32, f32), unit: &str, fonts: Fonts) {
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}{unit}\" height=\"{h:.2}{unit}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\" xml:space=\"preserve\">"
+    );
+    if fonts == Fonts::Embed {
+        font_face(out);
+    }
+    let c_page = Inks::new().page;
+    let _ = writeln!(
+        out,
+        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
+    );
+}
+
 /// One page: the scene placed by `plan`, clipped to `clip` (map units) when given, and the title
 /// block.
 pub fn page(
@@ -301,22 +318,11 @@ pub fn page_part(
         .expand(4.0)
     });
     let (w, h) = plan.size;
-    let c_page = Inks::new().page;
     let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
     // A file for people says its size in points, so it opens at paper size; the converters
     // take user units as points (usvg reads `pt` as 4/3 of a unit).
     let unit = if fonts == Fonts::Embed { "pt" } else { "" };
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}{unit}\" height=\"{h:.2}{unit}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\" xml:space=\"preserve\">"
-    );
-    if fonts == Fonts::Embed {
-        font_face(&mut out);
-    }
-    let _ = writeln!(
-        out,
-        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
-    );
+    open_page(&mut out, (w, h), unit, fonts);
     let (ax, ay, aw, ah) = plan.map_area;
     let _ = writeln!(
         out,

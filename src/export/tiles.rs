@@ -155,21 +155,12 @@ pub fn sheet_svg(
     let super::svg::Inks {
         ink: c_ink,
         muted: c_muted,
-        page: c_page,
         mark: c_mark,
         glue: c_glue,
         ..
     } = super::svg::Inks::new();
     let mut out = String::with_capacity(poster_svg.len() + 4096);
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{pw:.2}\" height=\"{ph:.2}\" viewBox=\"0 0 {pw:.2} {ph:.2}\" font-family=\"{}\">",
-        super::svg::FAMILY
-    );
-    let _ = writeln!(
-        out,
-        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"{c_page}\"/>"
-    );
+    super::svg::open_page(&mut out, (pw, ph), "", super::svg::Fonts::Reference);
     let _ = writeln!(
         out,
         "<defs><clipPath id=\"sheet\"><rect x=\"{m:.2}\" y=\"{m:.2}\" width=\"{w:.2}\" height=\"{h:.2}\"/></clipPath></defs>"
@@ -260,7 +251,6 @@ pub fn overview_svg(
     let super::svg::Inks {
         ink: c_ink,
         muted: c_muted,
-        page: c_page,
         sheet: c_sheet,
         ..
     } = super::svg::Inks::new();
@@ -268,15 +258,7 @@ pub fn overview_svg(
     let scale = ((pw - 2.0 * m) / tw).min((ph - 2.0 * m - head) / th);
     let (ox, oy) = (m + ((pw - 2.0 * m) - tw * scale) / 2.0, m + head);
     let mut out = String::with_capacity(poster_svg.len() + 4096);
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{pw:.2}\" height=\"{ph:.2}\" viewBox=\"0 0 {pw:.2} {ph:.2}\" font-family=\"{}\">",
-        super::svg::FAMILY
-    );
-    let _ = writeln!(
-        out,
-        "<rect width=\"{pw:.2}\" height=\"{ph:.2}\" fill=\"{c_page}\"/>"
-    );
+    super::svg::open_page(&mut out, (pw, ph), "", super::svg::Fonts::Reference);
     let size = 14.0;
     let _ = writeln!(
         out,
