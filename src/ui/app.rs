@@ -12,8 +12,6 @@ use crate::model::{Card, Lane, LaneKind, MapId, MapKind, Project, Stage};
 use crate::render::{self, Scene, Theme};
 use crate::templates;
 
-use egui::KeyboardShortcut;
-
 use super::command::{Command, Menu};
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
@@ -808,27 +806,10 @@ impl KlantreisApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let mut bindings: Vec<(KeyboardShortcut, Command)> = Command::ALL
-            .into_iter()
-            .filter(|c| !(typing && c.yields_to_text_fields()))
-            .flat_map(|c| {
-                c.shortcut()
-                    .into_iter()
-                    .chain(c.extra_shortcuts().iter().copied())
-                    .map(move |s| (s, c))
-            })
-            .collect();
-        // egui matches a shortcut when its modifiers are pressed, extra ones aside, so the
-        // ones with more modifiers go first: Ctrl+Shift+Z is not taken for Ctrl+Z.
-        let modifiers = |s: &KeyboardShortcut| {
-            let m = s.modifiers;
-            [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
-                .into_iter()
-                .filter(|on| *on)
-                .count()
-        };
-        bindings.sort_by_key(|(s, _)| std::cmp::Reverse(modifiers(s)));
-        for (shortcut, command) in bindings {
+        for &(shortcut, command) in Command::bindings() {
+            if typing && command.yields_to_text_fields() {
+                continue;
+            }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
             }

@@ -201,6 +201,34 @@ impl Command {
         }
     }
 
+    /// Every shortcut with its command, those with more modifiers first: egui matches a
+    /// shortcut whenever its modifiers are held, extra ones aside, so Ctrl+Shift+Z must be
+    /// tried before Ctrl+Z. Computed once.
+    pub fn bindings() -> &'static [(KeyboardShortcut, Self)] {
+        static BINDINGS: std::sync::OnceLock<Vec<(KeyboardShortcut, Command)>> =
+            std::sync::OnceLock::new();
+        BINDINGS.get_or_init(|| {
+            let mut bindings: Vec<(KeyboardShortcut, Command)> = Self::ALL
+                .into_iter()
+                .flat_map(|c| {
+                    c.shortcut()
+                        .into_iter()
+                        .chain(c.extra_shortcuts().iter().copied())
+                        .map(move |s| (s, c))
+                })
+                .collect();
+            let held = |s: &KeyboardShortcut| {
+                let m = s.modifiers;
+                [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+                    .into_iter()
+                    .filter(|on| *on)
+                    .count()
+            };
+            bindings.sort_by_key(|(s, _)| std::cmp::Reverse(held(s)));
+            bindings
+        })
+    }
+
     /// Whether the shortcut must be left to a focused text field (where it means something else).
     pub fn yields_to_text_fields(self) -> bool {
         matches!(
@@ -285,6 +313,17 @@ impl Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shortcut_is_tried_before_its_subsets() {
+        let position = |c: Command| {
+            Command::bindings()
+                .iter()
+                .position(|(s, x)| *x == c && Some(*s) == c.shortcut())
+        };
+        assert!(position(Command::Redo) < position(Command::Undo));
+        assert!(position(Command::SaveAs) < position(Command::Save));
+    }
 
     #[test]
     fn every_command_is_listed_once() {
