@@ -352,20 +352,7 @@ fn find_map<'a>(project: &'a Project, query: &str) -> Option<&'a crate::model::M
 }
 
 fn signed(v: f64) -> String {
-    if v > 0.0 {
-        format!("+{}", round(v))
-    } else {
-        round(v)
-    }
-}
-
-fn round(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{r}")
-    }
+    crate::model::format_score(v, 2, true)
 }
 
 fn analyze(path: &Path, map: Option<&str>, json: bool) -> ExitCode {

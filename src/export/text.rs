@@ -5,15 +5,10 @@ use std::fmt::Write as _;
 
 use crate::analysis::{self, WeakEnd};
 use crate::i18n::{Language, tr_args_in, tr_in};
-use crate::model::{CurveVariant, LaneKind, Map, Project};
+use crate::model::{CurveVariant, LaneKind, Map, Project, format_score};
 
 fn score(map: &Map, v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if map.scale.min() < 0.0 && r > 0.0 {
-        format!("+{r}")
-    } else {
-        format!("{r}")
-    }
+    map.scale.format(v, 2)
 }
 
 /// Markdown's inline special characters in user text are escaped so a title cannot become a
@@ -121,16 +116,9 @@ pub fn markdown(project: &Project, map: &Map) -> String {
         let dash = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| score(map, v));
         for s in &cmp.stages {
             let stage = map.stage(s.stage).map_or("", |x| x.name.as_str());
-            let gain = s.gain.map_or_else(
-                || "–".to_owned(),
-                |g| {
-                    if g > 0.0 {
-                        format!("+{g}")
-                    } else {
-                        format!("{g}")
-                    }
-                },
-            );
+            let gain = s
+                .gain
+                .map_or_else(|| "–".to_owned(), |g| format_score(g, 2, true));
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {gain} |",

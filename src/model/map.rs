@@ -452,14 +452,31 @@ impl EmotionScale {
 
     /// Short label such as `−2..+2`.
     pub fn label(self) -> String {
-        let fmt = |v: f64| {
-            if v > 0.0 && self.min() < 0.0 {
-                format!("+{v}")
-            } else {
-                format!("{v}")
-            }
-        };
-        format!("{}..{}", fmt(self.min()), fmt(self.max()))
+        format!(
+            "{}..{}",
+            self.format(self.min(), 2),
+            self.format(self.max(), 2)
+        )
+    }
+
+    /// A score as this scale writes it, to `decimals` places: `+2` and `-1` on a scale around
+    /// zero, `3.5` on one that starts above it.
+    pub fn format(self, score: f64, decimals: i32) -> String {
+        format_score(score, decimals, self.min() < 0.0)
+    }
+}
+
+/// `v` rounded to `decimals` places, with a `+` when it is positive and `signed`; a value that
+/// rounds to zero is written `0`, never `-0`.
+pub fn format_score(v: f64, decimals: i32, signed: bool) -> String {
+    let factor = 10_f64.powi(decimals);
+    let r = (v * factor).round() / factor;
+    if r == 0.0 {
+        "0".to_owned()
+    } else if signed && r > 0.0 {
+        format!("+{r}")
+    } else {
+        format!("{r}")
     }
 }
 
@@ -521,5 +538,20 @@ impl Default for EmotionPoint {
             score: 0.0,
             label: String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_written_as_the_scale_reads_them() {
+        assert_eq!(EmotionScale::MinusFiveToFive.format(3.0, 1), "+3");
+        assert_eq!(EmotionScale::MinusFiveToFive.format(-0.375, 2), "-0.38");
+        assert_eq!(EmotionScale::OneToFive.format(3.5, 1), "3.5");
+        assert_eq!(EmotionScale::MinusTwoToTwo.format(-0.04, 1), "0");
+        assert_eq!(EmotionScale::MinusTwoToTwo.label(), "-2..+2");
+        assert_eq!(format_score(1.25, 1, true), "+1.3");
     }
 }

@@ -15,7 +15,7 @@ pub use ids::{
 };
 pub use map::{
     Card, Channel, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane, LaneKind, Map,
-    MapKind, MomentOfTruth, Stage,
+    MapKind, MomentOfTruth, Stage, format_score,
 };
 pub use project::{
     DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,

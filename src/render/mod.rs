@@ -145,18 +145,12 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
             }),
         });
         for (score, label) in [
-            (
-                map.scale.max(),
-                format_score(map.scale.max(), map.scale.min() < 0.0),
-            ),
+            (map.scale.max(), map.scale.format(map.scale.max(), 2)),
             (
                 map.scale.neutral(),
-                format_score(map.scale.neutral(), map.scale.min() < 0.0),
+                map.scale.format(map.scale.neutral(), 2),
             ),
-            (
-                map.scale.min(),
-                format_score(map.scale.min(), map.scale.min() < 0.0),
-            ),
+            (map.scale.min(), map.scale.format(map.scale.min(), 2)),
         ] {
             let y = Layout::score_to_y(band, map.scale, score);
             shapes.push(Shape::Text {
@@ -421,14 +415,6 @@ pub fn face(center: Pos2, radius: f32, valence: f64, colour: Color32, theme: &Th
             stroke: Some(Line::solid(1.2, colour)),
         },
     ]
-}
-
-fn format_score(v: f64, signed: bool) -> String {
-    if signed && v > 0.0 {
-        format!("+{v}")
-    } else {
-        format!("{v}")
-    }
 }
 
 /// A five-pointed star, the mark of a moment of truth.

@@ -6,8 +6,6 @@ use crate::analysis::{Analysis, Lint, Step, Target, WeakEnd};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::model::{CurveId, CurveVariant, Map};
 
-use super::map_canvas::curves::format_score;
-
 /// What the user clicked in the panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -20,7 +18,7 @@ fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> bool {
 }
 
 fn step_text(map: &Map, step: &Step) -> String {
-    let score = format_score(map.scale, step.score);
+    let score = map.scale.format(step.score, 1);
     if step.label.is_empty() {
         format!("{score} · {}", step.stage_name)
     } else {
@@ -61,10 +59,10 @@ pub fn analysis_ui(
             .show(ui, |ui| {
                 ui.label(tr("analysis.remembered"))
                     .on_hover_text(tr("analysis.remembered.tip"));
-                ui.strong(format_score(map.scale, remembered));
+                ui.strong(map.scale.format(remembered, 1));
                 ui.end_row();
                 ui.label(tr("analysis.average"));
-                ui.label(format_score(map.scale, average));
+                ui.label(map.scale.format(average, 1));
                 ui.end_row();
                 ui.label(tr("analysis.peak"));
                 if link(ui, step_text(map, peak)) {
@@ -141,7 +139,7 @@ pub fn analysis_ui(
                         pick = Some(Pick::Target(Target::Stage(s.stage)));
                     }
                     let score = |v: Option<f64>| {
-                        v.map_or_else(|| "–".to_owned(), |v| format_score(map.scale, v))
+                        v.map_or_else(|| "–".to_owned(), |v| map.scale.format(v, 1))
                     };
                     ui.label(score(s.as_is));
                     ui.label(score(s.to_be));
@@ -164,10 +162,5 @@ pub fn analysis_ui(
 }
 
 fn signed(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r > 0.0 {
-        format!("+{r}")
-    } else {
-        format!("{r}")
-    }
+    crate::model::format_score(v, 1, true)
 }

@@ -20,16 +20,6 @@ fn score_at(scale: EmotionScale, band: Rect, y: f32, free: bool) -> f64 {
     }
 }
 
-/// A score as the scale writes it: `+2`, `-1`, `3.5`.
-pub fn format_score(scale: EmotionScale, score: f64) -> String {
-    let rounded = (score * 10.0).round() / 10.0;
-    if scale.min() < 0.0 && rounded > 0.0 {
-        format!("+{rounded}")
-    } else {
-        format!("{rounded}")
-    }
-}
-
 impl MapCanvas {
     /// The curve that clicks and strokes on the emotion lane change: the selected step's, the
     /// last one touched, else the first one shown.
@@ -168,7 +158,7 @@ impl MapCanvas {
                     })
                     .unwrap_or_default();
                 let selected = self.selection.point == Some((curve.id, p.index));
-                let score = format_score(map.scale, point.score);
+                let score = map.scale.format(point.score, 1);
                 response.widget_info(|| {
                     let mut info = egui::WidgetInfo::selected(
                         egui::Role::Slider,
@@ -237,7 +227,7 @@ impl MapCanvas {
                     painter.text(
                         to_screen * at + egui::vec2(12.0, -12.0),
                         egui::Align2::LEFT_CENTER,
-                        format_score(map.scale, *new_score),
+                        map.scale.format(*new_score, 1),
                         egui::FontId::proportional(14.0),
                         ui.visuals().strong_text_color(),
                     );
