@@ -114,32 +114,18 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn paint(colour: Color32) -> String {
-    let [r, g, b, a] = colour.to_srgba_unmultiplied();
-    if a == 255 {
-        format!("#{r:02x}{g:02x}{b:02x}")
-    } else {
-        format!(
-            "#{r:02x}{g:02x}{b:02x}\" fill-opacity=\"{:.3}",
-            f32::from(a) / 255.0
-        )
-    }
-}
-
+/// ` fill="#rrggbb"`, with `fill-opacity` when the colour is see-through; ` fill="none"`.
 fn fill_attr(fill: Option<Color32>) -> String {
-    match fill {
-        Some(c) => {
-            let [r, g, b, a] = c.to_srgba_unmultiplied();
-            if a == 255 {
-                format!(" fill=\"#{r:02x}{g:02x}{b:02x}\"")
-            } else {
-                format!(
-                    " fill=\"#{r:02x}{g:02x}{b:02x}\" fill-opacity=\"{:.3}\"",
-                    f32::from(a) / 255.0
-                )
-            }
-        }
-        None => " fill=\"none\"".to_owned(),
+    let Some(colour) = fill else {
+        return " fill=\"none\"".to_owned();
+    };
+    match colour.a() {
+        255 => format!(" fill=\"{}\"", hex(colour)),
+        a => format!(
+            " fill=\"{}\" fill-opacity=\"{:.3}\"",
+            hex(colour),
+            f32::from(a) / 255.0
+        ),
     }
 }
 
@@ -147,9 +133,10 @@ fn stroke_attr(line: Option<Line>) -> String {
     let Some(l) = line else {
         return String::new();
     };
-    let [r, g, b, a] = l.colour.to_srgba_unmultiplied();
+    let a = l.colour.a();
     let mut s = format!(
-        " stroke=\"#{r:02x}{g:02x}{b:02x}\" stroke-width=\"{:.2}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"",
+        " stroke=\"{}\" stroke-width=\"{:.2}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"",
+        hex(l.colour),
         l.width
     );
     if a != 255 {
@@ -248,11 +235,11 @@ pub fn write_shapes(
                 };
                 let _ = writeln!(
                     out,
-                    "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\" fill=\"{}\" xml:space=\"preserve\">{}</text>",
+                    "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\"{} xml:space=\"preserve\">{}</text>",
                     pos.x,
                     pos.y + baseline * size,
                     if *bold { 700 } else { 400 },
-                    paint(*colour),
+                    fill_attr(Some(*colour)),
                     escape(text)
                 );
             }
