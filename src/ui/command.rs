@@ -229,19 +229,10 @@ impl Command {
         })
     }
 
-    /// Whether the shortcut must be left to a focused text field (where it means something else).
+    /// Whether the shortcut must be left to a focused text field (where it means something
+    /// else): the Edit menu's commands, all of which a text field has its own meaning for.
     pub fn yields_to_text_fields(self) -> bool {
-        matches!(
-            self,
-            Self::Undo
-                | Self::Redo
-                | Self::Cut
-                | Self::Copy
-                | Self::Paste
-                | Self::Delete
-                | Self::SelectAll
-                | Self::Duplicate
-        )
+        self.menu() == Menu::Edit
     }
 
     /// The menu the command is in.
