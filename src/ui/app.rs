@@ -670,12 +670,14 @@ impl KlantreisApp {
             self.painted = None;
             return;
         };
-        let hidden: Vec<crate::model::CurveId> =
-            self.canvas.hidden_curves.iter().copied().collect();
         let fresh = self.painted.as_ref().is_some_and(|p| {
-            p.map == map.id && p.revision == self.doc.revision() && p.hidden == hidden
+            p.map == map.id
+                && p.revision == self.doc.revision()
+                && p.hidden.iter().eq(&self.canvas.hidden_curves)
         });
         if !fresh {
+            let hidden: Vec<crate::model::CurveId> =
+                self.canvas.hidden_curves.iter().copied().collect();
             self.text.begin_pass();
             let layout =
                 layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
