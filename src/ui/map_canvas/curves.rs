@@ -144,22 +144,22 @@ impl MapCanvas {
                     Sense::click_and_drag(),
                 );
                 let stage = map.stage(point.stage).map_or("", |s| s.name.as_str());
-                let curve_name: String = layout
-                    .legend
-                    .iter()
-                    .find(|e| e.curve == curve.id)
-                    .map(|e| {
-                        e.label
-                            .block
-                            .lines
-                            .iter()
-                            .map(|l| l.text.as_str())
-                            .collect()
-                    })
-                    .unwrap_or_default();
                 let selected = self.selection.point == Some((curve.id, p.index));
-                let score = map.scale.format(point.score, 1);
+                // Names and tips are built only when asked for (a screen reader, a hover).
                 response.widget_info(|| {
+                    let curve_name: String = layout
+                        .legend
+                        .iter()
+                        .find(|e| e.curve == curve.id)
+                        .map(|e| {
+                            e.label
+                                .block
+                                .lines
+                                .iter()
+                                .map(|l| l.text.as_str())
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     let mut info = egui::WidgetInfo::selected(
                         egui::Role::Slider,
                         true,
@@ -169,13 +169,16 @@ impl MapCanvas {
                     info.value = Some(point.score);
                     info
                 });
-                let tip = if point.label.is_empty() {
-                    score.clone()
-                } else {
-                    format!("{score} · {}", point.label)
-                };
                 let response = response
-                    .on_hover_text(format!("{tip}\n{}", tr("canvas.point.tip")))
+                    .on_hover_ui(|ui| {
+                        let score = map.scale.format(point.score, 1);
+                        if point.label.is_empty() {
+                            ui.label(score);
+                        } else {
+                            ui.label(format!("{score} · {}", point.label));
+                        }
+                        ui.label(tr("canvas.point.tip"));
+                    })
                     .on_hover_cursor(CursorIcon::ResizeVertical);
                 if response.clicked() || response.drag_started() {
                     self.selection = Selection {
