@@ -20,6 +20,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use klantreis::export::{ExportOptions, Format, PageSetup, PaperSize, export_map};
+use klantreis::file::replace_with;
 use klantreis::sample::{Spec, generate};
 
 fn peak_rss_reset() {
@@ -103,7 +104,8 @@ fn main() {
         };
         peak_rss_reset();
         let start = Instant::now();
-        let written = export_map(&project, map, &options, &path).expect("the export works");
+        let written = replace_with(&path, |out| export_map(&project, map, &options, out))
+            .expect("the export works");
         let elapsed = start.elapsed();
         (path, elapsed, peak_rss_mb(), written)
     };

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod sample;
 pub mod templates;
 pub mod ui;

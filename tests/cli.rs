@@ -151,15 +151,15 @@ fn analyze_reads_the_ikea_visit_as_a_low_middle_with_a_good_end() {
     let (code, stdout, stderr) = klantreis(&["analyze", &ikea]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("peak:        -4 at \"Zelfbedieningsmagazijn\""),
+        stdout.contains("Peak:        -4 · Zelfbedieningsmagazijn"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("end:         +3 at \"Uitgang en bistro\""),
+        stdout.contains("End:         +3 · Uitgang en bistro"),
         "{stdout}"
     );
-    assert!(stdout.contains("remembered:  -0.5"), "{stdout}");
-    assert!(stdout.contains("average:"), "{stdout}");
+    assert!(stdout.contains("Remembered:  -0.5"), "{stdout}");
+    assert!(stdout.contains("Average:"), "{stdout}");
     assert!(
         stdout.contains("Touchpoint “Medewerker bij de banken” has no owner."),
         "{stdout}"

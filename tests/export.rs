@@ -4,9 +4,22 @@
 use std::path::{Path, PathBuf};
 
 use klantreis::export::{
-    ExportOptions, Format, Orientation, PageSetup, PaperSize, Scale, Tiling, export_map,
+    ExportError, ExportOptions, Format, Orientation, PageSetup, PaperSize, Scale, Tiling, Written,
 };
-use klantreis::model::Project;
+use klantreis::model::{Map, Project};
+
+/// Exports as the app and the command line do: the bytes saved atomically to `path`.
+fn export_map(
+    project: &Project,
+    map: &Map,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<Written, ExportError> {
+    klantreis::file::replace_with(path, |out| {
+        klantreis::export::export_map(project, map, options, out)
+    })
+    .map_err(|e| e.flatten().at(path))
+}
 
 fn example(name: &str) -> Project {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -181,6 +194,98 @@ fn a_tiled_poster_prints_on_a4_sheets_with_an_overview() {
     }
     let text: String = text_of(&doc).split_whitespace().collect();
     assert!(text.contains("A1·") && text.contains("B2·"), "sheet labels");
+}
+
+/// The dashed glue lines drawn on one page (in the drawing its page shows): each as
+/// `(vertical, length)`. The glue line is the only stroke dashed 3 on, 1.8 off.
+fn glue_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(bool, f32)> {
+    use lopdf::Object;
+    let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32));
+    let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap();
+    let (_, resources) = doc.dereference(resources).unwrap();
+    let xobjects = resources
+        .as_dict()
+        .unwrap()
+        .get(b"XObject")
+        .and_then(Object::as_dict)
+        .unwrap();
+    let mut lines = Vec::new();
+    for (_, reference) in xobjects {
+        let stream = doc
+            .get_object(reference.as_reference().unwrap())
+            .and_then(Object::as_stream)
+            .unwrap();
+        let content = lopdf::content::Content::decode(&stream.decompressed_content().unwrap())
+            .unwrap();
+        let (mut glue, mut from, mut to) = (false, None, None);
+        for op in &content.operations {
+            let xy = || {
+                let v: Vec<f32> = op.operands.iter().filter_map(number).collect();
+                (v.len() == 2).then(|| (v[0], v[1]))
+            };
+            match op.operator.as_str() {
+                "d" => {
+                    let dash: Vec<f32> = op.operands[0]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(number)
+                        .collect();
+                    glue = dash.len() == 2
+                        && (dash[0] - 3.0).abs() < 0.01
+                        && (dash[1] - 1.8).abs() < 0.01;
+                }
+                "m" => from = xy(),
+                "l" => to = xy(),
+                "S" if glue => {
+                    if let (Some(a), Some(b)) = (from, to) {
+                        let vertical = (a.0 - b.0).abs() < 0.01;
+                        lines.push((vertical, (a.0 - b.0).abs().max((a.1 - b.1).abs())));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn every_sheet_with_a_neighbour_has_a_dashed_glue_line_where_it_overlaps() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "tiles.pdf");
+    let options = ExportOptions {
+        tiling: Some(Tiling {
+            sheet: PaperSize::A3,
+            overlap_mm: 10.0,
+        }),
+        setup: PageSetup {
+            paper: PaperSize::A1,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    export_map(&project, &project.maps[0], &options, &path).unwrap();
+    let doc = lopdf::Document::load(&path).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    // The overview, then 2 rows of 4 sheets, row by row.
+    let (rows, columns) = (2, 4);
+    assert_eq!(pages.len(), 1 + rows * columns);
+    assert!(glue_lines(&doc, pages[0]).is_empty(), "the overview has none");
+    for (i, page) in pages[1..].iter().enumerate() {
+        let (row, column) = (i / columns, i % columns);
+        let mut lines = glue_lines(&doc, *page);
+        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        let expected: Vec<bool> = [(row + 1 < rows, false), (column + 1 < columns, true)]
+            .into_iter()
+            .filter_map(|(has, vertical)| has.then_some(vertical))
+            .collect();
+        let found: Vec<bool> = lines.iter().map(|l| l.0).collect();
+        assert_eq!(found, expected, "sheet {row},{column}: {lines:?}");
+        // Each runs along the sheet's part of the poster, not a dot.
+        assert!(lines.iter().all(|l| l.1 > 100.0), "{lines:?}");
+    }
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //! rasterisers smooth edges and glyphs a little differently; a moved line or a different line
 //! break would not pass).
 
+mod support;
+
 use std::path::Path;
 
 use egui::emath::TSTransform;
@@ -44,7 +46,12 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
     let project = klantreis::file::load(&path).unwrap().project;
     let map = project.maps[0].clone();
     let mut text = klantreis::layout::TextMeasurer::new();
-    let prepared = klantreis::export::prepare(&project, &map, &mut text);
+    let prepared = klantreis::export::prepare(
+        &project,
+        &map,
+        &klantreis::analysis::analyse(&project, &map),
+        &mut text,
+    );
     let size = prepared.scene.size;
     let (w, h) = (size.x.round() as u32, size.y.round() as u32);
 
@@ -52,7 +59,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
     let scene = prepared.scene.clone();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(w as f32, h as f32))
-        .wgpu()
+        .wgpu_setup(support::software_gl())
         .build_ui(move |ui| {
             ui.ctx().set_fonts(klantreis::fonts::definitions());
             let rect = ui.max_rect();
@@ -84,7 +91,10 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         tiling: None,
         all_maps: false,
     };
-    klantreis::export::export_map(&project, &map, &options, &png_path).unwrap();
+    klantreis::file::replace_with(&png_path, |out| {
+        klantreis::export::export_map(&project, &map, &options, out)
+    })
+    .unwrap();
     let exported = image::open(&png_path).unwrap().to_rgba8();
     let (cw, ch) = (
         canvas.width().min(exported.width()),

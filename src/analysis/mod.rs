@@ -9,7 +9,11 @@
 //! (bad moments weigh more in memory), and among equals the earlier one. The *end* is the last
 //! step. The *remembered score* is the mean of the two, shown beside the plain average.
 
+mod stats;
+
 use serde::Serialize;
+
+pub use stats::Stats;
 
 use crate::model::{
     CardId, CurveId, CurveVariant, EmotionCurve, LaneKind, Map, MapId, PersonaId, Project, StageId,
@@ -114,42 +118,6 @@ pub enum Target {
 }
 
 impl Lint {
-    /// The item as a sentence in `language`, naming the card or stage it is about.
-    pub fn sentence(&self, map: &Map, language: crate::i18n::Language) -> String {
-        use crate::i18n::{tr_args_in, tr_in};
-        let card = |id: &CardId| {
-            map.card(*id)
-                .map_or_else(String::new, |c| format!("“{}”", c.title))
-        };
-        let stage = |id: &StageId| {
-            map.stage(*id)
-                .map_or_else(String::new, |s| format!("“{}”", s.name))
-        };
-        match self {
-            Self::TouchpointWithoutChannel { card: c } => {
-                tr_args_in(language, "lint.no_channel", &[("card", &card(c))])
-            }
-            Self::TouchpointWithoutOwner { card: c } => {
-                tr_args_in(language, "lint.no_owner", &[("card", &card(c))])
-            }
-            Self::StageWithoutScore { stage: s, .. } => {
-                tr_args_in(language, "lint.no_score", &[("stage", &stage(s))])
-            }
-            Self::MapWithoutCurve => tr_in(language, "lint.no_curve").into_owned(),
-            Self::StageWithoutEvidence { stage: s } => {
-                tr_args_in(language, "lint.no_evidence", &[("stage", &stage(s))])
-            }
-            Self::MomentOfTruthWithoutReason { card: c } => {
-                tr_args_in(language, "lint.no_reason", &[("card", &card(c))])
-            }
-            Self::TooManyStages { stages, max } => tr_args_in(
-                language,
-                "lint.too_many_stages",
-                &[("count", stages), ("max", max)],
-            ),
-        }
-    }
-
     /// The thing on the map the item is about.
     pub fn target(&self) -> Target {
         match self {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Edit;
-use crate::file::Limits;
+use crate::model::Limits;
 use crate::model::{Card, CardId, Channel, LaneId, Map, MomentOfTruth, Project, StageId};
 
 /// The first line of copied cards; the rest is RON.

@@ -7,6 +7,7 @@
 
 pub mod clipboard;
 mod history;
+pub mod maps;
 pub mod ops;
 
 pub use history::History;

@@ -1,4 +1,4 @@
-//! The scene as SVG: one page with the map placed on it, and the title block.
+//! A [`Scene`] as an SVG page: the one writer every paper format starts from.
 //!
 //! The SVG written for users embeds the font (as a data URL in `@font-face`), so it shows in
 //! Inter wherever it is opened; the SVG handed to the PDF and PNG converters leaves it out,
@@ -9,18 +9,7 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use epaint::Color32;
 
-use super::paper::PagePlan;
 use crate::render::{Line, Scene, Shape};
-
-/// Text for the title block along the bottom of the page.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TitleBlock {
-    pub project: String,
-    pub map: String,
-    pub persona: String,
-    pub date: String,
-    pub version: String,
-}
 
 /// Whether the font travels inside the SVG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,39 +18,6 @@ pub enum Fonts {
     Embed,
     /// Named only: for converters that are given the font.
     Reference,
-}
-
-/// The export's own colours (page, title block, sheet marks) as SVG values, from the theme.
-pub struct Inks {
-    pub ink: String,
-    pub muted: String,
-    pub accent: String,
-    pub page: String,
-    pub mark: String,
-    pub glue: String,
-    pub sheet: String,
-}
-
-impl Inks {
-    /// The default theme's colours.
-    pub fn new() -> Self {
-        let t = crate::render::Theme::default();
-        Self {
-            ink: hex(t.ink),
-            muted: hex(t.ink_muted),
-            accent: hex(t.header_fill),
-            page: hex(Color32::WHITE),
-            mark: hex(Color32::BLACK),
-            glue: hex(t.neutral_line),
-            sheet: hex(t.moment_of_truth),
-        }
-    }
-}
-
-impl Default for Inks {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// `#rrggbb` for a colour (its alpha left out).
@@ -129,6 +85,7 @@ fn fill_attr(fill: Option<Color32>) -> String {
     }
 }
 
+/// ` stroke="#rrggbb" stroke-width=...` with round joins and caps, as the canvas draws lines.
 fn stroke_attr(line: Option<Line>) -> String {
     let Some(l) = line else {
         return String::new();
@@ -156,93 +113,118 @@ fn points(ps: &[epaint::Pos2]) -> String {
     s.trim_end().to_owned()
 }
 
-/// Appends `scene`'s shapes as SVG elements (in map units); with `visible`, only those that
-/// reach into it.
-pub fn write_shapes(
-    out: &mut String,
-    scene: &Scene,
-    baselines: Baselines,
-    visible: Option<epaint::Rect>,
-) {
-    for shape in &scene.shapes {
-        if visible.is_some_and(|v| !v.intersects(shape.bounds())) {
-            continue;
+/// Appends `shapes` as SVG elements; groups become `<g>` elements, clipped where they are.
+fn write_shapes(out: &mut String, shapes: &[Shape], baselines: Baselines, clips: &mut usize) {
+    for shape in shapes {
+        write_shape(out, shape, baselines, clips);
+    }
+}
+
+fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mut usize) {
+    match shape {
+        Shape::Rect {
+            rect,
+            radius,
+            fill,
+            stroke,
+        } => {
+            // The canvas strokes rectangles inside their edge; SVG strokes on it.
+            let inset = stroke.map_or(0.0, |s| s.width / 2.0);
+            let r = rect.shrink(inset);
+            let _ = writeln!(
+                out,
+                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{:.2}\"{}{}/>",
+                r.left(),
+                r.top(),
+                r.width().max(0.0),
+                r.height().max(0.0),
+                radius,
+                fill_attr(*fill),
+                stroke_attr(*stroke)
+            );
         }
-        match shape {
-            Shape::Rect {
-                rect,
+        Shape::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => {
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"{}{}/>",
+                center.x,
+                center.y,
                 radius,
-                fill,
-                stroke,
-            } => {
-                // The canvas strokes rectangles inside their edge; SVG strokes on it.
-                let inset = stroke.map_or(0.0, |s| s.width / 2.0);
-                let r = rect.shrink(inset);
+                fill_attr(*fill),
+                stroke_attr(*stroke)
+            );
+        }
+        Shape::Path {
+            points: ps,
+            closed,
+            fill,
+            stroke,
+        } => {
+            let tag = if *closed { "polygon" } else { "polyline" };
+            let _ = writeln!(
+                out,
+                "<{tag} points=\"{}\"{}{}/>",
+                points(ps),
+                fill_attr(*fill),
+                stroke_attr(*stroke)
+            );
+        }
+        Shape::Text {
+            pos,
+            text,
+            size,
+            bold,
+            colour,
+        } => {
+            let baseline = if *bold {
+                baselines.bold
+            } else {
+                baselines.regular
+            };
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\"{} xml:space=\"preserve\">{}</text>",
+                pos.x,
+                pos.y + baseline * size,
+                if *bold { 700 } else { 400 },
+                fill_attr(Some(*colour)),
+                escape(text)
+            );
+        }
+        Shape::Group {
+            clip,
+            offset,
+            scale,
+            shapes,
+        } => {
+            if let Some(c) = clip {
+                *clips += 1;
                 let _ = writeln!(
                     out,
-                    "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{:.2}\"{}{}/>",
-                    r.left(),
-                    r.top(),
-                    r.width().max(0.0),
-                    r.height().max(0.0),
-                    radius,
-                    fill_attr(*fill),
-                    stroke_attr(*stroke)
+                    "<defs><clipPath id=\"clip{clips}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"/></clipPath></defs>",
+                    c.left(),
+                    c.top(),
+                    c.width().max(0.0),
+                    c.height().max(0.0)
                 );
+                let _ = write!(out, "<g clip-path=\"url(#clip{clips})\">");
             }
-            Shape::Circle {
-                center,
-                radius,
-                fill,
-                stroke,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "<circle cx=\"{:.2}\" cy=\"{:.2}\" r=\"{:.2}\"{}{}/>",
-                    center.x,
-                    center.y,
-                    radius,
-                    fill_attr(*fill),
-                    stroke_attr(*stroke)
-                );
+            let _ = writeln!(
+                out,
+                "<g transform=\"translate({:.3} {:.3}) scale({:.5})\">",
+                offset.x, offset.y, scale
+            );
+            write_shapes(out, shapes, baselines, clips);
+            out.push_str("</g>");
+            if clip.is_some() {
+                out.push_str("</g>");
             }
-            Shape::Path {
-                points: ps,
-                closed,
-                fill,
-                stroke,
-            } => {
-                let tag = if *closed { "polygon" } else { "polyline" };
-                let _ = writeln!(
-                    out,
-                    "<{tag} points=\"{}\"{}{}/>",
-                    points(ps),
-                    fill_attr(*fill),
-                    stroke_attr(*stroke)
-                );
-            }
-            Shape::Text {
-                pos,
-                text,
-                size,
-                bold,
-                colour,
-            } => {
-                let baseline = if *bold {
-                    baselines.bold
-                } else {
-                    baselines.regular
-                };
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size:.2}\" font-weight=\"{}\"{} xml:space=\"preserve\">{}</text>",
-                    pos.x,
-                    pos.y + baseline * size,
-                    if *bold { 700 } else { 400 },
-                    fill_attr(Some(*colour)),
-                    escape(text)
-                );
-            }
+            out.push('\n');
         }
     }
 }
@@ -257,126 +239,28 @@ fn font_face(out: &mut String) {
     );
 }
 
-/// Starts an SVG page of `size` points: the root element (sized in `unit`, white space kept as
-/// written), the font when embedded, and white paper. Close it with `</svg>`.
-pub fn open_page(out: &mut String, (w, h): (f32, f32), unit: &str, fonts: Fonts) {
+/// `scene` as an SVG page of its size in points: the root element (sized in points when the
+/// font is embedded, for files people open; in user units for the converters, which read `pt`
+/// as 4/3 of a unit), the font when embedded, the paper, then the shapes.
+pub fn write_scene(scene: &Scene, fonts: Fonts, baselines: Baselines) -> String {
+    let (w, h) = (scene.size.x, scene.size.y);
+    let unit = if fonts == Fonts::Embed { "pt" } else { "" };
+    let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.2}{unit}\" height=\"{h:.2}{unit}\" viewBox=\"0 0 {w:.2} {h:.2}\" font-family=\"{FAMILY}\" xml:space=\"preserve\">"
     );
     if fonts == Fonts::Embed {
-        font_face(out);
+        font_face(&mut out);
     }
-    let c_page = Inks::new().page;
     let _ = writeln!(
         out,
-        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"{c_page}\"/>"
-    );
-}
-
-/// One page: the scene placed by `plan`, clipped to `clip` (map units) when given, and the title
-/// block.
-pub fn page(
-    scene: &Scene,
-    plan: &PagePlan,
-    title: Option<&TitleBlock>,
-    fonts: Fonts,
-    baselines: Baselines,
-) -> String {
-    page_part(scene, plan, title, fonts, baselines, None)
-}
-
-/// [`page`] with only the shapes that reach into `part` (x, y, width, height on the page):
-/// a sheet of a tiled poster need not carry the whole drawing.
-pub fn page_part(
-    scene: &Scene,
-    plan: &PagePlan,
-    title: Option<&TitleBlock>,
-    fonts: Fonts,
-    baselines: Baselines,
-    part: Option<(f32, f32, f32, f32)>,
-) -> String {
-    let visible = part.map(|(x, y, w, h)| {
-        let s = plan.scale.max(f32::EPSILON);
-        epaint::Rect::from_min_size(
-            epaint::pos2((x - plan.offset.0) / s, (y - plan.offset.1) / s),
-            epaint::vec2(w / s, h / s),
-        )
-        .expand(4.0)
-    });
-    let (w, h) = plan.size;
-    let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
-    // A file for people says its size in points, so it opens at paper size; the converters
-    // take user units as points (usvg reads `pt` as 4/3 of a unit).
-    let unit = if fonts == Fonts::Embed { "pt" } else { "" };
-    open_page(&mut out, (w, h), unit, fonts);
-    let (ax, ay, aw, ah) = plan.map_area;
-    let _ = writeln!(
-        out,
-        "<defs><clipPath id=\"map-area\"><rect x=\"{ax:.2}\" y=\"{ay:.2}\" width=\"{aw:.2}\" height=\"{ah:.2}\"/></clipPath></defs>"
-    );
-    let _ = writeln!(
-        out,
-        "<g clip-path=\"url(#map-area)\"><g transform=\"translate({:.3} {:.3}) scale({:.5})\">",
-        plan.offset.0, plan.offset.1, plan.scale
-    );
-    let _ = writeln!(
-        out,
-        "<rect x=\"0\" y=\"0\" width=\"{:.2}\" height=\"{:.2}\"{}/>",
-        scene.size.x,
-        scene.size.y,
+        "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\"{}/>",
         fill_attr(Some(scene.background))
     );
-    write_shapes(&mut out, scene, baselines, visible);
-    out.push_str("</g></g>\n");
-    if let (Some(t), Some((x, y, bw, bh))) = (title, plan.title_block) {
-        write_title_block(&mut out, t, (x, y, bw, bh), baselines);
-    }
+    write_shapes(&mut out, &scene.shapes, baselines, &mut 0);
     out.push_str("</svg>\n");
     out
-}
-
-fn write_title_block(
-    out: &mut String,
-    t: &TitleBlock,
-    (x, y, w, h): (f32, f32, f32, f32),
-    b: Baselines,
-) {
-    let Inks {
-        ink: c_ink,
-        muted: c_muted,
-        accent: c_accent,
-        ..
-    } = Inks::new();
-    let _ = writeln!(
-        out,
-        "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"{c_accent}\" stroke-width=\"0.8\"/>"
-    );
-    let title_size = 13.0;
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{title_size}\" font-weight=\"700\" fill=\"{c_ink}\">{}</text>",
-        x + 10.0,
-        y + 6.0 + b.bold * title_size,
-        escape(&t.map)
-    );
-    let small = 9.0;
-    let line = format!("{}  ·  {}", t.project, t.persona);
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" fill=\"{c_muted}\">{}</text>",
-        x + 10.0,
-        y + h - 6.0 - (1.0 - b.regular) * small,
-        escape(&line)
-    );
-    let right = format!("{}  ·  {}", t.date, t.version);
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{small}\" text-anchor=\"end\" fill=\"{c_muted}\">{}</text>",
-        x + w - 10.0,
-        y + h - 6.0 - (1.0 - b.regular) * small,
-        escape(&right)
-    );
 }
 
 #[cfg(test)]

@@ -3,13 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::{self, WeakEnd};
-use crate::i18n::{Language, tr_args_in, tr_in};
-use crate::model::{CurveVariant, LaneKind, Map, Project, format_score};
-
-fn score(map: &Map, v: f64) -> String {
-    map.scale.format(v, 2)
-}
+use crate::i18n::{Language, tr_in};
+use crate::model::{LaneKind, Map, Project};
+use crate::report;
 
 /// Markdown's inline special characters in user text are escaped so a title cannot become a
 /// link, emphasis, HTML or a table cell break (user text never starts a line here).
@@ -24,126 +20,70 @@ fn md(text: &str) -> String {
     out
 }
 
-/// The analysis of `map` as a Markdown report.
+/// The analysis of `map` as a Markdown report, from the one report builder.
 pub fn markdown(project: &Project, map: &Map) -> String {
     let lang = Language::of_text(&project.language);
-    let t = |key| tr_in(lang, key);
-    let a = analysis::analyse(project, map);
+    let analysis = crate::analysis::analyse(project, map);
+    let r = report::map_report(project, map, &analysis, lang, 2);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md(&map.title));
-    let _ = writeln!(out, "{} · {}\n", md(&project.title), map.scale.label());
-    let _ = writeln!(out, "{}\n", t("analysis.explain"));
-    for c in &a.curves {
-        let name = map
-            .curves
-            .iter()
-            .find(|x| x.id == c.curve)
-            .map_or_else(String::new, |x| crate::layout::curve_name(project, x));
-        let _ = writeln!(out, "## {}\n", md(&name));
-        let (Some(peak), Some(end), Some(remembered), Some(average)) =
-            (&c.peak, &c.end, c.remembered, c.average)
-        else {
-            let _ = writeln!(out, "{}\n", t("analysis.no_steps"));
+    let _ = writeln!(out, "# {}\n", md(&r.title));
+    let _ = writeln!(out, "{} · {}\n", md(&project.title), r.scale);
+    let _ = writeln!(out, "{}\n", r.explain);
+    for c in &r.curves {
+        let _ = writeln!(out, "## {}\n", md(&c.name));
+        if let Some(none) = &c.no_steps {
+            let _ = writeln!(out, "{none}\n");
             continue;
-        };
-        let step = |s: &analysis::Step| {
-            let label = if s.label.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", md(&s.label))
-            };
-            format!("{} · {}{label}", score(map, s.score), md(&s.stage_name))
-        };
-        let _ = writeln!(out, "| | |\n|---|---|");
-        let _ = writeln!(
-            out,
-            "| {} | **{}** |",
-            t("analysis.remembered"),
-            score(map, remembered)
-        );
-        let _ = writeln!(
-            out,
-            "| {} | {} |",
-            t("analysis.average"),
-            score(map, average)
-        );
-        let _ = writeln!(out, "| {} | {} |", t("analysis.peak"), step(peak));
-        let _ = writeln!(out, "| {} | {} |\n", t("analysis.end"), step(end));
-        if let Some(weak) = c.weak_end {
-            let key = match weak {
-                WeakEnd::BelowNeutral => "analysis.weak_end.neutral",
-                WeakEnd::BelowAverage => "analysis.weak_end.average",
-                WeakEnd::BelowNeutralAndAverage => "analysis.weak_end.both",
-            };
-            let _ = writeln!(out, "> {}\n", t(key));
         }
-        if c.variant == CurveVariant::AsIs && !c.lowest.is_empty() {
-            let _ = writeln!(out, "### {}\n", t("analysis.lowest"));
-            for low in &c.lowest {
-                let _ = writeln!(out, "- {}", step(&low.step));
-                for id in &low.pain_points {
-                    if let Some(card) = map.card(*id) {
-                        let _ = writeln!(out, "  - {}", md(&card.title));
-                    }
+        let _ = writeln!(out, "| | |\n|---|---|");
+        for row in &c.rows {
+            let value = md(&row.value.text);
+            if row.strong {
+                let _ = writeln!(out, "| {} | **{value}** |", row.label);
+            } else {
+                let _ = writeln!(out, "| {} | {value} |", row.label);
+            }
+        }
+        out.push('\n');
+        if let Some(weak) = &c.weak_end {
+            let _ = writeln!(out, "> {weak}\n");
+        }
+        if let Some(lowest) = c.lowest.as_ref().filter(|l| !l.steps.is_empty()) {
+            let _ = writeln!(out, "### {}\n", lowest.heading);
+            for low in &lowest.steps {
+                let _ = writeln!(out, "- {}", md(&low.step.text));
+                for pain in &low.pains {
+                    let _ = writeln!(out, "  - {}", md(&pain.text));
                 }
             }
             out.push('\n');
         }
     }
-    for cmp in &a.comparisons {
-        let name = |id| {
-            map.curves
-                .iter()
-                .find(|x| x.id == id)
-                .map_or_else(String::new, |x| crate::layout::curve_name(project, x))
-        };
+    for cmp in &r.comparisons {
+        let _ = writeln!(out, "## {}\n", md(&cmp.heading));
+        let [stage, as_is, to_be, delta] = &cmp.columns;
         let _ = writeln!(
             out,
-            "## {}\n",
-            md(&tr_args_in(
-                lang,
-                "analysis.compare",
-                &[("as_is", &name(cmp.as_is)), ("to_be", &name(cmp.to_be))]
-            ))
+            "| {stage} | {as_is} | {to_be} | {delta} |\n|---|---:|---:|---:|"
         );
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | Δ |\n|---|---:|---:|---:|",
-            t("inspector.stage"),
-            t("curve.as_is"),
-            t("curve.to_be")
-        );
-        let dash = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| score(map, v));
         for s in &cmp.stages {
-            let stage = map.stage(s.stage).map_or("", |x| x.name.as_str());
-            let gain = s
-                .gain
-                .map_or_else(|| "–".to_owned(), |g| format_score(g, 2, true));
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {gain} |",
-                md(stage),
-                dash(s.as_is),
-                dash(s.to_be)
+                "| {} | {} | {} | {} |",
+                md(&s.stage.text),
+                s.as_is,
+                s.to_be,
+                s.gain
             );
         }
         out.push('\n');
     }
-    let checks = if a.lint.len() == 1 {
-        "analysis.checks.one"
-    } else {
-        "analysis.checks.other"
-    };
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        tr_args_in(lang, checks, &[("count", &a.lint.len())])
-    );
-    if a.lint.is_empty() {
-        let _ = writeln!(out, "{}", t("analysis.checks_clean"));
+    let _ = writeln!(out, "## {}\n", r.checks);
+    if let Some(clean) = &r.clean {
+        let _ = writeln!(out, "{clean}");
     }
-    for lint in &a.lint {
-        let _ = writeln!(out, "- {}", md(&lint.sentence(map, lang)));
+    for lint in &r.lint {
+        let _ = writeln!(out, "- {}", md(&lint.text));
     }
     out
 }
@@ -183,7 +123,7 @@ pub fn csv(map: &Map) -> String {
                 for curve in &map.curves {
                     for p in curve.points.iter().filter(|p| p.stage == stage.id) {
                         cell.push(
-                            format!("{} {}", score(map, p.score), p.label)
+                            format!("{} {}", map.scale.format(p.score, 2), p.label)
                                 .trim()
                                 .to_owned(),
                         );
@@ -228,7 +168,7 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
     let curve = map
         .curves
         .iter()
-        .find(|c| c.variant == CurveVariant::AsIs)
+        .find(|c| c.variant == crate::model::CurveVariant::AsIs)
         .or_else(|| map.curves.first());
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "  title {}", mermaid_text(&map.title));

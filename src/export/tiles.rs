@@ -2,10 +2,7 @@
 //! each sheet has crop marks and its row and column, and an overview page shows how they go
 //! together. Sheet edges move back a few millimetres where that keeps a card whole.
 
-use std::fmt::Write as _;
-
-use super::paper::{PT_PER_MM, PagePlan, PaperSize};
-use super::svg::{Baselines, escape};
+use super::paper::{PT_PER_MM, PaperSize};
 
 /// How a poster is cut into sheets.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -16,7 +13,7 @@ pub struct Tiling {
 }
 
 /// The blank border of a sheet that printers cannot reach; crop marks and labels go there.
-const SHEET_MARGIN_MM: f32 = 10.0;
+pub const SHEET_MARGIN_MM: f32 = 10.0;
 /// How far a sheet edge may move to keep a card whole.
 const MAX_SHIFT_MM: f32 = 6.0;
 
@@ -117,15 +114,8 @@ pub fn plan_sheets(
     })
 }
 
-/// The poster's page content (everything inside its `<svg>` element).
-fn inner(poster_svg: &str) -> &str {
-    let start = poster_svg.find('>').map_or(0, |i| i + 1);
-    let end = poster_svg.rfind("</svg>").unwrap_or(poster_svg.len());
-    &poster_svg[start..end]
-}
-
-fn label(row: usize, column: usize) -> String {
-    // Rows are letters, columns numbers, as on a map: A1, A2, B1 ...
+/// A sheet's label: rows are letters, columns numbers, as on a map: A1, A2, B1 ...
+pub fn label(row: usize, column: usize) -> String {
     let mut letters = String::new();
     let mut n = row;
     loop {
@@ -136,164 +126,6 @@ fn label(row: usize, column: usize) -> String {
         n = n / 26 - 1;
     }
     format!("{letters}{}", column + 1)
-}
-
-/// The SVG of one sheet: its part of the poster, crop marks at the corners of the part, a
-/// dashed line where the next sheet's glue margin starts, and its label.
-pub fn sheet_svg(
-    poster_svg: &str,
-    plan: &SheetPlan,
-    sheet: &Sheet,
-    title: &str,
-    overlap: f32,
-    words: (&str, &str),
-    b: Baselines,
-) -> String {
-    let (pw, ph) = plan.page;
-    let m = SHEET_MARGIN_MM * PT_PER_MM;
-    let (x, y, w, h) = sheet.area;
-    let super::svg::Inks {
-        ink: c_ink,
-        muted: c_muted,
-        mark: c_mark,
-        glue: c_glue,
-        ..
-    } = super::svg::Inks::new();
-    let mut out = String::with_capacity(poster_svg.len() + 4096);
-    super::svg::open_page(&mut out, (pw, ph), "", super::svg::Fonts::Reference);
-    let _ = writeln!(
-        out,
-        "<defs><clipPath id=\"sheet\"><rect x=\"{m:.2}\" y=\"{m:.2}\" width=\"{w:.2}\" height=\"{h:.2}\"/></clipPath></defs>"
-    );
-    let _ = writeln!(
-        out,
-        "<g clip-path=\"url(#sheet)\"><g transform=\"translate({:.3} {:.3})\">{}</g></g>",
-        m - x,
-        m - y,
-        inner(poster_svg)
-    );
-    // Crop marks: short lines in the margin, in line with the part's edges.
-    let mark = m * 0.6;
-    let (l, t, r, btm) = (m, m, m + w, m + h);
-    let mut marks = String::new();
-    for (cx, cy, dx, dy) in [
-        (l, t, -1.0, -1.0),
-        (r, t, 1.0, -1.0),
-        (l, btm, -1.0, 1.0),
-        (r, btm, 1.0, 1.0),
-    ] {
-        let _ = write!(
-            marks,
-            "M{:.2} {cy:.2}L{:.2} {cy:.2}M{cx:.2} {:.2}L{cx:.2} {:.2}",
-            cx + dx * 3.0,
-            cx + dx * mark,
-            cy + dy * 3.0,
-            cy + dy * mark
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<path d=\"{marks}\" stroke=\"{c_mark}\" stroke-width=\"0.5\" fill=\"none\"/>"
-    );
-    // Where the neighbours overlap this sheet: glue there.
-    let mut glue = String::new();
-    if sheet.column + 1 < plan.columns && overlap > 0.0 {
-        let gx = r - overlap;
-        let _ = write!(glue, "M{gx:.2} {t:.2}L{gx:.2} {btm:.2}");
-    }
-    if sheet.row + 1 < plan.rows && overlap > 0.0 {
-        let gy = btm - overlap;
-        let _ = write!(glue, "M{l:.2} {gy:.2}L{r:.2} {gy:.2}");
-    }
-    if !glue.is_empty() {
-        let _ = writeln!(
-            out,
-            "<path d=\"{c_glue}\" stroke=\"{c_glue}\" stroke-width=\"0.5\" stroke-dasharray=\"3 3\" fill=\"none\"/>"
-        );
-    }
-    let size = 8.0;
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"{c_ink}\">{} · {}</text>",
-        m,
-        m * 0.35 + b.bold * size,
-        label(sheet.row, sheet.column),
-        escape(title)
-    );
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{size}\" text-anchor=\"end\" fill=\"{c_muted}\">{} {}/{} · {} {}/{}</text>",
-        pw - m,
-        m * 0.35 + b.regular * size,
-        escape(words.0),
-        sheet.row + 1,
-        plan.rows,
-        escape(words.1),
-        sheet.column + 1,
-        plan.columns
-    );
-    out.push_str("</svg>\n");
-    out
-}
-
-/// The overview page: the whole poster small, with the sheets drawn over it and labelled.
-pub fn overview_svg(
-    poster_svg: &str,
-    poster: &PagePlan,
-    plan: &SheetPlan,
-    title: &str,
-    sheets_text: &str,
-    b: Baselines,
-) -> String {
-    let (pw, ph) = plan.page;
-    let m = SHEET_MARGIN_MM * PT_PER_MM;
-    let head = 40.0;
-    let super::svg::Inks {
-        ink: c_ink,
-        muted: c_muted,
-        sheet: c_sheet,
-        ..
-    } = super::svg::Inks::new();
-    let (tw, th) = poster.size;
-    let scale = ((pw - 2.0 * m) / tw).min((ph - 2.0 * m - head) / th);
-    let (ox, oy) = (m + ((pw - 2.0 * m) - tw * scale) / 2.0, m + head);
-    let mut out = String::with_capacity(poster_svg.len() + 4096);
-    super::svg::open_page(&mut out, (pw, ph), "", super::svg::Fonts::Reference);
-    let size = 14.0;
-    let _ = writeln!(
-        out,
-        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"{size}\" font-weight=\"700\" fill=\"{c_ink}\">{}</text>",
-        m + b.bold * size,
-        escape(title)
-    );
-    let _ = writeln!(
-        out,
-        "<text x=\"{m:.2}\" y=\"{:.2}\" font-size=\"9\" fill=\"{c_muted}\">{}</text>",
-        m + 20.0 + b.regular * 9.0,
-        escape(sheets_text)
-    );
-    let _ = writeln!(
-        out,
-        "<g transform=\"translate({ox:.3} {oy:.3}) scale({scale:.5})\">{}</g>",
-        inner(poster_svg)
-    );
-    for s in &plan.sheets {
-        let (x, y, w, h) = s.area;
-        let (x, y, w, h) = (ox + x * scale, oy + y * scale, w * scale, h * scale);
-        let _ = writeln!(
-            out,
-            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"{c_sheet}\" stroke-width=\"0.8\"/>"
-        );
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"10\" font-weight=\"700\" fill=\"{c_sheet}\">{}</text>",
-            x + 4.0,
-            y + 4.0 + b.bold * 10.0,
-            label(s.row, s.column)
-        );
-    }
-    out.push_str("</svg>\n");
-    out
 }
 
 #[cfg(test)]

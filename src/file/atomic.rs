@@ -18,13 +18,55 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io
     write_atomically_with(path, keep_backup, |file| file.write_all(bytes))
 }
 
-/// As [`write_atomically`] without a backup, with the content streamed by `write` (large
-/// exports write as they go); an error from `write` leaves `path` as it was.
-pub fn write_atomically_streaming(
+/// Why [`replace_with`] failed.
+#[derive(Debug)]
+pub enum ReplaceError<E> {
+    /// What was to be written could not be made; the file was left alone.
+    Produce(E),
+    /// Writing, syncing or renaming failed; the file was left alone.
+    Write(std::io::Error),
+}
+
+impl<E: From<std::io::Error>> ReplaceError<E> {
+    /// One error, whichever side failed.
+    pub fn flatten(self) -> E {
+        match self {
+            Self::Produce(e) => e,
+            Self::Write(e) => E::from(e),
+        }
+    }
+}
+
+/// Replaces `path` (without a backup) with what `produce` writes, streamed through a buffer:
+/// the file is the old one or the new one, never half of either. An error from `produce`
+/// leaves `path` as it was. Exports save their bytes this way.
+pub fn replace_with<T, E>(
     path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    write_atomically_with(path, false, write)
+    produce: impl FnOnce(&mut dyn std::io::Write) -> Result<T, E>,
+) -> Result<T, ReplaceError<E>> {
+    let mut produced = None;
+    let written = write_atomically_with(path, false, |file| {
+        let mut buffered = std::io::BufWriter::new(file);
+        match produce(&mut buffered) {
+            Ok(value) => {
+                produced = Some(Ok(value));
+                buffered.flush()
+            }
+            Err(e) => {
+                produced = Some(Err(e));
+                // Abandons the temporary file; the reason is in `produced`.
+                Err(std::io::Error::other("the content could not be made"))
+            }
+        }
+    });
+    match (produced, written) {
+        (Some(Err(e)), _) => Err(ReplaceError::Produce(e)),
+        (_, Err(e)) => Err(ReplaceError::Write(e)),
+        (Some(Ok(value)), Ok(())) => Ok(value),
+        (None, Ok(())) => Err(ReplaceError::Write(std::io::Error::other(
+            "nothing was written",
+        ))),
+    }
 }
 
 /// As [`write_atomically`], with the content written by `write`; an error from `write`

@@ -6,11 +6,12 @@ mod format;
 mod recovery;
 mod validate;
 
-pub use atomic::{backup_path, write_atomically, write_atomically_streaming};
+pub use crate::model::Limits;
+pub use atomic::{ReplaceError, backup_path, replace_with, write_atomically};
 pub use error::{FileError, Problem};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
     from_ron_str, load, save, to_ron_string,
 };
 pub use recovery::{Journal, Recovered};
-pub use validate::{Limits, validate};
+pub use validate::validate;

@@ -1,6 +1,8 @@
 //! The geometry of a map in map units (PDF points): columns, rows, card rectangles, curve
 //! points and text lines. One layout serves the canvas and every export.
 
+pub mod hit;
+pub mod paper;
 mod text;
 
 pub use text::{TextBlock, TextLine, TextMeasurer};

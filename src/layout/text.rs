@@ -94,6 +94,20 @@ impl TextMeasurer {
             .map_or(font_size * 0.97, |g| g.pos.y)
     }
 
+    /// The width of `text` set on one line.
+    pub fn width(&mut self, text: &str, font_size: f32, bold: bool) -> f32 {
+        let job = LayoutJob::simple_singleline(
+            text.to_owned(),
+            FontId::new(font_size, crate::fonts::family(bold)),
+            Color32::BLACK,
+        );
+        self.fonts
+            .with_pixels_per_point(1.0)
+            .layout_job(job)
+            .size()
+            .x
+    }
+
     /// Lays out a fresh `Fonts` pass; call once per layout so old galleys can be dropped.
     pub fn begin_pass(&mut self) {
         self.fonts

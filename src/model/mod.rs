@@ -4,6 +4,7 @@
 
 mod colour;
 mod ids;
+mod limits;
 mod map;
 mod project;
 pub mod time;
@@ -13,6 +14,7 @@ pub use ids::{
     CardId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId, RelationId, StageId,
     StakeholderId, random_id_value,
 };
+pub use limits::Limits;
 pub use map::{
     Card, Channel, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane, LaneKind, Map,
     MapKind, MomentOfTruth, Stage, format_score,

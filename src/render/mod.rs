@@ -1,18 +1,31 @@
-//! The one painter: turns a laid-out map into a [`Scene`] for the canvas and every export.
+//! The one painter: turns a laid-out map into a [`Scene`] for the canvas and every export, and
+//! puts scenes on paper (a page with its title block, the sheets of a tiled poster and their
+//! overview, persona sheets). Split by what it draws: [`grid`], [`cards`], [`curves`], [`page`],
+//! [`sheets`], [`persona`].
 
+mod cards;
+mod curves;
+mod grid;
 pub mod icons;
+mod page;
+mod persona;
 mod scene;
+mod sheets;
 mod theme;
 
+pub use curves::{FACE_RADIUS, face, smooth};
+pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
+pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape};
+pub use sheets::{Overview, Sheet, overview, sheet};
 pub use theme::Theme;
 
-use epaint::{Color32, Pos2, Rect, pos2, vec2};
+use epaint::Color32;
 
 use crate::layout::{Layout, PlacedText};
-use crate::model::{CurveId, CurveVariant, EmotionCurve, LaneKind, Map};
+use crate::model::{CurveId, Map};
 
-fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
+pub(crate) fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
     for line in &placed.block.lines {
         shapes.push(Shape::Text {
             pos: placed.pos + line.offset,
@@ -46,435 +59,17 @@ pub struct PaintOptions {
 /// Paints `map` as laid out in `layout`.
 pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) -> Scene {
     let mut shapes = Vec::with_capacity(layout.cards.len() * 6 + 64);
-    let m = &layout.metrics;
-
     text(&mut shapes, &layout.title.title, theme.ink);
     text(&mut shapes, &layout.title.subtitle, theme.ink_muted);
-
-    // Lane rows: banded backgrounds and headers.
-    for (i, lane) in layout.lanes.iter().enumerate() {
-        let model_lane = map.lane(lane.id);
-        let accent = model_lane
-            .and_then(|l| l.colour)
-            .map_or_else(|| theme.lane_accent(lane.kind), Theme::user_colour);
-        if i % 2 == 1 {
-            shapes.push(Shape::Rect {
-                rect: lane.row,
-                radius: 0.0,
-                fill: Some(theme.curve_band),
-                stroke: None,
-            });
-        }
-        shapes.push(Shape::Rect {
-            rect: lane.header,
-            radius: 0.0,
-            fill: Some(theme.lane_header_fill),
-            stroke: None,
-        });
-        shapes.push(Shape::Rect {
-            rect: Rect::from_min_size(lane.header.min, vec2(4.0, lane.header.height())),
-            radius: 0.0,
-            fill: Some(accent),
-            stroke: None,
-        });
-        text(&mut shapes, &lane.name, theme.ink);
-        shapes.push(Shape::Path {
-            points: vec![lane.row.left_bottom(), lane.row.right_bottom()],
-            closed: false,
-            fill: None,
-            stroke: Some(Line::solid(0.75, theme.grid_line)),
-        });
-    }
-
-    // A service blueprint's lines of interaction, visibility and internal interaction.
-    for line in &layout.blueprint_lines {
-        shapes.push(Shape::Path {
-            points: vec![pos2(line.left, line.y), pos2(line.right, line.y)],
-            closed: false,
-            fill: None,
-            stroke: Some(Line {
-                width: 1.6,
-                colour: theme.header_fill,
-                dash: Some(7.0),
-            }),
-        });
-        text(&mut shapes, &line.label, theme.header_fill);
-    }
-
-    // Stage headers and column lines.
-    for (i, stage) in layout.stages.iter().enumerate() {
-        shapes.push(Shape::Rect {
-            rect: stage.header.shrink2(vec2(1.0, 0.0)),
-            radius: 3.0,
-            fill: Some(theme.header_fill),
-            stroke: None,
-        });
-        text(&mut shapes, &stage.name, theme.header_ink);
-        text(
-            &mut shapes,
-            &stage.detail,
-            theme.header_ink.gamma_multiply(0.85),
-        );
-        if i > 0 {
-            shapes.push(Shape::Path {
-                points: vec![
-                    pos2(stage.column.left(), stage.header.bottom()),
-                    stage.column.left_bottom(),
-                ],
-                closed: false,
-                fill: None,
-                stroke: Some(Line::solid(0.75, theme.grid_line)),
-            });
-        }
-    }
-
-    // Curve bands: baseline and scale labels.
-    for lane in &layout.lanes {
-        let Some(band) = lane.curve_band else {
-            continue;
-        };
-        let neutral_y = Layout::score_to_y(band, map.scale, map.scale.neutral());
-        shapes.push(Shape::Path {
-            points: vec![pos2(band.left(), neutral_y), pos2(band.right(), neutral_y)],
-            closed: false,
-            fill: None,
-            stroke: Some(Line {
-                width: 0.75,
-                colour: theme.neutral_line,
-                dash: Some(4.0),
-            }),
-        });
-        for (score, label) in [
-            (map.scale.max(), map.scale.format(map.scale.max(), 2)),
-            (
-                map.scale.neutral(),
-                map.scale.format(map.scale.neutral(), 2),
-            ),
-            (map.scale.min(), map.scale.format(map.scale.min(), 2)),
-        ] {
-            let y = Layout::score_to_y(band, map.scale, score);
-            shapes.push(Shape::Text {
-                pos: pos2(lane.header.right() - 30.0, y - 5.0),
-                text: label,
-                size: 8.0,
-                bold: false,
-                colour: theme.ink_muted,
-            });
-        }
-    }
-
-    // Cards.
-    for card_layout in &layout.cards {
-        let Some(card) = map
-            .cards
-            .get(card_layout.index)
-            .filter(|c| c.id == card_layout.id)
-        else {
-            continue;
-        };
-        let kind = map.lane(card.lane).map_or(LaneKind::Custom, |l| l.kind);
-        let fill = card
-            .colour
-            .map_or_else(|| theme.card_fill(kind), Theme::tint);
-        let accent = card
-            .colour
-            .map_or_else(|| theme.lane_accent(kind), Theme::user_colour);
-        shapes.push(Shape::Rect {
-            rect: card_layout.rect,
-            radius: 4.0,
-            fill: Some(fill),
-            stroke: Some(Line::solid(0.75, theme.card_stroke)),
-        });
-        shapes.push(Shape::Rect {
-            rect: Rect::from_min_size(
-                card_layout.rect.min + vec2(0.0, 3.0),
-                vec2(3.0, card_layout.rect.height() - 6.0),
-            ),
-            radius: 1.5,
-            fill: Some(accent),
-            stroke: None,
-        });
-        text(&mut shapes, &card_layout.title, theme.ink);
-        text(&mut shapes, &card_layout.body, theme.ink);
-        text(&mut shapes, &card_layout.meta, theme.ink_muted);
-        if let (Some(rect), Some(channel)) = (card_layout.channel_icon, &card.channel) {
-            shapes.extend(icons::channel_icon(channel, rect, theme.ink_muted));
-        }
-        if card.moment_of_truth.is_some() {
-            let c = pos2(
-                card_layout.rect.right() - m.card_padding - 2.0,
-                card_layout.rect.top() + m.card_padding + 3.0,
-            );
-            shapes.push(star(c, 6.0, theme.moment_of_truth));
-        }
-    }
-
-    // Emotion curves: the line, a face per step (its mouth shows the emotion, so the curve
-    // reads without colour), moments of truth, the peak and the end.
-    for (i, curve_layout) in layout.curves.iter().enumerate() {
-        let Some(curve) = map.curves.iter().find(|c| c.id == curve_layout.id) else {
-            continue;
-        };
-        if options.hidden_curves.contains(&curve.id) {
-            continue;
-        }
-        let colour = curve_colour(theme, curve, i);
-        let mut points: Vec<Pos2> = curve_layout.points.iter().map(|p| p.pos).collect();
-        points.sort_by(|a, b| a.x.total_cmp(&b.x));
-        if points.len() >= 2 {
-            shapes.push(Shape::Path {
-                points: smooth(&points, 10),
-                closed: false,
-                fill: None,
-                stroke: Some(curve_line(map, curve, colour)),
-            });
-        }
-        for p in &curve_layout.points {
-            let Some(point) = curve.points.get(p.index) else {
-                continue;
-            };
-            shapes.extend(face(
-                p.pos,
-                FACE_RADIUS,
-                map.scale.valence(point.score),
-                colour,
-                theme,
-            ));
-            // A step linked to a moment of truth, or unlinked in a stage that has one.
-            let moment = match point.card.and_then(|id| map.card(id)) {
-                Some(card) => card.moment_of_truth.is_some(),
-                None => map
-                    .cards
-                    .iter()
-                    .any(|c| c.stage == point.stage && c.moment_of_truth.is_some()),
-            };
-            if moment {
-                shapes.push(star(
-                    p.pos + vec2(FACE_RADIUS + 3.0, -FACE_RADIUS - 3.0),
-                    5.0,
-                    theme.moment_of_truth,
-                ));
-            }
-            if !point.label.is_empty() {
-                // Centred under the face (roughly: Inter's average letter is about 0.55 em);
-                // a to-be curve's words go above its faces, so two curves passing close by do
-                // not write over each other.
-                let half = point.label.chars().count() as f32 * 8.0 * 0.275;
-                let dy = match curve.variant {
-                    CurveVariant::AsIs => FACE_RADIUS + 3.0,
-                    CurveVariant::ToBe => -FACE_RADIUS - 13.0,
-                };
-                shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-half, dy),
-                    text: point.label.clone(),
-                    size: 8.0,
-                    bold: false,
-                    colour: theme.ink_muted,
-                });
-            }
-            for mark in options
-                .marks
-                .iter()
-                .filter(|m| m.curve == curve.id && m.point == p.index)
-            {
-                shapes.push(Shape::Circle {
-                    center: p.pos,
-                    radius: FACE_RADIUS + 4.0,
-                    fill: None,
-                    stroke: Some(Line::solid(1.5, colour)),
-                });
-                // Above a low point, below a high one, so the word stays inside the band.
-                let above = point.score <= map.scale.neutral();
-                let y = if above {
-                    -FACE_RADIUS - 18.0
-                } else {
-                    FACE_RADIUS + 14.0
-                };
-                shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-12.0, y),
-                    text: mark.text.clone(),
-                    size: 8.5,
-                    bold: true,
-                    colour,
-                });
-            }
-        }
-    }
-
-    // The legend: a sample of each curve's line and face, then its name; hidden curves grey.
-    for (i, entry) in layout.legend.iter().enumerate() {
-        let Some(curve) = map.curves.iter().find(|c| c.id == entry.curve) else {
-            continue;
-        };
-        let hidden = options.hidden_curves.contains(&curve.id);
-        let colour = if hidden {
-            theme.ink_muted.gamma_multiply(0.5)
-        } else {
-            curve_colour(theme, curve, i)
-        };
-        let y = entry.rect.center().y;
-        let left = entry.rect.left();
-        shapes.push(Shape::Path {
-            points: vec![
-                pos2(left + 2.0, y),
-                pos2(left + crate::layout::LEGEND_SAMPLE - 2.0, y),
-            ],
-            closed: false,
-            fill: None,
-            stroke: Some(curve_line(map, curve, colour)),
-        });
-        shapes.extend(face(
-            pos2(left + crate::layout::LEGEND_SAMPLE / 2.0, y),
-            5.0,
-            0.6,
-            colour,
-            theme,
-        ));
-        let ink = if hidden {
-            theme.ink_muted.gamma_multiply(0.6)
-        } else {
-            theme.ink
-        };
-        text(&mut shapes, &entry.label, ink);
-    }
-
+    grid::lanes(&mut shapes, map, layout, theme);
+    grid::stages(&mut shapes, layout, theme);
+    grid::curve_bands(&mut shapes, map, layout, theme);
+    cards::cards(&mut shapes, map, layout, theme);
+    curves::curves(&mut shapes, map, layout, theme, options);
+    curves::legend(&mut shapes, map, layout, theme, options);
     Scene {
         size: layout.size,
         background: theme.paper,
         shapes,
     }
-}
-
-/// The radius of the face drawn at each step of a curve.
-pub const FACE_RADIUS: f32 = 6.0;
-
-/// A curve's colour: its own, else the theme's `i`th.
-fn curve_colour(theme: &Theme, curve: &EmotionCurve, i: usize) -> Color32 {
-    curve.colour.map_or(
-        theme.curve_colours[i % theme.curve_colours.len()],
-        Theme::user_colour,
-    )
-}
-
-/// A curve's line: as-is curves solid, then dotted, then long-dashed; to-be curves dashed, then
-/// short-dashed, then long-dashed, so curves differ by more than colour.
-fn curve_line(map: &Map, curve: &EmotionCurve, colour: Color32) -> Line {
-    let rank = map
-        .curves
-        .iter()
-        .take_while(|c| c.id != curve.id)
-        .filter(|c| c.variant == curve.variant)
-        .count();
-    let dash = match curve.variant {
-        CurveVariant::AsIs => [None, Some(2.5), Some(11.0)][rank % 3],
-        CurveVariant::ToBe => [Some(6.0), Some(3.5), Some(14.0)][rank % 3],
-    };
-    Line {
-        width: 2.5,
-        colour,
-        dash,
-    }
-}
-
-/// A small face at `center`: `valence` -1 frowns, 0 is straight, 1 smiles.
-pub fn face(center: Pos2, radius: f32, valence: f64, colour: Color32, theme: &Theme) -> Vec<Shape> {
-    let r = radius;
-    let eye = r * 0.16;
-    let v = valence.clamp(-1.0, 1.0) as f32;
-    let mouth_y = center.y + r * 0.32 - v * r * 0.08;
-    let half = r * 0.48;
-    let mouth: Vec<Pos2> = (0..=6)
-        .map(|k| {
-            let t = k as f32 / 3.0 - 1.0;
-            pos2(center.x + t * half, mouth_y + v * r * 0.32 * (1.0 - t * t))
-        })
-        .collect();
-    vec![
-        Shape::Circle {
-            center,
-            radius: r,
-            fill: Some(theme.paper),
-            stroke: Some(Line::solid(1.6, colour)),
-        },
-        Shape::Circle {
-            center: center + vec2(-r * 0.36, -r * 0.22),
-            radius: eye,
-            fill: Some(colour),
-            stroke: None,
-        },
-        Shape::Circle {
-            center: center + vec2(r * 0.36, -r * 0.22),
-            radius: eye,
-            fill: Some(colour),
-            stroke: None,
-        },
-        Shape::Path {
-            points: mouth,
-            closed: false,
-            fill: None,
-            stroke: Some(Line::solid(1.2, colour)),
-        },
-    ]
-}
-
-/// A five-pointed star, the mark of a moment of truth.
-fn star(center: Pos2, radius: f32, colour: Color32) -> Shape {
-    let points = (0..10)
-        .map(|i| {
-            let r = if i % 2 == 0 { radius } else { radius * 0.45 };
-            let a = std::f32::consts::PI * (i as f32 / 5.0) - std::f32::consts::FRAC_PI_2;
-            center + vec2(a.cos() * r, a.sin() * r)
-        })
-        .collect();
-    Shape::Path {
-        points,
-        closed: true,
-        fill: Some(colour),
-        stroke: None,
-    }
-}
-
-/// A smooth line through `points` (sorted by x): monotone cubic interpolation, which never
-/// overshoots between two points, sampled with `steps` segments between each pair.
-pub fn smooth(points: &[Pos2], steps: usize) -> Vec<Pos2> {
-    let n = points.len();
-    if n < 3 {
-        return points.to_vec();
-    }
-    let dx: Vec<f32> = points
-        .windows(2)
-        .map(|w| (w[1].x - w[0].x).max(1e-3))
-        .collect();
-    let slope: Vec<f32> = points
-        .windows(2)
-        .zip(&dx)
-        .map(|(w, d)| (w[1].y - w[0].y) / d)
-        .collect();
-    let mut tangent = vec![0.0_f32; n];
-    tangent[0] = slope[0];
-    tangent[n - 1] = slope[n - 2];
-    for i in 1..n - 1 {
-        tangent[i] = if slope[i - 1] * slope[i] <= 0.0 {
-            0.0
-        } else {
-            let (a, b) = (slope[i - 1], slope[i]);
-            3.0 * (dx[i - 1] + dx[i])
-                / ((2.0 * dx[i] + dx[i - 1]) / a + (dx[i] + 2.0 * dx[i - 1]) / b)
-        };
-    }
-    let mut out = Vec::with_capacity((n - 1) * steps + 1);
-    for i in 0..n - 1 {
-        let (p0, p1, h) = (points[i], points[i + 1], dx[i]);
-        for s in 0..steps {
-            let t = s as f32 / steps as f32;
-            let (t2, t3) = (t * t, t * t * t);
-            let y = (2.0 * t3 - 3.0 * t2 + 1.0) * p0.y
-                + (t3 - 2.0 * t2 + t) * h * tangent[i]
-                + (-2.0 * t3 + 3.0 * t2) * p1.y
-                + (t3 - t2) * h * tangent[i + 1];
-            out.push(pos2(p0.x + t * (p1.x - p0.x), y));
-        }
-    }
-    out.push(points[n - 1]);
-    out
 }

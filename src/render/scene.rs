@@ -54,6 +54,15 @@ pub enum Shape {
         bold: bool,
         colour: Color32,
     },
+    /// Other shapes drawn smaller or moved: a point `p` of theirs lands at `offset + p * scale`,
+    /// and nothing of them shows outside `clip` (in this scene's units). A page holds its map
+    /// this way; a sheet of a tiled poster holds its part of the page.
+    Group {
+        clip: Option<Rect>,
+        offset: Vec2,
+        scale: f32,
+        shapes: Vec<Shape>,
+    },
 }
 
 impl Shape {
@@ -80,15 +89,84 @@ impl Shape {
                 *pos,
                 Vec2::new(text.chars().count() as f32 * size * 0.7, size * 1.4),
             ),
+            Self::Group {
+                clip,
+                offset,
+                scale,
+                shapes,
+            } => {
+                let inner = shapes.iter().map(Self::bounds).reduce(Rect::union).map_or(
+                    Rect::NOTHING,
+                    |r| {
+                        Rect::from_min_max(
+                            (r.min.to_vec2() * *scale + *offset).to_pos2(),
+                            (r.max.to_vec2() * *scale + *offset).to_pos2(),
+                        )
+                    },
+                );
+                clip.map_or(inner, |c| c.intersect(inner))
+            }
+        }
+    }
+
+    /// This shape as far as it reaches into `visible`, or `None` when it does not: a group
+    /// keeps only its shapes that do (a sheet of a tiled poster carries only what it shows).
+    pub fn within(&self, visible: Rect) -> Option<Self> {
+        match self {
+            Self::Group {
+                clip,
+                offset,
+                scale,
+                shapes,
+            } => {
+                let visible = clip.map_or(visible, |c| c.intersect(visible));
+                if !visible.is_positive() {
+                    return None;
+                }
+                let s = scale.max(f32::EPSILON);
+                let inner = Rect::from_min_max(
+                    ((visible.min.to_vec2() - *offset) / s).to_pos2(),
+                    ((visible.max.to_vec2() - *offset) / s).to_pos2(),
+                );
+                let shapes: Vec<Self> = shapes.iter().filter_map(|sh| sh.within(inner)).collect();
+                (!shapes.is_empty()).then_some(Self::Group {
+                    clip: *clip,
+                    offset: *offset,
+                    scale: *scale,
+                    shapes,
+                })
+            }
+            other => visible.intersects(other.bounds()).then(|| other.clone()),
         }
     }
 }
 
-/// A painted map.
+/// A painted map, or a printed page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
-    /// The map's size in points, from (0, 0).
+    /// The size in points, from (0, 0).
     pub size: Vec2,
     pub background: Color32,
     pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    /// This scene drawn inside another, at `offset` and `scale`, clipped to `clip`: its
+    /// background first, then its shapes.
+    pub fn into_group(self, clip: Option<Rect>, offset: Vec2, scale: f32) -> Shape {
+        let mut shapes = Vec::with_capacity(self.shapes.len() + 1);
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(Pos2::ZERO, self.size),
+            radius: 0.0,
+            fill: Some(self.background),
+            stroke: None,
+        });
+        shapes.extend(self.shapes);
+        Shape::Group {
+            clip,
+            offset,
+            scale,
+            shapes,
+        }
+    }
 }

@@ -8,7 +8,12 @@ use crate::model::{LaneKind, Rgb};
 /// The palette a map is painted with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
+    /// The map's own paper colour.
     pub paper: Color32,
+    /// A printed page around the map.
+    pub page: Color32,
+    /// Crop marks on the sheets of a tiled poster.
+    pub crop_mark: Color32,
     pub ink: Color32,
     pub ink_muted: Color32,
     pub grid_line: Color32,
@@ -26,6 +31,8 @@ impl Default for Theme {
     fn default() -> Self {
         Self {
             paper: Color32::from_rgb(0xfb, 0xfa, 0xf7),
+            page: Color32::WHITE,
+            crop_mark: Color32::BLACK,
             ink: Color32::from_rgb(0x1f, 0x23, 0x2b),
             ink_muted: Color32::from_rgb(0x5c, 0x63, 0x70),
             grid_line: Color32::from_rgb(0xdd, 0xda, 0xd2),

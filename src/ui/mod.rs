@@ -1,18 +1,25 @@
-//! The eframe application: window, panels and the canvas.
+//! The eframe application: the app shell ([`app`]), the canvas, the panels and the dialogs.
+//!
+//! - [`app`]: state and the frame; one queue of [`AppAction`]s carried out after the frame;
+//!   opening, saving, recovery and exporting.
+//! - [`command`]: every user action with its label, shortcut and menu.
+//! - [`selection`]: what is selected, shared by the canvas, the inspector, the clipboard and
+//!   the commands.
+//! - [`canvas`]: the map, drawn from the shared scene, with its interaction.
+//! - `panels`: menu bar and toolbar, sidebar, inspector, analysis, status bar.
+//! - [`dialogs`]: each dialog a type returning a typed answer; the file dialogs' seam.
 
-mod analysis_panel;
 mod app;
-mod canvas;
+pub mod canvas;
 pub mod command;
 pub mod dialogs;
 mod document;
-mod export_dialog;
-mod inspector;
-pub mod map_canvas;
 mod messages;
+mod panels;
+pub mod selection;
 pub mod toolbox;
 
-pub use app::{AppConfig, KlantreisApp};
+pub use app::{AppAction, AppConfig, KlantreisApp};
 pub use canvas::{CanvasView, paint_scene};
 pub use document::Document;
 

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::render::{Theme, icons};
 
-use super::map_canvas::Selection;
+use crate::ui::selection::Selection;
 
 /// An edit made in the inspector, with its undo label and merge key (typing in one field is one
 /// undo step).
@@ -87,7 +87,7 @@ fn channel_icon_ui(ui: &mut egui::Ui, channel: Option<&Channel>) {
         ),
     };
     let transform = egui::emath::TSTransform::from_translation(rect.min.to_vec2());
-    super::paint_scene(ui.painter(), &scene, transform, rect);
+    crate::ui::paint_scene(ui.painter(), &scene, transform, rect);
 }
 
 /// A channel's name, for menus.

@@ -104,8 +104,10 @@ impl ExportDialog {
         let (project, map, options) = (project.clone(), map.clone(), self.options.clone());
         let target = path.clone();
         std::thread::spawn(move || {
-            let outcome =
-                export::export_map(&project, &map, &options, &target).map_err(|e| e.to_string());
+            let outcome = crate::file::replace_with(&target, |out| {
+                export::export_map(&project, &map, &options, out)
+            })
+            .map_err(|e| e.flatten().at(&target).to_string());
             // The window may be gone; then nobody needs the answer.
             let _ = send.send(outcome);
         });
@@ -317,7 +319,7 @@ impl ExportDialog {
                 let name = ui.label(tr("export.margin"));
                 ui.add(
                     egui::DragValue::new(&mut o.setup.margin_mm)
-                        .range(0.0..=100.0)
+                        .range(ExportOptions::MARGIN_MM)
                         .suffix(" mm"),
                 )
                 .labelled_by(name.id);
@@ -339,7 +341,7 @@ impl ExportDialog {
                         && ui
                             .add(
                                 egui::DragValue::new(&mut factor)
-                                    .range(0.05..=20.0)
+                                    .range(ExportOptions::SCALE)
                                     .speed(0.01)
                                     .suffix("×"),
                             )
@@ -354,7 +356,7 @@ impl ExportDialog {
                 ui.end_row();
                 if o.format == Format::Png {
                     let name = ui.label(tr("export.dpi"));
-                    ui.add(egui::Slider::new(&mut o.dpi, 72.0..=600.0).step_by(1.0))
+                    ui.add(egui::Slider::new(&mut o.dpi, ExportOptions::DPI).step_by(1.0))
                         .labelled_by(name.id);
                     ui.end_row();
                 }
@@ -388,7 +390,7 @@ impl ExportDialog {
                         let name = ui.label(tr("export.overlap"));
                         ui.add(
                             egui::DragValue::new(&mut self.tiling.overlap_mm)
-                                .range(0.0..=50.0)
+                                .range(ExportOptions::OVERLAP_MM)
                                 .suffix(" mm"),
                         )
                         .labelled_by(name.id);

@@ -1,0 +1,178 @@
+//! `klantreis export`: a map as a poster or as text.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::{err, find_map, load, out};
+use crate::export::{self, ExportOptions, Format, Orientation, PageSetup, PaperSize, Scale};
+use crate::file;
+
+/// What `klantreis export` is asked.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// The map: its id (`map-…` or the number), its position (1, 2, ...) or its title;
+    /// the first map when left out; `all` for every map, one page each (PDF).
+    #[arg(long)]
+    pub map: Option<String>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Paper: A0…A5, Letter, Legal, Tabloid or `WIDTHxHEIGHTmm`.
+    #[arg(long, default_value = "A0")]
+    pub paper: String,
+    #[command(flatten)]
+    pub orientation: OrientationArgs,
+    /// Dots per inch for PNG (72 to 600).
+    #[arg(long, default_value_t = 150.0)]
+    pub dpi: f32,
+    /// Print the poster over sheets of this paper (PDF), with an overview page.
+    #[arg(long)]
+    pub tile: Option<String>,
+    /// How much neighbouring sheets overlap, in millimetres (the glue margin).
+    #[arg(long, default_value_t = 10.0, requires = "tile")]
+    pub overlap: f32,
+    #[command(flatten)]
+    pub scale: ScaleArgs,
+    /// Margin on every side, in millimetres.
+    #[arg(long, default_value_t = 10.0)]
+    pub margin: f32,
+    /// Leave out the title block.
+    #[arg(long)]
+    pub no_title_block: bool,
+    /// The file to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+/// Which way up the paper is.
+#[derive(Debug, clap::Args)]
+pub struct OrientationArgs {
+    /// Landscape (the default for posters).
+    #[arg(long, conflicts_with = "portrait")]
+    pub landscape: bool,
+    #[arg(long)]
+    pub portrait: bool,
+}
+
+/// How large the map is printed.
+#[derive(Debug, clap::Args)]
+pub struct ScaleArgs {
+    /// Fit the map to the page (the default).
+    #[arg(long, conflicts_with = "scale")]
+    pub fit: bool,
+    /// A fixed scale instead: 1.0 prints the map at the size it has at 100 % on screen.
+    #[arg(long)]
+    pub scale: Option<f32>,
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Pdf,
+    Svg,
+    Png,
+    Md,
+    Csv,
+    Mermaid,
+    /// One A4 page per persona (PDF).
+    Personas,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Pdf => Self::Pdf,
+            ExportFormat::Svg => Self::Svg,
+            ExportFormat::Png => Self::Png,
+            ExportFormat::Md => Self::Markdown,
+            ExportFormat::Csv => Self::Csv,
+            ExportFormat::Mermaid => Self::Mermaid,
+            ExportFormat::Personas => Self::PersonaSheets,
+        }
+    }
+}
+
+impl ExportArgs {
+    /// The export options these arguments ask for, checked by the export's own rules.
+    fn options(&self) -> Result<ExportOptions, String> {
+        let paper = PaperSize::parse(&self.paper)?;
+        let tiling = match &self.tile {
+            None => None,
+            Some(sheet) => Some(export::Tiling {
+                sheet: PaperSize::parse(sheet)?,
+                overlap_mm: self.overlap,
+            }),
+        };
+        let options = ExportOptions {
+            format: self.format.into(),
+            setup: PageSetup {
+                paper,
+                orientation: if self.orientation.portrait {
+                    Orientation::Portrait
+                } else {
+                    Orientation::Landscape
+                },
+                margin_mm: self.margin,
+                scale: self.scale.scale.map_or(Scale::Fit, Scale::Fixed),
+                title_block: !self.no_title_block,
+            },
+            dpi: self.dpi,
+            tiling,
+            all_maps: self.map.as_deref() == Some("all"),
+        };
+        options.validate().map_err(|e| e.to_string())?;
+        Ok(options)
+    }
+}
+
+/// Exports as `args` say.
+pub(super) fn run(args: &ExportArgs) -> ExitCode {
+    let fail = |message: String| {
+        err(&format!("error: {message}"));
+        ExitCode::FAILURE
+    };
+    let Some(loaded) = load(&args.file) else {
+        return ExitCode::FAILURE;
+    };
+    let project = &loaded.project;
+    let options = match args.options() {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let map = match &args.map {
+        Some(_) if options.all_maps => project.maps.first(),
+        Some(query) => find_map(project, query),
+        None => project.maps.first(),
+    };
+    let Some(map) = map else {
+        return fail(format!(
+            "no map {:?} in {}",
+            args.map.as_deref().unwrap_or("(first)"),
+            args.file.display()
+        ));
+    };
+    let output: &Path = &args.output;
+    let written = file::replace_with(output, |w| export::export_map(project, map, &options, w))
+        .map_err(|e| e.flatten().at(output));
+    match written {
+        Ok(written) => {
+            for w in &written.warnings {
+                err(&format!(
+                    "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; choose a larger paper or scale for a wall poster",
+                    w.smallest_pt, w.readable_from_m
+                ));
+            }
+            let detail = match (options.format, written.pixels) {
+                (_, Some((w, h))) => format!(" ({w} × {h} pixels)"),
+                (f, None) if f.is_text() => String::new(),
+                (_, None) if written.pages == 1 => " (1 page)".to_owned(),
+                (_, None) => format!(" ({} pages)", written.pages),
+            };
+            out(&format!("wrote {}{detail}", output.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.to_string()),
+    }
+}

@@ -1,0 +1,170 @@
+//! The command line: everything that runs without a window, one file per command. Commands
+//! print what the library builds (reports, exports); they hold no logic of their own.
+
+mod analyze;
+mod export;
+mod fmt;
+mod new;
+mod stats;
+mod validate;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::file;
+use crate::model::{MapKind, Project};
+
+/// Klantreis: customer journey maps, offline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "klantreis",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A project file to open in the editor.
+    pub file: Option<PathBuf>,
+}
+
+/// The commands that run without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check project files; exits 1 and names every problem when one is invalid.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Count what a project holds.
+    Stats {
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a new project from a template.
+    New {
+        #[arg(long, value_enum)]
+        template: Template,
+        /// The file to write (conventionally ending in .klantreis.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The language of the template's stage and lane names.
+        #[arg(long, value_enum, default_value_t = Language::En)]
+        lang: Language,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The peak-end reading of each emotion curve, the lowest moments and what is missing.
+    Analyze {
+        file: PathBuf,
+        /// Only this map: its id (`map-…` or the number), its position (1, 2, ...) or its title.
+        #[arg(long)]
+        map: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a map as a poster (PDF, SVG, PNG) or as text (Markdown report, CSV, Mermaid).
+    Export(export::ExportArgs),
+    /// Rewrite project files in the canonical layout (as the editor saves them).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// The starting templates.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Template {
+    /// A customer journey map.
+    Journey,
+    /// A customer experience map.
+    Experience,
+    /// A service blueprint.
+    Blueprint,
+}
+
+impl From<Template> for MapKind {
+    fn from(t: Template) -> Self {
+        match t {
+            Template::Journey => Self::CustomerJourney,
+            Template::Experience => Self::CustomerExperience,
+            Template::Blueprint => Self::ServiceBlueprint,
+        }
+    }
+}
+
+/// The languages of templates.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Language {
+    En,
+    Nl,
+}
+
+/// Prints to standard output; the CLI's one way of writing results.
+fn out(text: &str) {
+    // A closed pipe (`klantreis stats x | head`) is not an error worth a panic.
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
+}
+
+fn err(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{text}");
+}
+
+/// Runs a command and says how it went.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Validate { files } => validate::run(&files),
+        Command::Stats { file, json } => stats::run(&file, json),
+        Command::Analyze { file, map, json } => analyze::run(&file, map.as_deref(), json),
+        Command::Export(args) => export::run(&args),
+        Command::New {
+            template,
+            output,
+            lang,
+            force,
+        } => new::run(template, &output, lang, force),
+        Command::Fmt { files } => fmt::run(&files),
+    }
+}
+
+/// Loads `path`, or says why not on standard error.
+fn load(path: &Path) -> Option<file::Loaded> {
+    match file::load(path) {
+        Ok(loaded) => Some(loaded),
+        Err(e) => {
+            err(&format!("error: {e}"));
+            None
+        }
+    }
+}
+
+/// The map `query` names: an id (`map-12` or `12`), a position from 1, or a title.
+fn find_map<'a>(project: &'a Project, query: &str) -> Option<&'a crate::model::Map> {
+    let number = query
+        .strip_prefix("map-")
+        .unwrap_or(query)
+        .parse::<u64>()
+        .ok();
+    project
+        .maps
+        .iter()
+        .find(|m| Some(m.id.0) == number)
+        .or_else(|| {
+            number
+                .and_then(|n| usize::try_from(n).ok())
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| project.maps.get(i))
+        })
+        .or_else(|| project.maps.iter().find(|m| m.title == query))
+}

@@ -1,0 +1,131 @@
+//! Edits to the project's list of maps: add, duplicate, move, delete.
+
+use std::collections::HashMap;
+
+use super::Edit;
+use crate::model::{CardId, CurveId, LaneId, Map, MapId, Project, StageId};
+
+/// Puts `map` at `index` among the project's maps.
+pub fn insert_map(index: usize, map: Map) -> Edit {
+    Edit::SetMap {
+        id: map.id,
+        index,
+        value: Some(Box::new(map)),
+    }
+}
+
+/// A copy of `map` titled `title`, with fresh ids for the map and everything in it (cards keep
+/// their stage and lane, curve points their stage and card).
+pub fn duplicate(map: &Map, title: String) -> Map {
+    let mut copy = map.clone();
+    copy.id = MapId::random();
+    copy.title = title;
+    let stages: HashMap<StageId, StageId> = copy
+        .stages
+        .iter_mut()
+        .map(|s| (std::mem::replace(&mut s.id, StageId::random()), s.id))
+        .collect();
+    let lanes: HashMap<LaneId, LaneId> = copy
+        .lanes
+        .iter_mut()
+        .map(|l| (std::mem::replace(&mut l.id, LaneId::random()), l.id))
+        .collect();
+    let mut cards: HashMap<CardId, CardId> = HashMap::new();
+    for c in &mut copy.cards {
+        cards.insert(std::mem::replace(&mut c.id, CardId::random()), c.id);
+        c.stage = stages.get(&c.stage).copied().unwrap_or(c.stage);
+        c.lane = lanes.get(&c.lane).copied().unwrap_or(c.lane);
+    }
+    for curve in &mut copy.curves {
+        curve.id = CurveId::random();
+        for p in &mut curve.points {
+            p.stage = stages.get(&p.stage).copied().unwrap_or(p.stage);
+            p.card = p.card.and_then(|c| cards.get(&c).copied());
+        }
+    }
+    copy
+}
+
+/// Moves the map `id` to position `to`; `None` when there is no such map.
+pub fn move_map(project: &Project, id: MapId, to: usize) -> Option<Edit> {
+    let map = project.maps.iter().find(|m| m.id == id)?.clone();
+    Some(insert_map(to, map))
+}
+
+/// Removes the map `id` (at `index`).
+pub fn delete_map(id: MapId, index: usize) -> Edit {
+    Edit::SetMap {
+        id,
+        index,
+        value: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+    use crate::model::MapKind;
+
+    #[test]
+    fn a_duplicate_has_fresh_ids_everywhere_and_the_same_content() {
+        let ikea = crate::file::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/ikea-winkelbezoek.klantreis.ron"
+        )))
+        .unwrap()
+        .project;
+        let map = &ikea.maps[0];
+        let copy = duplicate(map, "Kopie".to_owned());
+        assert_ne!(copy.id, map.id);
+        assert_eq!(copy.title, "Kopie");
+        assert_eq!(copy.cards.len(), map.cards.len());
+        for (a, b) in map.stages.iter().zip(&copy.stages) {
+            assert_ne!(a.id, b.id);
+            assert_eq!(a.name, b.name);
+        }
+        for (a, b) in map.cards.iter().zip(&copy.cards) {
+            assert_ne!(a.id, b.id);
+            assert_eq!(a.title, b.title);
+            // The copy's card sits in the copy's stage and lane at the same positions.
+            assert_eq!(map.stage_index(a.stage), copy.stage_index(b.stage));
+            assert_eq!(map.lane_index(a.lane), copy.lane_index(b.lane));
+        }
+        let linked = map
+            .curves
+            .iter()
+            .flat_map(|c| &c.points)
+            .filter(|p| p.card.is_some());
+        let copied = copy
+            .curves
+            .iter()
+            .flat_map(|c| &c.points)
+            .filter_map(|p| p.card);
+        assert_eq!(linked.count(), copied.clone().count());
+        assert!(copied.into_iter().all(|id| copy.card(id).is_some()));
+        // Both in one project still make a valid file.
+        let mut project = ikea.clone();
+        crate::edit::apply(&mut project, insert_map(1, copy)).unwrap();
+        assert!(crate::file::validate(&project, &crate::model::Limits::default()).is_empty());
+    }
+
+    #[test]
+    fn moving_and_deleting_a_map_undo_to_the_same_project() {
+        let mut project =
+            crate::templates::new_project(MapKind::CustomerJourney, Language::English);
+        let second = crate::templates::new_map(MapKind::ServiceBlueprint, Language::English);
+        let second_id = second.id;
+        crate::edit::apply(&mut project, insert_map(1, second)).unwrap();
+        let before = project.clone();
+        let edit = move_map(&project, second_id, 0).unwrap();
+        let undo = crate::edit::apply(&mut project, edit).unwrap();
+        assert_eq!(project.maps[0].id, second_id);
+        crate::edit::apply(&mut project, undo).unwrap();
+        assert_eq!(project, before);
+        let undo = crate::edit::apply(&mut project, delete_map(second_id, 1)).unwrap();
+        assert_eq!(project.maps.len(), 1);
+        crate::edit::apply(&mut project, undo).unwrap();
+        assert_eq!(project, before);
+        assert!(move_map(&project, MapId::random(), 0).is_none());
+    }
+}

@@ -1,0 +1,200 @@
+//! What an export is asked to do, with every range stated once: the command line, the export
+//! dialog and the export itself check options with [`ExportOptions::validate`], so each gives
+//! the same message.
+
+use std::ops::RangeInclusive;
+
+use super::paper::{PageSetup, Scale};
+use super::tiles::Tiling;
+
+/// The formats a map can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Format {
+    Pdf,
+    Svg,
+    Png,
+    Markdown,
+    Csv,
+    Mermaid,
+    /// One A4 PDF page per persona.
+    PersonaSheets,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf | Self::PersonaSheets => "pdf",
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::Mermaid => "mmd",
+        }
+    }
+
+    /// Whether the format is text (no paper, no pages).
+    pub fn is_text(self) -> bool {
+        matches!(self, Self::Markdown | Self::Csv | Self::Mermaid)
+    }
+}
+
+/// What to export and how.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    pub format: Format,
+    pub setup: PageSetup,
+    /// For PNG: dots per inch ([`ExportOptions::DPI`]).
+    pub dpi: f32,
+    /// For PDF: print the poster over several sheets instead of on one page.
+    pub tiling: Option<Tiling>,
+    /// For PDF: every map of the project, one page each (instead of the chosen map).
+    pub all_maps: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            format: Format::Pdf,
+            setup: PageSetup::default(),
+            dpi: 150.0,
+            tiling: None,
+            all_maps: false,
+        }
+    }
+}
+
+/// An option that has a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    Dpi,
+    Scale,
+    Margin,
+    Overlap,
+}
+
+impl Setting {
+    /// The option's name as the command line spells it (`--dpi`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dpi => "dpi",
+            Self::Scale => "scale",
+            Self::Margin => "margin",
+            Self::Overlap => "overlap",
+        }
+    }
+
+    /// The values it may take.
+    pub fn range(self) -> RangeInclusive<f32> {
+        match self {
+            Self::Dpi => ExportOptions::DPI,
+            Self::Scale => ExportOptions::SCALE,
+            Self::Margin => ExportOptions::MARGIN_MM,
+            Self::Overlap => ExportOptions::OVERLAP_MM,
+        }
+    }
+
+    /// What the values are counted in, after the number (" mm").
+    fn unit(self) -> &'static str {
+        match self {
+            Self::Dpi | Self::Scale => "",
+            Self::Margin | Self::Overlap => " mm",
+        }
+    }
+}
+
+/// Why export options cannot be used.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum OptionError {
+    #[error("--{} {value}: choose between {} and {}{}", .setting.name(), .setting.range().start(), .setting.range().end(), .setting.unit())]
+    OutOfRange { setting: Setting, value: f32 },
+    #[error("--map all puts every map on its own page, which needs --format pdf")]
+    AllMapsNeedPdf,
+    #[error("--tile prints over several sheets, which needs --format pdf")]
+    TilingNeedsPdf,
+}
+
+impl ExportOptions {
+    /// Dots per inch of a PNG.
+    pub const DPI: RangeInclusive<f32> = 72.0..=600.0;
+    /// A fixed scale (1.0 prints a map point as a paper point).
+    pub const SCALE: RangeInclusive<f32> = 0.01..=100.0;
+    /// The margin on every side of the page.
+    pub const MARGIN_MM: RangeInclusive<f32> = 0.0..=100.0;
+    /// How far neighbouring sheets of a tiled poster overlap.
+    pub const OVERLAP_MM: RangeInclusive<f32> = 0.0..=50.0;
+
+    /// Checks every option against its range and the format; the first problem is returned.
+    pub fn validate(&self) -> Result<(), OptionError> {
+        let mut values = vec![
+            (Setting::Dpi, self.dpi),
+            (Setting::Margin, self.setup.margin_mm),
+        ];
+        if let Scale::Fixed(s) = self.setup.scale {
+            values.push((Setting::Scale, s));
+        }
+        if let Some(t) = &self.tiling {
+            values.push((Setting::Overlap, t.overlap_mm));
+        }
+        if let Some(&(setting, value)) = values.iter().find(|(s, v)| !s.range().contains(v)) {
+            return Err(OptionError::OutOfRange { setting, value });
+        }
+        if self.all_maps && self.format != Format::Pdf {
+            return Err(OptionError::AllMapsNeedPdf);
+        }
+        if self.tiling.is_some() && self.format != Format::Pdf {
+            return Err(OptionError::TilingNeedsPdf);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_range_is_checked_and_named() {
+        let ok = ExportOptions::default();
+        assert_eq!(ok.validate(), Ok(()));
+        let dpi = ExportOptions {
+            dpi: 9000.0,
+            ..ok.clone()
+        };
+        assert_eq!(
+            dpi.validate().unwrap_err().to_string(),
+            "--dpi 9000: choose between 72 and 600"
+        );
+        let mut margin = ok.clone();
+        margin.setup.margin_mm = -5.0;
+        assert_eq!(
+            margin.validate().unwrap_err().to_string(),
+            "--margin -5: choose between 0 and 100 mm"
+        );
+        let mut scale = ok.clone();
+        scale.setup.scale = Scale::Fixed(0.0);
+        assert!(matches!(
+            scale.validate(),
+            Err(OptionError::OutOfRange {
+                setting: Setting::Scale,
+                ..
+            })
+        ));
+        let tiled_png = ExportOptions {
+            format: Format::Png,
+            tiling: Some(Tiling {
+                sheet: super::super::PaperSize::A4,
+                overlap_mm: 10.0,
+            }),
+            ..ok.clone()
+        };
+        assert_eq!(tiled_png.validate(), Err(OptionError::TilingNeedsPdf));
+        let mut overlap = ok;
+        overlap.tiling = Some(Tiling {
+            sheet: super::super::PaperSize::A4,
+            overlap_mm: 51.0,
+        });
+        assert!(overlap.validate().is_err());
+    }
+}

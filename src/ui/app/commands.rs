@@ -1,0 +1,347 @@
+//! The one queue of app actions. Menus, shortcuts, the palette, the toolbar, the canvas, the
+//! panels and the dialogs push [`AppAction`]s during the frame; [`KlantreisApp::apply_actions`]
+//! carries them out after it, in order, in this one place.
+
+use super::{KlantreisApp, Pending};
+use crate::edit::{Edit, ops};
+use crate::i18n::{self, Language, tr};
+use crate::model::MapKind;
+use crate::report::Link;
+use crate::ui::canvas::CanvasAction;
+use crate::ui::command::Command;
+use crate::ui::dialogs::{Chosen, Palette, Recover, Unsaved};
+use crate::ui::selection::Selection;
+use crate::ui::toolbox::ToolboxItem;
+
+/// Something the user asked for, to be carried out after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// A command from the menu, a shortcut, the toolbar, the palette or a context menu.
+    Command(Command),
+    /// A change made on the canvas.
+    Canvas(CanvasAction),
+    /// An edit made in a panel (the inspector, the project's title).
+    Edit {
+        label: String,
+        merge: Option<u64>,
+        edit: Edit,
+    },
+    /// Text from the clipboard to paste.
+    Paste(String),
+    /// Something that would throw away unsaved changes (asks first when there are any).
+    Request(Pending),
+    /// Show the map at this position.
+    SelectMap(usize),
+    AddMap(MapKind),
+    DuplicateMap(usize),
+    /// Move the map at `from` to `to`.
+    MoveMap {
+        from: usize,
+        to: usize,
+    },
+    DeleteMap(usize),
+    /// A toolbox item clicked: added at the selection.
+    Toolbox(ToolboxItem),
+    /// Something named in the analysis, to select on the map.
+    Pick(Link),
+    /// The answer to "Save changes?".
+    Unsaved(Unsaved),
+    /// The answer to "Restore unsaved work?".
+    Recover(Recover),
+    /// The command palette's answer.
+    Palette(Chosen),
+    /// The export dialog's Export button: ask where, then export.
+    ChooseExport {
+        file_name: String,
+        extension: &'static str,
+    },
+    /// A message for the user.
+    Notify {
+        message: String,
+        error: bool,
+    },
+}
+
+/// Shortcuts that no text field takes, as commands.
+pub(super) fn shortcuts(ctx: &egui::Context, actions: &mut Vec<AppAction>) {
+    let typing = ctx.egui_wants_keyboard_input();
+    for &(shortcut, command) in Command::bindings() {
+        if typing && command.yields_to_text_fields() {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            actions.push(AppAction::Command(command));
+        }
+    }
+}
+
+/// Clipboard events from the window (Ctrl+C, Ctrl+X, Ctrl+V, or the system's menu) when no
+/// text field has them.
+pub(super) fn clipboard_events(ctx: &egui::Context, actions: &mut Vec<AppAction>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input(|i| {
+        for event in &i.events {
+            match event {
+                egui::Event::Copy => actions.push(AppAction::Command(Command::Copy)),
+                egui::Event::Cut => actions.push(AppAction::Command(Command::Cut)),
+                egui::Event::Paste(text) => actions.push(AppAction::Paste(text.clone())),
+                _ => {}
+            }
+        }
+    });
+}
+
+impl KlantreisApp {
+    /// Carries out the actions of this frame, and those they lead to, in order.
+    pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {
+        // An action may queue more (a context menu's command); those run in the same pass.
+        while !self.actions.is_empty() {
+            for action in std::mem::take(&mut self.actions) {
+                self.apply_action(action, ctx);
+            }
+        }
+    }
+
+    fn apply_action(&mut self, action: AppAction, ctx: &egui::Context) {
+        match action {
+            AppAction::Command(command) => self.run(command, ctx),
+            AppAction::Canvas(action) => self.canvas_action(action),
+            AppAction::Edit { label, merge, edit } => self.apply_merging(&label, merge, edit),
+            AppAction::Paste(text) => self.paste_text(&text),
+            AppAction::Request(pending) => self.request(pending, ctx),
+            AppAction::SelectMap(i) => {
+                if i != self.current_map {
+                    self.show_map(i);
+                }
+            }
+            AppAction::AddMap(kind) => self.add_map(kind),
+            AppAction::DuplicateMap(i) => self.duplicate_map(i),
+            AppAction::MoveMap { from, to } => self.move_map(from, to),
+            AppAction::DeleteMap(i) => self.delete_map(i),
+            AppAction::Toolbox(item) => self.add_from_toolbox(item),
+            AppAction::Pick(link) => self.pick(link),
+            AppAction::Unsaved(answer) => self.answer_unsaved(answer, ctx),
+            AppAction::Recover(answer) => self.answer_recovery(answer),
+            AppAction::Palette(Chosen::Run(command)) => {
+                self.dialogs.palette = None;
+                self.run(command, ctx);
+            }
+            AppAction::Palette(Chosen::Close) => self.dialogs.palette = None,
+            AppAction::ChooseExport {
+                file_name,
+                extension,
+            } => self.choose_export(&file_name, extension),
+            AppAction::Notify { message, error } => {
+                if error {
+                    self.notify_error(message);
+                } else {
+                    self.notify(message);
+                }
+            }
+        }
+    }
+
+    /// Shows the map at `index` with a fresh view and nothing selected.
+    pub(super) fn show_map(&mut self, index: usize) {
+        self.current_map = index;
+        self.canvas = crate::ui::canvas::MapCanvas::default();
+        self.selection = Selection::default();
+    }
+
+    fn run(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::NewJourney => self.request(Pending::New(MapKind::CustomerJourney), ctx),
+            Command::NewExperience => self.request(Pending::New(MapKind::CustomerExperience), ctx),
+            Command::NewBlueprint => self.request(Pending::New(MapKind::ServiceBlueprint), ctx),
+            Command::Open => self.request(Pending::Open(None), ctx),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Export => {
+                let remembered = self.settings.exports.get(&self.export_key()).cloned();
+                self.dialogs.export.show_with(remembered);
+            }
+            Command::Undo => {
+                if self.doc.undo().is_none() {
+                    self.notify(tr("notice.nothing_to_undo"));
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo().is_none() {
+                    self.notify(tr("notice.nothing_to_redo"));
+                }
+            }
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                if let Some(map) = self.doc.project.maps.get(self.current_map) {
+                    self.selection = Selection::of_cards(map.cards.iter().map(|c| c.id));
+                }
+            }
+            Command::Duplicate => {
+                let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                    return;
+                };
+                let ids = self.selection.card_ids();
+                if ids.is_empty() {
+                    return;
+                }
+                let (edit, new_ids) = ops::duplicate_cards(map, &ids);
+                self.apply(&tr("undo.duplicate"), edit);
+                self.selection = Selection::of_cards(new_ids);
+            }
+            Command::Copy => {
+                self.copy_selection(ctx);
+            }
+            Command::Cut => {
+                if self.copy_selection(ctx)
+                    && let Some(map) = self.doc.project.maps.get(self.current_map)
+                {
+                    let edit = ops::delete_cards(map, &self.selection.card_ids());
+                    self.apply(&tr("undo.cut"), edit);
+                }
+            }
+            // The window asks the system for the clipboard; its text comes back as a paste event.
+            Command::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Command::LanguageSystem | Command::LanguageEnglish | Command::LanguageDutch => {
+                let chosen = command.language().flatten();
+                self.settings.language = chosen;
+                self.language = chosen.unwrap_or_else(Language::system);
+                i18n::set_language(self.language);
+            }
+            Command::AddStage => self.canvas_action(CanvasAction::AddStage),
+            Command::AddLane => self.canvas_action(CanvasAction::AddLane {
+                kind: None,
+                index: None,
+            }),
+            Command::AddCard => self.add_card_at_selection(),
+            Command::ZoomFit => self.canvas.view_mut().fitted = true,
+            Command::ZoomActual => self.zoom_to(1.0, ctx),
+            Command::ZoomIn => self.zoom_to(self.canvas.view().zoom * 1.25, ctx),
+            Command::ZoomOut => self.zoom_to(self.canvas.view().zoom / 1.25, ctx),
+            Command::CommandPalette => {
+                self.dialogs.palette = match self.dialogs.palette {
+                    Some(_) => None,
+                    None => Some(Palette::default()),
+                };
+            }
+        }
+    }
+
+    /// Deletes the selected cards, else the selected step, stage or lane.
+    fn delete_selection(&mut self) {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return;
+        };
+        let sel = &self.selection;
+        let deletion = if !sel.cards.is_empty() {
+            let label = if sel.cards.len() == 1 {
+                tr("undo.delete_card")
+            } else {
+                tr("undo.delete_cards")
+            };
+            Ok((label, ops::delete_cards(map, &sel.card_ids())))
+        } else if let Some((curve, index)) = sel.point {
+            Ok((
+                tr("undo.delete_point"),
+                ops::edit_curve(map, curve, &[], &[], Some(index)),
+            ))
+        } else if let Some(stage) = sel.stage {
+            if map.stages.len() > 1 {
+                Ok((tr("undo.delete_stage"), ops::delete_stage(map, stage)))
+            } else {
+                Err(tr("notice.last_stage"))
+            }
+        } else if let Some(lane) = sel.lane {
+            Ok((tr("undo.delete_lane"), ops::delete_lane(map, lane)))
+        } else {
+            return;
+        };
+        match deletion {
+            Ok((label, edit)) => self.apply(&label, edit),
+            Err(message) => self.notify(message),
+        }
+    }
+
+    fn zoom_to(&mut self, zoom: f32, ctx: &egui::Context) {
+        // Around the centre of the canvas (its offset is relative to the canvas, not the window).
+        let view = self.canvas.view_mut();
+        let rect = view.screen_rect.unwrap_or_else(|| ctx.content_rect());
+        let factor = zoom / view.zoom;
+        view.zoom_around(factor, rect.center(), rect);
+    }
+
+    /// Selects (and scrolls to) what the analysis named.
+    fn pick(&mut self, link: Link) {
+        let mut selection = Selection::default();
+        match link {
+            Link::Point(curve, index) => {
+                selection.point = Some((curve, index));
+                self.canvas.show_curve(curve);
+            }
+            Link::Target(crate::analysis::Target::Card(id)) => {
+                selection.cards.insert(id);
+            }
+            Link::Target(crate::analysis::Target::Stage(id)) => selection.stage = Some(id),
+            Link::Target(crate::analysis::Target::Map) => {}
+        }
+        self.selection = selection;
+        if let Some(painted) = &self.painted {
+            self.canvas.reveal(&self.selection, &painted.layout);
+        }
+    }
+
+    /// Carries out `pending` now, without asking.
+    pub(super) fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::New(kind) => self.set_document(crate::ui::document::Document::new(
+                crate::templates::new_project(kind, i18n::language()),
+                None,
+            )),
+            Pending::Open(path) => {
+                if let Some(path) = path.or_else(|| self.files.pick_open()) {
+                    self.open_now(&path);
+                }
+            }
+            Pending::Close => {
+                if let Some(j) = &self.recovery.journal {
+                    j.clear();
+                }
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Carries out `pending`, first asking what to do with unsaved changes.
+    fn request(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            let dialog = crate::ui::dialogs::UnsavedDialog {
+                name: self.doc.display_name(),
+            };
+            self.dialogs.unsaved = Some((dialog, pending));
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    /// Does what the answer to "Save changes?" says.
+    fn answer_unsaved(&mut self, answer: Unsaved, ctx: &egui::Context) {
+        let Some((_, pending)) = self.dialogs.unsaved.take() else {
+            return;
+        };
+        match answer {
+            Unsaved::Save => {
+                if self.save() {
+                    self.proceed(pending, ctx);
+                }
+            }
+            Unsaved::Discard => self.proceed(pending, ctx),
+            Unsaved::Cancel => {}
+        }
+    }
+}

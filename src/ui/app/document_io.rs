@@ -1,0 +1,203 @@
+//! The document and the disk: open, save, save as, recent files, the recovery journal and
+//! what it offers after a crash, and starting an export.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::KlantreisApp;
+use crate::file;
+use crate::i18n::{tr, tr_args};
+use crate::ui::dialogs::{Recover, RecoverDialog};
+use crate::ui::document::Document;
+use crate::ui::messages;
+
+/// How long after the last edit the recovery journal is written.
+const JOURNAL_DELAY: Duration = Duration::from_secs(3);
+/// How many recent files the File menu lists.
+const MAX_RECENT: usize = 10;
+
+impl KlantreisApp {
+    /// Makes `doc` the open document, showing its first map.
+    pub(super) fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.show_map(0);
+        self.painted = None;
+        self.recovery.journaled_revision = self.doc.revision();
+        self.recovery.last_edit = None;
+    }
+
+    /// Opens `path` now (the caller asked about unsaved changes); a file that cannot be opened
+    /// leaves the open project as it is and says why.
+    pub(super) fn open_now(&mut self, path: &Path) {
+        match file::load(path) {
+            Ok(loaded) => {
+                for w in &loaded.warnings {
+                    self.notify(messages::load_warning(w));
+                }
+                self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
+                self.remember_recent(path);
+            }
+            Err(e) => self.notify_error(messages::file_error(&e)),
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let recent = &mut self.settings.recent;
+        recent.retain(|p| *p != path);
+        recent.insert(0, path);
+        recent.truncate(MAX_RECENT);
+    }
+
+    /// Saves to `path`; returns whether it worked.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let mut project = self.doc.project.clone();
+        project.modified = crate::model::time::now_rfc3339();
+        match file::save(&project, path) {
+            Ok(()) => {
+                self.doc.project.modified = project.modified;
+                self.doc.mark_saved(path.to_path_buf());
+                self.remember_recent(path);
+                if let Some(j) = &self.recovery.journal {
+                    j.clear();
+                }
+                self.recovery.journaled_revision = self.doc.revision();
+                true
+            }
+            Err(e) => {
+                self.notify_error(messages::file_error(&e));
+                false
+            }
+        }
+    }
+
+    /// Saves where the document came from, else asks where; returns whether it was saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where to save, then saves; returns whether it was saved.
+    pub(super) fn save_as(&mut self) -> bool {
+        let name = if self.doc.project.title.is_empty() {
+            "project"
+        } else {
+            &self.doc.project.title
+        };
+        let suggested = format!("{name}{}", file::FILE_EXTENSION);
+        match self.files.pick_save(&suggested) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Export settings are remembered per project file.
+    pub(super) fn export_key(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string())
+    }
+
+    /// Asks where to export (suggesting `file_name`), remembers the options for this project,
+    /// and starts the export on its thread.
+    pub(super) fn choose_export(&mut self, file_name: &str, extension: &str) {
+        let Some(path) = self.files.pick_export(file_name, extension) else {
+            return;
+        };
+        let key = self.export_key();
+        let options = self.dialogs.export.options.clone();
+        self.settings.exports.insert(key, options);
+        if let Some(map) = self.doc.project.maps.get(self.current_map) {
+            self.dialogs.export.start(&self.doc.project, map, path);
+        }
+    }
+
+    /// Offers the work in the recovery journal, if there is any.
+    pub(super) fn offer_recovery(&mut self) {
+        match self.recovery.journal.as_ref().map(file::Journal::read) {
+            Some(Ok(Some(recovered))) => {
+                let source = recovered.source.as_ref().map_or_else(
+                    || tr("recover.unsaved_project").into_owned(),
+                    |p| p.display().to_string(),
+                );
+                let dialog = RecoverDialog {
+                    source,
+                    written: recovered.written.clone(),
+                };
+                self.dialogs.recover = Some((dialog, recovered));
+            }
+            Some(Err(e)) => {
+                self.notify_error(tr_args(
+                    "notice.journal_unreadable",
+                    &[("error", &messages::file_error(&e))],
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    /// Does what the answer to "Restore unsaved work?" says.
+    pub(super) fn answer_recovery(&mut self, answer: Recover) {
+        let Some((_, recovered)) = self.dialogs.recover.take() else {
+            return;
+        };
+        match answer {
+            Recover::Restore => {
+                let mut doc = Document::new(recovered.project, recovered.source);
+                doc.mark_unsaved();
+                self.set_document(doc);
+            }
+            Recover::Discard => {
+                if let Some(j) = &self.recovery.journal {
+                    j.clear();
+                }
+            }
+        }
+    }
+
+    /// Writes the recovery journal a while after the last edit (not during a drag).
+    pub(super) fn keep_journal(&mut self, ctx: &egui::Context) {
+        let Some(journal) = &self.recovery.journal else {
+            return;
+        };
+        if !self.doc.is_dirty() || self.doc.revision() == self.recovery.journaled_revision {
+            return;
+        }
+        let Some(last) = self.recovery.last_edit else {
+            return;
+        };
+        let since = last.elapsed();
+        if since < JOURNAL_DELAY || self.canvas.is_dragging() {
+            ctx.request_repaint_after(
+                JOURNAL_DELAY
+                    .saturating_sub(since)
+                    .max(Duration::from_millis(100)),
+            );
+            return;
+        }
+        let written = journal.write(&self.doc.project, self.doc.path.as_deref());
+        self.recovery.journaled_revision = self.doc.revision();
+        if let Err(e) = written {
+            self.notify_error(tr_args(
+                "notice.journal_failed",
+                &[("error", &messages::file_error(&e))],
+            ));
+        }
+    }
+
+    /// Writes the recovery journal now, whatever the delay (tests simulate a crash with it).
+    pub fn flush_journal(&mut self) {
+        self.recovery.last_edit = std::time::Instant::now().checked_sub(JOURNAL_DELAY);
+        if let Some(journal) = &self.recovery.journal
+            && self.doc.is_dirty()
+            && journal
+                .write(&self.doc.project, self.doc.path.as_deref())
+                .is_ok()
+        {
+            self.recovery.journaled_revision = self.doc.revision();
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! The application: its state and the frame. During a frame the panels, the canvas, the
+//! dialogs, the shortcuts and the menus only push [`AppAction`]s; they are carried out in one
+//! place after the frame ([`commands`]). Opening, saving, recovery and exporting live in
+//! [`document_io`].
+
+mod commands;
+mod document_io;
+mod edits;
+
+use std::path::PathBuf;
+
+pub use commands::AppAction;
+
+use crate::file::Journal;
+use crate::i18n::{self, Language, tr};
+use crate::layout::{self, Layout, Metrics, TextMeasurer};
+use crate::model::{CurveId, MapId, MapKind, Project};
+use crate::render::{self, Scene, Theme};
+use crate::templates;
+
+use super::canvas::MapCanvas;
+use super::dialogs::{
+    ExportDialog, FileDialogs, NativeDialogs, Palette, RecoverDialog, UnsavedDialog,
+};
+use super::document::Document;
+use super::panels;
+use super::selection::Selection;
+
+/// The laid-out and painted map on show, kept until the document or the map changes.
+struct Painted {
+    map: MapId,
+    revision: u64,
+    hidden: Vec<CurveId>,
+    layout: Layout,
+    scene: Scene,
+    analysis: crate::analysis::Analysis,
+}
+
+/// Something the user asked for that would throw away unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New(MapKind),
+    Open(Option<PathBuf>),
+    Close,
+}
+
+/// Settings kept between runs.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Settings {
+    recent: Vec<PathBuf>,
+    /// The interface language the user chose; `None` follows the system.
+    language: Option<Language>,
+    /// The last export settings of each project, by file path.
+    exports: std::collections::BTreeMap<String, crate::export::ExportOptions>,
+}
+
+/// How the app is set up: real dialogs and data folder, or test doubles.
+pub struct AppConfig {
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where the recovery journal lives; `None` turns it off.
+    pub data_dir: Option<PathBuf>,
+    /// The interface language, over the saved choice and the system's (tests fix it).
+    pub language: Option<Language>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            dialogs: Box::new(NativeDialogs),
+            data_dir: eframe::storage_dir("Klantreis"),
+            language: None,
+        }
+    }
+}
+
+/// The dialogs that may be open.
+#[derive(Default)]
+struct Dialogs {
+    unsaved: Option<(UnsavedDialog, Pending)>,
+    recover: Option<(RecoverDialog, crate::file::Recovered)>,
+    palette: Option<Palette>,
+    export: ExportDialog,
+}
+
+impl Dialogs {
+    /// Whether a modal dialog has the keyboard.
+    fn modal(&self) -> bool {
+        self.unsaved.is_some() || self.palette.is_some() || self.recover.is_some()
+    }
+}
+
+/// The recovery journal and what it last saw.
+struct Recovery {
+    journal: Option<Journal>,
+    journaled_revision: u64,
+    last_edit: Option<std::time::Instant>,
+}
+
+/// The Klantreis window.
+pub struct KlantreisApp {
+    doc: Document,
+    current_map: usize,
+    selection: Selection,
+    canvas: MapCanvas,
+    text: TextMeasurer,
+    theme: Theme,
+    painted: Option<Painted>,
+    notices: Vec<panels::Notice>,
+    window_title: String,
+    files: Box<dyn FileDialogs>,
+    dialogs: Dialogs,
+    settings: Settings,
+    allow_close: bool,
+    recovery: Recovery,
+    /// What the user asked for this frame, carried out after it.
+    actions: Vec<AppAction>,
+    /// The document revision the selection was last checked against.
+    pruned_revision: u64,
+    /// The interface language in use.
+    language: Language,
+    /// What this window last put on the clipboard.
+    last_copied: Option<String>,
+    /// Whether the right panel shows the analysis instead of the inspector.
+    analysis_shown: bool,
+}
+
+impl KlantreisApp {
+    /// The app with native dialogs and the user's data folder, opening `file` if given.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        Self::with_config(cc, file, AppConfig::default())
+    }
+
+    /// The app with the given dialogs and data folder (tests use this).
+    pub fn with_config(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        config: AppConfig,
+    ) -> Self {
+        cc.egui_ctx.set_fonts(crate::fonts::definitions());
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let language = config
+            .language
+            .or(settings.language)
+            .unwrap_or_else(Language::system);
+        i18n::set_language(language);
+        let mut app = Self {
+            doc: Document::new(
+                templates::new_project(MapKind::CustomerJourney, language),
+                None,
+            ),
+            current_map: 0,
+            selection: Selection::default(),
+            canvas: MapCanvas::default(),
+            text: TextMeasurer::new(),
+            theme: Theme::default(),
+            painted: None,
+            notices: Vec::new(),
+            window_title: String::new(),
+            files: config.dialogs,
+            dialogs: Dialogs::default(),
+            settings,
+            allow_close: false,
+            recovery: Recovery {
+                journal: config.data_dir.map(Journal::new),
+                journaled_revision: 1,
+                last_edit: None,
+            },
+            actions: Vec::new(),
+            pruned_revision: 0,
+            language,
+            last_copied: None,
+            analysis_shown: false,
+        };
+        app.offer_recovery();
+        if let Some(path) = file {
+            app.open_now(&path);
+        }
+        app
+    }
+
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.doc.project
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The canvas (view, curves shown).
+    pub fn canvas(&self) -> &MapCanvas {
+        &self.canvas
+    }
+
+    /// What is selected on the map.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// What this window last copied to the clipboard (tests paste it back).
+    pub fn last_copied(&self) -> Option<&str> {
+        self.last_copied.as_deref()
+    }
+
+    /// The interface language in use.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Runs a command as if chosen from the menu (after this frame).
+    pub fn queue(&mut self, command: super::command::Command) {
+        self.actions.push(AppAction::Command(command));
+    }
+
+    /// Whether an export is running (tests and the benchmark wait for it).
+    pub fn export_busy(&self) -> bool {
+        self.dialogs.export.busy()
+    }
+
+    /// The language of the open project's own text (new maps are named in it).
+    fn project_language(&self) -> Language {
+        Language::of_text(&self.doc.project.language)
+    }
+
+    fn notify(&mut self, text: impl Into<String>) {
+        self.notices.push(panels::Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn notify_error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        log::warn!("{text}");
+        self.notices.push(panels::Notice { text, error: true });
+    }
+
+    /// Lays out and paints the current map unless the cached scene is still right.
+    fn ensure_painted(&mut self) {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            self.painted = None;
+            return;
+        };
+        let hidden = self.canvas.hidden_curves();
+        let fresh = self.painted.as_ref().is_some_and(|p| {
+            p.map == map.id && p.revision == self.doc.revision() && p.hidden.iter().eq(hidden)
+        });
+        if fresh {
+            return;
+        }
+        let hidden: Vec<CurveId> = hidden.iter().copied().collect();
+        self.text.begin_pass();
+        let layout = layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
+        let analysis = crate::analysis::analyse(&self.doc.project, map);
+        let options = render::PaintOptions {
+            hidden_curves: hidden.clone(),
+            marks: crate::report::peak_end_marks(&analysis, self.project_language()),
+        };
+        let scene = render::paint(map, &layout, &self.theme, &options);
+        self.painted = Some(Painted {
+            map: map.id,
+            revision: self.doc.revision(),
+            hidden,
+            layout,
+            scene,
+            analysis,
+        });
+    }
+
+    /// Window title, close requests, dropped files, shortcuts and clipboard events.
+    fn input(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — {} — Klantreis",
+            if self.doc.is_dirty() { "● " } else { "" },
+            self.doc.project.title,
+            self.doc.display_name()
+        );
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.actions.push(AppAction::Request(Pending::Close));
+        }
+        if let Some(path) =
+            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()))
+        {
+            self.actions
+                .push(AppAction::Request(Pending::Open(Some(path))));
+        }
+        if !self.dialogs.modal() {
+            commands::shortcuts(ctx, &mut self.actions);
+            commands::clipboard_events(ctx, &mut self.actions);
+        }
+    }
+
+    /// The panels around the canvas, and the canvas.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            panels::menu_bar_ui(
+                ui,
+                &self.settings.recent,
+                self.settings.language,
+                &mut self.actions,
+            );
+            let can_undo = self.doc.history.undo_label().is_some();
+            let can_redo = self.doc.history.redo_label().is_some();
+            let selected = !self.selection.is_empty();
+            panels::toolbar_ui(ui, (can_undo, can_redo, selected), &mut self.actions);
+            if let Some(super::dialogs::ExportOutcome::Finished { message, error }) =
+                self.dialogs.export.progress_ui(ui)
+            {
+                self.actions.push(AppAction::Notify { message, error });
+            }
+            if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                self.notices.remove(i);
+            }
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status_bar_ui(
+                ui,
+                &panels::Status {
+                    zoom: self.canvas.view().zoom,
+                    selected: self.selection.count(),
+                    dirty: self.doc.is_dirty(),
+                    last_change: self.doc.history.undo_label(),
+                },
+            );
+        });
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    panels::sidebar_ui(ui, &self.doc.project, self.current_map, &mut self.actions);
+                });
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| self.right_panel_ui(ui));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.ensure_painted();
+            let Some(painted) = &self.painted else {
+                ui.centered_and_justified(|ui| ui.label(tr("canvas.no_maps")));
+                return;
+            };
+            let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                return;
+            };
+            let actions = self.canvas.show(
+                ui,
+                map,
+                (&painted.layout, &painted.scene),
+                &mut self.selection,
+            );
+            self.actions
+                .extend(actions.into_iter().map(AppAction::Canvas));
+        });
+    }
+
+    /// The inspector or the analysis, as the tabs say.
+    fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.analysis_shown, false, tr("panel.inspector"));
+            ui.selectable_value(&mut self.analysis_shown, true, tr("panel.analysis"));
+        });
+        ui.separator();
+        if self.analysis_shown {
+            self.ensure_painted();
+        }
+        let (Some(map), painted) = (
+            self.doc.project.maps.get(self.current_map),
+            self.painted.as_ref(),
+        ) else {
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if self.analysis_shown {
+                let Some(painted) = painted else { return };
+                let report = crate::report::map_report(
+                    &self.doc.project,
+                    map,
+                    &painted.analysis,
+                    self.language,
+                    1,
+                );
+                if let Some(pick) = panels::analysis_ui(ui, &report) {
+                    self.actions.push(AppAction::Pick(pick));
+                }
+            } else if let Some(e) =
+                panels::inspector_ui(ui, &self.doc.project, map, &self.selection, &self.theme)
+            {
+                self.actions.push(AppAction::Edit {
+                    label: e.label,
+                    merge: e.merge,
+                    edit: e.edit,
+                });
+            }
+        });
+    }
+
+    /// The open dialogs; their answers become actions.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.dialogs.unsaved.as_ref().and_then(|(d, _)| d.ui(ctx)) {
+            self.actions.push(AppAction::Unsaved(answer));
+        }
+        if let Some(answer) = self.dialogs.recover.as_ref().and_then(|(d, _)| d.ui(ctx)) {
+            self.actions.push(AppAction::Recover(answer));
+        }
+        if let Some(answer) = self.dialogs.palette.as_mut().and_then(|p| p.ui(ctx)) {
+            self.actions.push(AppAction::Palette(answer));
+        }
+        if let Some(map) = self.doc.project.maps.get(self.current_map)
+            && let Some(super::dialogs::ExportOutcome::Choose {
+                file_name,
+                extension,
+            }) = self
+                .dialogs
+                .export
+                .ui(ctx, &self.doc.project, map, self.doc.revision())
+        {
+            self.actions.push(AppAction::ChooseExport {
+                file_name,
+                extension,
+            });
+        }
+    }
+
+    /// After the actions: keep the map index and the selection valid, seal the undo step once
+    /// no text field has focus, write the recovery journal.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        self.current_map = self
+            .current_map
+            .min(self.doc.project.maps.len().saturating_sub(1));
+        // Only an edit, undo or redo can leave the selection pointing at what is gone.
+        if self.pruned_revision != self.doc.revision()
+            && let Some(map) = self.doc.project.maps.get(self.current_map)
+        {
+            self.selection.prune(map);
+            self.canvas.prune(map);
+            self.pruned_revision = self.doc.revision();
+        }
+        // Once no text field has focus, the next typing starts a new undo step.
+        if !self.canvas.is_dragging() && ctx.memory(egui::Memory::focused).is_none() {
+            self.doc.history.seal();
+        }
+        self.keep_journal(ctx);
+    }
+}
+
+impl eframe::App for KlantreisApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        i18n::set_language(self.language);
+        self.input(&ctx);
+        self.panels_ui(ui);
+        self.dialogs_ui(&ctx);
+        self.apply_actions(&ctx);
+        self.after_frame(&ctx);
+    }
+}

@@ -1,0 +1,245 @@
+//! The editing canvas: the shared scene drawn through a zoom and pan, and on top of it the
+//! interaction: selecting, dragging cards, stages and lanes, resizing spans, adding cards,
+//! editing text in place, editing curves, dropping toolbox items. Changes come out as
+//! [`CanvasAction`]s that the app turns into edits after the frame.
+//!
+//! Split by concern: [`view`] (zoom and pan), [`paint`] (the scene), [`background`] (clicks,
+//! rubber band, context menu), [`cards`], [`headers`], [`curves`], [`drop`] (dragged cards and
+//! toolbox items), [`editor`] (text in place). Geometry questions (which cell is under the
+//! pointer, where a card would land) are answered by [`crate::layout::hit`].
+
+mod actions;
+mod background;
+mod cards;
+mod curves;
+mod drop;
+mod editor;
+mod headers;
+mod paint;
+mod view;
+
+use std::collections::BTreeSet;
+
+use egui::{Pos2, Rect, Sense, Vec2, emath::TSTransform};
+
+pub use actions::{CanvasAction, CurveEdit, TextTarget};
+pub use paint::paint_scene;
+pub use view::CanvasView;
+
+use super::selection::Selection;
+use crate::i18n::tr_args;
+use crate::layout::Layout;
+use crate::model::{CardId, CurveId, LaneId, Map, StageId};
+use crate::render::Scene;
+use editor::InPlaceEdit;
+use headers::Header;
+
+/// A gesture under way.
+#[derive(Clone, Debug, PartialEq)]
+enum Drag {
+    Cards {
+        cards: Vec<CardId>,
+        /// Pointer minus the grabbed card's top-left corner, in map units.
+        grab: Vec2,
+        target: Option<crate::layout::hit::DropSlot>,
+    },
+    Span {
+        card: CardId,
+        span: u16,
+    },
+    /// A stage or lane header dragged to position `to` among the others.
+    Header {
+        header: Header,
+        to: usize,
+    },
+    Band {
+        from: Pos2,
+    },
+    /// A curve point dragged up or down to `score`.
+    Point {
+        curve: CurveId,
+        index: usize,
+        score: f64,
+    },
+    /// A line drawn across the emotion lane, in map units.
+    Freehand {
+        curve: CurveId,
+        stroke: Vec<Pos2>,
+    },
+}
+
+/// The canvas's state between frames. The selection is the app's; the canvas changes it.
+#[derive(Default)]
+pub struct MapCanvas {
+    view: CanvasView,
+    editing: Option<InPlaceEdit>,
+    drag: Option<Drag>,
+    /// The cell under the pointer in the last frame (pasting goes there).
+    hover_cell: Option<(LaneId, StageId)>,
+    /// Emotion curves switched off in the legend.
+    hidden_curves: BTreeSet<CurveId>,
+    /// The curve that clicks and strokes on the emotion lane change.
+    active_curve: Option<CurveId>,
+}
+
+/// What every part of the canvas works with during one frame.
+struct Frame<'a> {
+    map: &'a Map,
+    layout: &'a Layout,
+    selection: &'a mut Selection,
+    /// Map units to screen points.
+    to_screen: TSTransform,
+    /// The canvas on screen.
+    canvas: Rect,
+    /// The part of the map in view, in map units.
+    visible: Rect,
+    /// The pointer, in map units.
+    pointer: Option<Pos2>,
+    actions: Vec<CanvasAction>,
+}
+
+impl Frame<'_> {
+    /// A painter clipped to the canvas.
+    fn painter(&self, ui: &egui::Ui) -> egui::Painter {
+        ui.painter_at(self.canvas)
+    }
+
+    /// The pointer's position where the primary button went down, in map units (with a fast
+    /// mouse a drag is only recognised some distance away from it).
+    fn press_origin(&self, ui: &egui::Ui) -> Option<Pos2> {
+        ui.input(|i| i.pointer.press_origin())
+            .map(|p| self.to_screen.inverse() * p)
+    }
+}
+
+impl MapCanvas {
+    /// The zoom and pan.
+    pub fn view(&self) -> &CanvasView {
+        &self.view
+    }
+
+    /// The zoom and pan, to change (zoom commands).
+    pub fn view_mut(&mut self) -> &mut CanvasView {
+        &mut self.view
+    }
+
+    /// Whether a text is being edited in place.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    /// The curves switched off in the legend.
+    pub fn hidden_curves(&self) -> &BTreeSet<CurveId> {
+        &self.hidden_curves
+    }
+
+    /// Shows `curve` again (after it was picked in the analysis).
+    pub fn show_curve(&mut self, curve: CurveId) {
+        self.hidden_curves.remove(&curve);
+    }
+
+    /// Starts editing `target` in place with `text`.
+    pub fn start_editing(&mut self, target: TextTarget, text: String) {
+        self.editing = Some(InPlaceEdit::new(target, text));
+    }
+
+    /// The cell under the pointer, if it is over the map.
+    pub fn hovered_cell(&self) -> Option<(LaneId, StageId)> {
+        self.hover_cell
+    }
+
+    /// Whether a drag is under way (undo steps wait until it ends).
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Scrolls `selection` into view when it is outside the canvas (after it was picked in a
+    /// list rather than on the map).
+    pub fn reveal(&mut self, selection: &Selection, layout: &Layout) {
+        let target = if let Some((curve, index)) = selection.point {
+            layout
+                .curves
+                .iter()
+                .find(|c| c.id == curve)
+                .and_then(|c| c.points.iter().find(|p| p.index == index))
+                .map(|p| Rect::from_center_size(p.pos, Vec2::splat(24.0)))
+        } else if let Some(id) = selection.cards.first() {
+            layout.cards.iter().find(|c| c.id == *id).map(|c| c.rect)
+        } else if let Some(id) = selection.stage {
+            layout.stages.iter().find(|s| s.id == id).map(|s| s.header)
+        } else {
+            None
+        };
+        let (Some(target), Some(canvas)) = (target, self.view.screen_rect) else {
+            return;
+        };
+        let on_screen = self.view.screen_from_map(canvas) * target;
+        if !canvas.contains_rect(on_screen) {
+            self.view.offset += canvas.center() - on_screen.center();
+            self.view.fitted = false;
+        }
+    }
+
+    /// Forgets a text edit whose card, stage or lane no longer exists on `map`.
+    pub fn prune(&mut self, map: &Map) {
+        let exists = self.editing.as_ref().is_none_or(|e| match e.target {
+            TextTarget::CardTitle(id) => map.card(id).is_some(),
+            TextTarget::StageName(id) => map.stage(id).is_some(),
+            TextTarget::LaneName(id) => map.lane(id).is_some(),
+        });
+        if !exists {
+            self.editing = None;
+        }
+    }
+
+    /// Shows the canvas and returns what the user changed.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        (layout, scene): (&Layout, &Scene),
+        selection: &mut Selection,
+    ) -> Vec<CanvasAction> {
+        let (background, painter) =
+            ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        background.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Canvas,
+                true,
+                tr_args("canvas.map", &[("title", &map.title)]),
+            )
+        });
+        let canvas = background.rect;
+        // A drag that starts on the emotion lane draws the curve instead of panning.
+        let drawing = self.drawing_curve(ui, (map, layout), selection, canvas);
+        self.view
+            .handle_input(ui, &background, scene.size, !drawing);
+        let to_screen = self.view.screen_from_map(canvas);
+        painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
+        paint_scene(&painter, scene, to_screen, canvas);
+        let mut f = Frame {
+            map,
+            layout,
+            selection,
+            to_screen,
+            canvas,
+            visible: to_screen.inverse() * canvas,
+            pointer: ui
+                .input(|i| i.pointer.interact_pos())
+                .map(|p| to_screen.inverse() * p),
+            actions: Vec::new(),
+        };
+        self.headers_ui(ui, &mut f);
+        self.cards_ui(ui, &mut f);
+        headers::add_buttons_ui(ui, &mut f);
+        self.legend_ui(ui, &mut f);
+        self.points_ui(ui, &mut f);
+        let band_handled = self.band_ui(ui, &background, &mut f, drawing);
+        self.background_ui(ui, &background, &mut f, band_handled, drawing);
+        drop::toolbox_drop_ui(ui, &mut f);
+        self.selection_overlay(ui, &f);
+        headers::pinned_headers(ui, &f);
+        self.in_place_editor_ui(ui, &mut f);
+        f.actions
+    }
+}

@@ -1,0 +1,16 @@
+//! The dialogs. Each is its own type whose `ui` returns a typed answer (or `None` while it is
+//! open and unanswered); the app acts on the answer after the frame.
+
+mod export;
+mod files;
+mod palette;
+mod recover;
+mod unsaved;
+
+pub use export::{ExportDialog, Outcome as ExportOutcome};
+pub use files::{
+    FileDialogs, NativeDialogs, ScriptedDialogs, with_export_extension, with_extension,
+};
+pub use palette::{Chosen, Palette};
+pub use recover::{Recover, RecoverDialog};
+pub use unsaved::{Unsaved, UnsavedDialog};

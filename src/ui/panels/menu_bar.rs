@@ -1,0 +1,102 @@
+//! The menu bar (with the recent files and the language menu) and the toolbar, both built
+//! from the one command list.
+
+use std::path::PathBuf;
+
+use crate::i18n::{Language, tr};
+use crate::ui::app::{AppAction, Pending};
+use crate::ui::command::{Command, Menu};
+
+/// The menu bar.
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    recent: &[PathBuf],
+    language: Option<Language>,
+    actions: &mut Vec<AppAction>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        for menu in Menu::ALL {
+            ui.menu_button(menu.label(), |ui| {
+                for command in Command::ALL
+                    .into_iter()
+                    .filter(|c| c.menu() == menu && c.language().is_none())
+                {
+                    let mut button = egui::Button::new(command.label());
+                    if let Some(s) = command.shortcut() {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                    }
+                    if ui.add(button).on_hover_text(command.tooltip()).clicked() {
+                        actions.push(AppAction::Command(command));
+                    }
+                    if command == Command::Open {
+                        recent_menu_ui(ui, recent, actions);
+                    }
+                }
+                if menu == Menu::View {
+                    ui.separator();
+                    language_menu_ui(ui, language, actions);
+                }
+            });
+        }
+    });
+}
+
+/// File › Open recent.
+fn recent_menu_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<AppAction>) {
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button(tr("menu.open_recent"), |ui| {
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(AppAction::Request(Pending::Open(Some(path.clone()))));
+                }
+            }
+        });
+    });
+}
+
+/// View › Language: the system's, English or Dutch; `chosen` is ticked.
+fn language_menu_ui(ui: &mut egui::Ui, chosen: Option<Language>, actions: &mut Vec<AppAction>) {
+    ui.menu_button(tr("menu.language"), |ui| {
+        for command in Command::ALL.into_iter().filter(|c| c.language().is_some()) {
+            let ticked = command.language().flatten() == chosen;
+            if ui
+                .selectable_label(ticked, command.label())
+                .on_hover_text(command.tooltip())
+                .clicked()
+            {
+                actions.push(AppAction::Command(command));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// The toolbar; `(can_undo, can_redo, selected)` enable its buttons.
+pub fn toolbar_ui(
+    ui: &mut egui::Ui,
+    (can_undo, can_redo, selected): (bool, bool, bool),
+    actions: &mut Vec<AppAction>,
+) {
+    ui.horizontal(|ui| {
+        for slot in Command::TOOLBAR {
+            let Some(command) = slot else {
+                ui.separator();
+                continue;
+            };
+            let mut tip = command.tooltip().into_owned();
+            if let Some(s) = command.shortcut() {
+                tip = format!("{tip} ({})", ui.ctx().format_shortcut(&s));
+            }
+            let enabled = match command {
+                Command::Undo => can_undo,
+                Command::Redo => can_redo,
+                Command::Duplicate | Command::Delete => selected,
+                _ => true,
+            };
+            let button = egui::Button::new(command.label()).small();
+            if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
+                actions.push(AppAction::Command(command));
+            }
+        }
+    });
+}

@@ -1,0 +1,14 @@
+//! The panels around the canvas. Each reads what it shows and pushes what the user asks for
+//! as [`AppAction`](super::app::AppAction)s; none changes the document itself.
+
+mod analysis;
+mod inspector;
+mod menu_bar;
+mod sidebar;
+mod status_bar;
+
+pub use analysis::analysis_ui;
+pub use inspector::inspector_ui;
+pub use menu_bar::{menu_bar_ui, toolbar_ui};
+pub use sidebar::sidebar_ui;
+pub use status_bar::{Notice, Status, notices_ui, status_bar_ui};

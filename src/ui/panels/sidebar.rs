@@ -1,0 +1,116 @@
+//! The sidebar: the project's title, its maps (add, duplicate, reorder, delete), the toolbox,
+//! the personas, and what else the project holds.
+
+use crate::edit::Edit;
+use crate::i18n::{self, tr, tr_args, tr_count};
+use crate::model::{MapKind, Project};
+use crate::ui::app::AppAction;
+use crate::ui::toolbox;
+
+/// "New customer journey map", for the sidebar's + menu.
+fn map_kind_new_label(kind: MapKind) -> String {
+    let name = i18n::map_kind_name(i18n::language(), kind);
+    tr_args("sidebar.new_map", &[("kind", &name)])
+}
+
+/// The sidebar for `project`, whose map at `current` is shown.
+pub fn sidebar_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    current: usize,
+    actions: &mut Vec<AppAction>,
+) {
+    ui.add_space(4.0);
+    let mut title = project.title.clone();
+    let name = ui.label(tr("sidebar.project"));
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut title)
+                .id_salt("project-title")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(name.id)
+        .changed()
+    {
+        actions.push(AppAction::Edit {
+            label: tr("undo.rename_project").into_owned(),
+            merge: Some(1),
+            edit: Edit::SetProjectInfo {
+                title,
+                description: project.description.clone(),
+            },
+        });
+    }
+    ui.separator();
+    maps_ui(ui, project, current, actions);
+    ui.separator();
+    if let Some(item) = toolbox::toolbox_ui(ui) {
+        actions.push(AppAction::Toolbox(item));
+    }
+    ui.separator();
+    ui.strong(tr("sidebar.personas"));
+    for persona in &project.personas {
+        ui.label(&persona.name).on_hover_text(&persona.description);
+    }
+    ui.separator();
+    ui.weak(format!(
+        "{} · {} · {}",
+        tr_count("sidebar.evidence", project.evidence.len()),
+        tr_count("sidebar.stakeholders", project.stakeholders.len()),
+        tr_count("sidebar.datasets", project.datasets.len()),
+    ));
+}
+
+/// The list of maps with its + menu and each map's context menu.
+fn maps_ui(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut Vec<AppAction>) {
+    ui.horizontal(|ui| {
+        ui.strong(tr("sidebar.maps"));
+        ui.menu_button("+", |ui| {
+            for kind in MapKind::ALL {
+                if ui.button(map_kind_new_label(kind)).clicked() {
+                    actions.push(AppAction::AddMap(kind));
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr("sidebar.add_map"));
+    });
+    let count = project.maps.len();
+    for (i, map) in project.maps.iter().enumerate() {
+        let label = if map.title.is_empty() {
+            tr("sidebar.untitled_map").into_owned()
+        } else {
+            map.title.clone()
+        };
+        let response = ui
+            .selectable_label(i == current, &label)
+            .on_hover_text(i18n::map_kind_name(i18n::language(), map.kind));
+        if response.clicked() {
+            actions.push(AppAction::SelectMap(i));
+        }
+        response.context_menu(|ui| {
+            if ui.button(tr("sidebar.duplicate_map")).clicked() {
+                actions.push(AppAction::DuplicateMap(i));
+            }
+            let moves = [
+                (i > 0, "sidebar.move_up", i.saturating_sub(1)),
+                (i + 1 < count, "sidebar.move_down", i + 1),
+            ];
+            for (enabled, key, to) in moves {
+                if ui
+                    .add_enabled(enabled, egui::Button::new(tr(key)))
+                    .clicked()
+                {
+                    actions.push(AppAction::MoveMap { from: i, to });
+                }
+            }
+            if ui
+                .add_enabled(count > 1, egui::Button::new(tr("sidebar.delete_map")))
+                .clicked()
+            {
+                actions.push(AppAction::DeleteMap(i));
+            }
+            ui.label(tr("sidebar.rename_hint"));
+        });
+    }
+}
