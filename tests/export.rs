@@ -200,7 +200,11 @@ fn a_tiled_poster_prints_on_a4_sheets_with_an_overview() {
 /// `(vertical, length)`. The glue line is the only stroke dashed 3 on, 1.8 off.
 fn glue_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(bool, f32)> {
     use lopdf::Object;
-    let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32));
+    let number = |o: &Object| {
+        o.as_float()
+            .ok()
+            .or_else(|| o.as_i64().ok().map(|i| i as f32))
+    };
     let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap();
     let (_, resources) = doc.dereference(resources).unwrap();
     let xobjects = resources
@@ -215,8 +219,8 @@ fn glue_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(bool, f32)> 
             .get_object(reference.as_reference().unwrap())
             .and_then(Object::as_stream)
             .unwrap();
-        let content = lopdf::content::Content::decode(&stream.decompressed_content().unwrap())
-            .unwrap();
+        let content =
+            lopdf::content::Content::decode(&stream.decompressed_content().unwrap()).unwrap();
         let (mut glue, mut from, mut to) = (false, None, None);
         for op in &content.operations {
             let xy = || {
@@ -272,11 +276,14 @@ fn every_sheet_with_a_neighbour_has_a_dashed_glue_line_where_it_overlaps() {
     // The overview, then 2 rows of 4 sheets, row by row.
     let (rows, columns) = (2, 4);
     assert_eq!(pages.len(), 1 + rows * columns);
-    assert!(glue_lines(&doc, pages[0]).is_empty(), "the overview has none");
+    assert!(
+        glue_lines(&doc, pages[0]).is_empty(),
+        "the overview has none"
+    );
     for (i, page) in pages[1..].iter().enumerate() {
         let (row, column) = (i / columns, i % columns);
         let mut lines = glue_lines(&doc, *page);
-        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        lines.sort_by_key(|l| l.0);
         let expected: Vec<bool> = [(row + 1 < rows, false), (column + 1 < columns, true)]
             .into_iter()
             .filter_map(|(has, vertical)| has.then_some(vertical))

@@ -1,0 +1,184 @@
+//! Cards: their text measured first (so rows can be as tall as their tallest stack of cards),
+//! then stacked per cell, then placed.
+
+use std::collections::HashMap;
+
+use epaint::{Rect, Vec2, pos2, vec2};
+
+use super::{CardLayout, Metrics, PlacedText, TextBlock, TextMeasurer};
+use crate::i18n::{Language, channel_name};
+use crate::model::{CardId, LaneId, Map, StageId};
+
+/// A card measured but not yet placed.
+pub(super) struct Measured {
+    id: CardId,
+    index: usize,
+    lane: usize,
+    stage: usize,
+    span: usize,
+    title: TextBlock,
+    body: TextBlock,
+    meta: TextBlock,
+    icon: bool,
+    height: f32,
+}
+
+/// A channel's icon sits before the card's meta line, as tall as its first line.
+fn icon_size(m: &Metrics) -> f32 {
+    m.card_meta_size * 1.25
+}
+
+/// The cards of open lanes, measured, sorted by lane, stage and order so each cell stacks
+/// top to bottom. Channel names are in `lang`, the project's language.
+pub(super) fn measure(
+    map: &Map,
+    (stage_index, lane_index): (&HashMap<StageId, usize>, &HashMap<LaneId, usize>),
+    m: &Metrics,
+    lang: Language,
+    text: &mut TextMeasurer,
+) -> Vec<Measured> {
+    let icon_room = icon_size(m) + 3.0;
+    // Cards sorted by lane, stage and order, so each cell stacks top to bottom.
+    let mut sorted: Vec<(usize, &crate::model::Card)> = map
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| stage_index.contains_key(&c.stage) && lane_index.contains_key(&c.lane))
+        .collect();
+    sorted.sort_by_key(|(_, c)| (lane_index[&c.lane], stage_index[&c.stage], c.order, c.id));
+
+    let mut pending = Vec::with_capacity(sorted.len());
+    for (index, card) in sorted {
+        let lane = lane_index[&card.lane];
+        if map.lanes[lane].collapsed {
+            continue;
+        }
+        let stage = stage_index[&card.stage];
+        let span = (card.span.max(1) as usize).min(map.stages.len() - stage);
+        let width = m.stage_width * span as f32 - m.gap - 2.0 * m.card_padding;
+        let title = text.block(&card.title, m.card_title_size, true, width, 4);
+        let body = text.block(
+            &card.body,
+            m.card_body_size,
+            false,
+            width,
+            m.card_body_max_lines,
+        );
+        let mut meta_parts = Vec::new();
+        if let Some(channel) = &card.channel {
+            meta_parts.push(channel_name(lang, channel).into_owned());
+        }
+        if !card.owner.is_empty() {
+            meta_parts.push(card.owner.clone());
+        }
+        let icon = card.channel.is_some();
+        let meta_width = if icon { width - icon_room } else { width };
+        let meta = text.block(
+            &meta_parts.join(" · "),
+            m.card_meta_size,
+            false,
+            meta_width,
+            2,
+        );
+        let mut height = 2.0 * m.card_padding + title.size.y;
+        if !body.lines.is_empty() {
+            height += 4.0 + body.size.y;
+        }
+        if !meta.lines.is_empty() {
+            height += 5.0 + meta.size.y;
+        }
+        if card.moment_of_truth.is_some() {
+            height = height.max(2.0 * m.card_padding + 14.0);
+        }
+        pending.push(Measured {
+            id: card.id,
+            index,
+            lane,
+            stage,
+            span,
+            title,
+            body,
+            meta,
+            icon,
+            height,
+        });
+    }
+
+    pending
+}
+
+/// Row heights: the tallest stack of cards in any stage of each lane, and each card's top
+/// within its lane. A spanning card takes room in every stage it covers.
+pub(super) fn stack(map: &Map, pending: &[Measured], m: &Metrics) -> (Vec<Vec<f32>>, Vec<f32>) {
+    // Row heights: the tallest stack of cards in any stage of the lane. A spanning card
+    // takes room in every stage it covers.
+    let mut stack = vec![vec![0.0_f32; map.stages.len()]; map.lanes.len()];
+    let mut card_tops = Vec::with_capacity(pending.len());
+    for p in pending {
+        let column = &stack[p.lane][p.stage..p.stage + p.span];
+        let top = column.iter().copied().fold(0.0, f32::max);
+        card_tops.push(top);
+        for h in &mut stack[p.lane][p.stage..p.stage + p.span] {
+            *h = top + p.height + m.gap;
+        }
+    }
+
+    (stack, card_tops)
+}
+
+/// The measured cards placed: each lane's cards start at `lane_card_top[lane]`, each stage's
+/// column at `cells_left` plus its width.
+pub(super) fn place(
+    map: &Map,
+    (pending, card_tops): (Vec<Measured>, Vec<f32>),
+    lane_card_top: &[f32],
+    cells_left: f32,
+    m: &Metrics,
+) -> Vec<CardLayout> {
+    let icon_size = icon_size(m);
+    let icon_room = icon_size + 3.0;
+    pending
+        .into_iter()
+        .zip(card_tops)
+        .map(|(p, top)| {
+            let left = cells_left + m.stage_width * p.stage as f32 + m.gap / 2.0;
+            let top = lane_card_top[p.lane] + top;
+            let width = m.stage_width * p.span as f32 - m.gap;
+            let rect = Rect::from_min_size(pos2(left, top), vec2(width, p.height));
+            let inner_left = left + m.card_padding;
+            let title_pos = pos2(inner_left, top + m.card_padding);
+            let body_pos = pos2(inner_left, title_pos.y + p.title.size.y + 4.0);
+            let body_bottom = if p.body.lines.is_empty() {
+                title_pos.y + p.title.size.y
+            } else {
+                body_pos.y + p.body.size.y
+            };
+            let meta_top = body_bottom + 5.0;
+            let (meta_pos, channel_icon) = if p.icon {
+                let icon = Rect::from_min_size(pos2(inner_left, meta_top), Vec2::splat(icon_size));
+                (pos2(inner_left + icon_room, meta_top), Some(icon))
+            } else {
+                (pos2(inner_left, meta_top), None)
+            };
+            CardLayout {
+                id: p.id,
+                index: p.index,
+                lane: map.lanes[p.lane].id,
+                rect,
+                title: PlacedText {
+                    pos: title_pos,
+                    block: p.title,
+                },
+                body: PlacedText {
+                    pos: body_pos,
+                    block: p.body,
+                },
+                meta: PlacedText {
+                    pos: meta_pos,
+                    block: p.meta,
+                },
+                channel_icon,
+            }
+        })
+        .collect()
+}

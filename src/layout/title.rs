@@ -1,0 +1,146 @@
+//! The title block at the top of a map: its title, the subtitle (project, personas, goal) and
+//! the legend of its curves on the right.
+
+use epaint::{Pos2, Rect, pos2, vec2};
+
+use super::{LegendEntry, Metrics, PlacedText, TextMeasurer, TitleLayout};
+use crate::i18n::{Language, tr_args_in, tr_in};
+use crate::model::{Map, Project};
+
+/// How wide the curves' legend is, at the right of the title block.
+const LEGEND_WIDTH: f32 = 250.0;
+/// Height of one legend line.
+const LEGEND_LINE: f32 = 16.0;
+/// Width of the line sample in front of a legend label.
+pub const LEGEND_SAMPLE: f32 = 40.0;
+
+/// The subtitle under the map title: kind, personas and goal.
+fn subtitle(project: &Project, map: &Map) -> String {
+    let personas: Vec<&str> = map
+        .personas
+        .iter()
+        .filter_map(|id| project.persona(*id))
+        .map(|p| p.name.as_str())
+        .collect();
+    let mut parts = vec![project.title.clone()];
+    if !personas.is_empty() {
+        let lang = Language::of_text(&project.language);
+        parts.push(tr_args_in(
+            lang,
+            "map.persona",
+            &[("names", &personas.join(", "))],
+        ));
+    }
+    if !map.goal.is_empty() {
+        parts.push(map.goal.clone());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("  ·  ")
+}
+
+/// The title block of `map`, `grid_width` wide from the left margin, and the legend in it.
+pub(super) fn title_block(
+    project: &Project,
+    map: &Map,
+    m: &Metrics,
+    grid_width: f32,
+    text: &mut TextMeasurer,
+) -> (TitleLayout, Vec<LegendEntry>) {
+    // Title block, with the curves' legend on its right.
+    let legend_width = if map.curves.is_empty() {
+        0.0
+    } else {
+        LEGEND_WIDTH
+    };
+    let title_width = (grid_width - legend_width - 16.0).max(grid_width * 0.5);
+    let title_block = text.block(&map.title, m.title_size, true, title_width, 2);
+    let subtitle_block = text.block(
+        &subtitle(project, map),
+        m.subtitle_size,
+        false,
+        title_width,
+        2,
+    );
+    let title_pos = pos2(m.margin, m.margin);
+    let subtitle_pos = pos2(m.margin, title_pos.y + title_block.size.y + 4.0);
+    let legend = lay_out_legend(
+        project,
+        map,
+        pos2(m.margin + grid_width - legend_width, m.margin),
+        text,
+    );
+    let legend_bottom = legend.last().map_or(0.0, |e| e.rect.bottom());
+    let title_bottom = (subtitle_pos.y + subtitle_block.size.y).max(legend_bottom);
+    let title = TitleLayout {
+        rect: Rect::from_min_max(
+            pos2(m.margin, m.margin),
+            pos2(m.margin + grid_width, title_bottom),
+        ),
+        title: PlacedText {
+            pos: title_pos,
+            block: title_block,
+        },
+        subtitle: PlacedText {
+            pos: subtitle_pos,
+            block: subtitle_block,
+        },
+    };
+
+    (title, legend)
+}
+
+/// A curve's name for legends and lists: its label, else its persona's name, with as-is or
+/// to-be, in the project's language.
+pub fn curve_name(project: &Project, curve: &crate::model::EmotionCurve) -> String {
+    let lang = Language::of_text(&project.language);
+    let base = if curve.label.is_empty() {
+        curve
+            .persona
+            .and_then(|id| project.persona(id))
+            .map_or_else(
+                || tr_in(lang, "curve.unnamed").into_owned(),
+                |p| p.name.clone(),
+            )
+    } else {
+        curve.label.clone()
+    };
+    let variant = match curve.variant {
+        crate::model::CurveVariant::AsIs => tr_in(lang, "curve.as_is"),
+        crate::model::CurveVariant::ToBe => tr_in(lang, "curve.to_be"),
+    };
+    format!("{base} · {variant}")
+}
+
+fn lay_out_legend(
+    project: &Project,
+    map: &Map,
+    top_left: Pos2,
+    text: &mut TextMeasurer,
+) -> Vec<LegendEntry> {
+    map.curves
+        .iter()
+        .enumerate()
+        .map(|(i, curve)| {
+            let top = top_left.y + 4.0 + LEGEND_LINE * i as f32;
+            let label = text.block(
+                &curve_name(project, curve),
+                9.0,
+                false,
+                LEGEND_WIDTH - LEGEND_SAMPLE - 8.0,
+                1,
+            );
+            let label_pos = pos2(
+                top_left.x + LEGEND_SAMPLE + 6.0,
+                top + (LEGEND_LINE - label.size.y) / 2.0,
+            );
+            LegendEntry {
+                curve: curve.id,
+                rect: Rect::from_min_size(pos2(top_left.x, top), vec2(LEGEND_WIDTH, LEGEND_LINE)),
+                label: PlacedText {
+                    pos: label_pos,
+                    block: label,
+                },
+            }
+        })
+        .collect()
+}
