@@ -460,6 +460,47 @@ fn the_unsaved_changes_prompt_and_its_three_answers() {
 }
 
 #[test]
+fn save_in_the_unsaved_prompt_goes_on_only_when_the_save_happened() {
+    // A project never saved: "Save" asks where; cancelling that keeps the work open.
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.save_answers.push_back(None);
+    dialogs
+        .save_answers
+        .push_back(Some(dir.path().join("bewaard")));
+    let mut h = harness_with(None, data.path(), dialogs);
+    h.run();
+    h.get_by_label("Add card to Thoughts").click();
+    h.run();
+    type_replacing(&mut h, "Niet kwijtraken");
+    let edited = h.state().project().clone();
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.get_by_label("Save").click();
+        h.run();
+    }
+    // The first Save was cancelled in the file dialog: nothing was thrown away.
+    // The second saved, then the new project opened.
+    let saved = klantreis::file::load(&dir.path().join("bewaard.klantreis.ron")).unwrap();
+    assert_eq!(saved.project.maps[0].cards, edited.maps[0].cards);
+    assert!(h.state().project().maps[0].cards.is_empty());
+    // Escape is Cancel.
+    h.get_by_label("Add card to Thoughts").click();
+    h.run();
+    type_replacing(&mut h, "Blijft");
+    let edited = h.state().project().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert_eq!(h.state().project(), &edited);
+}
+
+#[test]
 fn restore_from_the_recovery_journal_after_a_crash() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@
 //! [`render`] code as the canvas, so line breaks and positions on paper are the screen's;
 //! the paper around it (title block, sheet marks, overview, persona sheets) is painted by
 //! [`render`] too. This module only translates scenes: each page is written as SVG
-//! ([`svg::write_scene`]); PDF and PNG are converted from that SVG ([`convert`]). An export
+//! ([`svg::write_scene`]); PDF and PNG are converted from that SVG (`convert`). An export
 //! writes its bytes into a writer; saving them atomically is the caller's (`file::replace_with`).
 
 pub mod convert;

@@ -184,7 +184,7 @@ mod tests {
         let tiled_png = ExportOptions {
             format: Format::Png,
             tiling: Some(Tiling {
-                sheet: super::super::PaperSize::A4,
+                sheet: crate::layout::paper::PaperSize::A4,
                 overlap_mm: 10.0,
             }),
             ..ok.clone()
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(tiled_png.validate(), Err(OptionError::TilingNeedsPdf));
         let mut overlap = ok;
         overlap.tiling = Some(Tiling {
-            sheet: super::super::PaperSize::A4,
+            sheet: crate::layout::paper::PaperSize::A4,
             overlap_mm: 51.0,
         });
         assert!(overlap.validate().is_err());

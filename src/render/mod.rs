@@ -1,7 +1,7 @@
 //! The one painter: turns a laid-out map into a [`Scene`] for the canvas and every export, and
 //! puts scenes on paper (a page with its title block, the sheets of a tiled poster and their
-//! overview, persona sheets). Split by what it draws: [`grid`], [`cards`], [`curves`], [`page`],
-//! [`sheets`], [`persona`].
+//! overview, persona sheets). Split by what it draws: `grid`, `cards`, `curves`, `page`,
+//! `sheets`, `persona`.
 
 mod cards;
 mod curves;

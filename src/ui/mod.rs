@@ -1,6 +1,6 @@
-//! The eframe application: the app shell ([`app`]), the canvas, the panels and the dialogs.
+//! The eframe application: the app shell (`app`), the canvas, the panels and the dialogs.
 //!
-//! - [`app`]: state and the frame; one queue of [`AppAction`]s carried out after the frame;
+//! - `app`: state and the frame; one queue of [`AppAction`]s carried out after the frame;
 //!   opening, saving, recovery and exporting.
 //! - [`command`]: every user action with its label, shortcut and menu.
 //! - [`selection`]: what is selected, shared by the canvas, the inspector, the clipboard and

@@ -1,7 +1,7 @@
 //! The application: its state and the frame. During a frame the panels, the canvas, the
 //! dialogs, the shortcuts and the menus only push [`AppAction`]s; they are carried out in one
-//! place after the frame ([`commands`]). Opening, saving, recovery and exporting live in
-//! [`document_io`].
+//! place after the frame (`commands`). Opening, saving, recovery and exporting live in
+//! `document_io`.
 
 mod commands;
 mod document_io;

@@ -1,9 +1,9 @@
 //! What the canvas asks for: every change the user makes on the map comes out as a
 //! [`CanvasAction`], which the app turns into an edit after the frame.
 
-use super::super::command::Command;
-use super::super::toolbox::CardTemplate;
 use crate::model::{CardId, CurveId, LaneId, LaneKind, StageId};
+use crate::ui::command::Command;
+use crate::ui::toolbox::CardTemplate;
 
 /// What a text being edited in place belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

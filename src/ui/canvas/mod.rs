@@ -3,9 +3,9 @@
 //! editing text in place, editing curves, dropping toolbox items. Changes come out as
 //! [`CanvasAction`]s that the app turns into edits after the frame.
 //!
-//! Split by concern: [`view`] (zoom and pan), [`paint`] (the scene), [`background`] (clicks,
-//! rubber band, context menu), [`cards`], [`headers`], [`curves`], [`drop`] (dragged cards and
-//! toolbox items), [`editor`] (text in place). Geometry questions (which cell is under the
+//! Split by concern: `view` (zoom and pan), `paint` (the scene), `background` (clicks,
+//! rubber band, context menu), `cards`, `headers`, `curves`, `drop` (dragged cards and
+//! toolbox items), `editor` (text in place). Geometry questions (which cell is under the
 //! pointer, where a card would land) are answered by [`crate::layout::hit`].
 
 mod actions;
