@@ -2,7 +2,7 @@
 //! on its page with the title block, or cut into the sheets of a tiled poster with their
 //! overview.
 
-use epaint::{Rect, pos2, vec2};
+use epaint::{Rect, vec2};
 
 use super::paper::{self, PagePlan, PageSetup};
 use super::tiles::{self, Tiling};
@@ -93,12 +93,8 @@ pub fn tiled(
     text: &mut TextMeasurer,
 ) -> Result<Vec<Scene>, ExportError> {
     let lang = Language::of_text(&project.language);
-    let on_page = |r: Rect| {
-        Rect::from_min_size(
-            pos2(plan.offset.0, plan.offset.1) + r.min.to_vec2() * plan.scale,
-            r.size() * plan.scale,
-        )
-    };
+    let on_page =
+        |r: Rect| render::group_transform(vec2(plan.offset.0, plan.offset.1), plan.scale) * r;
     // Cards and the emotion curve's steps with their words and marks are kept whole.
     let keep_whole: Vec<(f32, f32, f32, f32)> = prepared
         .layout

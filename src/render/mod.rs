@@ -16,7 +16,7 @@ mod theme;
 pub use curves::{FACE_RADIUS, face, smooth};
 pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
-pub use scene::{Line, Scene, Shape};
+pub use scene::{Line, Scene, Shape, group_transform};
 pub use sheets::{Overview, Sheet, overview, sheet};
 pub use theme::Theme;
 

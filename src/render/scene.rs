@@ -1,5 +1,6 @@
 //! The painted map: simple shapes in map units that the canvas draws and export converts.
 
+use epaint::emath::TSTransform;
 use epaint::{Color32, Pos2, Rect, Vec2};
 
 /// A stroke: width in points and colour.
@@ -95,15 +96,11 @@ impl Shape {
                 scale,
                 shapes,
             } => {
-                let inner = shapes.iter().map(Self::bounds).reduce(Rect::union).map_or(
-                    Rect::NOTHING,
-                    |r| {
-                        Rect::from_min_max(
-                            (r.min.to_vec2() * *scale + *offset).to_pos2(),
-                            (r.max.to_vec2() * *scale + *offset).to_pos2(),
-                        )
-                    },
-                );
+                let inner = shapes
+                    .iter()
+                    .map(Self::bounds)
+                    .reduce(Rect::union)
+                    .map_or(Rect::NOTHING, |r| group_transform(*offset, *scale) * r);
                 clip.map_or(inner, |c| c.intersect(inner))
             }
         }
@@ -123,11 +120,7 @@ impl Shape {
                 if !visible.is_positive() {
                     return None;
                 }
-                let s = scale.max(f32::EPSILON);
-                let inner = Rect::from_min_max(
-                    ((visible.min.to_vec2() - *offset) / s).to_pos2(),
-                    ((visible.max.to_vec2() - *offset) / s).to_pos2(),
-                );
+                let inner = group_transform(*offset, scale.max(f32::EPSILON)).inverse() * visible;
                 let shapes: Vec<Self> = shapes.iter().filter_map(|sh| sh.within(inner)).collect();
                 (!shapes.is_empty()).then_some(Self::Group {
                     clip: *clip,
@@ -139,6 +132,11 @@ impl Shape {
             other => visible.intersects(other.bounds()).then(|| other.clone()),
         }
     }
+}
+
+/// Where a group's shapes land: a point `p` of theirs at `offset + p * scale`.
+pub fn group_transform(offset: Vec2, scale: f32) -> TSTransform {
+    TSTransform::new(offset, scale)
 }
 
 /// A painted map, or a printed page.
@@ -168,5 +166,50 @@ impl Scene {
             scale,
             shapes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use epaint::{pos2, vec2};
+
+    fn dot(x: f32, y: f32) -> Shape {
+        Shape::Circle {
+            center: pos2(x, y),
+            radius: 1.0,
+            fill: Some(Color32::BLACK),
+            stroke: None,
+        }
+    }
+
+    #[test]
+    fn a_group_is_bounded_and_cut_through_its_transform() {
+        // Two dots at 10 and 1000 in the group's units, drawn at half size from (100, 0).
+        let group = Shape::Group {
+            clip: None,
+            offset: vec2(100.0, 0.0),
+            scale: 0.5,
+            shapes: vec![dot(10.0, 10.0), dot(1000.0, 10.0)],
+        };
+        let bounds = group.bounds();
+        assert!((bounds.left() - 104.5).abs() < 1e-3, "{bounds:?}");
+        assert!((bounds.right() - 600.5).abs() < 1e-3, "{bounds:?}");
+        // Only the first dot (at 105 on the page) reaches into [0, 200].
+        let visible = Rect::from_min_max(pos2(0.0, 0.0), pos2(200.0, 200.0));
+        let Some(Shape::Group { shapes, .. }) = group.within(visible) else {
+            panic!("the group reaches into the area");
+        };
+        assert_eq!(shapes, vec![dot(10.0, 10.0)]);
+        // Nothing of it in [700, 800]; nothing outside its clip.
+        let far = Rect::from_min_max(pos2(700.0, 0.0), pos2(800.0, 200.0));
+        assert!(group.within(far).is_none());
+        let clipped = Shape::Group {
+            clip: Some(Rect::from_min_max(pos2(300.0, 0.0), pos2(400.0, 50.0))),
+            offset: vec2(100.0, 0.0),
+            scale: 0.5,
+            shapes: vec![dot(10.0, 10.0)],
+        };
+        assert!(clipped.within(visible).is_none());
     }
 }

@@ -143,10 +143,7 @@ pub fn overview(poster: &Scene, o: &Overview, theme: &Theme, text: &mut TextMeas
     w.shapes
         .push(poster.clone().into_group(None, origin, scale));
     for (area, label) in &o.sheets {
-        let on_page = Rect::from_min_size(
-            (area.min.to_vec2() * scale + origin).to_pos2(),
-            area.size() * scale,
-        );
+        let on_page = super::group_transform(origin, scale) * *area;
         w.rect(on_page, None, Some(Line::solid(0.8, theme.moment_of_truth)));
         w.line(
             on_page.min + vec2(4.0, 4.0),

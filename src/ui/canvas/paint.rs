@@ -134,7 +134,7 @@ fn paint_shapes(
                 // What came before the group is drawn first.
                 painter.extend(std::mem::take(&mut shapes));
                 let clip = group_clip.map_or(clip, |c| (transform * c).intersect(clip));
-                let inner_transform = transform * TSTransform::new(*offset, *scale);
+                let inner_transform = transform * crate::render::group_transform(*offset, *scale);
                 paint_shapes(&painter.with_clip_rect(clip), inner, inner_transform, clip);
             }
         }
