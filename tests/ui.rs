@@ -396,6 +396,24 @@ fn save_reopen_and_find_the_same_map() {
 }
 
 #[test]
+fn a_new_project_says_it_has_not_been_saved_yet_until_it_is() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs
+        .save_answers
+        .push_back(Some(dir.path().join("eerste")));
+    let mut h = harness_with(None, data.path(), dialogs);
+    h.run();
+    h.get_by_label("Not saved yet");
+    assert!(h.query_by_label("Saved").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Saved");
+    assert!(h.query_by_label("Not saved yet").is_none());
+}
+
+#[test]
 fn save_as_for_a_new_project_uses_the_dialog() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -330,6 +330,7 @@ impl KlantreisApp {
                     zoom: self.canvas.view().zoom,
                     selected: self.selection.count(),
                     dirty: self.doc.is_dirty(),
+                    never_saved: self.doc.path.is_none(),
                     last_change: self.doc.history.undo_label(),
                 },
             );

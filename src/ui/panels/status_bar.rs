@@ -10,6 +10,8 @@ pub struct Status<'a> {
     pub selected: usize,
     /// Whether there are unsaved changes.
     pub dirty: bool,
+    /// Whether the project has never been saved to a file.
+    pub never_saved: bool,
     /// The last change's undo label.
     pub last_change: Option<&'a str>,
 }
@@ -28,6 +30,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &Status<'_>) {
         ui.separator();
         ui.label(if status.dirty {
             tr("status.unsaved")
+        } else if status.never_saved {
+            tr("status.never_saved")
         } else {
             tr("status.saved")
         });
