@@ -92,3 +92,24 @@ fn a_read_only_folder_leaves_the_original_intact() {
     }
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_instead_of_waiting_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("p.klantreis.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (send, receive) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    // Opening a pipe blocks until someone writes to it: ask on a thread, wait a while.
+    std::thread::spawn(move || send.send(file::load(&path).map(|_| ())));
+    let result = receive
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("loading a named pipe must not hang");
+    let e = result.unwrap_err();
+    assert!(e.to_string().contains("named pipe"), "{e}");
+}

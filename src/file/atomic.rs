@@ -76,6 +76,79 @@ pub(crate) fn write_atomically_with(
     keep_backup: bool,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    replace(path, keep_backup, write, &|temp, to| {
+        temp.persist(to).map(drop).map_err(|e| e.error)
+    })
+}
+
+/// How a finished temporary file takes the place of another: a rename. A seam, so tests can
+/// make it fail (as a full disk or a vanished folder would) even where they run as root.
+pub(crate) type Persist = dyn Fn(tempfile::NamedTempFile, &Path) -> std::io::Result<()>;
+
+/// Where a save to `path` really writes: through a symbolic link to the file it points at (the
+/// link stays a link). A path that exists but is not a regular file (a folder, a named pipe, a
+/// device) is refused: replacing it would destroy what it is.
+pub fn save_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    // Follow a chain of links, but not forever.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&target)?;
+                target = match target.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            Ok(meta) if meta.is_file() => return Ok(target),
+            Ok(meta) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("it is {}, not a regular file", kind_of(&meta)),
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        "it is a loop of symbolic links",
+    ))
+}
+
+/// What kind of thing, other than a regular file, `meta` describes ("a folder").
+pub fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
+}
+
+/// The one way a file is replaced: write a temporary file in the same folder, flush and sync
+/// it; keep a copy of the old file ready; `persist` the new one over the old; only then does
+/// the copy become `<path>.bak` (so a failed save leaves the last good backup); sync the folder.
+pub(crate) fn replace(
+    path: &Path,
+    keep_backup: bool,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    persist: &Persist,
+) -> std::io::Result<()> {
+    let path = &save_target(path)?;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -91,8 +164,9 @@ pub(crate) fn write_atomically_with(
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     temp.as_file().sync_all()?;
-    if keep_backup && path.is_file() {
-        // The backup is replaced atomically too, so a crash here leaves the old backup whole.
+    let backup = if keep_backup && path.is_file() {
+        // Written aside now, put in place only once the save has succeeded, atomically too,
+        // so a crash at any moment leaves a whole backup.
         let old = std::fs::read(path)?;
         let mut builder = tempfile::Builder::new();
         builder.prefix(".klantreis-backup-").suffix(".tmp");
@@ -102,9 +176,17 @@ pub(crate) fn write_atomically_with(
         let mut backup = builder.tempfile_in(&folder)?;
         backup.as_file_mut().write_all(&old)?;
         backup.as_file().sync_all()?;
-        backup.persist(backup_path(path)).map_err(|e| e.error)?;
+        Some(backup)
+    } else {
+        None
+    };
+    persist(temp, path)?;
+    if let Some(backup) = backup {
+        // The save itself is done; a backup that cannot be renamed keeps the older one.
+        if let Err(e) = persist(backup, &backup_path(path)) {
+            log::warn!("the backup could not be updated ({e}): {}", path.display());
+        }
     }
-    temp.persist(path).map_err(|e| e.error)?;
     sync_folder(&folder);
     Ok(())
 }
@@ -143,6 +225,73 @@ fn sync_folder(folder: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rename that fails, as on a full disk or a folder that vanished.
+    fn failing(_: tempfile::NamedTempFile, _: &Path) -> std::io::Result<()> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "no space left",
+        ))
+    }
+
+    #[test]
+    fn a_failed_rename_keeps_the_file_and_its_last_good_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        write_atomically(&path, b"first", true).unwrap();
+        write_atomically(&path, b"second", true).unwrap();
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"first");
+        let result = replace(&path, true, |f| f.write_all(b"third"), &failing);
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        // The backup still holds the last good version before it, not a copy of the file.
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"first");
+        // No temporary file is left: the file and its backup only.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_through_a_link_replaces_what_it_points_at_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        let target = dir.path().join("real").join("p.klantreis.ron");
+        std::fs::write(&target, b"old").unwrap();
+        let link = dir.path().join("link.klantreis.ron");
+        std::os::unix::fs::symlink("real/p.klantreis.ron", &link).unwrap();
+        write_atomically(&link, b"new", true).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        assert_eq!(std::fs::read(backup_path(&target)).unwrap(), b"old");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn what_is_not_a_regular_file_is_never_replaced() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("socket.pdf");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let e = write_atomically(&socket, b"pdf", false).unwrap_err();
+        assert!(e.to_string().contains("a socket"), "{e}");
+        assert!(
+            std::fs::symlink_metadata(&socket)
+                .unwrap()
+                .file_type()
+                .is_socket()
+        );
+        let folder = dir.path().join("folder.pdf");
+        std::fs::create_dir(&folder).unwrap();
+        let e = write_atomically(&folder, b"pdf", false).unwrap_err();
+        assert!(e.to_string().contains("a folder"), "{e}");
+        // Nothing was left behind by either attempt.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 
     #[test]
     fn a_write_failing_half_way_leaves_the_original_and_no_temp_file() {

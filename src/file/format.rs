@@ -155,6 +155,18 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
         path: path.to_path_buf(),
         source,
     };
+    // Only a regular file is read: opening a named pipe would wait for a writer forever, and a
+    // device never ends.
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(read_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "it is {}, not a project file",
+                super::atomic::kind_of(&meta)
+            ),
+        )));
+    }
     let file = std::fs::File::open(path).map_err(read_err)?;
     let size = file.metadata().map_err(read_err)?.len();
     if size > MAX_FILE_BYTES {
