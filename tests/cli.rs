@@ -236,3 +236,26 @@ fn export_writes_a_poster_and_refuses_bad_options_clearly() {
     assert_eq!(code, 1);
     assert!(stderr.contains("--dpi"), "{stderr}");
 }
+
+#[test]
+fn export_refuses_to_write_over_the_project_it_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.klantreis.ron");
+    std::fs::copy(example("ikea-winkelbezoek.klantreis.ron"), &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let other_spelling = dir.path().join("sub").join("..").join("p.klantreis.ron");
+    let link = dir.path().join("link.csv");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&project, &link).unwrap();
+    #[cfg(not(unix))]
+    std::fs::copy(&project, &link).unwrap();
+    let p = project.to_string_lossy().into_owned();
+    for output in [project.clone(), other_spelling, link] {
+        let o = output.to_string_lossy().into_owned();
+        let (code, _, stderr) = klantreis(&["export", &p, "--format", "csv", "-o", &o]);
+        assert_eq!(code, 1, "{o}");
+        assert!(stderr.contains("the project file itself"), "{stderr}");
+        assert_eq!(std::fs::read(&project).unwrap(), before, "{o}");
+    }
+}

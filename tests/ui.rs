@@ -992,6 +992,28 @@ fn the_analysis_panel_reads_the_map_and_selects_what_it_names() {
 }
 
 #[test]
+fn the_export_dialog_will_not_write_over_the_project() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // A project whose name ends like the export's (the dialog adds the extension otherwise).
+    let path = dir.path().join("kaart.pdf");
+    std::fs::rename(template_file(dir.path()), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(Some(path.clone()));
+    let mut h = harness_with(Some(path.clone()), data.path(), dialogs);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    // The preview is being drawn (its spinner keeps asking for frames): step, not run.
+    h.run_steps(3);
+    h.get_by_label("Export…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Not exported: that is the project file itself");
+    assert!(!h.state().export_busy());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() {
     let data = tempfile::tempdir().unwrap();
     let out = data.path().join("poster.pdf");

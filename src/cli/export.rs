@@ -154,6 +154,12 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         ));
     };
     let output: &Path = &args.output;
+    if file::same_file(&args.file, output) {
+        return fail(format!(
+            "the output is the project file itself; choose another name for the export: {}",
+            output.display()
+        ));
+    }
     let written = file::replace_with(output, |w| export::export_map(project, map, &options, w))
         .map_err(|e| e.flatten().at(output));
     match written {

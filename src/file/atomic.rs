@@ -117,6 +117,24 @@ pub fn save_target(path: &Path) -> std::io::Result<PathBuf> {
     ))
 }
 
+/// Whether `a` and `b` name the same existing file, however spelled: through `..`, another
+/// link, or a hard link. An export must never be written over the project it comes from.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        // Without inode numbers: the same size and time, and both paths resolving alike.
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
+}
+
 /// What kind of thing, other than a regular file, `meta` describes ("a folder").
 pub fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     let kind = meta.file_type();

@@ -107,6 +107,15 @@ impl KlantreisApp {
         let Some(path) = self.files.pick_export(file_name, extension) else {
             return;
         };
+        if self
+            .doc
+            .path
+            .as_deref()
+            .is_some_and(|p| file::same_file(p, &path))
+        {
+            self.notify_error(tr_args("export.onto_project", &[("path", &path.display())]));
+            return;
+        }
         let key = self.export_key();
         let options = self.dialogs.export.options.clone();
         self.settings.exports.insert(key, options);
