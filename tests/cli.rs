@@ -259,3 +259,39 @@ fn export_refuses_to_write_over_the_project_it_reads() {
         assert_eq!(std::fs::read(&project).unwrap(), before, "{o}");
     }
 }
+
+#[test]
+fn fmt_rewrites_a_file_keeping_a_backup_and_leaves_a_newer_one_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(example("ikea-winkelbezoek.klantreis.ron")).unwrap();
+    // The same project, laid out carelessly: fmt puts it back.
+    let messy = dir.path().join("messy.klantreis.ron");
+    let careless = original.replace("\n    ", "\n  ");
+    std::fs::write(&messy, &careless).unwrap();
+    let m = messy.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = klantreis(&["fmt", &m]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("formatted"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), original);
+    let backup = dir.path().join("messy.klantreis.ron.bak");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), careless);
+    let (code, stdout, _) = klantreis(&["fmt", &m]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("unchanged"), "{stdout}");
+
+    // A file from a newer minor version with a field this version does not know.
+    let newer = dir.path().join("newer.klantreis.ron");
+    let text = original
+        .replacen("format: (1, 0),", "format: (1, 7),", 1)
+        .replacen(
+            "project: (",
+            "project: (\n        future_field: \"kept\",",
+            1,
+        );
+    std::fs::write(&newer, &text).unwrap();
+    let n = newer.to_string_lossy().into_owned();
+    let (code, _, stderr) = klantreis(&["fmt", &n]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("newer Klantreis (format 1.7)"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&newer).unwrap(), text);
+}

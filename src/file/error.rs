@@ -84,6 +84,15 @@ pub enum FileError {
     #[error("could not serialise the project ({message})")]
     Serialise { message: String },
 
+    #[error(
+        "the project would take {size_mb:.1} MB on disk, more than the {limit_mb} MB a project file may have, so it could not be opened again; nothing was written: {path}"
+    )]
+    TooLargeToSave {
+        path: PathBuf,
+        size_mb: f64,
+        limit_mb: u64,
+    },
+
     #[error("could not save ({source}); the file on disk was not changed: {path}")]
     Write {
         path: PathBuf,

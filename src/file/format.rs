@@ -200,11 +200,44 @@ fn too_large(path: &Path, size: u64) -> FileError {
     }
 }
 
+/// The text a project file at `path` gets: pretty-printed as always, or written compactly when
+/// the pretty text would be more than `limit` bytes (the size a file may have to be opened);
+/// refused when even that is too large, so no save produces a file that cannot be opened.
+pub fn file_text(project: &Project, path: &Path, limit: u64) -> Result<String, FileError> {
+    let pretty = to_ron_string(project)?;
+    if pretty.len() as u64 <= limit {
+        return Ok(pretty);
+    }
+    let file = FileOut {
+        format: CURRENT_FORMAT,
+        project,
+    };
+    let mut compact = ron_options()
+        .to_string(&file)
+        .map_err(|e| FileError::Serialise {
+            message: e.to_string(),
+        })?;
+    compact.push('\n');
+    if compact.len() as u64 <= limit {
+        return Ok(compact);
+    }
+    Err(FileError::TooLargeToSave {
+        path: path.to_path_buf(),
+        size_mb: compact.len() as f64 / (1024.0 * 1024.0),
+        limit_mb: limit / (1024 * 1024),
+    })
+}
+
 /// Validates and writes the project atomically, keeping the previous file as `<path>.bak`.
 ///
-/// A project that fails validation is not written: saving must never produce a file that
-/// cannot be opened again.
+/// A project that fails validation, or that would be too large to open again, is not
+/// written: saving must never produce a file that cannot be opened again.
 pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
+    save_within(project, path, MAX_FILE_BYTES)
+}
+
+/// [`save`] with another size limit (tests make it small).
+pub(crate) fn save_within(project: &Project, path: &Path, limit: u64) -> Result<(), FileError> {
     let problems = validate(project, &super::Limits::default());
     if !problems.is_empty() {
         return Err(FileError::Invalid {
@@ -212,9 +245,59 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
             problems,
         });
     }
-    let text = to_ron_string(project)?;
+    let text = file_text(project, path, limit)?;
     super::write_atomically(path, text.as_bytes(), true).map_err(|source| FileError::Write {
         path: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ikea() -> Project {
+        load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/ikea-winkelbezoek.klantreis.ron"
+        )))
+        .unwrap()
+        .project
+    }
+
+    #[test]
+    fn a_project_too_large_pretty_is_written_compact_and_opens_again() {
+        let project = ikea();
+        let path = Path::new("p.klantreis.ron");
+        let pretty = to_ron_string(&project).unwrap();
+        let limit = pretty.len() as u64 - 1;
+        let text = file_text(&project, path, limit).unwrap();
+        assert!(text.len() as u64 <= limit);
+        assert_eq!(from_ron_str(&text, path).unwrap().project, project);
+        // Under the limit it stays pretty, so files diff well.
+        assert_eq!(file_text(&project, path, MAX_FILE_BYTES).unwrap(), pretty);
+    }
+
+    #[test]
+    fn a_project_too_large_even_compact_is_not_saved_and_the_old_file_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        let mut project = ikea();
+        save(&project, &path).unwrap();
+        project.title = "Tweede".to_owned();
+        save(&project, &path).unwrap();
+        let (file, backup) = (
+            std::fs::read(&path).unwrap(),
+            std::fs::read(super::super::backup_path(&path)).unwrap(),
+        );
+        project.title = "Te groot".to_owned();
+        let e = save_within(&project, &path, 1000).unwrap_err();
+        assert!(matches!(e, FileError::TooLargeToSave { .. }), "{e}");
+        assert!(e.to_string().contains("nothing was written"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), file);
+        assert_eq!(
+            std::fs::read(super::super::backup_path(&path)).unwrap(),
+            backup
+        );
+    }
 }

@@ -11,7 +11,7 @@ pub use atomic::{ReplaceError, backup_path, replace_with, same_file, write_atomi
 pub use error::{FileError, Problem};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
-    from_ron_str, load, save, to_ron_string,
+    file_text, from_ron_str, load, save, to_ron_string,
 };
 pub use recovery::{Journal, Recovered};
 pub use validate::validate;

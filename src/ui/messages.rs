@@ -79,6 +79,18 @@ pub fn file_error(error: &FileError) -> String {
             text.push_str(&path.display().to_string());
             text
         }
+        FileError::TooLargeToSave {
+            path,
+            size_mb,
+            limit_mb,
+        } => tr_args(
+            "file.too_large_to_save",
+            &[
+                ("path", &path.display()),
+                ("size", &format!("{size_mb:.1}")),
+                ("limit", limit_mb),
+            ],
+        ),
         FileError::Serialise { message } => tr_args("file.serialise", &[("error", message)]),
         FileError::Write { path, source } => tr_args(
             "file.write",
