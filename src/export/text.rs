@@ -15,7 +15,8 @@ fn md(text: &str) -> String {
         if "\\`*_[]<>|".contains(c) {
             out.push('\\');
         }
-        out.push(if c == '\n' { ' ' } else { c });
+        // A line break (of any kind) in a title would start a heading or a list.
+        out.push(if matches!(c, '\n' | '\r') { ' ' } else { c });
     }
     out
 }
@@ -88,11 +89,12 @@ pub fn markdown(project: &Project, map: &Map) -> String {
     out
 }
 
-/// A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or
-/// `@` is defused so a spreadsheet does not run it as a formula.
+/// A CSV field: quoted when it holds a comma, quote or line break; a field starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return is defused with a leading `'`, so a spreadsheet
+/// does not run it as a formula (OWASP's rule for CSV injection).
 fn csv_field(text: &str) -> String {
     let mut text = text.to_owned();
-    if text.starts_with(['=', '+', '-', '@']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         text.insert(0, '\'');
     }
     if text.contains([',', '"', '\n', '\r']) {
@@ -231,6 +233,31 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        for risky in ["+31 6", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(
+                csv_field(risky).trim_start_matches('"').starts_with('\''),
+                "{risky:?}"
+            );
+        }
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+    }
+
+    #[test]
+    fn markdown_user_text_cannot_start_a_line() {
+        let mut project = crate::templates::new_project(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::English,
+        );
+        project.maps[0].title = "Visit\r# Injected heading\r\n- injected item".to_owned();
+        let text = markdown(&project, &project.maps[0]);
+        assert!(!text.contains('\r'), "{text:?}");
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("# Injected") || l.starts_with("- injected")),
+            "{text}"
+        );
     }
 
     #[test]
