@@ -295,3 +295,25 @@ fn fmt_rewrites_a_file_keeping_a_backup_and_leaves_a_newer_one_alone() {
     assert!(stderr.contains("newer Klantreis (format 1.7)"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&newer).unwrap(), text);
 }
+
+#[test]
+fn option_values_out_of_range_get_a_message_about_the_value() {
+    let ikea = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("x.pdf").to_string_lossy().into_owned();
+    let (code, _, stderr) = klantreis(&[
+        "export", &ikea, "--format", "pdf", "--margin", "-5", "-o", &pdf,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("--margin -5: choose between 0 and 100 mm"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("tip:"), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "export", &ikea, "--format", "pdf", "--paper", "10x10mm", "-o", &pdf,
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("leaves no room for the map"), "{stderr}");
+    assert!(!Path::new(&pdf).exists());
+}

@@ -212,3 +212,34 @@ fn a_file_that_is_not_a_project() {
     let message = error_of("(format: (0, 9), project: ())");
     assert!(message.contains("0.9"), "{message}");
 }
+
+#[test]
+fn messages_name_no_internal_types_and_a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let headless = dir.path().join("headless.klantreis.ron");
+    std::fs::write(&headless, "(project: ())").unwrap();
+    let e = file::load(&headless).unwrap_err().to_string();
+    assert!(!e.contains("HeaderIn") && !e.contains("FileIn"), "{e}");
+    assert!(e.contains("format"), "{e}");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join("ikea-winkelbezoek.klantreis.ron");
+    let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(&example).unwrap());
+    let bom = dir.path().join("bom.klantreis.ron");
+    std::fs::write(&bom, bytes).unwrap();
+    assert_eq!(
+        file::load(&bom).unwrap().project,
+        file::load(&example).unwrap().project
+    );
+}
+
+#[test]
+fn a_file_just_over_the_limit_says_it_is_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.klantreis.ron");
+    let size = file::MAX_FILE_BYTES + 1;
+    std::fs::write(&path, vec![b' '; size as usize]).unwrap();
+    let e = file::load(&path).unwrap_err().to_string();
+    assert!(e.contains("32.1 MB, more than the 32 MB"), "{e}");
+}

@@ -25,18 +25,23 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub orientation: OrientationArgs,
     /// Dots per inch for PNG (72 to 600).
-    #[arg(long, default_value_t = 150.0)]
+    #[arg(long, default_value_t = 150.0, allow_negative_numbers = true)]
     pub dpi: f32,
     /// Print the poster over sheets of this paper (PDF), with an overview page.
     #[arg(long)]
     pub tile: Option<String>,
     /// How much neighbouring sheets overlap, in millimetres (the glue margin).
-    #[arg(long, default_value_t = 10.0, requires = "tile")]
+    #[arg(
+        long,
+        default_value_t = 10.0,
+        requires = "tile",
+        allow_negative_numbers = true
+    )]
     pub overlap: f32,
     #[command(flatten)]
     pub scale: ScaleArgs,
     /// Margin on every side, in millimetres.
-    #[arg(long, default_value_t = 10.0)]
+    #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
     pub margin: f32,
     /// Leave out the title block.
     #[arg(long)]
@@ -63,7 +68,7 @@ pub struct ScaleArgs {
     #[arg(long, conflicts_with = "scale")]
     pub fit: bool,
     /// A fixed scale instead: 1.0 prints the map at the size it has at 100 % on screen.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub scale: Option<f32>,
 }
 

@@ -86,6 +86,7 @@ pub fn preview(
     options: &ExportOptions,
     max: f32,
 ) -> Result<Preview, ExportError> {
+    options.validate()?;
     let mut text = TextMeasurer::new();
     let baselines = svg::Baselines::measure_with(&mut text);
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {

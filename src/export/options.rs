@@ -113,6 +113,10 @@ pub enum OptionError {
     AllMapsNeedPdf,
     #[error("--tile prints over several sheets, which needs --format pdf")]
     TilingNeedsPdf,
+    #[error(
+        "the paper {paper} leaves no room for the map inside its margins{title}; choose a larger paper or a smaller margin"
+    )]
+    PaperTooSmall { paper: String, title: &'static str },
 }
 
 impl ExportOptions {
@@ -139,6 +143,22 @@ impl ExportOptions {
         }
         if let Some(&(setting, value)) = values.iter().find(|(s, v)| !s.range().contains(v)) {
             return Err(OptionError::OutOfRange { setting, value });
+        }
+        // The map needs at least a centimetre each way on the page.
+        let (_, _, w, h) = self.setup.plan((1.0, 1.0)).map_area;
+        let least = 10.0 * super::paper::PT_PER_MM;
+        if self.format != Format::PersonaSheets
+            && !self.format.is_text()
+            && (w < least || h < least)
+        {
+            return Err(OptionError::PaperTooSmall {
+                paper: self.setup.paper.name(),
+                title: if self.setup.title_block {
+                    " and above the title block"
+                } else {
+                    ""
+                },
+            });
         }
         if self.all_maps && self.format != Format::Pdf {
             return Err(OptionError::AllMapsNeedPdf);
@@ -196,5 +216,16 @@ mod tests {
             overlap_mm: 51.0,
         });
         assert!(overlap.validate().is_err());
+        let mut tiny = ExportOptions::default();
+        tiny.setup.paper = crate::layout::paper::PaperSize::Custom {
+            width_mm: 10.0,
+            height_mm: 10.0,
+        };
+        assert!(matches!(
+            tiny.validate(),
+            Err(OptionError::PaperTooSmall { .. })
+        ));
+        tiny.format = Format::Csv;
+        assert_eq!(tiny.validate(), Ok(()), "text has no paper");
     }
 }

@@ -42,7 +42,9 @@ struct FileOut<'a> {
     project: &'a Project,
 }
 
+// Renamed: the parser names the type in its messages, and users read them.
 #[derive(Deserialize)]
+#[serde(rename = "ProjectFile")]
 struct FileIn {
     format: (u32, u32),
     project: Project,
@@ -51,6 +53,7 @@ struct FileIn {
 /// Only the header, read first so a newer major version is named even when the rest does
 /// not fit this version's model.
 #[derive(Deserialize)]
+#[serde(rename = "ProjectFile")]
 struct HeaderIn {
     format: (u32, u32),
 }
@@ -87,6 +90,15 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> FileError {
         ron::Error::ExceededRecursionLimit => format!(
             "values are nested more than {RECURSION_LIMIT} levels deep; a project file never is"
         ),
+        // The parser would name our own types; say what the file lacks instead.
+        ron::Error::ExpectedNamedStructLike(_)
+        | ron::Error::ExpectedStructLike
+        | ron::Error::ExpectedDifferentStructName { .. } => {
+            "expected a project file, which starts with `(format: (1, 0), project: (`".to_owned()
+        }
+        ron::Error::MissingStructField { field, .. } => {
+            format!("the field `{field}` is missing here")
+        }
         other => other.to_string(),
     };
     FileError::Syntax {
@@ -189,13 +201,15 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    from_ron_str(&text, path)
+    // Some editors on Windows start UTF-8 files with a byte order mark; it is not content.
+    from_ron_str(text.strip_prefix('\u{FEFF}').unwrap_or(&text), path)
 }
 
 fn too_large(path: &Path, size: u64) -> FileError {
     FileError::TooLarge {
         path: PathBuf::from(path),
-        size_mb: size as f64 / (1024.0 * 1024.0),
+        // Rounded up, so a file just over the limit never reads as exactly the limit.
+        size_mb: (size as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0,
         limit_mb: MAX_FILE_BYTES / (1024 * 1024),
     }
 }
