@@ -113,3 +113,43 @@ fn a_named_pipe_is_refused_at_once_instead_of_waiting_forever() {
     let e = result.unwrap_err();
     assert!(e.to_string().contains("named pipe"), "{e}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn what_a_killed_save_left_behind_is_removed_on_the_next_open_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.klantreis.ron");
+    file::save(&project(), &path).unwrap();
+    // No process has this id (Linux allows at most 2^22), so its save was killed half-way.
+    let dead = u32::MAX - 7;
+    let stale = [
+        format!(".p.klantreis.ron.klantreis-save-{dead}-a1b2c3.tmp"),
+        format!(".p.klantreis.ron.klantreis-backup-{dead}-d4e5f6.tmp"),
+    ];
+    // A save under way in this (running) process, and files that are not ours.
+    let kept = [
+        format!(
+            ".p.klantreis.ron.klantreis-save-{}-g7h8i9.tmp",
+            std::process::id()
+        ),
+        format!(".other.klantreis.ron.klantreis-save-{dead}-j0k1l2.tmp"),
+        "notes.tmp".to_owned(),
+    ];
+    for name in stale.iter().chain(&kept) {
+        std::fs::write(dir.path().join(name), b"half a project").unwrap();
+    }
+    file::load(&path).unwrap();
+    for name in &stale {
+        assert!(!dir.path().join(name).exists(), "{name} is stale");
+    }
+    for name in &kept {
+        assert!(
+            dir.path().join(name).exists(),
+            "{name} is not ours to remove"
+        );
+    }
+    // And a save cleans up too.
+    std::fs::write(dir.path().join(&stale[0]), b"half").unwrap();
+    file::save(&project(), &path).unwrap();
+    assert!(!dir.path().join(&stale[0]).exists());
+}

@@ -171,8 +171,10 @@ pub(crate) fn replace(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    clean_stale_temporaries(path);
+    let save_prefix = temporary_prefix(path, "save");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".klantreis-save-").suffix(".tmp");
+    builder.prefix(&save_prefix).suffix(TEMP_SUFFIX);
     // A temporary file is private (0600); the saved file keeps the permissions of the one it
     // replaces, or gets the usual ones for a document.
     if let Some(permissions) = permissions_for(path) {
@@ -186,8 +188,9 @@ pub(crate) fn replace(
         // Written aside now, put in place only once the save has succeeded, atomically too,
         // so a crash at any moment leaves a whole backup.
         let old = std::fs::read(path)?;
+        let backup_prefix = temporary_prefix(path, "backup");
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".klantreis-backup-").suffix(".tmp");
+        builder.prefix(&backup_prefix).suffix(TEMP_SUFFIX);
         if let Some(permissions) = permissions_for(path) {
             builder.permissions(permissions);
         }
@@ -207,6 +210,69 @@ pub(crate) fn replace(
     }
     sync_folder(&folder);
     Ok(())
+}
+
+/// How the temporary files of a save end.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The start of the name of a temporary file written while saving `path`:
+/// `.<file name>.klantreis-<what>-<process id>-`, so it is known whose it is and for which file.
+fn temporary_prefix(path: &Path, what: &str) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    format!(".{name}.klantreis-{what}-{}-", std::process::id())
+}
+
+/// Whether the process `pid` still runs. Where that cannot be told, it is taken to run.
+fn process_runs(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        proc.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Removes what saves of `path` that were killed half-way left beside it: temporary files
+/// of this file whose process no longer runs. Called before every save and on every open.
+pub fn clean_stale_temporaries(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let start = format!(".{name}.klantreis-");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name
+            .strip_prefix(&start)
+            .and_then(|r| r.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        // "save-<pid>-<random>" or "backup-<pid>-<random>".
+        let mut parts = rest.splitn(3, '-');
+        let (Some("save" | "backup"), Some(pid)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if !process_runs(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            // Best effort: a temporary file that cannot be removed is left as it is.
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
 }
 
 /// The permissions a file saved at `path` should have.

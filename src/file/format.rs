@@ -179,6 +179,7 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
             ),
         )));
     }
+    super::clean_stale_temporaries(path);
     let file = std::fs::File::open(path).map_err(read_err)?;
     let size = file.metadata().map_err(read_err)?.len();
     if size > MAX_FILE_BYTES {

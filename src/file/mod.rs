@@ -7,7 +7,9 @@ mod recovery;
 mod validate;
 
 pub use crate::model::Limits;
-pub use atomic::{ReplaceError, backup_path, replace_with, same_file, write_atomically};
+pub use atomic::{
+    ReplaceError, backup_path, clean_stale_temporaries, replace_with, same_file, write_atomically,
+};
 pub use error::{FileError, Problem};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
