@@ -139,9 +139,11 @@ pub fn csv(map: &Map) -> String {
     out
 }
 
-/// Text safe inside a Mermaid journey line (no colons, semicolons or line breaks).
+/// Text safe inside a Mermaid journey line: no colon, semicolon, `#` or line break (they end
+/// a name or start a comment), no `%%` (a comment or a directive), white space folded.
 fn mermaid_text(text: &str) -> String {
-    text.chars()
+    let mut out = text
+        .chars()
         .map(|c| match c {
             ':' | ';' | '#' | '\n' | '\r' => ' ',
             c => c,
@@ -149,7 +151,35 @@ fn mermaid_text(text: &str) -> String {
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    while out.contains("%%") {
+        out = out.replace("%%", "%");
+    }
+    out
+}
+
+/// A word joiner (U+2060): invisible, not white space to Mermaid's lexer.
+const WORD_JOINER: char = '\u{2060}';
+
+/// A task's or an actor's name as Mermaid reads it back: never empty, and never starting like
+/// one of the journey's keywords (the lexer tries `journey`, `title `, `accTitle`, `accDescr`
+/// and `section ` before a task name, case-insensitively, and `%` may start a comment), which
+/// would turn the task into a title or a section or break the diagram. Such a name gets an
+/// invisible word joiner in front.
+fn mermaid_name(text: &str) -> String {
+    let name = mermaid_text(text);
+    if name.is_empty() {
+        return "…".to_owned();
+    }
+    let lower = name.to_lowercase();
+    let keyword = ["journey", "title", "acctitle", "accdescr", "section", "%"]
+        .iter()
+        .any(|k| lower.starts_with(k));
+    if keyword {
+        format!("{WORD_JOINER}{name}")
+    } else {
+        name
+    }
 }
 
 /// The map as Mermaid `journey` text: a section per stage, its customer actions and
@@ -159,7 +189,8 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
         .personas
         .iter()
         .filter_map(|id| project.persona(*id))
-        .map(|p| mermaid_text(&p.name))
+        // A comma would split one persona into two actors.
+        .map(|p| mermaid_name(&p.name.replace(',', " ")))
         .collect::<Vec<_>>()
         .join(", ");
     let actor = if actor.is_empty() {
@@ -173,9 +204,19 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
         .find(|c| c.variant == crate::model::CurveVariant::AsIs)
         .or_else(|| map.curves.first());
     let mut out = String::from("journey\n");
-    let _ = writeln!(out, "  title {}", mermaid_text(&map.title));
+    // A title line needs text after the keyword; without a title there is none.
+    let title = mermaid_text(&map.title);
+    if !title.is_empty() {
+        let _ = writeln!(out, "  title {title}");
+    }
     for stage in &map.stages {
-        let _ = writeln!(out, "  section {}", mermaid_text(&stage.name));
+        let section = mermaid_text(&stage.name);
+        let section = if section.is_empty() {
+            "…".to_owned()
+        } else {
+            section
+        };
+        let _ = writeln!(out, "  section {section}");
         let stage_score = curve
             .and_then(|c| {
                 let points: Vec<f64> = c
@@ -207,17 +248,15 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
             let _ = writeln!(
                 out,
                 "    {}: {stage_score}: {actor}",
-                mermaid_text(&stage.name)
+                mermaid_name(&stage.name)
             );
         }
         for task in tasks {
-            let title = mermaid_text(&task.title);
-            let title = if title.is_empty() {
-                "…".to_owned()
-            } else {
-                title
-            };
-            let _ = writeln!(out, "    {title}: {stage_score}: {actor}");
+            let _ = writeln!(
+                out,
+                "    {}: {stage_score}: {actor}",
+                mermaid_name(&task.title)
+            );
         }
     }
     out
@@ -258,6 +297,161 @@ mod tests {
                 .any(|l| l.starts_with("# Injected") || l.starts_with("- injected")),
             "{text}"
         );
+    }
+
+    /// Mermaid 11's journey lexer and grammar, as far as a generated diagram meets them: the
+    /// lexer's rules tried in order, case-insensitively, the first that matches winning; a task
+    /// line is a name, then `:` data (a score, then `:` and comma-separated actors). Returns
+    /// the title and the sections with their tasks (name, score, actors), or why it fails.
+    #[allow(clippy::type_complexity)]
+    fn parse_journey(
+        text: &str,
+    ) -> Result<
+        (
+            Option<String>,
+            Vec<(String, Vec<(String, u8, Vec<String>)>)>,
+        ),
+        String,
+    > {
+        if text.contains("%%{") || text.contains("}%%") {
+            return Err("a directive, removed before parsing".into());
+        }
+        let mut lines = text.lines().map(str::trim_start).filter(|l| !l.is_empty());
+        if !lines
+            .next()
+            .is_some_and(|l| l.eq_ignore_ascii_case("journey"))
+        {
+            return Err("no journey header".into());
+        }
+        let (mut title, mut sections) = (None, Vec::new());
+        for line in lines {
+            let lower = line.to_lowercase();
+            let chars: Vec<char> = line.chars().collect();
+            let comment = lower.starts_with("%%")
+                || (chars.len() > 2 && chars[0] != '}' && chars[1] == '%' && chars[2] == '%')
+                || lower.starts_with('#');
+            if comment {
+                return Err(format!("a comment: {line:?}"));
+            }
+            let after = |k: &str| lower.strip_prefix(k).and_then(|r| r.chars().next());
+            if lower.starts_with("journey") {
+                return Err(format!("a second journey keyword: {line:?}"));
+            }
+            if after("title").is_some_and(char::is_whitespace) {
+                if !sections.is_empty() || title.is_some() {
+                    return Err(format!("a title among the tasks: {line:?}"));
+                }
+                title = Some(line[6..].to_owned());
+                continue;
+            }
+            let acc = ["acctitle", "accdescr"].iter().any(|k| {
+                lower.starts_with(k) && lower[k.len()..].trim_start().starts_with([':', '{'])
+            });
+            if acc {
+                return Err(format!("an accessibility statement: {line:?}"));
+            }
+            if after("section").is_some_and(char::is_whitespace) {
+                let name = &line[8..];
+                if name.is_empty() || name.contains(['#', ':', ';']) {
+                    return Err(format!("a bad section: {line:?}"));
+                }
+                sections.push((name.to_owned(), Vec::new()));
+                continue;
+            }
+            let Some((name, data)) = line.split_once(':') else {
+                return Err(format!("a task without data: {line:?}"));
+            };
+            if name.is_empty() || name.contains(['#', ';']) || data.contains(['#', ';']) {
+                return Err(format!("a bad task: {line:?}"));
+            }
+            let mut parts = data.split(':');
+            let score: u8 = parts
+                .next()
+                .and_then(|s| s.trim().parse().ok())
+                .ok_or_else(|| format!("no score: {line:?}"))?;
+            let actors = parts
+                .next()
+                .map(|a| a.split(',').map(|p| p.trim().to_owned()).collect())
+                .unwrap_or_default();
+            let Some((_, tasks)) = sections.last_mut() else {
+                return Err("a task before any section".into());
+            };
+            tasks.push((name.replace('\u{2060}', ""), score, actors));
+        }
+        Ok((title, sections))
+    }
+
+    #[test]
+    fn mermaid_reads_back_what_was_typed_whatever_it_was() {
+        use crate::model::{Card, LaneKind, Persona};
+        let hostile = [
+            "Title of the day",
+            "title",
+            "SECTION B",
+            "section",
+            "Journey home",
+            "accDescr { x",
+            "accTitle",
+            "%% comment",
+            "100%% sure",
+            "%%{init: {\"theme\": \"dark\"}}%%",
+            "",
+            "   ",
+            "a;b#c:d",
+            "x%%y",
+            "%",
+        ];
+        let mut project = crate::templates::new_project(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::English,
+        );
+        let persona = Persona {
+            name: "Anna, de klant".to_owned(),
+            ..Persona::default()
+        };
+        project.maps[0].personas = vec![persona.id];
+        project.personas.push(persona);
+        let map = &mut project.maps[0];
+        map.title = String::new();
+        let lane = map
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::CustomerActions)
+            .unwrap()
+            .id;
+        let first = map.stages[0].id;
+        for (i, title) in hostile.iter().enumerate() {
+            map.cards.push(Card {
+                lane,
+                stage: first,
+                title: (*title).to_owned(),
+                order: i as u32,
+                ..Card::default()
+            });
+        }
+        // Stages without tasks are written as a task of their own name.
+        map.stages[1].name = "Title of a stage".to_owned();
+        map.stages[2].name = String::new();
+        let map = &project.maps[0];
+        let text = mermaid(&project, map);
+        let (title, sections) = parse_journey(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(title, None);
+        assert_eq!(sections.len(), map.stages.len(), "{text}");
+        let tasks = &sections[0].1;
+        assert_eq!(tasks.len(), hostile.len(), "{text}");
+        for ((name, score, actors), typed) in tasks.iter().zip(hostile) {
+            let expected = mermaid_text(typed);
+            let expected = if expected.is_empty() {
+                "…".to_owned()
+            } else {
+                expected
+            };
+            assert_eq!(name, &expected, "{text}");
+            assert!((1..=5).contains(score));
+            assert_eq!(actors, &vec!["Anna de klant".to_owned()]);
+        }
+        assert_eq!(sections[1].1[0].0, "Title of a stage");
+        assert_eq!(sections[2].0, "…");
     }
 
     #[test]
