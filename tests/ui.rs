@@ -530,8 +530,9 @@ fn restore_from_the_recovery_journal_after_a_crash() {
     type_replacing(&mut h, "Terugbelverzoek");
     h.state_mut().flush_journal();
     let unsaved = h.state().project().clone();
-    // A crash: the app disappears without saving or clearing the journal.
-    std::mem::forget(h);
+    // A crash: the app disappears without saving or clearing the journal. (Dropped, not
+    // forgotten: a forgotten window would still own its journal entry, as a running one does.)
+    drop(h);
 
     let mut h = harness(None, data.path());
     h.run();
@@ -547,6 +548,41 @@ fn restore_from_the_recovery_journal_after_a_crash() {
             .cards
             .is_empty()
     );
+}
+
+#[test]
+fn each_window_keeps_its_own_recovery_journal() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = template_file(dir.path());
+    // Window A: a new project with unsaved work, journaled.
+    let mut a = harness(None, data.path());
+    a.run();
+    a.get_by_label("Add card to Opportunities").click();
+    a.run();
+    type_replacing(&mut a, "Werk van A");
+    a.state_mut().flush_journal();
+    let work_of_a = a.state().project().clone();
+    // Window B, on the same data folder: changes a file, is journaled, saves.
+    let mut b = harness(Some(path), data.path());
+    b.run();
+    b.get_by_label("Add card to Opportunities").click();
+    b.run();
+    type_replacing(&mut b, "Werk van B");
+    b.state_mut().flush_journal();
+    b.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    b.run();
+    assert!(!b.state().document().is_dirty());
+    drop(b);
+    // A crashes; the next start offers A's work, and only that.
+    drop(a);
+    let mut c = harness(None, data.path());
+    c.run();
+    c.get_by_label("Restore unsaved work?");
+    c.get_by_label("Restore").click();
+    c.run();
+    assert_eq!(c.state().project(), &work_of_a);
+    assert!(c.query_by_label("Restore unsaved work?").is_none());
 }
 
 #[test]

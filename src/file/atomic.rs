@@ -225,7 +225,7 @@ fn temporary_prefix(path: &Path, what: &str) -> String {
 }
 
 /// Whether the process `pid` still runs. Where that cannot be told, it is taken to run.
-fn process_runs(pid: u32) -> bool {
+pub(crate) fn process_runs(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }

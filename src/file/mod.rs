@@ -15,5 +15,5 @@ pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
     file_text, from_ron_str, load, save, to_ron_string,
 };
-pub use recovery::{Journal, Recovered};
+pub use recovery::{Journal, JournalEntry, Recovered};
 pub use validate::validate;

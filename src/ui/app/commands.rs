@@ -308,8 +308,8 @@ impl KlantreisApp {
                 }
             }
             Pending::Close => {
-                if let Some(j) = &self.recovery.journal {
-                    j.clear();
+                if let Some(entry) = &self.recovery.entry {
+                    entry.clear();
                 }
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

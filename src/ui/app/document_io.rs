@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::KlantreisApp;
+use super::{KlantreisApp, Recovery};
 use crate::file;
 use crate::i18n::{tr, tr_args};
 use crate::ui::dialogs::{Recover, RecoverDialog};
@@ -19,6 +19,10 @@ const MAX_RECENT: usize = 10;
 impl KlantreisApp {
     /// Makes `doc` the open document, showing its first map.
     pub(super) fn set_document(&mut self, doc: Document) {
+        // The work the journal held for the document being closed was saved or discarded.
+        if let Some(entry) = self.recovery.entry.take() {
+            entry.clear();
+        }
         self.doc = doc;
         self.show_map(0);
         self.painted = None;
@@ -58,8 +62,8 @@ impl KlantreisApp {
                 self.doc.project.modified = project.modified;
                 self.doc.mark_saved(path.to_path_buf());
                 self.remember_recent(path);
-                if let Some(j) = &self.recovery.journal {
-                    j.clear();
+                if let Some(entry) = &self.recovery.entry {
+                    entry.clear();
                 }
                 self.recovery.journaled_revision = self.doc.revision();
                 true
@@ -124,55 +128,71 @@ impl KlantreisApp {
         }
     }
 
-    /// Offers the work in the recovery journal, if there is any.
+    /// Offers the work in the recovery journal that no running window owns, one at a time.
     pub(super) fn offer_recovery(&mut self) {
-        match self.recovery.journal.as_ref().map(file::Journal::read) {
-            Some(Ok(Some(recovered))) => {
-                let source = recovered.source.as_ref().map_or_else(
-                    || tr("recover.unsaved_project").into_owned(),
-                    |p| p.display().to_string(),
-                );
-                let dialog = RecoverDialog {
-                    source,
-                    written: recovered.written.clone(),
-                };
-                self.dialogs.recover = Some((dialog, recovered));
-            }
-            Some(Err(e)) => {
-                self.notify_error(tr_args(
+        let Some(journal) = &self.recovery.journal else {
+            return;
+        };
+        let mut found = Vec::new();
+        for orphan in journal.orphans() {
+            match orphan {
+                Ok(recovered) => found.push(recovered),
+                Err(e) => self.notify_error(tr_args(
                     "notice.journal_unreadable",
                     &[("error", &messages::file_error(&e))],
-                ));
+                )),
             }
-            _ => {}
         }
+        // The last one first: `recover_next` is taken from its end.
+        found.reverse();
+        self.dialogs.recover_next = found;
+        self.offer_next_recovery();
     }
 
-    /// Does what the answer to "Restore unsaved work?" says.
+    /// Shows the next recovered work waiting to be offered, if any.
+    fn offer_next_recovery(&mut self) {
+        let Some(recovered) = self.dialogs.recover_next.pop() else {
+            return;
+        };
+        let source = recovered.source.as_ref().map_or_else(
+            || tr("recover.unsaved_project").into_owned(),
+            |p| p.display().to_string(),
+        );
+        let dialog = RecoverDialog {
+            source,
+            written: recovered.written.clone(),
+        };
+        self.dialogs.recover = Some((dialog, recovered));
+    }
+
+    /// Does what the answer to "Restore unsaved work?" says, then offers the next.
     pub(super) fn answer_recovery(&mut self, answer: Recover) {
         let Some((_, recovered)) = self.dialogs.recover.take() else {
             return;
         };
+        let Some(journal) = self.recovery.journal.clone() else {
+            return;
+        };
+        let entry = journal.adopt(&recovered.key);
         match answer {
             Recover::Restore => {
                 let mut doc = Document::new(recovered.project, recovered.source);
                 doc.mark_unsaved();
                 self.set_document(doc);
+                // Its work goes on being journaled where it was found.
+                self.recovery.entry = Some(entry);
             }
-            Recover::Discard => {
-                if let Some(j) = &self.recovery.journal {
-                    j.clear();
-                }
-            }
+            Recover::Discard => entry.clear(),
         }
+        self.offer_next_recovery();
     }
 
     /// Writes the recovery journal a while after the last edit (not during a drag).
     pub(super) fn keep_journal(&mut self, ctx: &egui::Context) {
-        let Some(journal) = &self.recovery.journal else {
-            return;
-        };
-        if !self.doc.is_dirty() || self.doc.revision() == self.recovery.journaled_revision {
+        if self.recovery.journal.is_none()
+            || !self.doc.is_dirty()
+            || self.doc.revision() == self.recovery.journaled_revision
+        {
             return;
         }
         let Some(last) = self.recovery.last_edit else {
@@ -187,7 +207,10 @@ impl KlantreisApp {
             );
             return;
         }
-        let written = journal.write(&self.doc.project, self.doc.path.as_deref());
+        let Recovery { journal, entry, .. } = &mut self.recovery;
+        let Some(journal) = journal else { return };
+        let entry = entry.get_or_insert_with(|| journal.entry());
+        let written = entry.write(&self.doc.project, self.doc.path.as_deref());
         self.recovery.journaled_revision = self.doc.revision();
         if let Err(e) = written {
             self.notify_error(tr_args(
@@ -200,11 +223,14 @@ impl KlantreisApp {
     /// Writes the recovery journal now, whatever the delay (tests simulate a crash with it).
     pub fn flush_journal(&mut self) {
         self.recovery.last_edit = std::time::Instant::now().checked_sub(JOURNAL_DELAY);
-        if let Some(journal) = &self.recovery.journal
-            && self.doc.is_dirty()
-            && journal
-                .write(&self.doc.project, self.doc.path.as_deref())
-                .is_ok()
+        let Recovery { journal, entry, .. } = &mut self.recovery;
+        let (Some(journal), true) = (journal, self.doc.is_dirty()) else {
+            return;
+        };
+        let entry = entry.get_or_insert_with(|| journal.entry());
+        if entry
+            .write(&self.doc.project, self.doc.path.as_deref())
+            .is_ok()
         {
             self.recovery.journaled_revision = self.doc.revision();
         }

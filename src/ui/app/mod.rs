@@ -78,7 +78,9 @@ impl Default for AppConfig {
 #[derive(Default)]
 struct Dialogs {
     unsaved: Option<(UnsavedDialog, Pending)>,
+    /// The recovered work on offer now, and what waits to be offered after it.
     recover: Option<(RecoverDialog, crate::file::Recovered)>,
+    recover_next: Vec<crate::file::Recovered>,
     palette: Option<Palette>,
     export: ExportDialog,
 }
@@ -90,9 +92,10 @@ impl Dialogs {
     }
 }
 
-/// The recovery journal and what it last saw.
+/// The recovery journal, this document's entry in it (once written), and what it last saw.
 struct Recovery {
     journal: Option<Journal>,
+    entry: Option<crate::file::JournalEntry>,
     journaled_revision: u64,
     last_edit: Option<std::time::Instant>,
 }
@@ -166,6 +169,7 @@ impl KlantreisApp {
             allow_close: false,
             recovery: Recovery {
                 journal: config.data_dir.map(Journal::new),
+                entry: None,
                 journaled_revision: 1,
                 last_edit: None,
             },
