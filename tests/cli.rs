@@ -317,3 +317,71 @@ fn option_values_out_of_range_get_a_message_about_the_value() {
     assert!(stderr.contains("leaves no room for the map"), "{stderr}");
     assert!(!Path::new(&pdf).exists());
 }
+
+/// Hostile files, as the real binary meets them: every command refuses with a one-line
+/// message and exit code 1, and nothing on disk changes (no output, no backup, no litter).
+#[test]
+fn hostile_files_through_the_binary_change_nothing_on_disk() {
+    let good = std::fs::read_to_string(example("ikea-winkelbezoek.klantreis.ron")).unwrap();
+    let mut rng_bytes = Vec::new();
+    let mut seed: u32 = 7;
+    for _ in 0..4096 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        rng_bytes.push((seed >> 16) as u8);
+    }
+    let fixtures: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("random bytes", rng_bytes),
+        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
+        ("nested", "[".repeat(100_000).into_bytes()),
+        (
+            "newer major",
+            good.replacen("format: (1, 0)", "format: (9, 0)", 1)
+                .into_bytes(),
+        ),
+        (
+            "score off the scale",
+            good.replacen("score: -4.0", "score: 400.0", 1).into_bytes(),
+        ),
+        ("not a project", b"(title: \"x\")".to_vec()),
+    ];
+    for (name, bytes) in fixtures {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        std::fs::write(&path, &bytes).unwrap();
+        let p = path.to_string_lossy().into_owned();
+        let out = dir.path().join("out.pdf").to_string_lossy().into_owned();
+        for args in [
+            vec!["validate", &p],
+            vec!["fmt", &p],
+            vec!["export", &p, "--format", "pdf", "-o", &out],
+        ] {
+            let (code, _, stderr) = klantreis(&args);
+            assert_eq!(code, 1, "{name}, {}: {stderr}", args[0]);
+            let lines: Vec<&str> = stderr.lines().collect();
+            // validate lists one problem a line, as a linter does (the file first); the
+            // others say it in one line, the path last.
+            if args[0] == "validate" {
+                assert!(!lines.is_empty(), "{name}");
+                assert!(
+                    lines
+                        .iter()
+                        .all(|l| l.starts_with("error: ") && l.contains(&p))
+                );
+            } else {
+                assert_eq!(lines.len(), 1, "{name}, {}: {stderr}", args[0]);
+                assert!(lines[0].starts_with("error: "), "{name}: {stderr}");
+                assert!(
+                    lines[0].ends_with(&p),
+                    "{name}: the path comes last: {stderr}"
+                );
+            }
+            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}, {}", args[0]);
+            let names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names.len(), 1, "{name}, {}: {names:?}", args[0]);
+        }
+    }
+}
