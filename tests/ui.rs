@@ -1028,6 +1028,67 @@ fn the_analysis_panel_reads_the_map_and_selects_what_it_names() {
 }
 
 #[test]
+fn without_a_system_file_dialog_the_built_in_field_saves_and_exports() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = harness_with(None, data.path(), dialogs);
+    h.run();
+    h.get_by_label("Add card to Thoughts").click();
+    h.run();
+    type_replacing(&mut h, "Niet verloren");
+    // Save: the system dialog cannot open, so the app asks itself.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Save project as");
+    let target = dir.path().join("zonder-portaal");
+    type_replacing(&mut h, &target.to_string_lossy());
+    let saved = dir.path().join("zonder-portaal.klantreis.ron");
+    let loaded = klantreis::file::load(&saved).unwrap();
+    assert_eq!(loaded.project.maps[0].cards[0].title, "Niet verloren");
+    assert!(!h.state().document().is_dirty());
+    assert!(h.query_by_label("Save project as").is_none());
+
+    // Export twice to the same file: the second time the field asks before replacing it.
+    let poster = dir.path().join("poster");
+    for round in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run_steps(3);
+        h.get_by_label("Export…").click();
+        h.run_steps(3);
+        h.get_by_label("Export to");
+        // As type_replacing, stepping (the preview's spinner keeps asking for frames).
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.run_steps(1);
+        h.event(egui::Event::Text(poster.to_string_lossy().into_owned()));
+        h.run_steps(1);
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+        if round == 1 {
+            h.get_by_label_contains("This file exists already");
+            h.get_by_label("Replace").click();
+            h.run_steps(2);
+        }
+        for _ in 0..300 {
+            if !h.state().export_busy() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run_steps(2);
+        assert!(!h.state().export_busy());
+        // One "Exported" notice per export.
+        assert_eq!(h.query_all_by_label_contains("Exported").count(), round + 1);
+    }
+    let pdf = std::fs::read(dir.path().join("poster.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
 fn the_export_dialog_will_not_write_over_the_project() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -50,6 +50,8 @@ pub enum AppAction {
     Recover(Recover),
     /// The command palette's answer.
     Palette(Chosen),
+    /// The built-in file field's answer.
+    FileField(crate::ui::dialogs::FieldAnswer),
     /// The export dialog's Export button: ask where, then export.
     ChooseExport {
         file_name: String,
@@ -129,6 +131,7 @@ impl KlantreisApp {
                 self.run(command, ctx);
             }
             AppAction::Palette(Chosen::Close) => self.dialogs.palette = None,
+            AppAction::FileField(answer) => self.answer_file_field(answer, ctx),
             AppAction::ChooseExport {
                 file_name,
                 extension,
@@ -157,10 +160,10 @@ impl KlantreisApp {
             Command::NewBlueprint => self.request(Pending::New(MapKind::ServiceBlueprint), ctx),
             Command::Open => self.request(Pending::Open(None), ctx),
             Command::Save => {
-                self.save();
+                self.save_then(None);
             }
             Command::SaveAs => {
-                self.save_as();
+                self.save_as(None);
             }
             Command::Export => {
                 let remembered = self.settings.exports.get(&self.export_key()).cloned();
@@ -302,11 +305,12 @@ impl KlantreisApp {
                 crate::templates::new_project(kind, i18n::language()),
                 None,
             )),
-            Pending::Open(path) => {
-                if let Some(path) = path.or_else(|| self.files.pick_open()) {
-                    self.open_now(&path);
-                }
-            }
+            Pending::Open(Some(path)) => self.open_now(&path),
+            Pending::Open(None) => match self.files.pick_open() {
+                Ok(Some(path)) => self.open_now(&path),
+                Ok(None) => {}
+                Err(_) => self.ask_with_field(super::FieldFor::Open, ""),
+            },
             Pending::Close => {
                 if let Some(entry) = &self.recovery.entry {
                     entry.clear();
@@ -336,7 +340,8 @@ impl KlantreisApp {
         };
         match answer {
             Unsaved::Save => {
-                if self.save() {
+                // When the file field has to ask where, it goes on once the save is done.
+                if self.save_then(Some(pending.clone())) {
                     self.proceed(pending, ctx);
                 }
             }

@@ -4,10 +4,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::{KlantreisApp, Recovery};
+use super::{FieldFor, KlantreisApp, Pending, Recovery};
 use crate::file;
 use crate::i18n::{tr, tr_args};
-use crate::ui::dialogs::{Recover, RecoverDialog};
+use crate::ui::dialogs::{FieldAnswer, FieldKind, FileField, Recover, RecoverDialog};
 use crate::ui::document::Document;
 use crate::ui::messages;
 
@@ -75,16 +75,17 @@ impl KlantreisApp {
         }
     }
 
-    /// Saves where the document came from, else asks where; returns whether it was saved.
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves where the document came from, else asks where; returns whether it was saved
+    /// now. When the built-in file field has to ask, `then` is carried out after its save.
+    pub(super) fn save_then(&mut self, then: Option<Pending>) -> bool {
         match self.doc.path.clone() {
             Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            None => self.save_as(then),
         }
     }
 
-    /// Asks where to save, then saves; returns whether it was saved.
-    pub(super) fn save_as(&mut self) -> bool {
+    /// Asks where to save, then saves; returns whether it was saved now (see `save_then`).
+    pub(super) fn save_as(&mut self, then: Option<Pending>) -> bool {
         let name = if self.doc.project.title.is_empty() {
             "project"
         } else {
@@ -92,8 +93,60 @@ impl KlantreisApp {
         };
         let suggested = format!("{name}{}", file::FILE_EXTENSION);
         match self.files.pick_save(&suggested) {
-            Some(path) => self.save_to(&path),
-            None => false,
+            Ok(Some(path)) => self.save_to(&path),
+            Ok(None) => false,
+            Err(_) => {
+                self.ask_with_field(FieldFor::Save { then }, &suggested);
+                false
+            }
+        }
+    }
+
+    /// Opens the built-in file field for `purpose`, starting in the document's folder (else
+    /// the last one used, else the home folder) with `suggested` as the name.
+    pub(super) fn ask_with_field(&mut self, purpose: FieldFor, suggested: &str) {
+        let mut recent: Vec<std::path::PathBuf> = Vec::new();
+        for folder in self.settings.recent.iter().filter_map(|p| p.parent()) {
+            if !recent.iter().any(|r| r == folder) && recent.len() < 5 {
+                recent.push(folder.to_path_buf());
+            }
+        }
+        let folder = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| recent.first().cloned())
+            .or_else(|| std::env::var_os("HOME").map(std::path::PathBuf::from))
+            .unwrap_or_default();
+        let kind = match &purpose {
+            FieldFor::Open => FieldKind::Open,
+            FieldFor::Save { .. } => FieldKind::Save,
+            FieldFor::Export => FieldKind::Export(self.dialogs.export.options.format.extension()),
+        };
+        let field = FileField::new(kind, &folder.join(suggested), recent);
+        self.dialogs.file_field = Some((field, purpose));
+    }
+
+    /// Does what the file field's answer says, for what it was opened for.
+    pub(super) fn answer_file_field(&mut self, answer: FieldAnswer, ctx: &egui::Context) {
+        let Some((_, purpose)) = self.dialogs.file_field.take() else {
+            return;
+        };
+        let FieldAnswer::Chosen(path) = answer else {
+            return;
+        };
+        match purpose {
+            FieldFor::Open => self.open_now(&path),
+            FieldFor::Save { then } => {
+                if self.save_to(&path)
+                    && let Some(pending) = then
+                {
+                    self.proceed(pending, ctx);
+                }
+            }
+            FieldFor::Export => self.export_to(path),
         }
     }
 
@@ -105,12 +158,18 @@ impl KlantreisApp {
             .map_or_else(String::new, |p| p.display().to_string())
     }
 
-    /// Asks where to export (suggesting `file_name`), remembers the options for this project,
-    /// and starts the export on its thread.
+    /// Asks where to export (suggesting `file_name`), then exports there.
     pub(super) fn choose_export(&mut self, file_name: &str, extension: &str) {
-        let Some(path) = self.files.pick_export(file_name, extension) else {
-            return;
-        };
+        match self.files.pick_export(file_name, extension) {
+            Ok(Some(path)) => self.export_to(path),
+            Ok(None) => {}
+            Err(_) => self.ask_with_field(FieldFor::Export, file_name),
+        }
+    }
+
+    /// Remembers the export options for this project and starts the export to `path` on its
+    /// thread (never over the project itself).
+    fn export_to(&mut self, path: std::path::PathBuf) {
         if self
             .doc
             .path

@@ -74,9 +74,22 @@ impl Default for AppConfig {
     }
 }
 
+/// What the built-in file field was opened for.
+#[derive(Clone, Debug, PartialEq)]
+enum FieldFor {
+    Open,
+    /// Saving, then (when the save worked) carrying out what was asked before it.
+    Save {
+        then: Option<Pending>,
+    },
+    Export,
+}
+
 /// The dialogs that may be open.
 #[derive(Default)]
 struct Dialogs {
+    /// The built-in file field, where the system's dialog cannot open.
+    file_field: Option<(super::dialogs::FileField, FieldFor)>,
     unsaved: Option<(UnsavedDialog, Pending)>,
     /// The recovered work on offer now, and what waits to be offered after it.
     recover: Option<(RecoverDialog, crate::file::Recovered)>,
@@ -88,7 +101,10 @@ struct Dialogs {
 impl Dialogs {
     /// Whether a modal dialog has the keyboard.
     fn modal(&self) -> bool {
-        self.unsaved.is_some() || self.palette.is_some() || self.recover.is_some()
+        self.unsaved.is_some()
+            || self.palette.is_some()
+            || self.recover.is_some()
+            || self.file_field.is_some()
     }
 }
 
@@ -419,6 +435,14 @@ impl KlantreisApp {
         }
         if let Some(answer) = self.dialogs.recover.as_ref().and_then(|(d, _)| d.ui(ctx)) {
             self.actions.push(AppAction::Recover(answer));
+        }
+        if let Some(answer) = self
+            .dialogs
+            .file_field
+            .as_mut()
+            .and_then(|(f, _)| f.ui(ctx))
+        {
+            self.actions.push(AppAction::FileField(answer));
         }
         if let Some(answer) = self.dialogs.palette.as_mut().and_then(|p| p.ui(ctx)) {
             self.actions.push(AppAction::Palette(answer));

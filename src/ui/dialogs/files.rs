@@ -5,14 +5,40 @@ use std::path::PathBuf;
 
 use crate::i18n::tr;
 
+/// The system's file dialog could not be shown (no desktop portal, no zenity): the app asks
+/// with its own file field instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable;
+
+/// What a file dialog answered: a path, `None` when cancelled, or that it could not open.
+pub type Picked = Result<Option<PathBuf>, Unavailable>;
+
 /// Asks the user for files.
 pub trait FileDialogs {
-    /// A project file to open, or `None` when cancelled.
-    fn pick_open(&mut self) -> Option<PathBuf>;
-    /// Where to save, suggesting `file_name`; `None` when cancelled.
-    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
-    /// Where to export, suggesting `file_name` ending in `.extension`; `None` when cancelled.
-    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf>;
+    /// A project file to open.
+    fn pick_open(&mut self) -> Picked;
+    /// Where to save, suggesting `file_name`.
+    fn pick_save(&mut self, file_name: &str) -> Picked;
+    /// Where to export, suggesting `file_name` ending in `.extension`.
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Picked;
+}
+
+/// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
+/// opened: nobody cancels a file dialog within a quarter of a second, but a system without a
+/// desktop portal or zenity answers at once (rfd only logs why).
+const TOO_QUICK: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs a native dialog, telling a cancel from a dialog that could not open.
+fn native(dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    let start = std::time::Instant::now();
+    match dialog() {
+        Some(path) => Ok(Some(path)),
+        None if start.elapsed() < TOO_QUICK => {
+            log::warn!("the system's file dialog did not open; using the built-in one");
+            Err(Unavailable)
+        }
+        None => Ok(None),
+    }
 }
 
 /// `path` ending in `.extension` (added when the user typed a bare name).
@@ -35,29 +61,35 @@ pub fn with_export_extension(path: PathBuf, extension: &str) -> PathBuf {
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(tr("dialog.open"))
-            .add_filter(tr("dialog.filter"), &["ron"])
-            .pick_file()
+    fn pick_open(&mut self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.open"))
+                .add_filter(tr("dialog.filter"), &["ron"])
+                .pick_file()
+        })
     }
 
-    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf> {
-        let path = rfd::FileDialog::new()
-            .set_title(tr("dialog.save"))
-            .add_filter(tr("dialog.filter"), &["ron"])
-            .set_file_name(file_name)
-            .save_file()?;
-        Some(with_extension(path))
+    fn pick_save(&mut self, file_name: &str) -> Picked {
+        let path = native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.save"))
+                .add_filter(tr("dialog.filter"), &["ron"])
+                .set_file_name(file_name)
+                .save_file()
+        })?;
+        Ok(path.map(with_extension))
     }
 
-    fn pick_export(&mut self, file_name: &str, extension: &str) -> Option<PathBuf> {
-        let path = rfd::FileDialog::new()
-            .set_title(tr("dialog.export"))
-            .add_filter(extension.to_uppercase(), &[extension])
-            .set_file_name(file_name)
-            .save_file()?;
-        Some(with_export_extension(path, extension))
+    fn pick_export(&mut self, file_name: &str, extension: &str) -> Picked {
+        let path = native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.export"))
+                .add_filter(extension.to_uppercase(), &[extension])
+                .set_file_name(file_name)
+                .save_file()
+        })?;
+        Ok(path.map(|p| with_export_extension(p, extension)))
     }
 }
 
@@ -78,21 +110,38 @@ pub struct ScriptedDialogs {
     pub open_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub save_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub export_answers: std::collections::VecDeque<Option<PathBuf>>,
+    /// As on a system without a desktop portal: no dialog ever opens.
+    pub unavailable: bool,
+}
+
+impl ScriptedDialogs {
+    fn answer(&self, answers: &mut std::collections::VecDeque<Option<PathBuf>>) -> Picked {
+        if self.unavailable {
+            return Err(Unavailable);
+        }
+        Ok(answers.pop_front().flatten())
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open_answers.pop_front().flatten()
+    fn pick_open(&mut self) -> Picked {
+        let mut answers = std::mem::take(&mut self.open_answers);
+        let picked = self.answer(&mut answers);
+        self.open_answers = answers;
+        picked
     }
 
-    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
-        self.save_answers.pop_front().flatten().map(with_extension)
+    fn pick_save(&mut self, _file_name: &str) -> Picked {
+        let mut answers = std::mem::take(&mut self.save_answers);
+        let picked = self.answer(&mut answers);
+        self.save_answers = answers;
+        Ok(picked?.map(with_extension))
     }
 
-    fn pick_export(&mut self, _file_name: &str, extension: &str) -> Option<PathBuf> {
-        self.export_answers
-            .pop_front()
-            .flatten()
-            .map(|p| with_export_extension(p, extension))
+    fn pick_export(&mut self, _file_name: &str, extension: &str) -> Picked {
+        let mut answers = std::mem::take(&mut self.export_answers);
+        let picked = self.answer(&mut answers);
+        self.export_answers = answers;
+        Ok(picked?.map(|p| with_export_extension(p, extension)))
     }
 }

@@ -2,14 +2,17 @@
 //! open and unanswered); the app acts on the answer after the frame.
 
 mod export;
+mod file_field;
 mod files;
 mod palette;
 mod recover;
 mod unsaved;
 
 pub use export::{ExportDialog, Outcome as ExportOutcome};
+pub use file_field::{FieldAnswer, FieldKind, FileField};
 pub use files::{
-    FileDialogs, NativeDialogs, ScriptedDialogs, with_export_extension, with_extension,
+    FileDialogs, NativeDialogs, Picked, ScriptedDialogs, Unavailable, with_export_extension,
+    with_extension,
 };
 pub use palette::{Chosen, Palette};
 pub use recover::{Recover, RecoverDialog};
