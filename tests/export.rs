@@ -479,3 +479,27 @@ fn a_poster_needing_too_many_sheets_is_refused_with_the_count() {
     assert!(err.to_string().contains("sheets"), "{err}");
     assert!(!path.exists());
 }
+
+#[test]
+fn text_the_font_lacks_is_drawn_by_a_fallback_or_as_a_box_and_named_once() {
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    project.maps[0].cards[0].title = "Klant ❤ 😀 שלום".to_owned();
+    project.maps[0].cards[1].title = "שלום".to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "glyphs.pdf");
+    let written = export_map(&project, &project.maps[0], &ExportOptions::default(), &path).unwrap();
+    let expected: Vec<char> = "😀שלום"
+        .chars()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(written.missing_glyphs, expected);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let text: String = text_of(&doc).split_whitespace().collect();
+    assert!(text.contains('❤'), "the symbol font draws the heart");
+    assert!(text.contains("Klant❤"), "{text}");
+    assert!(
+        text.contains('□'),
+        "a box stands where a letter could not be drawn"
+    );
+}

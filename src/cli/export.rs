@@ -169,6 +169,14 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         .map_err(|e| e.flatten().at(output));
     match written {
         Ok(written) => {
+            if !written.missing_glyphs.is_empty() {
+                let chars: String = written.missing_glyphs.iter().collect();
+                err(&format!(
+                    "warning: {} character(s) cannot be drawn with the shipped fonts and print as {}: {chars}",
+                    written.missing_glyphs.len(),
+                    export::glyphs::REPLACEMENT
+                ));
+            }
             for w in &written.warnings {
                 err(&format!(
                     "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; choose a larger paper or scale for a wall poster",

@@ -10,6 +10,12 @@ pub fn font_database() -> Arc<usvg::fontdb::Database> {
     let mut db = usvg::fontdb::Database::new();
     db.load_font_data(crate::fonts::INTER_REGULAR.to_vec());
     db.load_font_data(crate::fonts::INTER_BOLD.to_vec());
+    // The canvas's fallbacks (emoji, symbols) for what Inter lacks, so paper draws them too.
+    for (name, data) in crate::fonts::definitions().font_data {
+        if !name.starts_with("Inter") {
+            db.load_font_data((*data.font).as_ref().to_vec());
+        }
+    }
     db.set_sans_serif_family(svg::FAMILY);
     Arc::new(db)
 }

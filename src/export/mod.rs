@@ -9,6 +9,7 @@
 //! writes its bytes into a writer; saving them atomically is the caller's (`file::replace_with`).
 
 pub mod convert;
+pub mod glyphs;
 mod options;
 pub mod pages;
 pub mod persona;
@@ -88,7 +89,6 @@ pub fn preview(
 ) -> Result<Preview, ExportError> {
     options.validate()?;
     let mut text = TextMeasurer::new();
-    let baselines = svg::Baselines::measure_with(&mut text);
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
         let Some(first) = project.personas.first() else {
             return Err(ExportError::NoPersonas);
@@ -116,7 +116,8 @@ pub fn preview(
             _ => (page, legibility, 1),
         }
     };
-    let svg = svg::write_scene(&shown, svg::Fonts::Reference, baselines);
+    let (svgs, _) = to_svgs(vec![shown], svg::Fonts::Reference, &mut text);
+    let svg = svgs.concat();
     let (width, height, rgba) = convert::thumbnail(&svg, max)?;
     Ok(Preview {
         width,
@@ -144,6 +145,8 @@ pub struct Written {
     pub pixels: Option<(u32, u32)>,
     /// Warnings worth showing (small text on the chosen paper).
     pub warnings: Vec<Legibility>,
+    /// Characters no shipped font can draw, printed as boxes (each once).
+    pub missing_glyphs: Vec<char>,
 }
 
 /// The smallest text on the page, and whether it is readable.
@@ -179,23 +182,68 @@ pub fn too_small(l: &Legibility) -> bool {
     l.smallest_pt < 8.0 || l.readable_from_m < 1.5
 }
 
-/// Converts `pages` into one PDF written to `out`.
-fn write_pdf(
-    pages: &[Scene],
-    baselines: svg::Baselines,
-    out: &mut dyn Write,
-    warnings: Vec<Legibility>,
-) -> Result<Written, ExportError> {
-    let svgs: Vec<String> = pages
-        .iter()
-        .map(|p| svg::write_scene(p, svg::Fonts::Reference, baselines))
+/// The pages as SVG, each character no shipped font can draw replaced by a visible box;
+/// those characters, once each.
+fn to_svgs(
+    pages: Vec<Scene>,
+    fonts: svg::Fonts,
+    text: &mut TextMeasurer,
+) -> (Vec<String>, Vec<char>) {
+    let baselines = svg::Baselines::measure_with(text);
+    let mut missing = std::collections::BTreeSet::new();
+    let svgs = pages
+        .into_iter()
+        .map(|mut page| {
+            missing.extend(glyphs::replace_missing(&mut page, text));
+            svg::write_scene(&page, fonts, baselines)
+        })
         .collect();
-    out.write_all(&pdf_from_pages(&svgs, &font_database())?)?;
-    Ok(Written {
-        pages: pages.len(),
-        pixels: None,
-        warnings,
-    })
+    (svgs, missing.into_iter().collect())
+}
+
+/// The pages an export prints, and the legibility warnings about them.
+fn paper_pages(
+    project: &Project,
+    map: &Map,
+    options: &ExportOptions,
+    text: &mut TextMeasurer,
+) -> Result<(Vec<Scene>, Vec<Legibility>), ExportError> {
+    if options.format == Format::PersonaSheets {
+        if project.personas.is_empty() {
+            return Err(ExportError::NoPersonas);
+        }
+        return Ok((persona::sheets(project, text), Vec::new()));
+    }
+    // Every map one page each, or the chosen one.
+    let maps: Vec<&Map> = if options.all_maps {
+        project.maps.iter().collect()
+    } else {
+        vec![map]
+    };
+    let mut pages = Vec::with_capacity(maps.len());
+    let mut warnings: Vec<Legibility> = Vec::new();
+    for m in maps {
+        let prepared = prepare(project, m, &analysis::analyse(project, m), text);
+        let (page, plan) = prepared.page(&options.setup, text);
+        if let Some(l) = prepared.legibility(&plan).filter(too_small)
+            && !warnings.contains(&l)
+        {
+            warnings.push(l);
+        }
+        match &options.tiling {
+            Some(tiling) if !options.all_maps && options.format == Format::Pdf => {
+                pages.extend(pages::tiled(
+                    project,
+                    &prepared,
+                    (&page, &plan),
+                    tiling,
+                    text,
+                )?);
+            }
+            _ => pages.push(page),
+        }
+    }
+    Ok((pages, warnings))
 }
 
 /// Exports `map` of `project` with `options`, writing the file's bytes to `out`. Save them with
@@ -208,7 +256,6 @@ pub fn export_map(
 ) -> Result<Written, ExportError> {
     options.validate()?;
     let mut text = TextMeasurer::new();
-    let baselines = svg::Baselines::measure_with(&mut text);
     if options.format.is_text() {
         let body = match options.format {
             Format::Markdown => text::markdown(project, map),
@@ -220,69 +267,28 @@ pub fn export_map(
             pages: 1,
             pixels: None,
             warnings: Vec::new(),
+            missing_glyphs: Vec::new(),
         });
     }
-    if options.format == Format::PersonaSheets {
-        if project.personas.is_empty() {
-            return Err(ExportError::NoPersonas);
+    let (pages, warnings) = paper_pages(project, map, options, &mut text)?;
+    let fonts = if options.format == Format::Svg {
+        svg::Fonts::Embed
+    } else {
+        svg::Fonts::Reference
+    };
+    let (svgs, missing_glyphs) = to_svgs(pages, fonts, &mut text);
+    let mut pixels = None;
+    match (options.format, svgs.first()) {
+        (Format::Png, Some(page)) => {
+            pixels = Some(png_from_svg(page, font_database(), options.dpi, out)?);
         }
-        return write_pdf(
-            &persona::sheets(project, &mut text),
-            baselines,
-            out,
-            Vec::new(),
-        );
+        (Format::Svg, Some(page)) => out.write_all(page.as_bytes())?,
+        _ => out.write_all(&pdf_from_pages(&svgs, &font_database())?)?,
     }
-    if options.all_maps {
-        // One page per map, each fitted (or scaled) on its own.
-        let mut pages = Vec::with_capacity(project.maps.len());
-        let mut warnings: Vec<Legibility> = Vec::new();
-        for m in &project.maps {
-            let prepared = prepare(project, m, &analysis::analyse(project, m), &mut text);
-            let (page, plan) = prepared.page(&options.setup, &mut text);
-            if let Some(l) = prepared.legibility(&plan).filter(too_small)
-                && !warnings.contains(&l)
-            {
-                warnings.push(l);
-            }
-            pages.push(page);
-        }
-        return write_pdf(&pages, baselines, out, warnings);
-    }
-    let prepared = prepare(project, map, &analysis::analyse(project, map), &mut text);
-    let (page, plan) = prepared.page(&options.setup, &mut text);
-    let warnings: Vec<Legibility> = prepared
-        .legibility(&plan)
-        .filter(too_small)
-        .into_iter()
-        .collect();
-    match options.format {
-        Format::Pdf => {
-            let pages = match &options.tiling {
-                None => vec![page],
-                Some(tiling) => {
-                    pages::tiled(project, &prepared, (&page, &plan), tiling, &mut text)?
-                }
-            };
-            write_pdf(&pages, baselines, out, warnings)
-        }
-        Format::Png => {
-            let svg = svg::write_scene(&page, svg::Fonts::Reference, baselines);
-            let pixels = png_from_svg(&svg, font_database(), options.dpi, out)?;
-            Ok(Written {
-                pages: 1,
-                pixels: Some(pixels),
-                warnings,
-            })
-        }
-        _ => {
-            let svg = svg::write_scene(&page, svg::Fonts::Embed, baselines);
-            out.write_all(svg.as_bytes())?;
-            Ok(Written {
-                pages: 1,
-                pixels: None,
-                warnings,
-            })
-        }
-    }
+    Ok(Written {
+        pages: svgs.len(),
+        pixels,
+        warnings,
+        missing_glyphs,
+    })
 }

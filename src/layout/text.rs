@@ -94,6 +94,15 @@ impl TextMeasurer {
             .map_or(font_size * 0.97, |g| g.pos.y)
     }
 
+    /// Whether the shipped fonts (Inter and its fallbacks for emoji and symbols) can draw `c`.
+    pub fn can_draw(&mut self, c: char, bold: bool) -> bool {
+        c.is_whitespace()
+            || self
+                .fonts
+                .with_pixels_per_point(1.0)
+                .has_glyph(&FontId::new(12.0, crate::fonts::family(bold)), c)
+    }
+
     /// The width of `text` set on one line.
     pub fn width(&mut self, text: &str, font_size: f32, bold: bool) -> f32 {
         let job = LayoutJob::simple_singleline(

@@ -154,6 +154,18 @@ impl ExportDialog {
                     message.push(' ');
                     message.push_str(&legibility_text(*w));
                 }
+                if !written.missing_glyphs.is_empty() {
+                    let chars: String = written.missing_glyphs.iter().collect();
+                    message.push(' ');
+                    message.push_str(&tr_args(
+                        "export.missing_glyphs",
+                        &[
+                            ("count", &written.missing_glyphs.len()),
+                            ("box", &export::glyphs::REPLACEMENT),
+                            ("chars", &chars),
+                        ],
+                    ));
+                }
                 self.job = None;
                 Some(Outcome::Finished {
                     message,
