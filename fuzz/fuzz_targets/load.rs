@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let path = Path::new("fuzz.klantreis.ron");
     if let Ok(loaded) = klantreis::file::from_ron_str(text, path) {
-        let written = klantreis::file::to_ron_string(&loaded.project).expect("a loaded project writes");
+        let written =
+            klantreis::file::to_ron_string(&loaded.project).expect("a loaded project writes");
         let again = klantreis::file::from_ron_str(&written, path).expect("what was written loads");
         assert_eq!(again.project, loaded.project);
     }

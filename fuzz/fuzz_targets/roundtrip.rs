@@ -14,7 +14,9 @@ fuzz_target!(|data: &[u8]| {
         stages: 1 + usize::from(data[0] % 12),
         lanes: 1 + usize::from(data[1] % 8),
         cards: usize::from(data[2]) * 2,
-        seed: u64::from_le_bytes([data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7]]),
+        seed: u64::from_le_bytes([
+            data[0], data[1], data[2], data[3], data[4], data[5], data[6], data[7],
+        ]),
     };
     let mut project = klantreis::sample::generate(&spec);
     let text = String::from_utf8_lossy(&data[8..]).into_owned();

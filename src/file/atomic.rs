@@ -76,14 +76,24 @@ pub(crate) fn write_atomically_with(
     keep_backup: bool,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    replace(path, keep_backup, write, &|temp, to| {
-        temp.persist(to).map(drop).map_err(|e| e.error)
-    })
+    replace(path, keep_backup, write, &Disk::REAL)
 }
 
-/// How a finished temporary file takes the place of another: a rename. A seam, so tests can
-/// make it fail (as a full disk or a vanished folder would) even where they run as root.
-pub(crate) type Persist = dyn Fn(tempfile::NamedTempFile, &Path) -> std::io::Result<()>;
+/// How a save reaches the disk: syncing a written file, and putting a finished temporary file
+/// in the place of another (a rename). A seam, so tests can make either fail (as a full disk,
+/// a failing device or a vanished folder would) even where they run as root.
+pub(crate) struct Disk {
+    pub sync: fn(&std::fs::File) -> std::io::Result<()>,
+    pub persist: fn(tempfile::NamedTempFile, &Path) -> std::io::Result<()>,
+}
+
+impl Disk {
+    /// The real disk.
+    pub const REAL: Self = Self {
+        sync: std::fs::File::sync_all,
+        persist: |temp, to| temp.persist(to).map(drop).map_err(|e| e.error),
+    };
+}
 
 /// Where a save to `path` really writes: through a symbolic link to the file it points at (the
 /// link stays a link). A path that exists but is not a regular file (a folder, a named pipe, a
@@ -164,7 +174,7 @@ pub(crate) fn replace(
     path: &Path,
     keep_backup: bool,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-    persist: &Persist,
+    disk: &Disk,
 ) -> std::io::Result<()> {
     let path = &save_target(path)?;
     let folder = match path.parent() {
@@ -183,7 +193,7 @@ pub(crate) fn replace(
     let mut temp = builder.tempfile_in(&folder)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
-    temp.as_file().sync_all()?;
+    (disk.sync)(temp.as_file())?;
     let backup = if keep_backup && path.is_file() {
         // Written aside now, put in place only once the save has succeeded, atomically too,
         // so a crash at any moment leaves a whole backup.
@@ -196,15 +206,15 @@ pub(crate) fn replace(
         }
         let mut backup = builder.tempfile_in(&folder)?;
         backup.as_file_mut().write_all(&old)?;
-        backup.as_file().sync_all()?;
+        (disk.sync)(backup.as_file())?;
         Some(backup)
     } else {
         None
     };
-    persist(temp, path)?;
+    (disk.persist)(temp, path)?;
     if let Some(backup) = backup {
         // The save itself is done; a backup that cannot be renamed keeps the older one.
-        if let Err(e) = persist(backup, &backup_path(path)) {
+        if let Err(e) = (disk.persist)(backup, &backup_path(path)) {
             log::warn!("the backup could not be updated ({e}): {}", path.display());
         }
     }
@@ -310,12 +320,34 @@ fn sync_folder(folder: &Path) {
 mod tests {
     use super::*;
 
-    /// A rename that fails, as on a full disk or a folder that vanished.
-    fn failing(_: tempfile::NamedTempFile, _: &Path) -> std::io::Result<()> {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::StorageFull,
-            "no space left",
-        ))
+    /// A disk whose renames fail, as on a full disk or a folder that vanished.
+    const FAILING_RENAME: Disk = Disk {
+        persist: |_, _| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left",
+            ))
+        },
+        ..Disk::REAL
+    };
+
+    /// A disk whose syncs fail, as a failing device does.
+    const FAILING_SYNC: Disk = Disk {
+        sync: |_| Err(std::io::Error::other("input/output error")),
+        ..Disk::REAL
+    };
+
+    #[test]
+    fn a_failed_sync_keeps_the_file_and_its_backup_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        write_atomically(&path, b"first", true).unwrap();
+        write_atomically(&path, b"second", true).unwrap();
+        let e = replace(&path, true, |f| f.write_all(b"third"), &FAILING_SYNC).unwrap_err();
+        assert!(e.to_string().contains("input/output"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]
@@ -325,7 +357,7 @@ mod tests {
         write_atomically(&path, b"first", true).unwrap();
         write_atomically(&path, b"second", true).unwrap();
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"first");
-        let result = replace(&path, true, |f| f.write_all(b"third"), &failing);
+        let result = replace(&path, true, |f| f.write_all(b"third"), &FAILING_RENAME);
         assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         // The backup still holds the last good version before it, not a copy of the file.
