@@ -490,6 +490,16 @@ impl eframe::App for KlantreisApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 
+    fn on_exit(&mut self) {
+        // Closed normally with nothing unsaved (changes undone back to the file): the journal
+        // entry holds nothing worth offering. Unsaved work stays journaled for next time.
+        if !self.doc.is_dirty()
+            && let Some(entry) = &self.recovery.entry
+        {
+            entry.clear();
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         i18n::set_language(self.language);
