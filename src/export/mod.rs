@@ -90,16 +90,10 @@ pub fn preview(
     options.validate()?;
     let mut text = TextMeasurer::new();
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
-        let Some(first) = project.personas.first() else {
+        let first = project.personas.get(..1).unwrap_or_default();
+        let Some(page) = persona::sheets(project, first, &mut text).pop() else {
             return Err(ExportError::NoPersonas);
         };
-        let analyses: Vec<_> = project
-            .maps
-            .iter()
-            .map(|m| analysis::analyse(project, m))
-            .collect();
-        let sheet = persona::sheet(project, first, &analyses);
-        let page = render::persona_sheet(&sheet, &render::Theme::default(), &mut text);
         (page, None, project.personas.len())
     } else {
         let prepared = prepare(project, map, &analysis::analyse(project, map), &mut text);
@@ -212,7 +206,10 @@ fn paper_pages(
         if project.personas.is_empty() {
             return Err(ExportError::NoPersonas);
         }
-        return Ok((persona::sheets(project, text), Vec::new()));
+        return Ok((
+            persona::sheets(project, &project.personas, text),
+            Vec::new(),
+        ));
     }
     // Every map one page each, or the chosen one.
     let maps: Vec<&Map> = if options.all_maps {

@@ -73,16 +73,19 @@ pub fn sheet(project: &Project, persona: &Persona, analyses: &[Analysis]) -> Per
     }
 }
 
-/// Every persona's sheet, painted.
-pub fn sheets(project: &Project, text: &mut crate::layout::TextMeasurer) -> Vec<render::Scene> {
+/// The sheets of `personas` (of `project`), painted.
+pub fn sheets(
+    project: &Project,
+    personas: &[Persona],
+    text: &mut crate::layout::TextMeasurer,
+) -> Vec<render::Scene> {
     let analyses: Vec<Analysis> = project
         .maps
         .iter()
         .map(|m| analysis::analyse(project, m))
         .collect();
     let theme = render::Theme::default();
-    project
-        .personas
+    personas
         .iter()
         .map(|p| render::persona_sheet(&sheet(project, p, &analyses), &theme, text))
         .collect()
