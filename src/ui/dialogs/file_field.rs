@@ -37,6 +37,9 @@ pub struct FileField {
     /// Why the typed path cannot be used, once the user tried.
     problem: Option<String>,
     focused: bool,
+    /// The completions of the text they were listed for: the folder is read again only when
+    /// the text changes, not on every frame the field is shown.
+    listed: Option<(String, Vec<String>)>,
 }
 
 /// How many completions are listed.
@@ -52,6 +55,7 @@ impl FileField {
             confirm: None,
             problem: None,
             focused: false,
+            listed: None,
         }
     }
 
@@ -196,7 +200,17 @@ impl FileField {
 
     /// The folder's entries that complete the typed name: a click takes one.
     fn completions_ui(&mut self, ui: &mut egui::Ui) {
-        let completions = self.completions();
+        if self
+            .listed
+            .as_ref()
+            .is_none_or(|(text, _)| *text != self.text)
+        {
+            self.listed = Some((self.text.clone(), self.completions()));
+        }
+        let completions = self
+            .listed
+            .as_ref()
+            .map_or_else(Vec::new, |(_, c)| c.clone());
         if completions.is_empty() {
             return;
         }
