@@ -34,6 +34,9 @@ struct Painted {
     layout: Layout,
     scene: Scene,
     analysis: crate::analysis::Analysis,
+    /// The analysis in words, in the interface language it was written in (built when the
+    /// analysis tab first shows it, not every frame).
+    report: Option<(Language, crate::report::MapReport)>,
 }
 
 /// Something the user asked for that would throw away unsaved changes.
@@ -289,6 +292,7 @@ impl KlantreisApp {
             layout,
             scene,
             analysis,
+            report: None,
         });
     }
 
@@ -396,6 +400,23 @@ impl KlantreisApp {
         ui.separator();
         if self.analysis_shown {
             self.ensure_painted();
+            if let (Some(painted), Some(map)) = (
+                self.painted.as_mut(),
+                self.doc.project.maps.get(self.current_map),
+            ) && painted
+                .report
+                .as_ref()
+                .is_none_or(|(l, _)| *l != self.language)
+            {
+                let report = crate::report::map_report(
+                    &self.doc.project,
+                    map,
+                    &painted.analysis,
+                    self.language,
+                    1,
+                );
+                painted.report = Some((self.language, report));
+            }
         }
         let (Some(map), painted) = (
             self.doc.project.maps.get(self.current_map),
@@ -405,15 +426,10 @@ impl KlantreisApp {
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
             if self.analysis_shown {
-                let Some(painted) = painted else { return };
-                let report = crate::report::map_report(
-                    &self.doc.project,
-                    map,
-                    &painted.analysis,
-                    self.language,
-                    1,
-                );
-                if let Some(pick) = panels::analysis_ui(ui, &report) {
+                let Some((_, report)) = painted.and_then(|p| p.report.as_ref()) else {
+                    return;
+                };
+                if let Some(pick) = panels::analysis_ui(ui, report) {
                     self.actions.push(AppAction::Pick(pick));
                 }
             } else if let Some(e) =
