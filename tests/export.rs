@@ -44,10 +44,12 @@ fn media_boxes(doc: &lopdf::Document) -> Vec<(f32, f32)> {
         .collect()
 }
 
-/// All text of the document: the strings shown in every form `XObject` (svg2pdf draws each
-/// page as one), decoded through their fonts' `ToUnicode` maps. lopdf's own `extract_text` reads page
-/// content streams only.
-fn text_of(doc: &lopdf::Document) -> String {
+/// The fonts a content stream names, by resource name.
+type Encodings<'a> = std::collections::HashMap<Vec<u8>, lopdf::Encoding<'a>>;
+
+/// The content streams that draw `page`: its own content, and every form `XObject` it (or one
+/// of them) draws; each with the fonts it names.
+fn drawings(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(Vec<u8>, Encodings<'_>)> {
     use lopdf::Object;
     let resolve = |o: &Object| -> Option<lopdf::Dictionary> {
         match o {
@@ -56,69 +58,104 @@ fn text_of(doc: &lopdf::Document) -> String {
             _ => None,
         }
     };
-    let mut text = String::new();
-    for object in doc.objects.values() {
-        let Ok(stream) = object.as_stream() else {
+    let encodings = |resources: Option<lopdf::Dictionary>| {
+        resources
+            .and_then(|r| r.get(b"Font").ok().and_then(resolve))
+            .map(|fonts| {
+                fonts
+                    .iter()
+                    .filter_map(|(name, f)| {
+                        let f = match f {
+                            Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+                            _ => return None,
+                        };
+                        Some((name.clone(), f.get_font_encoding(doc).ok()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let forms = |resources: Option<lopdf::Dictionary>| -> Vec<lopdf::ObjectId> {
+        resources
+            .and_then(|r| r.get(b"XObject").ok().and_then(resolve))
+            .map(|x| {
+                x.iter()
+                    .filter_map(|(_, o)| o.as_reference().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let page_dict = doc.get_dictionary(page).unwrap();
+    let page_resources = page_dict.get(b"Resources").ok().and_then(resolve);
+    let mut out = vec![(
+        doc.get_page_content(page),
+        encodings(page_resources.clone()),
+    )];
+    let mut pending = forms(page_resources);
+    let mut seen = std::collections::HashSet::new();
+    while let Some(id) = pending.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
             continue;
         };
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             continue;
         }
-        let fonts = stream
-            .dict
-            .get(b"Resources")
-            .ok()
-            .and_then(resolve)
-            .and_then(|r| r.get(b"Font").ok().and_then(resolve));
-        let Some(fonts) = fonts else { continue };
-        let font_dicts: Vec<(Vec<u8>, lopdf::Dictionary)> = fonts
-            .iter()
-            .filter_map(|(name, f)| Some((name.clone(), resolve(f)?)))
-            .collect();
-        let encodings: std::collections::HashMap<Vec<u8>, lopdf::Encoding> = font_dicts
-            .iter()
-            .filter_map(|(name, f)| Some((name.clone(), f.get_font_encoding(doc).ok()?)))
-            .collect();
-        let Ok(content) = stream.decompressed_content() else {
-            continue;
-        };
-        let Ok(content) = lopdf::content::Content::decode(&content) else {
-            continue;
-        };
-        let mut current = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    current = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .and_then(|n| encodings.get(n));
-                }
-                "Tj" | "TJ" => {
-                    let Some(encoding) = current else { continue };
-                    let mut strings = Vec::new();
-                    for operand in &op.operands {
-                        match operand {
-                            Object::String(bytes, _) => strings.push(bytes.clone()),
-                            Object::Array(items) => {
-                                for item in items {
-                                    if let Object::String(bytes, _) = item {
-                                        strings.push(bytes.clone());
+        let resources = stream.dict.get(b"Resources").ok().and_then(resolve);
+        pending.extend(forms(resources.clone()));
+        if let Ok(content) = stream.decompressed_content() {
+            out.push((content, encodings(resources)));
+        }
+    }
+    out
+}
+
+/// All text of the document, page by page, decoded through the fonts' `ToUnicode` maps.
+fn text_of(doc: &lopdf::Document) -> String {
+    use lopdf::Object;
+    let mut text = String::new();
+    for page in doc.get_pages().into_values() {
+        for (content, encodings) in drawings(doc, page) {
+            let Ok(content) = lopdf::content::Content::decode(&content) else {
+                continue;
+            };
+            let mut current = None;
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "Tf" => {
+                        current = op
+                            .operands
+                            .first()
+                            .and_then(|o| o.as_name().ok())
+                            .and_then(|n| encodings.get(n));
+                    }
+                    "Tj" | "TJ" => {
+                        let Some(encoding) = current else { continue };
+                        let mut strings = Vec::new();
+                        for operand in &op.operands {
+                            match operand {
+                                Object::String(bytes, _) => strings.push(bytes.clone()),
+                                Object::Array(items) => {
+                                    for item in items {
+                                        if let Object::String(bytes, _) = item {
+                                            strings.push(bytes.clone());
+                                        }
                                     }
                                 }
+                                _ => {}
                             }
-                            _ => {}
+                        }
+                        for bytes in strings {
+                            if let Ok(s) = lopdf::Document::decode_text(encoding, &bytes) {
+                                text.push_str(&s);
+                            }
                         }
                     }
-                    for bytes in strings {
-                        if let Ok(s) = lopdf::Document::decode_text(encoding, &bytes) {
-                            text.push_str(&s);
-                        }
-                    }
+                    "ET" => text.push('\n'),
+                    _ => {}
                 }
-                "ET" => text.push('\n'),
-                _ => {}
             }
         }
     }
@@ -164,6 +201,16 @@ fn an_a0_landscape_poster_has_the_page_size_every_card_title_and_embedded_fonts(
         }
     }
     assert!(fonts >= 2, "regular and bold");
+    // Each font is embedded once, however many cards use it.
+    assert!(fonts <= 4, "{fonts} font descriptors");
+    // The document says what it is: the project and the map, in the project's language.
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert_eq!(title, format!("{} \u{2014} {}", project.title, map.title));
+    let catalog = doc.catalog().unwrap();
+    let lang = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
+    assert_eq!(lang, project.language);
 }
 
 #[test]
@@ -205,22 +252,9 @@ fn glue_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(bool, f32)> 
             .ok()
             .or_else(|| o.as_i64().ok().map(|i| i as f32))
     };
-    let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap();
-    let (_, resources) = doc.dereference(resources).unwrap();
-    let xobjects = resources
-        .as_dict()
-        .unwrap()
-        .get(b"XObject")
-        .and_then(Object::as_dict)
-        .unwrap();
     let mut lines = Vec::new();
-    for (_, reference) in xobjects {
-        let stream = doc
-            .get_object(reference.as_reference().unwrap())
-            .and_then(Object::as_stream)
-            .unwrap();
-        let content =
-            lopdf::content::Content::decode(&stream.decompressed_content().unwrap()).unwrap();
+    for (content, _) in drawings(doc, page) {
+        let content = lopdf::content::Content::decode(&content).unwrap();
         let (mut glue, mut from, mut to) = (false, None, None);
         for op in &content.operations {
             let xy = || {

@@ -1,9 +1,12 @@
-//! From SVG pages to the files people print: PDF (svg2pdf, text kept as text with the font
-//! subset embedded) and PNG (resvg, rendered in strips), and the dialog's small preview.
+//! From an SVG page to pixels: the PNG export (resvg, rendered in strips) and the export
+//! dialog's small preview.
 
 use std::sync::Arc;
 
+use epaint::{Rect, pos2};
+
 use super::{ExportError, MAX_PNG_PIXELS, svg};
+use crate::render::Scene;
 
 /// The font database the converters use: the shipped Inter, as the default sans-serif.
 pub fn font_database() -> Arc<usvg::fontdb::Database> {
@@ -53,88 +56,20 @@ pub(super) fn thumbnail(page: &str, max: f32) -> Result<(u32, u32, Vec<u8>), Exp
     Ok((w, h, pixmap.take()))
 }
 
-/// Several SVG pages as one PDF document: each page converted on its own (text stays text, the
-/// font embedded) and placed on a page of its size.
-pub fn pdf_from_pages(
-    pages: &[String],
-    fontdb: &Arc<usvg::fontdb::Database>,
-) -> Result<Vec<u8>, ExportError> {
-    use pdf_writer::{Content, Finish as _, Name, Pdf, Rect, Ref};
-    let mut alloc = Ref::new(1);
-    let catalog = alloc.bump();
-    let page_tree = alloc.bump();
-    let mut pdf = Pdf::new();
-    let mut page_ids = Vec::with_capacity(pages.len());
-    // Pages convert independently: spread them over the cores, then number them in order.
-    let convert = |page_svg: &String| -> Result<(pdf_writer::Chunk, Ref, f32, f32), ExportError> {
-        let tree = parse_svg(page_svg, fontdb.clone())?;
-        let (w, h) = (tree.size().width(), tree.size().height());
-        let (chunk, svg_ref) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| ExportError::Convert(e.to_string()))?;
-        Ok((chunk, svg_ref, w, h))
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, 8)
-        .min(pages.len().max(1));
-    let per_worker = pages.len().div_ceil(workers).max(1);
-    let converted: Vec<Result<_, ExportError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pages
-            .chunks(per_worker)
-            .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(ExportError::Convert(
-                        "a page could not be converted".to_owned(),
-                    ))]
-                })
-            })
-            .collect()
-    });
-    for result in converted {
-        let (chunk, svg_ref, w, h) = result?;
-        let mut refs = std::collections::HashMap::new();
-        let chunk = chunk.renumber(|old| *refs.entry(old).or_insert_with(|| alloc.bump()));
-        let svg_ref = *refs
-            .get(&svg_ref)
-            .ok_or_else(|| ExportError::Convert("the page lost its drawing".to_owned()))?;
-        pdf.extend(&chunk);
-        let page_id = alloc.bump();
-        let content_id = alloc.bump();
-        let name = Name(b"P");
-        let mut content = Content::new();
-        content.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
-        pdf.stream(content_id, &content.finish());
-        let mut page = pdf.page(page_id);
-        page.media_box(Rect::new(0.0, 0.0, w, h));
-        page.parent(page_tree);
-        page.contents(content_id);
-        page.resources().x_objects().pair(name, svg_ref);
-        page.finish();
-        page_ids.push(page_id);
-    }
-    pdf.catalog(catalog).pages(page_tree);
-    let count = page_ids.len() as i32;
-    pdf.pages(page_tree).kids(page_ids).count(count);
-    Ok(pdf.finish())
-}
-
-/// Renders one page to a PNG at `dpi`, in horizontal strips, streaming rows to `out`: the
-/// whole image is never held in memory, so large posters fit.
-pub fn png_from_svg(
-    svg_text: &str,
-    fontdb: Arc<usvg::fontdb::Database>,
+/// Renders `page` to a PNG at `dpi`, in horizontal strips, streaming rows to `out`: neither
+/// the whole image nor the whole drawing is ever held in memory. Each strip converts only the
+/// shapes that reach into it, so a map of tens of thousands of cards needs no more memory than
+/// its densest strip.
+pub fn png_from_scene(
+    page: &Scene,
+    baselines: svg::Baselines,
     dpi: f32,
     out: &mut dyn std::io::Write,
 ) -> Result<(u32, u32), ExportError> {
-    let tree = parse_svg(svg_text, fontdb)?;
+    let fontdb = font_database();
     let scale = dpi / 72.0;
-    let size = tree.size();
-    let width = (size.width() * scale).round().max(1.0) as u64;
-    let height = (size.height() * scale).round().max(1.0) as u64;
+    let width = (page.size.x * scale).round().max(1.0) as u64;
+    let height = (page.size.y * scale).round().max(1.0) as u64;
     if width * height > MAX_PNG_PIXELS
         || width > u64::from(u32::MAX)
         || height > u64::from(u32::MAX)
@@ -166,6 +101,25 @@ pub fn png_from_svg(
         let rows = strip.min(height - top);
         let mut pixmap = resvg::tiny_skia::Pixmap::new(width, rows)
             .ok_or_else(|| ExportError::Convert("no memory for a strip of the image".to_owned()))?;
+        // The strip in points, with a point to spare for strokes and antialiasing.
+        let visible = Rect::from_min_max(
+            pos2(-1.0, top as f32 / scale - 1.0),
+            pos2(page.size.x + 1.0, (top + rows) as f32 / scale + 1.0),
+        );
+        let part = Scene {
+            size: page.size,
+            background: page.background,
+            shapes: page
+                .shapes
+                .iter()
+                .filter_map(|shape| shape.within(visible))
+                .collect(),
+        };
+        let tree = parse_svg(
+            &svg::write_scene(&part, svg::Fonts::Reference, baselines),
+            fontdb.clone(),
+        )?;
+        drop(part);
         let transform =
             resvg::tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, 0.0, -(top as f32));
         resvg::render(&tree, transform, &mut pixmap.as_mut());

@@ -4,24 +4,27 @@
 //! The map is laid out and painted by the same [`layout`](crate::layout) and
 //! [`render`] code as the canvas, so line breaks and positions on paper are the screen's;
 //! the paper around it (title block, sheet marks, overview, persona sheets) is painted by
-//! [`render`] too. This module only translates scenes: each page is written as SVG
-//! ([`svg::write_scene`]); PDF and PNG are converted from that SVG (`convert`). An export
+//! [`render`] too. This module only translates scenes: PDF straight from them ([`pdf`], with
+//! krilla), SVG by [`svg::write_scene`], PNG rendered strip by strip from the SVG of the shapes
+//! each strip shows (`convert`). An export
 //! writes its bytes into a writer; saving them atomically is the caller's (`file::replace_with`).
 
 pub mod convert;
 pub mod glyphs;
 mod options;
 pub mod pages;
+pub mod pdf;
 pub mod persona;
 pub mod svg;
 pub mod text;
 pub mod tiles;
 
 pub use crate::layout::paper;
-pub use convert::{font_database, parse_svg, pdf_from_pages, png_from_svg};
+pub use convert::{font_database, parse_svg, png_from_scene};
 pub use options::{ExportOptions, Format, OptionError, Setting};
 pub use pages::{Prepared, prepare};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
+pub use pdf::{DocumentInfo, pdf_from_scenes};
 pub use tiles::Tiling;
 
 use std::io::Write;
@@ -110,8 +113,13 @@ pub fn preview(
             _ => (page, legibility, 1),
         }
     };
-    let (svgs, _) = to_svgs(vec![shown], svg::Fonts::Reference, &mut text);
-    let svg = svgs.concat();
+    let mut shown = [shown];
+    replace_missing(&mut shown, &mut text);
+    let svg = svg::write_scene(
+        &shown[0],
+        svg::Fonts::Reference,
+        svg::Baselines::measure_with(&mut text),
+    );
     let (width, height, rgba) = convert::thumbnail(&svg, max)?;
     Ok(Preview {
         width,
@@ -176,23 +184,30 @@ pub fn too_small(l: &Legibility) -> bool {
     l.smallest_pt < 8.0 || l.readable_from_m < 1.5
 }
 
-/// The pages as SVG, each character no shipped font can draw replaced by a visible box;
+/// Replaces, in every page, each character no shipped font can draw by a visible box; returns
 /// those characters, once each.
-fn to_svgs(
-    pages: Vec<Scene>,
-    fonts: svg::Fonts,
-    text: &mut TextMeasurer,
-) -> (Vec<String>, Vec<char>) {
-    let baselines = svg::Baselines::measure_with(text);
+fn replace_missing(pages: &mut [Scene], text: &mut TextMeasurer) -> Vec<char> {
     let mut missing = std::collections::BTreeSet::new();
-    let svgs = pages
-        .into_iter()
-        .map(|mut page| {
-            missing.extend(glyphs::replace_missing(&mut page, text));
-            svg::write_scene(&page, fonts, baselines)
-        })
-        .collect();
-    (svgs, missing.into_iter().collect())
+    for page in pages {
+        missing.extend(glyphs::replace_missing(page, text));
+    }
+    missing.into_iter().collect()
+}
+
+/// What the PDF of `map` says about itself: its title and language.
+fn document_info(project: &Project, map: &Map, options: &ExportOptions) -> DocumentInfo {
+    let whole_project = options.all_maps || options.format == Format::PersonaSheets;
+    let title = if whole_project || map.title.trim().is_empty() {
+        project.title.clone()
+    } else if project.title.trim().is_empty() {
+        map.title.clone()
+    } else {
+        format!("{} \u{2014} {}", project.title, map.title)
+    };
+    DocumentInfo {
+        title,
+        language: project.language.clone(),
+    }
 }
 
 /// The pages an export prints, and the legibility warnings about them.
@@ -267,23 +282,24 @@ pub fn export_map(
             missing_glyphs: Vec::new(),
         });
     }
-    let (pages, warnings) = paper_pages(project, map, options, &mut text)?;
-    let fonts = if options.format == Format::Svg {
-        svg::Fonts::Embed
-    } else {
-        svg::Fonts::Reference
-    };
-    let (svgs, missing_glyphs) = to_svgs(pages, fonts, &mut text);
+    let (mut pages, warnings) = paper_pages(project, map, options, &mut text)?;
+    let missing_glyphs = replace_missing(&mut pages, &mut text);
+    let baselines = svg::Baselines::measure_with(&mut text);
     let mut pixels = None;
-    match (options.format, svgs.first()) {
+    match (options.format, pages.first()) {
         (Format::Png, Some(page)) => {
-            pixels = Some(png_from_svg(page, font_database(), options.dpi, out)?);
+            pixels = Some(png_from_scene(page, baselines, options.dpi, out)?);
         }
-        (Format::Svg, Some(page)) => out.write_all(page.as_bytes())?,
-        _ => out.write_all(&pdf_from_pages(&svgs, &font_database())?)?,
+        (Format::Svg, Some(page)) => {
+            out.write_all(svg::write_scene(page, svg::Fonts::Embed, baselines).as_bytes())?;
+        }
+        _ => {
+            let info = document_info(project, map, options);
+            out.write_all(&pdf_from_scenes(&pages, baselines, &info)?)?;
+        }
     }
     Ok(Written {
-        pages: svgs.len(),
+        pages: pages.len(),
         pixels,
         warnings,
         missing_glyphs,
