@@ -385,3 +385,61 @@ fn hostile_files_through_the_binary_change_nothing_on_disk() {
         }
     }
 }
+
+/// The IKEA example with a second map, `map-42` titled "Tweede kaart", saved in `dir`.
+fn two_maps(dir: &Path) -> String {
+    let mut project = klantreis::file::load(Path::new(&example("ikea-winkelbezoek.klantreis.ron")))
+        .unwrap()
+        .project;
+    let mut second = klantreis::edit::maps::duplicate(&project.maps[0], "Tweede kaart".to_owned());
+    second.id = klantreis::model::MapId(42);
+    project.maps.push(second);
+    let path = dir.join("twee.klantreis.ron");
+    klantreis::file::save(&project, &path).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn export_chooses_a_map_by_id_position_or_title_and_all_maps_one_page_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = two_maps(dir.path());
+    let md = dir.path().join("m.md");
+    let md_arg = md.to_string_lossy().into_owned();
+    for query in ["map-42", "42", "2", "Tweede kaart"] {
+        let (code, _, stderr) = klantreis(&[
+            "export", &project, "--map", query, "--format", "md", "-o", &md_arg,
+        ]);
+        assert_eq!(code, 0, "{query}: {stderr}");
+        let text = std::fs::read_to_string(&md).unwrap();
+        assert!(text.contains("Tweede kaart"), "{query}: {text}");
+        assert!(!text.contains("Zaterdag naar IKEA"), "{query}");
+    }
+    // Without --map, the first map.
+    let (code, _, _) = klantreis(&["export", &project, "--format", "md", "-o", &md_arg]);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("Zaterdag naar IKEA")
+    );
+
+    let pdf = dir.path().join("all.pdf");
+    let pdf_arg = pdf.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = klantreis(&[
+        "export", &project, "--map", "all", "--format", "pdf", "-o", &pdf_arg,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 pages"), "{stdout}");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 2);
+
+    // A map that is not there is named, and the maps that are, listed.
+    let (code, _, stderr) = klantreis(&[
+        "export", &project, "--map", "map-43", "--format", "pdf", "-o", &pdf_arg,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("map-43") && stderr.contains("Tweede kaart"),
+        "{stderr}"
+    );
+}

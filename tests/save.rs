@@ -72,27 +72,6 @@ fn a_failed_save_leaves_the_original_intact() {
     assert!(names.is_empty(), "temporary files left: {names:?}");
 }
 
-#[test]
-fn a_read_only_folder_leaves_the_original_intact() {
-    use std::os::unix::fs::PermissionsExt as _;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.klantreis.ron");
-    file::save(&project(), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let probe = dir.path().join("probe");
-    if std::fs::write(&probe, b"x").is_ok() {
-        // Running as root: permissions do not stop us, so this case cannot be tested here.
-        std::fs::remove_file(&probe).unwrap();
-    } else {
-        let mut changed = project();
-        changed.title = "changed".to_owned();
-        assert!(file::save(&changed, &path).is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), before);
-    }
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-}
-
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_refused_at_once_instead_of_waiting_forever() {

@@ -265,6 +265,8 @@ fn a_fast_drag_still_drops_the_card() {
         data.path(),
     );
     h.run();
+    let before = place_of(&h, "Online catalogue");
+    assert_ne!(before.0, "Wait");
     let from = center_of(&h, "Card Online catalogue");
     let to = Pos2::new(
         center_of(&h, "Stage Wait").x,
@@ -355,6 +357,8 @@ fn a_drag_in_progress_shows_where_the_card_will_land() {
         data.path(),
     );
     h.run();
+    let before = place_of(&h, "Online catalogue");
+    assert_ne!(before.0, "Wait");
     let from = center_of(&h, "Card Online catalogue");
     let to = Pos2::new(
         center_of(&h, "Stage Wait").x,
@@ -369,8 +373,23 @@ fn a_drag_in_progress_shows_where_the_card_will_land() {
         h.run();
     }
     h.snapshot("drag_in_progress");
+    // Until the drop, the card has not moved: a drag only shows where it will land.
+    assert_eq!(place_of(&h, "Online catalogue"), before);
     h.drop_at(to);
     h.run();
+    assert_eq!(
+        place_of(&h, "Online catalogue"),
+        ("Wait".to_owned(), "Touchpoints".to_owned())
+    );
+}
+
+/// The stage and lane (by name) of the card titled `title`.
+fn place_of(h: &Harness<'_, KlantreisApp>, title: &str) -> (String, String) {
+    let m = map(h);
+    let card = m.cards.iter().find(|c| c.title == title).unwrap();
+    let stage = m.stages.iter().find(|s| s.id == card.stage).unwrap();
+    let lane = m.lanes.iter().find(|l| l.id == card.lane).unwrap();
+    (stage.name.clone(), lane.name.clone())
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{err, find_map, load, out};
+use super::{err, find_map, load, no_such_map, out};
 use crate::analysis::{self, Analysis, Lint};
 use crate::i18n::Language;
 use crate::model::Map;
@@ -18,17 +18,7 @@ pub(super) fn run(path: &Path, map: Option<&str>, json: bool) -> ExitCode {
     let project = &loaded.project;
     let maps: Vec<&Map> = if let Some(query) = map {
         let Some(m) = find_map(project, query) else {
-            let known: Vec<String> = project
-                .maps
-                .iter()
-                .enumerate()
-                .map(|(i, m)| format!("{} {} {:?}", i + 1, m.id, m.title))
-                .collect();
-            err(&format!(
-                "error: no map {query:?} in {}; its maps are: {}",
-                path.display(),
-                known.join("; ")
-            ));
+            err(&format!("error: {}", no_such_map(project, query, path)));
             return ExitCode::FAILURE;
         };
         vec![m]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{err, find_map, load, out};
+use super::{err, find_map, load, no_such_map, out};
 use crate::export::{self, ExportOptions, Format, Orientation, PageSetup, PaperSize, Scale};
 use crate::file;
 
@@ -152,10 +152,10 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         None => project.maps.first(),
     };
     let Some(map) = map else {
-        return fail(format!(
-            "no map {:?} in {}",
+        return fail(no_such_map(
+            project,
             args.map.as_deref().unwrap_or("(first)"),
-            args.file.display()
+            &args.file,
         ));
     };
     let output: &Path = &args.output;

@@ -149,6 +149,23 @@ fn load(path: &Path) -> Option<file::Loaded> {
     }
 }
 
+/// Why `query` found no map in the project at `path`, listing the maps it has (position, id,
+/// title), so the user can pick one.
+fn no_such_map(project: &Project, query: &str, path: &std::path::Path) -> String {
+    let known: Vec<String> = project
+        .maps
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!("{} {} {:?}", i + 1, m.id, m.title))
+        .collect();
+    let known = if known.is_empty() {
+        "it has none".to_owned()
+    } else {
+        format!("its maps are: {}", known.join("; "))
+    };
+    format!("no map {query:?} in {}; {known}", path.display())
+}
+
 /// The map `query` names: an id (`map-12` or `12`), a position from 1, or a title.
 fn find_map<'a>(project: &'a Project, query: &str) -> Option<&'a crate::model::Map> {
     let number = query
