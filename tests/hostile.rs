@@ -243,3 +243,82 @@ fn a_file_just_over_the_limit_says_it_is_over() {
     let e = file::load(&path).unwrap_err().to_string();
     assert!(e.contains("32.1 MB, more than the 32 MB"), "{e}");
 }
+
+#[test]
+fn an_embedded_image_must_be_what_its_type_says() {
+    use base64::Engine as _;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let with_image = |mime: &str, data: String| {
+        let mut p = project.clone();
+        p.images.push(klantreis::model::EmbeddedImage {
+            name: "foto".to_owned(),
+            mime: mime.to_owned(),
+            data_base64: data,
+            ..klantreis::model::EmbeddedImage::default()
+        });
+        file::to_ron_string(&p).unwrap()
+    };
+    // A PNG and a JPEG that start as they should load.
+    let png = with_image("image/png", b64(b"\x89PNG\r\n\x1a\nrest of the image"));
+    assert!(load_text(&png).is_ok());
+    let jpeg = with_image("image/jpeg", b64(b"\xff\xd8\xff\xe0rest"));
+    assert!(load_text(&jpeg).is_ok());
+    // An executable claiming to be a PNG, a JPEG claiming to be a PNG, base64 that is not.
+    for (mime, data, expected) in [
+        (
+            "image/png",
+            b64(b"MZ\x90\x00 not an image"),
+            "not a image/png image",
+        ),
+        (
+            "image/png",
+            b64(b"\xff\xd8\xff\xe0rest"),
+            "not a image/png image",
+        ),
+        (
+            "image/jpeg",
+            b64(b"\x89PNG\r\n\x1a\n"),
+            "not a image/jpeg image",
+        ),
+        ("image/png", "***".to_owned(), "not valid base64"),
+        (
+            "image/gif",
+            b64(b"GIF89a"),
+            "\"image/gif\" is not supported",
+        ),
+    ] {
+        let message = error_of(&with_image(mime, data));
+        assert!(message.contains(expected), "{mime}: {message}");
+        assert!(message.contains("images[0]"), "where: {message}");
+    }
+}
+
+#[test]
+fn a_card_may_span_up_to_the_last_stage_and_no_further() {
+    let project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let stages = project.maps[0].stages.len();
+    let second_to_last = project.maps[0].stages[stages - 2].id;
+    let with_span = |span: u16| {
+        let mut p = project.clone();
+        let card = &mut p.maps[0].cards[0];
+        card.stage = second_to_last;
+        card.span = span;
+        file::to_ron_string(&p).unwrap()
+    };
+    // From the second-to-last stage, two stages reach the end exactly.
+    assert!(load_text(&with_span(2)).is_ok());
+    let message = error_of(&with_span(3));
+    assert!(
+        message.contains(&format!(
+            "covers 3 stages from stage {}, but the map has only {stages} stages",
+            stages - 1
+        )),
+        "{message}"
+    );
+    assert!(error_of(&with_span(0)).contains("at least 1 stage"));
+}

@@ -185,3 +185,13 @@ fn as_is_and_to_be_are_compared_stage_by_stage() {
     let gains: Vec<Option<f64>> = c.stages.iter().map(|s| s.gain).collect();
     assert_eq!(gains, [Some(2.0), Some(2.0), Some(2.0)]);
 }
+
+#[test]
+fn an_end_above_neutral_but_below_the_average_is_weak_for_that_reason_only() {
+    // A good journey that ends well, but less well than it went: 5, 4, then 1 (average 3⅓).
+    let a = curve(EmotionScale::MinusFiveToFive, &[5.0, 4.0, 1.0]);
+    assert_eq!(a.weak_end, Some(WeakEnd::BelowAverage));
+    // Exactly at the average is not below it; exactly neutral is not below neutral.
+    let a = curve(EmotionScale::MinusFiveToFive, &[-1.0, 1.0, 0.0]);
+    assert_eq!(a.weak_end, None);
+}

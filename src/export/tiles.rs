@@ -157,7 +157,44 @@ mod tests {
         let c = cuts(1000.0, 400.0, 30.0, &[(395.0, 450.0)], 17.0);
         assert!((c[0].1 - 394.0).abs() < 0.01, "{c:?}");
         // Too far back (more than the shift): the cut stays.
-        let c = cuts(1000.0, 400.0, 30.0, &[(300.0, 450.0)], 17.0);
+        let c = cuts(1000.0, 400.0, 30.0, &[(375.0, 450.0)], 17.0);
         assert!((c[0].1 - 400.0).abs() < 0.01, "{c:?}");
+        // Nor does a cut move back so far that a sheet would carry too little new.
+        let c = cuts(1000.0, 400.0, 30.0, &[(300.0, 450.0)], 200.0);
+        assert!((c[0].1 - 400.0).abs() < 0.01, "{c:?}");
+    }
+
+    #[test]
+    fn a_poster_plan_keeps_cards_whole_within_six_millimetres() {
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        let plain = plan_sheets((3000.0, 400.0), &tiling, &[]);
+        let cut = plain.sheets[0].area.2;
+        // A card starting 5 mm before the first cut: the cut moves to its start.
+        let near = (cut - 5.0 * PT_PER_MM, 10.0, 60.0, 20.0);
+        let plan = plan_sheets((3000.0, 400.0), &tiling, &[near]);
+        assert!((plan.sheets[0].area.2 - (near.0 - 1.0)).abs() < 0.01);
+        // 8 mm before it is more than a sheet's edge may move: the cut stays.
+        let far = (cut - 8.0 * PT_PER_MM, 10.0, 60.0, 20.0);
+        let plan = plan_sheets((3000.0, 400.0), &tiling, &[far]);
+        assert!((plan.sheets[0].area.2 - cut).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_sheet_is_turned_whichever_way_needs_fewer_sheets() {
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        // A long, low poster: landscape sheets, one row.
+        let wide = plan_sheets((3000.0, 500.0), &tiling, &[]);
+        assert!(wide.page.0 > wide.page.1, "{:?}", wide.page);
+        assert_eq!(wide.rows, 1);
+        // A tall, narrow one: portrait sheets, one column.
+        let tall = plan_sheets((500.0, 3000.0), &tiling, &[]);
+        assert!(tall.page.0 < tall.page.1, "{:?}", tall.page);
+        assert_eq!(tall.columns, 1);
     }
 }

@@ -248,6 +248,12 @@ mod tests {
         );
         assert!(PaperSize::parse("B7").is_err());
         assert!(PaperSize::parse("1x1mm").is_err());
+        // Each side is checked on its own, at both ends of the range.
+        for bad in ["5x700mm", "700x5mm", "6000x700mm", "700x6000mm"] {
+            let e = PaperSize::parse(bad).unwrap_err();
+            assert!(e.contains("between 10 and"), "{bad}: {e}");
+        }
+        assert!(PaperSize::parse("10x5000mm").is_ok());
     }
 
     #[test]
