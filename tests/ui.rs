@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use klantreis::i18n::Language;
 use klantreis::model::Project;
 use klantreis::ui::dialogs::ScriptedDialogs;
@@ -1172,4 +1172,55 @@ fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() 
     h.get_by_label_contains("Exported");
     let doc = std::fs::read(&out).unwrap();
     assert!(doc.starts_with(b"%PDF"));
+}
+
+/// Steps until `label` shows (the export preview is drawn on a thread), at most three seconds.
+fn step_until_shown(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    for _ in 0..300 {
+        if h.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.get_by_label_contains(label);
+}
+
+#[test]
+fn the_export_dialog_refuses_a_png_too_large_to_make_before_it_starts() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.step();
+    h.get_by_label("Format").click();
+    h.run_steps(2);
+    h.get_by_label("PNG").click();
+    h.run_steps(2);
+    // A0 at the default DPI: the preview says how large the image will be.
+    step_until_shown(&mut h, "7022 × 4967 pixels");
+    h.get_by_label("Paper").click();
+    h.run_steps(2);
+    h.get_by_label("Custom size").click_accesskit();
+    h.run_steps(2);
+    // Five metres wide at 600 dpi: more pixels than a PNG may have.
+    h.get_by_value("1000 mm").set_value_accesskit(5000.0);
+    h.step();
+    h.get_by_role_and_label(egui::accesskit::Role::SpinButton, "Resolution (DPI)")
+        .set_value_accesskit(600.0);
+    h.step();
+    step_until_shown(&mut h, "lower the DPI or the paper size");
+    h.step();
+    assert!(h.get_by_label("Export…").accesskit_node().is_disabled());
+    // Refused once, the preview is not tried again every frame: the window goes idle.
+    h.run();
+    // Back to a size that can be made: the Export button works again.
+    h.get_by_value("5000 mm").set_value_accesskit(1000.0);
+    h.step();
+    step_until_shown(&mut h, "23622 × 16535 pixels");
+    h.step();
+    assert!(!h.get_by_label("Export…").accesskit_node().is_disabled());
 }

@@ -56,6 +56,25 @@ pub(super) fn thumbnail(page: &str, max: f32) -> Result<(u32, u32, Vec<u8>), Exp
     Ok((w, h, pixmap.take()))
 }
 
+/// The size in pixels of a PNG of a page `size` points large at `dpi`, or why it cannot be
+/// made (more pixels than a PNG export may have).
+pub fn png_size(size: epaint::Vec2, dpi: f32) -> Result<(u32, u32), ExportError> {
+    let scale = dpi / 72.0;
+    let width = (size.x * scale).round().max(1.0) as u64;
+    let height = (size.y * scale).round().max(1.0) as u64;
+    if width * height > MAX_PNG_PIXELS
+        || width > u64::from(u32::MAX)
+        || height > u64::from(u32::MAX)
+    {
+        return Err(ExportError::TooLarge {
+            width,
+            height,
+            max: MAX_PNG_PIXELS,
+        });
+    }
+    Ok((width as u32, height as u32))
+}
+
 /// Renders `page` to a PNG at `dpi`, in horizontal strips, streaming rows to `out`: neither
 /// the whole image nor the whole drawing is ever held in memory. Each strip converts only the
 /// shapes that reach into it, so a map of tens of thousands of cards needs no more memory than
@@ -68,19 +87,7 @@ pub fn png_from_scene(
 ) -> Result<(u32, u32), ExportError> {
     let fontdb = font_database();
     let scale = dpi / 72.0;
-    let width = (page.size.x * scale).round().max(1.0) as u64;
-    let height = (page.size.y * scale).round().max(1.0) as u64;
-    if width * height > MAX_PNG_PIXELS
-        || width > u64::from(u32::MAX)
-        || height > u64::from(u32::MAX)
-    {
-        return Err(ExportError::TooLarge {
-            width,
-            height,
-            max: MAX_PNG_PIXELS,
-        });
-    }
-    let (width, height) = (width as u32, height as u32);
+    let (width, height) = png_size(page.size, dpi)?;
     let convert = |e: &dyn std::fmt::Display| ExportError::Convert(e.to_string());
     let mut encoder = png::Encoder::new(out, width, height);
     encoder.set_color(png::ColorType::Rgba);

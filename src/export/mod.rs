@@ -20,7 +20,7 @@ pub mod text;
 pub mod tiles;
 
 pub use crate::layout::paper;
-pub use convert::{font_database, parse_svg, png_from_scene};
+pub use convert::{font_database, parse_svg, png_from_scene, png_size};
 pub use options::{ExportOptions, Format, OptionError, Setting};
 pub use pages::{Prepared, prepare};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
@@ -113,6 +113,12 @@ pub fn preview(
             _ => (page, legibility, 1),
         }
     };
+    // A PNG too large to make is refused here already, before anyone starts it.
+    let pixels = if options.format == Format::Png {
+        Some(convert::png_size(shown.size, options.dpi)?)
+    } else {
+        None
+    };
     let mut shown = [shown];
     replace_missing(&mut shown, &mut text);
     let svg = svg::write_scene(
@@ -127,6 +133,7 @@ pub fn preview(
         rgba,
         legibility,
         pages,
+        pixels,
     })
 }
 
@@ -137,6 +144,8 @@ pub struct Preview {
     pub rgba: Vec<u8>,
     pub legibility: Option<Legibility>,
     pub pages: usize,
+    /// For PNG: the size of the image the export will write.
+    pub pixels: Option<(u32, u32)>,
 }
 
 /// What an export wrote.

@@ -28,19 +28,25 @@ pub enum Outcome {
     Finished { message: String, error: bool },
 }
 
+/// The preview on show: the options it was made for (as a key) and what it says.
+struct Shown {
+    key: String,
+    texture: egui::TextureHandle,
+    legibility: Option<export::Legibility>,
+    pages: usize,
+    pixels: Option<(u32, u32)>,
+}
+
 /// The dialog's state between frames.
 pub struct ExportDialog {
     pub open: bool,
     pub options: ExportOptions,
     tile: bool,
     tiling: Tiling,
-    preview: Option<(
-        String,
-        egui::TextureHandle,
-        Option<export::Legibility>,
-        usize,
-    )>,
-    preview_error: Option<String>,
+    preview: Option<Shown>,
+    /// Why the export cannot be made with the current options (its key, the message): shown
+    /// before anyone starts it, and the Export button stays off.
+    preview_error: Option<(String, String)>,
     /// A preview being rendered: its key and where the result arrives.
     rendering: Option<(
         String,
@@ -91,6 +97,7 @@ impl ExportDialog {
         }
         self.open = true;
         self.preview = None;
+        self.preview_error = None;
     }
 
     /// Whether an export is running.
@@ -216,7 +223,10 @@ impl ExportDialog {
                         ui.add_space(8.0);
                         let ext = self.options.format.extension();
                         if ui
-                            .add_enabled(!self.busy(), egui::Button::new(tr("export.button")))
+                            .add_enabled(
+                                !self.busy() && self.preview_error.is_none(),
+                                egui::Button::new(tr("export.button")),
+                            )
                             .clicked()
                         {
                             let base = if map.title.is_empty() {
@@ -427,7 +437,8 @@ impl ExportDialog {
         // The preview is rendered on a thread (a big map takes a second); the last one stays
         // on show, with a spinner, until the new one is ready.
         let key = format!("{revision} {:?} {:?}", map.id, self.options);
-        let current = self.preview.as_ref().is_some_and(|p| p.0 == key);
+        let current = self.preview.as_ref().is_some_and(|p| p.key == key)
+            || self.preview_error.as_ref().is_some_and(|e| e.0 == key);
         // One at a time: while options change quickly (dragging the margin), the next preview
         // starts when the running one is done, for the options then.
         if !current && self.rendering.is_none() {
@@ -456,13 +467,23 @@ impl ExportDialog {
                         // The options changed meanwhile: draw again for them.
                         ui.ctx().request_repaint();
                     }
-                    self.preview = Some((k.clone(), texture, p.legibility, p.pages));
-                    self.preview_error = None;
+                    self.preview = Some(Shown {
+                        key: k.clone(),
+                        texture,
+                        legibility: p.legibility,
+                        pages: p.pages,
+                        pixels: p.pixels,
+                    });
+                    if self.preview_error.take().is_some() {
+                        ui.ctx().request_repaint();
+                    }
                     self.rendering = None;
                 }
                 Ok(Err(e)) => {
                     self.preview = None;
-                    self.preview_error = Some(e.to_string());
+                    self.preview_error = Some((k.clone(), e.to_string()));
+                    // The Export button, drawn before this, turns off on the next frame.
+                    ui.ctx().request_repaint();
                     self.rendering = None;
                 }
                 Err(TryRecvError::Empty) => {
@@ -474,15 +495,28 @@ impl ExportDialog {
                 Err(TryRecvError::Disconnected) => self.rendering = None,
             }
         }
-        if let Some(e) = &self.preview_error {
+        if let Some((_, e)) = &self.preview_error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        let Some((_, texture, legibility, pages)) = &self.preview else {
+        let Some(Shown {
+            texture,
+            legibility,
+            pages,
+            pixels,
+            ..
+        }) = &self.preview
+        else {
             return;
         };
         ui.add(egui::Image::new(texture).fit_to_exact_size(texture.size_vec2()))
             .on_hover_text(tr("export.preview"));
-        ui.label(crate::i18n::tr_count("export.pages", *pages));
+        match pixels {
+            Some((w, h)) => ui.label(tr_args(
+                "export.pixels",
+                &[("width", &w.to_string()), ("height", &h.to_string())],
+            )),
+            None => ui.label(crate::i18n::tr_count("export.pages", *pages)),
+        };
         if let Some(l) = legibility {
             let text = legibility_text(*l);
             if export::too_small(l) {
