@@ -8,9 +8,11 @@
 #   scripts/mutants.sh src/analysis         # one module
 #   MUTANTS_SHARD=0/4 scripts/mutants.sh    # a quarter of the mutants, e.g. on four machines
 #
-# It is slow (every mutant is a rebuild), so it is not part of .ci/run. The unit and
-# integration tests run against each mutant; doc tests and benchmarks do not. Results go to
-# target/mutants/mutants.out/ (missed.txt, caught.txt, timeout.txt, unviable.txt).
+# It is slow (every mutant is a rebuild and a link of every test binary), so it is not part of
+# .ci/run. The unit tests and the integration tests that exercise these modules run against
+# each mutant (MUTANTS_TESTS overrides the cargo target selection); the UI and pixel-fidelity
+# suites, doc tests and benchmarks do not. Results go to target/mutants/mutants.out/
+# (missed.txt, caught.txt, timeout.txt, unviable.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,8 +38,12 @@ if [ -n "${MUTANTS_EXTRA:-}" ]; then
   read -ra extra <<<"$MUTANTS_EXTRA"
 fi
 
+read -ra tests <<<"${MUTANTS_TESTS:---lib --test hostile --test save --test roundtrip_props --test export --test cli --test crash}"
+cargo_args=()
+for arg in "${tests[@]}"; do
+  cargo_args+=("--cargo-arg=$arg")
+done
+
 mkdir -p target
-cargo mutants "${filters[@]}" "${shard[@]}" "${extra[@]}" \
-  --output target/mutants \
-  --timeout-multiplier 3 \
-  -- --lib --bins --tests
+cargo mutants "${filters[@]}" "${shard[@]}" "${extra[@]}" "${cargo_args[@]}" \
+  --output target/mutants
