@@ -337,6 +337,44 @@ mod tests {
         ..Disk::REAL
     };
 
+    /// A disk that refuses to move a temporary file from another folder (a rename across
+    /// file systems fails so): the temporary must be written beside the file it replaces.
+    const ONLY_BESIDE: Disk = Disk {
+        persist: |temp, to| {
+            if temp.path().parent() != to.parent() {
+                return Err(std::io::Error::other(
+                    "the temporary file is in another folder",
+                ));
+            }
+            (Disk::REAL.persist)(temp, to)
+        },
+        ..Disk::REAL
+    };
+
+    #[test]
+    fn the_temporary_file_is_written_beside_the_file_it_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.klantreis.ron");
+        replace(&path, true, |f| f.write_all(b"first"), &ONLY_BESIDE).unwrap();
+        replace(&path, true, |f| f.write_all(b"second"), &ONLY_BESIDE).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn what_cannot_be_saved_to_is_named_before_anything_is_written() {
+        let e = save_target(Path::new("/dev/null")).unwrap_err();
+        assert!(e.to_string().contains("a device"), "{e}");
+        // A path that runs through a file: refused at once, not taken for a new file.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.klantreis.ron");
+        std::fs::write(&file, b"x").unwrap();
+        assert!(save_target(&file.join("inside.pdf")).is_err());
+        // A path that does not exist yet is where a new file goes.
+        let new = dir.path().join("new.pdf");
+        assert_eq!(save_target(&new).unwrap(), new);
+    }
+
     #[test]
     fn a_failed_sync_keeps_the_file_and_its_backup_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
