@@ -617,3 +617,42 @@ fn a_png_drawn_strip_by_strip_is_the_page_drawn_whole() {
         "{differing} pixels differ between strips and whole"
     );
 }
+
+#[test]
+fn the_preview_counts_the_pages_the_export_will_print() {
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    let second = klantreis::edit::maps::duplicate(&project.maps[0], "Tweede kaart".to_owned());
+    project.maps.push(second);
+    let map = &project.maps[0];
+    let preview = |options: &ExportOptions| {
+        klantreis::export::preview(&project, map, options, 120.0)
+            .unwrap()
+            .pages
+    };
+    let one = ExportOptions::default();
+    assert_eq!(preview(&one), 1);
+    let all = ExportOptions {
+        all_maps: true,
+        ..ExportOptions::default()
+    };
+    assert_eq!(preview(&all), 2, "every map on a page of its own");
+    let tiled = ExportOptions {
+        tiling: Some(Tiling {
+            sheet: PaperSize::A3,
+            overlap_mm: 10.0,
+        }),
+        setup: PageSetup {
+            paper: PaperSize::A1,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    // As the tiled export itself: the overview and 2 rows of 4 sheets.
+    assert_eq!(preview(&tiled), 1 + 2 * 4);
+    // Every map with sheets asked for: every map one page each (tiling applies to one map).
+    let all_tiled = ExportOptions {
+        all_maps: true,
+        ..tiled
+    };
+    assert_eq!(preview(&all_tiled), 2);
+}
