@@ -656,3 +656,45 @@ fn the_preview_counts_the_pages_the_export_will_print() {
     };
     assert_eq!(preview(&all_tiled), 2);
 }
+
+#[test]
+fn legibility_is_the_smallest_text_at_the_print_scale() {
+    use klantreis::render::{Scene, Shape};
+    let text = |size: f32| Shape::Text {
+        pos: egui::Pos2::ZERO,
+        text: "Wachten".to_owned(),
+        size,
+        bold: false,
+        colour: egui::Color32::BLACK,
+    };
+    let scene = Scene {
+        size: egui::vec2(100.0, 100.0),
+        background: egui::Color32::WHITE,
+        shapes: vec![text(20.0), text(10.0), text(14.0)],
+    };
+    let l = klantreis::export::legibility(&scene, 0.5).unwrap();
+    assert!((l.smallest_pt - 5.0).abs() < 1e-4, "{l:?}");
+    // 5 pt has an x-height of 2.5 pt (0.88 mm): readable from about 0.35 m.
+    assert!((l.readable_from_m - 0.3528).abs() < 1e-3, "{l:?}");
+    assert!(klantreis::export::too_small(&l));
+    let no_text = Scene {
+        shapes: Vec::new(),
+        ..scene
+    };
+    assert_eq!(klantreis::export::legibility(&no_text, 1.0), None);
+    // An A4 print of the IKEA map warns; the warning is the preview's figure.
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let options = ExportOptions {
+        setup: PageSetup {
+            paper: PaperSize::A4,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let written = export_map(&project, &project.maps[0], &options, &out(&dir, "a4.pdf")).unwrap();
+    let preview = klantreis::export::preview(&project, &project.maps[0], &options, 100.0).unwrap();
+    assert_eq!(written.warnings.len(), 1);
+    assert_eq!(Some(written.warnings[0]), preview.legibility);
+    assert!(written.warnings[0].smallest_pt < 8.0);
+}
