@@ -677,6 +677,17 @@ fn legibility_is_the_smallest_text_at_the_print_scale() {
     // 5 pt has an x-height of 2.5 pt (0.88 mm): readable from about 0.35 m.
     assert!((l.readable_from_m - 0.3528).abs() < 1e-3, "{l:?}");
     assert!(klantreis::export::too_small(&l));
+    // Too small is under 8 pt, or unreadable from 1.5 m; either is enough.
+    let at = |smallest_pt, readable_from_m| {
+        klantreis::export::too_small(&klantreis::export::Legibility {
+            smallest_pt,
+            readable_from_m,
+        })
+    };
+    assert!(!at(20.0, 2.0));
+    assert!(at(7.9, 2.0), "small letters seen from far");
+    assert!(at(12.0, 1.4), "large enough letters, but not from 1.5 m");
+    assert!(!at(8.0, 1.5), "exactly at both limits is readable");
     let no_text = Scene {
         shapes: Vec::new(),
         ..scene
