@@ -709,3 +709,41 @@ fn legibility_is_the_smallest_text_at_the_print_scale() {
     assert_eq!(Some(written.warnings[0]), preview.legibility);
     assert!(written.warnings[0].smallest_pt < 8.0);
 }
+
+/// The title in a PDF's document properties.
+fn pdf_title(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap()
+}
+
+#[test]
+fn a_pdf_of_the_whole_project_is_titled_by_the_project_and_one_map_by_both() {
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "t.pdf");
+    let map = project.maps[0].clone();
+    let all = ExportOptions {
+        all_maps: true,
+        ..ExportOptions::default()
+    };
+    export_map(&project, &map, &all, &path).unwrap();
+    assert_eq!(pdf_title(&path), project.title);
+    let personas = ExportOptions {
+        format: Format::PersonaSheets,
+        ..ExportOptions::default()
+    };
+    export_map(&project, &map, &personas, &path).unwrap();
+    assert_eq!(pdf_title(&path), project.title);
+    // A map without a title: the project's; a project without one: the map's.
+    let untitled = Map {
+        title: "  ".to_owned(),
+        ..map.clone()
+    };
+    export_map(&project, &untitled, &ExportOptions::default(), &path).unwrap();
+    assert_eq!(pdf_title(&path), project.title);
+    project.title = String::new();
+    export_map(&project, &map, &ExportOptions::default(), &path).unwrap();
+    assert_eq!(pdf_title(&path), map.title);
+}
