@@ -655,6 +655,12 @@ fn the_preview_counts_the_pages_the_export_will_print() {
         ..tiled
     };
     assert_eq!(preview(&all_tiled), 2);
+    // And the exports print what their previews promised.
+    let dir = tempfile::tempdir().unwrap();
+    for (options, pages) in [(&tiled, 9), (&all_tiled, 2)] {
+        let written = export_map(&project, map, options, &out(&dir, "p.pdf")).unwrap();
+        assert_eq!(written.pages, pages);
+    }
 }
 
 #[test]
