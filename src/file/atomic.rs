@@ -371,7 +371,7 @@ mod tests {
         std::fs::write(&file, b"x").unwrap();
         assert!(save_target(&file.join("inside.pdf")).is_err());
         // A path that does not exist yet is where a new file goes.
-        let new = dir.path().join("new.pdf");
+        let new = dir.path().join("new-export.pdf");
         assert_eq!(save_target(&new).unwrap(), new);
     }
 
