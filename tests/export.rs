@@ -753,3 +753,34 @@ fn a_pdf_of_the_whole_project_is_titled_by_the_project_and_one_map_by_both() {
     export_map(&project, &map, &ExportOptions::default(), &path).unwrap();
     assert_eq!(pdf_title(&path), map.title);
 }
+
+#[test]
+fn a_png_draws_its_text() {
+    use klantreis::render::{Scene, Shape};
+    // Dark pixels of `text` drawn large in black on white.
+    let ink = |text: &str| {
+        let scene = Scene {
+            size: egui::vec2(200.0, 60.0),
+            background: egui::Color32::WHITE,
+            shapes: vec![Shape::Text {
+                pos: egui::pos2(10.0, 10.0),
+                text: text.to_owned(),
+                size: 30.0,
+                bold: false,
+                colour: egui::Color32::BLACK,
+            }],
+        };
+        let mut png = Vec::new();
+        let baselines = klantreis::export::svg::Baselines::measure();
+        klantreis::export::png_from_scene(&scene, baselines, 72.0, &mut png).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        pixels.chunks_exact(4).filter(|p| p[0] < 128).count()
+    };
+    assert!(ink("Wachten") > 100, "Inter draws the word");
+    // A character no font has comes out as an empty box (200 dark pixels here); Ubuntu, the
+    // canvas's fallback, draws the fraction Inter lacks.
+    assert_ne!(ink("⅔"), ink("\u{E000}"), "the fallback draws the fraction");
+}
