@@ -346,13 +346,25 @@ mod tests {
                     "the temporary file is in another folder",
                 ));
             }
+            // Named so the next open knows whose it is, should this process die now.
+            let name = temp
+                .path()
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            let expected = format!(".p.klantreis.ron.klantreis-save-{}-", std::process::id());
+            if !(name.starts_with(&expected) && name.ends_with(TEMP_SUFFIX)) {
+                return Err(std::io::Error::other(format!(
+                    "the temporary file is {name}"
+                )));
+            }
             (Disk::REAL.persist)(temp, to)
         },
         ..Disk::REAL
     };
 
     #[test]
-    fn the_temporary_file_is_written_beside_the_file_it_replaces() {
+    fn the_temporary_file_is_written_beside_the_file_it_replaces_under_a_known_name() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.klantreis.ron");
         replace(&path, true, |f| f.write_all(b"first"), &ONLY_BESIDE).unwrap();
