@@ -443,3 +443,32 @@ fn export_chooses_a_map_by_id_position_or_title_and_all_maps_one_page_each() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_project_named_without_a_folder_is_cleaned_up_after_in_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        example("library-reservation.klantreis.ron"),
+        dir.path().join("p.klantreis.ron"),
+    )
+    .unwrap();
+    // What a save killed half-way left (no process has this id).
+    let stale = dir.path().join(format!(
+        ".p.klantreis.ron.klantreis-save-{}-a1b2c3.tmp",
+        u32::MAX - 7
+    ));
+    std::fs::write(&stale, b"half a project").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_klantreis"))
+        .args(["fmt", "p.klantreis.ron"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
