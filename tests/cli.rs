@@ -468,7 +468,7 @@ fn a_project_named_without_a_folder_is_cleaned_up_after_in_the_current_folder() 
     let left: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| n.contains(".klantreis-"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
