@@ -126,3 +126,33 @@ impl FileError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(n: usize) -> Vec<Problem> {
+        (1..=n)
+            .map(|i| Problem {
+                location: format!("maps[0] › cards[{i}]"),
+                message: "has no title".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_summary_names_five_problems_and_counts_the_rest() {
+        let five = summary(&problems(5));
+        assert!(
+            five.contains("cards[5]") && !five.contains("more"),
+            "{five}"
+        );
+        let seven = summary(&problems(7));
+        assert!(
+            seven.contains("cards[5]") && !seven.contains("cards[6]"),
+            "{seven}"
+        );
+        assert!(seven.ends_with("; and 2 more"), "{seven}");
+        assert!(summary(&problems(6)).ends_with("; and 1 more"));
+    }
+}
