@@ -31,6 +31,7 @@ pub struct DocumentInfo {
 }
 
 /// One font of a fallback chain: embedded by krilla, shaped by rustybuzz.
+#[derive(Clone)]
 struct Face {
     font: Font,
     shaper: rustybuzz::Face<'static>,
@@ -40,7 +41,7 @@ struct Face {
 impl Face {
     fn new(data: &'static [u8], index: u32) -> Option<Self> {
         let shaper = rustybuzz::Face::from_slice(data, index)?;
-        let units_per_em = f32::from(shaper.units_per_em().max(1) as u16);
+        let units_per_em = shaper.units_per_em().max(1) as f32;
         let font = Font::new(data.into(), index)?;
         Some(Self {
             font,
@@ -81,15 +82,9 @@ impl Fonts {
         let chain = |first: &'static [u8]| -> Result<Vec<Face>, ExportError> {
             let inter = Face::new(first, 0)
                 .ok_or_else(|| ExportError::Convert("the shipped font is damaged".to_owned()))?;
-            let mut chain = vec![inter];
-            for f in &fallbacks {
-                chain.push(Face {
-                    font: f.font.clone(),
-                    shaper: f.shaper.clone(),
-                    units_per_em: f.units_per_em,
-                });
-            }
-            Ok(chain)
+            Ok(std::iter::once(inter)
+                .chain(fallbacks.iter().cloned())
+                .collect())
         };
         Ok(Self {
             regular: chain(crate::fonts::INTER_REGULAR)?,
