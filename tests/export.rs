@@ -204,10 +204,10 @@ fn an_a0_landscape_poster_has_the_page_size_every_card_title_and_embedded_fonts(
     // Each font is embedded once, however many cards use it.
     assert!(fonts <= 4, "{fonts} font descriptors");
     // The document says what it is: the project and the map, in the project's language.
-    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
-    let info = doc.get_dictionary(info).unwrap();
-    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
-    assert_eq!(title, format!("{} \u{2014} {}", project.title, map.title));
+    assert_eq!(
+        pdf_title(&path),
+        format!("{} \u{2014} {}", project.title, map.title)
+    );
     let catalog = doc.catalog().unwrap();
     let lang = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
     assert_eq!(lang, project.language);
@@ -293,17 +293,7 @@ fn every_sheet_with_a_neighbour_has_a_dashed_glue_line_where_it_overlaps() {
     let project = example("ikea-winkelbezoek.klantreis.ron");
     let dir = tempfile::tempdir().unwrap();
     let path = out(&dir, "tiles.pdf");
-    let options = ExportOptions {
-        tiling: Some(Tiling {
-            sheet: PaperSize::A3,
-            overlap_mm: 10.0,
-        }),
-        setup: PageSetup {
-            paper: PaperSize::A1,
-            ..PageSetup::default()
-        },
-        ..ExportOptions::default()
-    };
+    let options = a1_over_a3();
     export_map(&project, &project.maps[0], &options, &path).unwrap();
     let doc = lopdf::Document::load(&path).unwrap();
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -581,10 +571,7 @@ fn a_png_drawn_strip_by_strip_is_the_page_drawn_whole() {
     let mut png = Vec::new();
     let (w, h) = export::png_from_scene(&page, baselines, 150.0, &mut png).unwrap();
     assert_eq!((w, h), (3508, 2480));
-    let decoder = png::Decoder::new(std::io::Cursor::new(png));
-    let mut reader = decoder.read_info().unwrap();
-    let mut strips = vec![0; reader.output_buffer_size()];
-    reader.next_frame(&mut strips).unwrap();
+    let strips = rgba_of(png);
     // The same page as one SVG, rendered in one go.
     let tree = export::parse_svg(
         &svg::write_scene(&page, svg::Fonts::Reference, baselines),
@@ -636,17 +623,7 @@ fn the_preview_counts_the_pages_the_export_will_print() {
         ..ExportOptions::default()
     };
     assert_eq!(preview(&all), 2, "every map on a page of its own");
-    let tiled = ExportOptions {
-        tiling: Some(Tiling {
-            sheet: PaperSize::A3,
-            overlap_mm: 10.0,
-        }),
-        setup: PageSetup {
-            paper: PaperSize::A1,
-            ..PageSetup::default()
-        },
-        ..ExportOptions::default()
-    };
+    let tiled = a1_over_a3();
     // As the tiled export itself: the overview and 2 rows of 4 sheets.
     assert_eq!(preview(&tiled), 1 + 2 * 4);
     // Every map with sheets asked for: every map one page each (tiling applies to one map).
@@ -773,14 +750,36 @@ fn a_png_draws_its_text() {
         let mut png = Vec::new();
         let baselines = klantreis::export::svg::Baselines::measure();
         klantreis::export::png_from_scene(&scene, baselines, 72.0, &mut png).unwrap();
-        let decoder = png::Decoder::new(std::io::Cursor::new(png));
-        let mut reader = decoder.read_info().unwrap();
-        let mut pixels = vec![0; reader.output_buffer_size()];
-        reader.next_frame(&mut pixels).unwrap();
-        pixels.chunks_exact(4).filter(|p| p[0] < 128).count()
+        rgba_of(png).chunks_exact(4).filter(|p| p[0] < 128).count()
     };
     assert!(ink("Wachten") > 100, "Inter draws the word");
     // A character no font has comes out as an empty box (200 dark pixels here); Ubuntu, the
     // canvas's fallback, draws the fraction Inter lacks.
     assert_ne!(ink("⅔"), ink("\u{E000}"), "the fallback draws the fraction");
+}
+
+/// The pixels of an RGBA PNG.
+fn rgba_of(png: Vec<u8>) -> Vec<u8> {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    reader.next_frame(&mut pixels).unwrap();
+    pixels
+}
+
+/// An A1 poster tiled over A3 sheets overlapping by 10 mm: for the IKEA map, an overview and
+/// 2 rows of 4 sheets.
+fn a1_over_a3() -> ExportOptions {
+    ExportOptions {
+        tiling: Some(Tiling {
+            sheet: PaperSize::A3,
+            overlap_mm: 10.0,
+        }),
+        setup: PageSetup {
+            paper: PaperSize::A1,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    }
 }
