@@ -1146,13 +1146,7 @@ fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() 
     h.get_by_label("Format");
     h.get_by_label("Print over several sheets");
     // The preview is drawn on a thread; the dialog stays live meanwhile.
-    for _ in 0..300 {
-        if h.query_by_label_contains("Smallest text").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
+    step_until_shown(&mut h, "Smallest text");
     h.run();
     h.get_by_label_contains("Smallest text");
     h.snapshot("export_dialog");
