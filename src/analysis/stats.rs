@@ -46,3 +46,80 @@ impl Stats {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Card, Channel, Dataset, EmotionCurve, EmotionPoint, Evidence, Lane, LaneKind, Map,
+        MomentOfTruth, Persona, Stage, Stakeholder,
+    };
+
+    /// A map with `stages` stages, a touchpoint lane and a thought lane, and `cards` cards.
+    fn map(stages: usize, cards: usize) -> Map {
+        let stages: Vec<Stage> = (0..stages).map(|i| Stage::named(format!("S{i}"))).collect();
+        let lanes = vec![
+            Lane::new("Touchpoints", LaneKind::Touchpoints),
+            Lane::new("Thoughts", LaneKind::Thoughts),
+        ];
+        let cards = (0..cards)
+            .map(|i| Card {
+                stage: stages[0].id,
+                // Every other card is a touchpoint; one in three is a moment of truth.
+                lane: lanes[i % 2].id,
+                moment_of_truth: (i % 3 == 0).then(MomentOfTruth::default),
+                ..Card::default()
+            })
+            .collect();
+        let curve = |points: usize| EmotionCurve {
+            points: (0..points)
+                .map(|_| EmotionPoint {
+                    stage: stages[0].id,
+                    ..EmotionPoint::default()
+                })
+                .collect(),
+            ..EmotionCurve::default()
+        };
+        Map {
+            curves: vec![curve(2), curve(3)],
+            stages,
+            lanes,
+            cards,
+            ..Map::default()
+        }
+    }
+
+    #[test]
+    fn everything_is_counted_once_over_every_map() {
+        let mut thoughts_with_a_channel = map(2, 3);
+        thoughts_with_a_channel.cards[1].channel = Some(Channel::Web);
+        let project = Project {
+            personas: vec![Persona::default(); 2],
+            evidence: vec![Evidence::default(); 3],
+            stakeholders: vec![Stakeholder::default(); 4],
+            datasets: vec![Dataset::default(); 5],
+            maps: vec![map(3, 7), thoughts_with_a_channel],
+            ..Project::default()
+        };
+        assert_eq!(
+            Stats::of(&project),
+            Stats {
+                maps: 2,
+                stages: 5,
+                lanes: 4,
+                cards: 10,
+                // Cards 0, 2, 4, 6 of the first map; 0 and 2 of the second, and its card 1,
+                // which is in the thought lane but has a channel.
+                touchpoints: 7,
+                // Cards 0, 3, 6 of the first map; card 0 of the second.
+                moments_of_truth: 4,
+                personas: 2,
+                curves: 4,
+                curve_points: 10,
+                evidence: 3,
+                stakeholders: 4,
+                datasets: 5,
+            }
+        );
+    }
+}

@@ -172,7 +172,8 @@ fn as_is_and_to_be_are_compared_stage_by_stage() {
     let mut to_be = m.curves[0].clone();
     to_be.id = CurveId::random();
     to_be.variant = CurveVariant::ToBe;
-    for (pt, s) in to_be.points.iter_mut().zip([1.0, 0.0, 2.0]) {
+    // Gains 2, 1 and 2: not the same everywhere, so a stage's mean is its own.
+    for (pt, s) in to_be.points.iter_mut().zip([1.0, -1.0, 2.0]) {
         pt.score = s;
     }
     m.curves.push(to_be);
@@ -183,7 +184,7 @@ fn as_is_and_to_be_are_compared_stage_by_stage() {
     // As-is remembered (-2 + 0) / 2 = -1; to-be (2 + 2) / 2 = 2.
     assert_eq!(c.remembered_gain, Some(3.0));
     let gains: Vec<Option<f64>> = c.stages.iter().map(|s| s.gain).collect();
-    assert_eq!(gains, [Some(2.0), Some(2.0), Some(2.0)]);
+    assert_eq!(gains, [Some(2.0), Some(1.0), Some(2.0)]);
 }
 
 #[test]
@@ -194,4 +195,70 @@ fn an_end_above_neutral_but_below_the_average_is_weak_for_that_reason_only() {
     // Exactly at the average is not below it; exactly neutral is not below neutral.
     let a = curve(EmotionScale::MinusFiveToFive, &[-1.0, 1.0, 0.0]);
     assert_eq!(a.weak_end, None);
+}
+
+/// A copy of `m`'s first curve with a new id, for `persona`, as `variant`, with `scores`.
+fn curve_like(
+    m: &Map,
+    persona: Option<PersonaId>,
+    variant: CurveVariant,
+    scores: &[f64],
+) -> EmotionCurve {
+    let mut c = m.curves[0].clone();
+    c.id = CurveId::random();
+    c.persona = persona;
+    c.variant = variant;
+    for (pt, &s) in c.points.iter_mut().zip(scores) {
+        pt.score = s;
+    }
+    c
+}
+
+#[test]
+fn an_as_is_curve_is_compared_with_its_own_personas_to_be_first() {
+    let (p, mut m) = map_with(EmotionScale::MinusTwoToTwo, &[-1.0, -2.0]);
+    let (anna, bram) = (PersonaId::random(), PersonaId::random());
+    m.curves[0].persona = Some(anna);
+    let annas_target = curve_like(&m, Some(anna), CurveVariant::ToBe, &[1.0, 1.0]);
+    let brams_target = curve_like(&m, Some(bram), CurveVariant::ToBe, &[0.0, 0.0]);
+    let everyones_target = curve_like(&m, None, CurveVariant::ToBe, &[2.0, 2.0]);
+    m.curves.extend([
+        brams_target.clone(),
+        everyones_target.clone(),
+        annas_target.clone(),
+    ]);
+    let a = analyse(&p, &m);
+    assert_eq!(a.comparisons.len(), 1, "{:?}", a.comparisons);
+    assert_eq!(a.comparisons[0].to_be, annas_target.id);
+    assert_eq!(a.comparisons[0].persona, Some(anna));
+    assert_eq!(a.comparisons[0].end_gain, Some(3.0));
+
+    // Without a to-be curve of her own, Anna's is compared with the one for everyone, not
+    // with another persona's, whichever comes first.
+    m.curves.retain(|c| c.id != annas_target.id);
+    let a = analyse(&p, &m);
+    assert_eq!(a.comparisons.len(), 1, "{:?}", a.comparisons);
+    assert_eq!(a.comparisons[0].to_be, everyones_target.id);
+    assert_eq!(a.comparisons[0].end_gain, Some(4.0));
+
+    // With only another persona's target there is nothing to compare with.
+    m.curves.retain(|c| c.id != everyones_target.id);
+    assert!(analyse(&p, &m).comparisons.is_empty());
+}
+
+#[test]
+fn a_map_with_stages_but_no_curve_is_told_so_and_twenty_stages_are_not_too_many() {
+    let (p, mut m) = map_with(EmotionScale::MinusTwoToTwo, &[0.0; MAX_READABLE_STAGES]);
+    assert!(
+        !analyse(&p, &m)
+            .lint
+            .iter()
+            .any(|l| matches!(l, Lint::TooManyStages { .. }))
+    );
+    assert!(!analyse(&p, &m).lint.contains(&Lint::MapWithoutCurve));
+    m.curves.clear();
+    assert!(analyse(&p, &m).lint.contains(&Lint::MapWithoutCurve));
+    // An empty map has nothing to score yet.
+    let empty = Map::default();
+    assert!(!analyse(&p, &empty).lint.contains(&Lint::MapWithoutCurve));
 }
