@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use klantreis::file::{self, FileError};
+use klantreis::file::{self, FileError, RECURSION_LIMIT};
 
 fn example_text() -> String {
     let path =
@@ -93,6 +93,26 @@ fn deeply_nested_brackets() {
         ")".repeat(100_000)
     );
     assert!(error_of(&text).contains("nested"));
+}
+
+#[test]
+fn the_nesting_limit_that_fires_is_the_one_the_message_states() {
+    let nested = |depth: usize| {
+        format!(
+            "(format: (1, 0), future: {}{}, project: (title: \"T\"))",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        )
+    };
+    // The parser counts two levels for each bracket of a value it skips: 40 brackets are 80
+    // levels, over our limit of 64 but within the parser's own default of 128.
+    let message = error_of(&nested(40));
+    assert!(
+        message.contains(&format!("nested more than {RECURSION_LIMIT} levels")),
+        "{message}"
+    );
+    // Within the limit, the unknown field is only skipped.
+    assert!(load_text(&nested(RECURSION_LIMIT / 2 - 2)).is_ok());
 }
 
 #[test]
