@@ -265,6 +265,52 @@ fn a_file_just_over_the_limit_says_it_is_over() {
 }
 
 #[test]
+fn a_file_of_exactly_the_limit_is_read_whole_and_a_larger_one_says_its_own_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.klantreis.ron");
+    // A comment fills the file up to the limit; the project's closing bracket is its last byte,
+    // so a read that stopped one byte short would not parse.
+    let project = example_text();
+    let project = project.trim_end();
+    let limit = usize::try_from(file::MAX_FILE_BYTES).unwrap();
+    let mut text = "//".to_owned();
+    text.push_str(&" ".repeat(limit - project.len() - 3));
+    text.push('\n');
+    text.push_str(project);
+    assert_eq!(text.len(), limit);
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(
+        file::load(&path).unwrap().project,
+        file::from_ron_str(project, Path::new("x")).unwrap().project
+    );
+
+    // Far over the limit: the message gives the file's size, not the size of what was read.
+    let big = dir.path().join("big.klantreis.ron");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(40 * 1024 * 1024)
+        .unwrap();
+    let e = file::load(&big).unwrap_err().to_string();
+    assert!(e.contains("40.0 MB, more than the 32 MB"), "{e}");
+}
+
+#[test]
+fn a_project_too_large_even_compact_is_refused_with_its_size() {
+    let mut project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    // One and a half MiB of description, and a limit of one MiB.
+    project.description = "x".repeat(3 * 512 * 1024);
+    let e = file::file_text(&project, Path::new("p.klantreis.ron"), 1024 * 1024)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("would take 1.5 MB on disk, more than the 1 MB"),
+        "{e}"
+    );
+}
+
+#[test]
 fn an_embedded_image_must_be_what_its_type_says() {
     use base64::Engine as _;
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
