@@ -311,6 +311,47 @@ fn a_project_too_large_even_compact_is_refused_with_its_size() {
 }
 
 #[test]
+fn a_problem_is_located_by_quoted_names_cut_at_forty_characters() {
+    let mut project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let long = "Een winkelbezoek van begin tot eind, met alle omwegen erbij";
+    project.maps[0].title = long.to_owned();
+    project.maps[0].cards[1].title = "Parkeren".to_owned();
+    project.maps[0].cards[1].lane = klantreis::model::LaneId::random();
+    let problems = file::validate(&project, &klantreis::model::Limits::default());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let cut: String = long.chars().take(40).collect();
+    assert_eq!(
+        problems[0].location,
+        format!("maps[0] \"{cut}\"… › cards[1] \"Parkeren\" › lane")
+    );
+    // Exactly forty characters are shown whole.
+    project.maps[0].title = cut.clone();
+    let problems = file::validate(&project, &klantreis::model::Limits::default());
+    assert!(
+        problems[0]
+            .location
+            .starts_with(&format!("maps[0] \"{cut}\" › ")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_long_text_over_its_limit_is_a_problem_where_it_is() {
+    let mut project = file::from_ron_str(&example_text(), Path::new("x"))
+        .unwrap()
+        .project;
+    let limits = klantreis::model::Limits::default();
+    project.maps[0].cards[0].body = "x".repeat(limits.long_text_chars);
+    assert!(file::validate(&project, &limits).is_empty());
+    project.maps[0].cards[0].body.push('x');
+    let problems = file::validate(&project, &limits);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].location.ends_with("› body"), "{problems:?}");
+}
+
+#[test]
 fn an_embedded_image_must_be_what_its_type_says() {
     use base64::Engine as _;
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);

@@ -246,6 +246,32 @@ mod tests {
     }
 
     #[test]
+    fn orphans_are_offered_oldest_first_whatever_their_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let written = |key: &str, title: &str, when: &str| {
+            let entry = journal.adopt(key);
+            let mut work = project();
+            work.title = title.to_owned();
+            entry.write(&work, None).unwrap();
+            let meta = Meta {
+                source: None,
+                written: when.to_owned(),
+            };
+            std::fs::write(meta_path(dir.path(), key), ron::to_string(&meta).unwrap()).unwrap();
+        };
+        written("-a", "later", "2026-11-30T10:00:00Z");
+        written("-b", "earlier", "2026-11-29T10:00:00Z");
+        written("-c", "latest", "2026-11-30T11:00:00Z");
+        let titles: Vec<String> = journal
+            .orphans()
+            .into_iter()
+            .map(|r| r.unwrap().project.title)
+            .collect();
+        assert_eq!(titles, ["earlier", "later", "latest"]);
+    }
+
+    #[test]
     fn the_single_journal_of_earlier_versions_is_still_offered() {
         let dir = tempfile::tempdir().unwrap();
         let text = to_ron_string(&project()).unwrap();
