@@ -351,6 +351,143 @@ fn a_long_text_over_its_limit_is_a_problem_where_it_is() {
     assert!(problems[0].location.ends_with("› body"), "{problems:?}");
 }
 
+/// The locations of the problems validation finds in `project` with `limits`.
+fn problems_in(
+    project: &klantreis::model::Project,
+    limits: &klantreis::model::Limits,
+) -> Vec<String> {
+    file::validate(project, limits)
+        .into_iter()
+        .map(|p| p.location)
+        .collect()
+}
+
+#[test]
+fn each_project_rule_fires_just_past_its_bound() {
+    use klantreis::model::{DataPoint, Dataset, ImageId, Limits, Persona};
+    let good = klantreis::model::Project::default();
+    let limits = Limits {
+        items: 3,
+        short_text_chars: 10,
+        ..Limits::default()
+    };
+    let first = |edit: &dyn Fn(&mut klantreis::model::Project)| {
+        let mut p = good.clone();
+        edit(&mut p);
+        problems_in(&p, &limits)
+    };
+    assert_eq!(first(&|_| ()), Vec::<String>::new());
+
+    // Lists: exactly the limit is allowed.
+    let authors =
+        |n: usize| move |p: &mut klantreis::model::Project| p.authors = vec!["A".to_owned(); n];
+    assert!(first(&authors(3)).is_empty());
+    assert_eq!(first(&authors(4)), ["authors"]);
+    // Text is counted in characters, not bytes: ten é are ten characters.
+    assert!(first(&|p| p.title = "é".repeat(10)).is_empty());
+    assert_eq!(first(&|p| p.title = "é".repeat(11)), ["title"]);
+    // A language tag of 35 characters is the longest allowed.
+    assert!(first(&|p| p.language = "x".repeat(35)).is_empty());
+    assert_eq!(first(&|p| p.language = "x".repeat(36)), ["language"]);
+    // Times: empty (unknown) or RFC 3339.
+    assert!(first(&|p| p.created = String::new()).is_empty());
+    assert_eq!(first(&|p| p.created = "gisteren".to_owned()), ["created"]);
+    // A persona's photo must be one of the project's images.
+    let with_photo = |image: Option<ImageId>| {
+        move |p: &mut klantreis::model::Project| {
+            p.personas.push(Persona {
+                name: "Anna".to_owned(),
+                image,
+                ..Persona::default()
+            });
+        }
+    };
+    assert!(first(&with_photo(None)).is_empty());
+    let photo = {
+        use base64::Engine as _;
+        klantreis::model::EmbeddedImage {
+            name: "foto".to_owned(),
+            mime: "image/png".to_owned(),
+            data_base64: base64::engine::general_purpose::STANDARD
+                .encode(b"\x89PNG\r\n\x1a\nrest of the image"),
+            ..klantreis::model::EmbeddedImage::default()
+        }
+    };
+    let with_one_image = |image: Option<ImageId>| {
+        let photo = photo.clone();
+        move |p: &mut klantreis::model::Project| {
+            p.images.push(photo.clone());
+            with_photo(image)(p);
+        }
+    };
+    assert!(first(&with_one_image(Some(photo.id))).is_empty());
+    assert_eq!(
+        first(&with_one_image(Some(ImageId::random()))),
+        ["personas[0] \"Anna\" › image"]
+    );
+    assert_eq!(
+        first(&with_photo(Some(ImageId::random()))),
+        ["personas[0] \"Anna\" › image"]
+    );
+    // Data values are finite numbers.
+    let with_value = |value: f64| {
+        move |p: &mut klantreis::model::Project| {
+            p.datasets = vec![Dataset {
+                name: "NPS".to_owned(),
+                values: vec![DataPoint {
+                    label: "Q1".to_owned(),
+                    value,
+                    stage: None,
+                }],
+                ..Dataset::default()
+            }];
+        }
+    };
+    assert!(first(&with_value(-12.5)).is_empty());
+    assert_eq!(
+        first(&with_value(f64::NAN)),
+        ["datasets[0] \"NPS\" › values[0] › value"]
+    );
+}
+
+#[test]
+fn a_custom_scale_is_finite_ascending_and_at_most_its_span_wide() {
+    use klantreis::model::{EmotionScale, Limits, Map, Project};
+    let limits = Limits::default();
+    let problems = |min: f64, max: f64| {
+        let project = Project {
+            maps: vec![Map {
+                title: "M".to_owned(),
+                scale: EmotionScale::Custom { min, max },
+                ..Map::default()
+            }],
+            ..Project::default()
+        };
+        problems_in(&project, &limits)
+    };
+    assert!(
+        (limits.max_scale_span - 1000.0).abs() < 1e-9,
+        "the cases below assume a span of 1000"
+    );
+    for (min, max) in [(0.0, 10.0), (-600.0, 300.0), (400.0, 700.0), (0.0, 1000.0)] {
+        assert!(problems(min, max).is_empty(), "{min}..{max}");
+    }
+    for (min, max) in [
+        (5.0, 5.0),
+        (5.0, 1.0),
+        (0.0, 1000.5),
+        (0.0, f64::INFINITY),
+        (f64::NAN, 1.0),
+        (f64::NEG_INFINITY, 0.0),
+    ] {
+        assert_eq!(
+            problems(min, max),
+            ["maps[0] \"M\" › scale"],
+            "{min}..{max}"
+        );
+    }
+}
+
 #[test]
 fn an_embedded_image_must_be_what_its_type_says() {
     use base64::Engine as _;
