@@ -421,6 +421,28 @@ fn each_project_rule_fires_just_past_its_bound() {
         }
     };
     assert!(first(&with_one_image(Some(photo.id))).is_empty());
+    // Images: at most `image_bytes` once decoded, refused before decoding.
+    let image_of = |size: usize| {
+        use base64::Engine as _;
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.resize(size, 0);
+        let image = klantreis::model::EmbeddedImage {
+            data_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+            ..photo.clone()
+        };
+        move |p: &mut klantreis::model::Project| p.images = vec![image.clone()]
+    };
+    let small = Limits {
+        image_bytes: 30,
+        ..limits.clone()
+    };
+    let check = |edit: &dyn Fn(&mut klantreis::model::Project)| {
+        let mut p = good.clone();
+        edit(&mut p);
+        problems_in(&p, &small)
+    };
+    assert!(check(&image_of(30)).is_empty());
+    assert_eq!(check(&image_of(33)), ["images[0] \"foto\" › data_base64"]);
     assert_eq!(
         first(&with_one_image(Some(ImageId::random()))),
         ["personas[0] \"Anna\" › image"]
