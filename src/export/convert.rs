@@ -146,3 +146,42 @@ pub fn png_from_scene(
     stream.finish().map_err(|e| convert(&e))?;
     Ok((width, height))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page `w` × `h` points large, filled red.
+    fn red_page(w: u32, h: u32) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#ff0000\"/></svg>"
+        )
+    }
+
+    #[test]
+    fn a_thumbnail_fits_its_longer_side_into_the_box_and_shows_the_page() {
+        let (w, h, pixels) = thumbnail(&red_page(200, 100), 50.0).unwrap();
+        assert_eq!((w, h), (50, 25));
+        assert_eq!(pixels.len(), 50 * 25 * 4);
+        assert_eq!(pixels[..4], [255, 0, 0, 255]);
+        let (w, h, _) = thumbnail(&red_page(100, 400), 40.0).unwrap();
+        assert_eq!((w, h), (10, 40));
+    }
+
+    #[test]
+    fn a_png_is_sized_by_its_resolution_and_refused_past_the_pixel_limit() {
+        // 72 dpi is a pixel per point; 150 dpi is 150/72 of that.
+        assert_eq!(png_size(epaint::vec2(100.0, 50.0), 72.0).unwrap(), (100, 50));
+        assert_eq!(png_size(epaint::vec2(72.0, 144.0), 150.0).unwrap(), (150, 300));
+        // A hundred thousand points square is 10¹⁰ pixels.
+        let too_large = png_size(epaint::vec2(100_000.0, 100_000.0), 72.0).unwrap_err();
+        assert!(matches!(
+            too_large,
+            ExportError::TooLarge {
+                width: 100_000,
+                height: 100_000,
+                ..
+            }
+        ));
+    }
+}
