@@ -62,10 +62,9 @@ pub fn png_size(size: epaint::Vec2, dpi: f32) -> Result<(u32, u32), ExportError>
     let scale = dpi / 72.0;
     let width = (size.x * scale).round().max(1.0) as u64;
     let height = (size.y * scale).round().max(1.0) as u64;
-    if width * height > MAX_PNG_PIXELS
-        || width > u64::from(u32::MAX)
-        || height > u64::from(u32::MAX)
-    {
+    // Both sides are at least 1, so neither is larger than the product, which is at most
+    // MAX_PNG_PIXELS (less than u32::MAX); an absurd size saturates instead of overflowing.
+    if width.saturating_mul(height) > MAX_PNG_PIXELS {
         return Err(ExportError::TooLarge {
             width,
             height,
@@ -171,8 +170,14 @@ mod tests {
     #[test]
     fn a_png_is_sized_by_its_resolution_and_refused_past_the_pixel_limit() {
         // 72 dpi is a pixel per point; 150 dpi is 150/72 of that.
-        assert_eq!(png_size(epaint::vec2(100.0, 50.0), 72.0).unwrap(), (100, 50));
-        assert_eq!(png_size(epaint::vec2(72.0, 144.0), 150.0).unwrap(), (150, 300));
+        assert_eq!(
+            png_size(epaint::vec2(100.0, 50.0), 72.0).unwrap(),
+            (100, 50)
+        );
+        assert_eq!(
+            png_size(epaint::vec2(72.0, 144.0), 150.0).unwrap(),
+            (150, 300)
+        );
         // A hundred thousand points square is 10¹⁰ pixels.
         let too_large = png_size(epaint::vec2(100_000.0, 100_000.0), 72.0).unwrap_err();
         assert!(matches!(
@@ -183,5 +188,8 @@ mod tests {
                 ..
             }
         ));
+        // Sizes past any paper are refused, not overflowed.
+        assert!(png_size(epaint::vec2(1e30, 1e30), 600.0).is_err());
+        assert!(png_size(epaint::vec2(1e12, 1.0), 72.0).is_err());
     }
 }

@@ -80,6 +80,10 @@ pub const MAX_SHEETS: usize = 200;
 
 /// The most pixels a PNG export renders (A0 at 300 dpi is about 140 million).
 pub const MAX_PNG_PIXELS: u64 = 600_000_000;
+const _: () = assert!(
+    MAX_PNG_PIXELS < u32::MAX as u64,
+    "a side of a PNG must fit in a u32"
+);
 
 /// A small picture of what the export will print, at most `max` pixels wide or high: the page
 /// (or, when tiled, the overview of the sheets), with the smallest text's legibility and the
