@@ -192,4 +192,91 @@ mod tests {
         assert!(png_size(epaint::vec2(1e30, 1e30), 600.0).is_err());
         assert!(png_size(epaint::vec2(1e12, 1.0), 72.0).is_err());
     }
+
+    fn rect(x: f32, y: f32, w: f32, h: f32, fill: epaint::Color32) -> crate::render::Shape {
+        crate::render::Shape::Rect {
+            rect: Rect::from_min_size(pos2(x, y), epaint::vec2(w, h)),
+            radius: 0.0,
+            fill: Some(fill),
+            stroke: None,
+        }
+    }
+
+    fn png_of(scene: &Scene, dpi: f32) -> (png::Info<'static>, Vec<u8>) {
+        let mut text = crate::layout::TextMeasurer::new();
+        let baselines = svg::Baselines::measure_with(&mut text);
+        let mut bytes = Vec::new();
+        png_from_scene(scene, baselines, dpi, &mut bytes).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        (reader.info().clone(), pixels)
+    }
+
+    #[test]
+    fn shapes_on_the_edges_of_the_page_and_of_every_strip_are_drawn() {
+        // 1,000 × 5,000 points at 72 dpi: strips of 4,000 rows, then 1,000. A bar 0.9 points
+        // tall inside every row, down both edges and the middle, so some lie wholly in the
+        // first or last point of a strip, or of the page. (A strip that converts more shapes
+        // than it needs draws the same pixels; only one that leaves a shape out is wrong.)
+        let (w, h) = (1000.0, 5000.0);
+        let black = epaint::Color32::BLACK;
+        let mut shapes = Vec::new();
+        for y in 0..5000_u16 {
+            for x in [0.0, 500.0, w - 0.9] {
+                shapes.push(rect(x, f32::from(y) + 0.05, 0.9, 0.9, black));
+            }
+        }
+        let scene = Scene {
+            size: epaint::vec2(w, h),
+            background: epaint::Color32::WHITE,
+            shapes,
+        };
+        let (info, pixels) = png_of(&scene, 72.0);
+        assert_eq!((info.width, info.height), (1000, 5000));
+        // Every bar darkens the pixel it lies on; a bar a strip left out stays white.
+        let dark = |x: u32, y: u32| pixels[((y * 1000 + x) * 4) as usize] < 128;
+        let missing: Vec<(u32, u32)> = (0..5000)
+            .flat_map(|y| [(0, y), (500, y), (999, y)])
+            .filter(|&(x, y)| !dark(x, y))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "bars not drawn: {:?}",
+            &missing[..missing.len().min(10)]
+        );
+    }
+
+    #[test]
+    fn a_png_says_its_resolution_and_keeps_transparency_straight() {
+        let scene = Scene {
+            size: epaint::vec2(72.0, 72.0),
+            background: epaint::Color32::TRANSPARENT,
+            // The left half translucent, the right half not drawn at all.
+            shapes: vec![rect(
+                0.0,
+                0.0,
+                36.0,
+                72.0,
+                epaint::Color32::from_rgba_unmultiplied(200, 100, 50, 128),
+            )],
+        };
+        let (info, pixels) = png_of(&scene, 150.0);
+        let dims = info.pixel_dims.unwrap();
+        // 150 dots per inch are 5,906 per metre.
+        assert_eq!(
+            (dims.xppu, dims.yppu, dims.unit),
+            (5906, 5906, png::Unit::Meter)
+        );
+        // The colour as drawn, not multiplied by its alpha.
+        let px = &pixels[..4];
+        assert!(px[3].abs_diff(128) <= 1, "{px:?}");
+        for (got, want) in px[..3].iter().zip([200, 100, 50]) {
+            assert!(got.abs_diff(want) <= 1, "{px:?}");
+        }
+        let right = &pixels[pixels.len() - 4..];
+        assert_eq!(right, [0, 0, 0, 0]);
+    }
 }
