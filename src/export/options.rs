@@ -228,4 +228,44 @@ mod tests {
         tiny.format = Format::Csv;
         assert_eq!(tiny.validate(), Ok(()), "text has no paper");
     }
+
+    #[test]
+    fn each_format_has_its_usual_extension() {
+        let all = [
+            (Format::Pdf, "pdf"),
+            (Format::PersonaSheets, "pdf"),
+            (Format::Svg, "svg"),
+            (Format::Png, "png"),
+            (Format::Markdown, "md"),
+            (Format::Csv, "csv"),
+            (Format::Mermaid, "mmd"),
+        ];
+        for (format, extension) in all {
+            assert_eq!(format.extension(), extension, "{format:?}");
+        }
+    }
+
+    #[test]
+    fn the_map_needs_a_centimetre_each_way_and_no_less() {
+        // A paper 20 mm wide with margins of 5 mm leaves exactly 10 mm for the map (the paper
+        // is at least 10 mm a side, and a margin at most a third of it).
+        let on = |width_mm: f32, height_mm: f32, margin_mm: f32| {
+            let mut o = ExportOptions::default();
+            o.setup.margin_mm = margin_mm;
+            o.setup.title_block = false;
+            o.setup.paper = crate::layout::paper::PaperSize::Custom {
+                width_mm,
+                height_mm,
+            };
+            o.validate()
+        };
+        assert_eq!(on(20.0, 20.0, 5.0), Ok(()));
+        assert_eq!(on(20.0, 100.0, 5.0), Ok(()));
+        for (w, h) in [(20.0, 100.0), (100.0, 20.0), (20.0, 20.0)] {
+            assert!(
+                matches!(on(w, h, 5.5), Err(OptionError::PaperTooSmall { .. })),
+                "{w} × {h} mm"
+            );
+        }
+    }
 }
