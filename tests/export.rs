@@ -783,3 +783,20 @@ fn a1_over_a3() -> ExportOptions {
         ..ExportOptions::default()
     }
 }
+
+#[test]
+fn the_title_block_is_dated_when_the_project_was_saved_or_else_today() {
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let mut date = |project: &klantreis::model::Project| {
+        let analysis = klantreis::analysis::analyse(project, &project.maps[0]);
+        klantreis::export::prepare(project, &project.maps[0], &analysis, &mut text)
+            .title
+            .date
+    };
+    project.modified = "2024-03-05T10:00:00Z".to_owned();
+    assert_eq!(date(&project), "2024-03-05");
+    project.modified = String::new();
+    let today = klantreis::model::time::now_rfc3339()[..10].to_owned();
+    assert_eq!(date(&project), today);
+}
