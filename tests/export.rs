@@ -800,3 +800,59 @@ fn the_title_block_is_dated_when_the_project_was_saved_or_else_today() {
     let today = klantreis::model::time::now_rfc3339()[..10].to_owned();
     assert_eq!(date(&project), today);
 }
+
+#[test]
+fn a_sheet_holds_its_part_of_the_poster_a_centimetre_in_and_marks_the_overlap() {
+    use klantreis::render::Shape;
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let analysis = klantreis::analysis::analyse(&project, &project.maps[0]);
+    let prepared = klantreis::export::prepare(&project, &project.maps[0], &analysis, &mut text);
+    let options = a1_over_a3();
+    let tiling = options.tiling.unwrap();
+    let (page, plan) = prepared.page(&options.setup, &mut text);
+    let pages =
+        klantreis::export::pages::tiled(&project, &prepared, (&page, &plan), &tiling, &mut text)
+            .unwrap();
+    // The first sheet (row 1, column 1) has neighbours to its right and below.
+    let sheet = &pages[1];
+    let cm = 10.0 * klantreis::export::paper::PT_PER_MM;
+    let part = sheet
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Group { clip: Some(c), .. } => Some(*c),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        (part.min.x - cm).abs() < 0.01 && (part.min.y - cm).abs() < 0.01,
+        "{part:?}"
+    );
+    // The dashed glue lines lie 10 mm (the overlap) inside the part's right and bottom edges.
+    let glue: Vec<(f32, f32, f32, f32)> = sheet
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Path {
+                points,
+                stroke: Some(line),
+                ..
+            } if line.dash.is_some() => Some((points[0].x, points[0].y, points[1].x, points[1].y)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(glue.len(), 2, "{glue:?}");
+    let x = part.right() - cm;
+    let y = part.bottom() - cm;
+    assert!(
+        glue.iter()
+            .any(|g| (g.0 - x).abs() < 0.01 && (g.2 - x).abs() < 0.01),
+        "{glue:?}"
+    );
+    assert!(
+        glue.iter()
+            .any(|g| (g.1 - y).abs() < 0.01 && (g.3 - y).abs() < 0.01),
+        "{glue:?}"
+    );
+}
