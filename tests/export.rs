@@ -856,3 +856,112 @@ fn a_sheet_holds_its_part_of_the_poster_a_centimetre_in_and_marks_the_overlap() 
         "{glue:?}"
     );
 }
+
+/// The content stream of the only page of a PDF made from `shapes` on a 200 × 100 pt page.
+fn pdf_operations(shapes: Vec<klantreis::render::Shape>) -> Vec<lopdf::content::Operation> {
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let baselines = klantreis::export::svg::Baselines::measure_with(&mut text);
+    let scene = klantreis::render::Scene {
+        size: epaint::vec2(200.0, 100.0),
+        background: epaint::Color32::WHITE,
+        shapes,
+    };
+    let info = klantreis::export::pdf::DocumentInfo {
+        title: "T".to_owned(),
+        language: "nl".to_owned(),
+    };
+    let pdf = klantreis::export::pdf::pdf_from_scenes(&[scene], baselines, &info).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    lopdf::content::Content::decode(&doc.get_page_content(page))
+        .unwrap()
+        .operations
+}
+
+fn numbers(op: &lopdf::content::Operation) -> Vec<f32> {
+    op.operands
+        .iter()
+        .filter_map(|o| {
+            o.as_float()
+                .ok()
+                .or_else(|| o.as_i64().ok().map(|i| i as f32))
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_strokes_a_rectangle_inside_its_edge_and_skips_what_cannot_be_seen() {
+    use epaint::{Color32, Rect, pos2};
+    use klantreis::render::{Line, Shape};
+    let rect = |fill: Option<Color32>, stroke: Option<Line>| Shape::Rect {
+        rect: Rect::from_min_max(pos2(10.0, 10.0), pos2(110.0, 60.0)),
+        radius: 0.0,
+        fill,
+        stroke,
+    };
+    let red = Color32::RED;
+    let ops = pdf_operations(vec![
+        rect(None, Some(Line::solid(4.0, red))),
+        // Nothing to see: a clear fill, a stroke of no width, a clear stroke.
+        rect(Some(Color32::TRANSPARENT), None),
+        rect(None, Some(Line::solid(0.0, red))),
+        rect(None, Some(Line::solid(2.0, Color32::TRANSPARENT))),
+    ]);
+    let painted: Vec<&str> = ops
+        .iter()
+        .map(|op| op.operator.as_str())
+        .filter(|o| matches!(*o, "f" | "S" | "B" | "f*" | "B*" | "b" | "s"))
+        .collect();
+    // The page's background, then the one stroke.
+    assert_eq!(painted, ["f", "S"]);
+    // Stroked inside its edge: the path runs half the stroke's width in.
+    let corners: Vec<Vec<f32>> = ops
+        .iter()
+        .skip_while(|op| op.operator != "w")
+        .filter(|op| matches!(op.operator.as_str(), "m" | "l"))
+        .map(numbers)
+        .collect();
+    assert_eq!(
+        corners,
+        [[12.0, 12.0], [108.0, 12.0], [108.0, 58.0], [12.0, 58.0]]
+    );
+}
+
+#[test]
+fn pdf_text_sits_on_its_baseline_and_invisible_text_is_left_out() {
+    use epaint::{Color32, pos2};
+    use klantreis::render::Shape;
+    let text = |y: f32, s: &str, size: f32, colour: Color32| Shape::Text {
+        pos: pos2(20.0, y),
+        text: s.to_owned(),
+        size,
+        bold: false,
+        colour,
+    };
+    let black = Color32::BLACK;
+    let ops = pdf_operations(vec![
+        text(10.0, "Klant", 10.0, black),
+        text(40.0, "Klant", 20.0, black),
+        // Not drawn: blank, no size, clear.
+        text(70.0, "  ", 10.0, black),
+        text(70.0, "Klant", 0.0, black),
+        text(70.0, "Klant", 10.0, Color32::TRANSPARENT),
+    ]);
+    let baseline = klantreis::export::svg::Baselines::measure_with(
+        &mut klantreis::layout::TextMeasurer::new(),
+    )
+    .regular;
+    let at: Vec<(f32, f32)> = ops
+        .iter()
+        .filter(|op| op.operator == "Tm")
+        .map(|op| {
+            let n = numbers(op);
+            (n[4], n[5])
+        })
+        .collect();
+    assert_eq!(at.len(), 2, "{at:?}");
+    for ((x, y), (top, size)) in at.iter().zip([(10.0, 10.0), (40.0, 20.0)]) {
+        assert!((x - 20.0).abs() < 0.01, "{at:?}");
+        assert!((y - (top + baseline * size)).abs() < 0.05, "{at:?}");
+    }
+}
