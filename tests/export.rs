@@ -965,3 +965,118 @@ fn pdf_text_sits_on_its_baseline_and_invisible_text_is_left_out() {
         assert!((y - (top + baseline * size)).abs() < 0.05, "{at:?}");
     }
 }
+#[test]
+fn pdf_text_changes_font_only_where_inter_lacks_a_character_and_runs_on_where_the_last_ended() {
+    use epaint::{Color32, pos2};
+    // Inter lacks ⅔, which the fallback font has; the space between stays in its run.
+    let runs = |size: f32| -> Vec<(String, f32)> {
+        let ops = pdf_operations(vec![klantreis::render::Shape::Text {
+            pos: pos2(20.0, 10.0),
+            text: "A⅔ ⅔B".to_owned(),
+            size,
+            bold: false,
+            colour: Color32::BLACK,
+        }]);
+        let mut font = String::new();
+        let mut runs = Vec::new();
+        for op in &ops {
+            match op.operator.as_str() {
+                "Tf" => font = String::from_utf8_lossy(op.operands[0].as_name().unwrap()).into(),
+                "Tm" => runs.push((font.clone(), numbers(op)[4])),
+                _ => {}
+            }
+        }
+        runs
+    };
+    let at_10 = runs(10.0);
+    let fonts: Vec<&str> = at_10.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fonts.len(), 3, "{at_10:?}");
+    assert!(fonts[0] == fonts[2] && fonts[0] != fonts[1], "{at_10:?}");
+    // Each run starts where the one before ended: after an "A" (about two thirds of an em).
+    let x: Vec<f32> = at_10.iter().map(|(_, x)| *x).collect();
+    assert!((x[0] - 20.0).abs() < 0.01, "{x:?}");
+    assert!(x[1] - x[0] > 5.0 && x[1] - x[0] < 8.0, "{x:?}");
+    assert!(x[2] - x[1] > 10.0, "{x:?}");
+    // A joiner stays with the character before it, whichever font has it.
+    let ops = pdf_operations(vec![klantreis::render::Shape::Text {
+        pos: pos2(20.0, 10.0),
+        text: "⅔\u{200D}⅔\u{FE0F}⅔".to_owned(),
+        size: 10.0,
+        bold: false,
+        colour: Color32::BLACK,
+    }]);
+    // (The PDF may still break the line into text objects around the joiners, in one font.)
+    let fonts: std::collections::BTreeSet<Vec<u8>> = ops
+        .iter()
+        .filter(|op| op.operator == "Tf")
+        .map(|op| op.operands[0].as_name().unwrap().to_vec())
+        .collect();
+    assert_eq!(fonts.len(), 1, "{ops:?}");
+    // Twice the size, twice the advance.
+    let at_20: Vec<f32> = runs(20.0).iter().map(|(_, x)| *x).collect();
+    for i in 1..3 {
+        assert!(
+            ((at_20[i] - 20.0) - 2.0 * (x[i] - 20.0)).abs() < 0.05,
+            "{x:?} {at_20:?}"
+        );
+    }
+}
+
+#[test]
+fn pdf_corners_are_rounded_by_at_most_half_the_shorter_side_and_colours_keep_their_alpha() {
+    use epaint::{Color32, Rect, pos2};
+    use klantreis::render::Shape;
+    let rect = |radius: f32, fill: Color32| Shape::Rect {
+        rect: Rect::from_min_max(pos2(10.0, 10.0), pos2(110.0, 60.0)),
+        radius,
+        fill: Some(fill),
+        stroke: None,
+    };
+    let path = |radius: f32| -> Vec<(String, Vec<f32>)> {
+        pdf_operations(vec![rect(radius, Color32::BLACK)])
+            .iter()
+            .skip_while(|op| op.operator != "f")
+            .skip(1)
+            .filter(|op| matches!(op.operator.as_str(), "m" | "l" | "c" | "re"))
+            .map(|op| (op.operator.clone(), numbers(op)))
+            .collect()
+    };
+    // Square corners: a plain rectangle.
+    let square = path(0.0);
+    assert!(square.iter().all(|(o, _)| o != "c"), "{square:?}");
+    // A radius of 10: the top edge starts 10 in, and the first corner is a quarter circle.
+    let round = path(10.0);
+    assert_eq!(round[0], ("m".to_owned(), vec![20.0, 10.0]));
+    let k = 10.0 * (1.0 - 0.552_284_8);
+    let (op, c) = round.iter().find(|(o, _)| o == "c").unwrap();
+    assert_eq!(op, "c");
+    let want = [110.0 - k, 10.0, 110.0, 10.0 + k, 110.0, 20.0];
+    assert!(
+        c.iter().zip(want).all(|(a, b)| (a - b).abs() < 0.01),
+        "{c:?}"
+    );
+    assert_eq!(round.iter().filter(|(o, _)| o == "c").count(), 4);
+    // A radius larger than half the 50-point height is cut to 25.
+    assert_eq!(path(40.0)[0], ("m".to_owned(), vec![35.0, 10.0]));
+
+    // Colours: the fill's colour, and its alpha as the graphics state's opacity.
+    let ops = pdf_operations(vec![rect(
+        0.0,
+        Color32::from_rgba_unmultiplied(204, 102, 51, 128),
+    )]);
+    let fills: Vec<Vec<f32>> = ops
+        .iter()
+        .filter(|op| op.operator == "rg")
+        .map(numbers)
+        .collect();
+    assert_eq!(fills.len(), 2, "{fills:?}");
+    let want = [0.8, 0.4, 0.2];
+    assert!(
+        fills[1].iter().zip(want).all(|(a, b)| (a - b).abs() < 0.01),
+        "{fills:?}"
+    );
+    let states =
+        |ops: &[lopdf::content::Operation]| ops.iter().filter(|op| op.operator == "gs").count();
+    assert_eq!(states(&ops), 1, "a translucent fill sets an opacity");
+    assert_eq!(states(&pdf_operations(vec![rect(0.0, Color32::RED)])), 0);
+}
