@@ -1044,18 +1044,28 @@ fn pdf_corners_are_rounded_by_at_most_half_the_shorter_side_and_colours_keep_the
     // Square corners: a plain rectangle.
     let square = path(0.0);
     assert!(square.iter().all(|(o, _)| o != "c"), "{square:?}");
-    // A radius of 10: the top edge starts 10 in, and the first corner is a quarter circle.
-    let round = path(10.0);
-    assert_eq!(round[0], ("m".to_owned(), vec![20.0, 10.0]));
+    // A radius of 10: each edge starts and ends 10 in, each corner a quarter circle.
     let k = 10.0 * (1.0 - 0.552_284_8);
-    let (op, c) = round.iter().find(|(o, _)| o == "c").unwrap();
-    assert_eq!(op, "c");
-    let want = [110.0 - k, 10.0, 110.0, 10.0 + k, 110.0, 20.0];
-    assert!(
-        c.iter().zip(want).all(|(a, b)| (a - b).abs() < 0.01),
-        "{c:?}"
-    );
-    assert_eq!(round.iter().filter(|(o, _)| o == "c").count(), 4);
+    let want: Vec<(&str, Vec<f32>)> = vec![
+        ("m", vec![20.0, 10.0]),
+        ("l", vec![100.0, 10.0]),
+        ("c", vec![110.0 - k, 10.0, 110.0, 10.0 + k, 110.0, 20.0]),
+        ("l", vec![110.0, 50.0]),
+        ("c", vec![110.0, 60.0 - k, 110.0 - k, 60.0, 100.0, 60.0]),
+        ("l", vec![20.0, 60.0]),
+        ("c", vec![10.0 + k, 60.0, 10.0, 60.0 - k, 10.0, 50.0]),
+        ("l", vec![10.0, 20.0]),
+        ("c", vec![10.0, 10.0 + k, 10.0 + k, 10.0, 20.0, 10.0]),
+    ];
+    let round = path(10.0);
+    assert_eq!(round.len(), want.len(), "{round:?}");
+    for ((op, got), (want_op, want)) in round.iter().zip(&want) {
+        assert_eq!(op, want_op, "{round:?}");
+        assert!(
+            got.iter().zip(want).all(|(a, b)| (a - b).abs() < 0.01),
+            "{got:?} is not {want:?}"
+        );
+    }
     // A radius larger than half the 50-point height is cut to 25.
     assert_eq!(path(40.0)[0], ("m".to_owned(), vec![35.0, 10.0]));
 
