@@ -951,6 +951,8 @@ fn pdf_text_sits_on_its_baseline_and_invisible_text_is_left_out() {
         &mut klantreis::layout::TextMeasurer::new(),
     )
     .regular;
+    // Inter's baseline sits a little under one em below the top of its line box.
+    assert!((0.8..1.0).contains(&baseline), "{baseline}");
     let at: Vec<(f32, f32)> = ops
         .iter()
         .filter(|op| op.operator == "Tm")
@@ -1089,4 +1091,32 @@ fn pdf_corners_are_rounded_by_at_most_half_the_shorter_side_and_colours_keep_the
         |ops: &[lopdf::content::Operation]| ops.iter().filter(|op| op.operator == "gs").count();
     assert_eq!(states(&ops), 1, "a translucent fill sets an opacity");
     assert_eq!(states(&pdf_operations(vec![rect(0.0, Color32::RED)])), 0);
+}
+
+#[test]
+fn a_pdf_circle_is_four_quarter_circles_around_its_centre() {
+    use epaint::{Color32, pos2};
+    use klantreis::render::Shape;
+    let circle = |radius: f32| Shape::Circle {
+        center: pos2(50.0, 40.0),
+        radius,
+        fill: Some(Color32::BLACK),
+        stroke: None,
+    };
+    let ops = pdf_operations(vec![circle(5.0), circle(0.0)]);
+    let path: Vec<(String, Vec<f32>)> = ops
+        .iter()
+        .skip_while(|op| op.operator != "f")
+        .skip(1)
+        .filter(|op| matches!(op.operator.as_str(), "m" | "c"))
+        .map(|op| (op.operator.clone(), numbers(op)))
+        .collect();
+    // Starting at the top, then four curves; the circle of no radius draws nothing.
+    assert_eq!(path.len(), 5, "{path:?}");
+    assert_eq!(path[0], ("m".to_owned(), vec![50.0, 35.0]));
+    let ends: Vec<(f32, f32)> = path[1..].iter().map(|(_, c)| (c[4], c[5])).collect();
+    assert_eq!(
+        ends,
+        [(55.0, 40.0), (50.0, 45.0), (45.0, 40.0), (50.0, 35.0)]
+    );
 }

@@ -188,6 +188,9 @@ mod tests {
                 ..
             }
         ));
+        // Exactly the limit (600 million pixels) is allowed; a row more is not.
+        assert!(png_size(epaint::vec2(20_000.0, 30_000.0), 72.0).is_ok());
+        assert!(png_size(epaint::vec2(20_000.0, 30_001.0), 72.0).is_err());
         // Sizes past any paper are refused, not overflowed.
         assert!(png_size(epaint::vec2(1e30, 1e30), 600.0).is_err());
         assert!(png_size(epaint::vec2(1e12, 1.0), 72.0).is_err());
