@@ -90,3 +90,101 @@ pub fn sheets(
         .map(|p| render::persona_sheet(&sheet(project, p, &analyses), &theme, text))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CurveVariant, EmotionCurve, EmotionPoint, Map, PersonaId, Stage};
+
+    fn headings(sheet: &PersonaSheet) -> Vec<String> {
+        sheet.sections.iter().map(|s| s.heading.clone()).collect()
+    }
+
+    #[test]
+    fn a_sheet_leaves_out_what_the_persona_does_not_have() {
+        let project = Project::default();
+        let lang = Language::of_text(&project.language);
+        let persona = Persona {
+            name: "Anna".to_owned(),
+            description: "Woont in Utrecht".to_owned(),
+            frustrations: vec!["Wachten".to_owned()],
+            ..Persona::default()
+        };
+        let sheet = sheet(&project, &persona, &[]);
+        assert_eq!(
+            headings(&sheet),
+            [
+                tr_in(lang, "persona.about").into_owned(),
+                tr_in(lang, "persona.frustrations").into_owned()
+            ]
+        );
+        let persona = Persona {
+            goals: vec!["Snel klaar".to_owned()],
+            ..Persona::default()
+        };
+        assert_eq!(
+            headings(&super::sheet(&project, &persona, &[])),
+            [tr_in(lang, "persona.goals").into_owned()]
+        );
+    }
+
+    #[test]
+    fn a_map_is_remembered_by_the_personas_own_as_is_curve() {
+        let anna = Persona {
+            name: "Anna".to_owned(),
+            ..Persona::default()
+        };
+        let stages = vec![Stage::named("Oriënteren"), Stage::named("Kopen")];
+        let curve = |persona: PersonaId, variant: CurveVariant, scores: [f64; 2]| EmotionCurve {
+            persona: Some(persona),
+            variant,
+            points: stages
+                .iter()
+                .zip(scores)
+                .map(|(s, score)| EmotionPoint {
+                    stage: s.id,
+                    score,
+                    ..EmotionPoint::default()
+                })
+                .collect(),
+            ..EmotionCurve::default()
+        };
+        let map = Map {
+            title: "Winkelbezoek".to_owned(),
+            personas: vec![anna.id],
+            curves: vec![
+                curve(PersonaId::random(), CurveVariant::AsIs, [-2.0, -2.0]),
+                curve(anna.id, CurveVariant::ToBe, [2.0, 2.0]),
+                curve(anna.id, CurveVariant::AsIs, [0.0, 1.0]),
+            ],
+            stages: stages.clone(),
+            ..Map::default()
+        };
+        let project = Project {
+            maps: vec![map],
+            ..Project::default()
+        };
+        let analyses: Vec<Analysis> = project
+            .maps
+            .iter()
+            .map(|m| analysis::analyse(&project, m))
+            .collect();
+        let sheet = sheet(&project, &anna, &analyses);
+        let lang = Language::of_text(&project.language);
+        assert_eq!(headings(&sheet), [tr_in(lang, "persona.maps").into_owned()]);
+        let Body::Bullets(maps) = &sheet.sections[0].body else {
+            panic!("the maps are a list");
+        };
+        let m = &project.maps[0];
+        let want = tr_args_in(
+            lang,
+            "persona.remembered",
+            &[
+                ("map", &m.title),
+                ("score", &"1.0".to_owned()),
+                ("scale", &m.scale.label()),
+            ],
+        );
+        assert_eq!(maps, &[want]);
+    }
+}
