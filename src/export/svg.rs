@@ -274,4 +274,62 @@ mod tests {
             "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; "
         );
     }
+
+    #[test]
+    fn shapes_are_written_as_the_canvas_draws_them() {
+        use epaint::{Color32, Rect, pos2, vec2};
+        let group = |shapes: Vec<Shape>| Shape::Group {
+            clip: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(50.0, 50.0))),
+            offset: vec2(0.0, 0.0),
+            scale: 1.0,
+            shapes,
+        };
+        let scene = Scene {
+            size: vec2(200.0, 100.0),
+            background: Color32::WHITE,
+            shapes: vec![
+                Shape::Rect {
+                    rect: Rect::from_min_max(pos2(10.0, 10.0), pos2(110.0, 60.0)),
+                    radius: 0.0,
+                    fill: None,
+                    stroke: Some(Line::solid(4.0, Color32::RED)),
+                },
+                Shape::Path {
+                    points: vec![pos2(10.0, 20.0), pos2(30.0, 40.0)],
+                    closed: false,
+                    fill: None,
+                    stroke: Some(Line::solid(1.0, Color32::from_black_alpha(128))),
+                },
+                Shape::Text {
+                    pos: pos2(5.0, 5.0),
+                    text: "a\u{1}b\u{FFFE}c\u{FFFF}d<".to_owned(),
+                    size: 10.0,
+                    bold: false,
+                    colour: Color32::BLACK,
+                },
+                group(vec![]),
+                group(vec![]),
+            ],
+        };
+        let baselines = Baselines {
+            regular: 0.9,
+            bold: 0.9,
+        };
+        let svg = write_scene(&scene, Fonts::Reference, baselines);
+        // A stroke inside the edge, opaque: no opacity attribute.
+        assert!(
+            svg.contains("<rect x=\"12.00\" y=\"12.00\" width=\"96.00\" height=\"46.00\" rx=\"0.00\" fill=\"none\" stroke=\"#ff0000\" stroke-width=\"4.00\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"),
+            "{svg}"
+        );
+        // A translucent stroke says so; the points are the path's.
+        assert!(svg.contains("points=\"10.00,20.00 30.00,40.00\""), "{svg}");
+        assert_eq!(svg.matches("stroke-opacity=\"0.502\"").count(), 1, "{svg}");
+        // Characters XML does not allow are dropped; markup is escaped.
+        assert!(svg.contains(">abcd&lt;<"), "{svg}");
+        // Each clip has its own id.
+        assert!(
+            svg.contains("id=\"clip1\"") && svg.contains("id=\"clip2\""),
+            "{svg}"
+        );
+    }
 }
