@@ -458,4 +458,72 @@ mod tests {
     fn mermaid_text_has_no_separators() {
         assert_eq!(mermaid_text("Bel: 9:00; #1\nnu"), "Bel 9 00 1 nu");
     }
+
+    #[test]
+    fn each_csv_cell_holds_the_cards_of_its_lane_and_stage() {
+        use crate::model::{Card, Lane, Stage};
+        let stages = vec![Stage::named("S1"), Stage::named("S2")];
+        let lanes = vec![
+            Lane::new("L1", LaneKind::Thoughts),
+            Lane::new("L2", LaneKind::Thoughts),
+        ];
+        let card = |lane: usize, stage: usize, title: &str| Card {
+            lane: lanes[lane].id,
+            stage: stages[stage].id,
+            title: title.to_owned(),
+            ..Card::default()
+        };
+        let map = Map {
+            cards: vec![
+                card(0, 0, "a"),
+                card(0, 1, "b"),
+                card(1, 0, "c"),
+                card(1, 1, "d"),
+            ],
+            stages: stages.clone(),
+            lanes: lanes.clone(),
+            ..Map::default()
+        };
+        assert_eq!(csv(&map), ",S1,S2\r\nL1,a,b\r\nL2,c,d\r\n");
+
+        // The emotion lane lists the scores of its stage; other lanes do not.
+        let mut map = map;
+        map.lanes.push(Lane::new("E", LaneKind::Emotions));
+        map.curves.push(crate::model::EmotionCurve {
+            points: vec![crate::model::EmotionPoint {
+                stage: stages[1].id,
+                score: 1.0,
+                label: "blij".to_owned(),
+                ..crate::model::EmotionPoint::default()
+            }],
+            ..crate::model::EmotionCurve::default()
+        });
+        // (A score like +1 is defused as any cell starting with a sign.)
+        let score = csv_field(&format!("{} blij", map.scale.format(1.0, 2)));
+        assert_eq!(
+            csv(&map),
+            format!(",S1,S2\r\nL1,a,b\r\nL2,c,d\r\nE,,{score}\r\n")
+        );
+    }
+
+    #[test]
+    fn markdown_lists_the_lowest_steps_only_when_there_are_some() {
+        let project = crate::templates::new_project(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::English,
+        );
+        let mut map = project.maps[0].clone();
+        for curve in &mut map.curves {
+            curve.points.clear();
+        }
+        let text = markdown(&project, &map);
+        assert!(!text.contains("### "), "{text}");
+        // The example's curve has low points: they are listed under their heading.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/ikea-winkelbezoek.klantreis.ron");
+        let example = crate::file::load(&path).unwrap().project;
+        let text = markdown(&example, &example.maps[0]);
+        let lowest = crate::i18n::tr_in(crate::i18n::Language::Dutch, "analysis.lowest");
+        assert!(text.contains(&format!("### {lowest}")), "{text}");
+    }
 }
