@@ -526,4 +526,39 @@ mod tests {
         let lowest = crate::i18n::tr_in(crate::i18n::Language::Dutch, "analysis.lowest");
         assert!(text.contains(&format!("### {lowest}")), "{text}");
     }
+
+    #[test]
+    fn mermaid_scores_are_the_as_is_stage_means_on_one_to_five() {
+        use crate::model::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Stage};
+        let stages = vec![Stage::named("S1"), Stage::named("S2")];
+        let point = |stage: usize, score: f64| EmotionPoint {
+            stage: stages[stage].id,
+            score,
+            ..EmotionPoint::default()
+        };
+        let map = Map {
+            scale: EmotionScale::MinusTwoToTwo,
+            curves: vec![
+                EmotionCurve {
+                    variant: CurveVariant::ToBe,
+                    points: vec![point(0, 2.0), point(1, 2.0)],
+                    ..EmotionCurve::default()
+                },
+                EmotionCurve {
+                    points: vec![point(0, -2.0), point(0, 0.0), point(1, 2.0)],
+                    ..EmotionCurve::default()
+                },
+            ],
+            stages: stages.clone(),
+            ..Map::default()
+        };
+        let text = mermaid(&Project::default(), &map);
+        let scores: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("    "))
+            .map(|l| l.split(": ").nth(1).unwrap())
+            .collect();
+        // S1: the mean of −2 and 0 is −1, a quarter up the scale: 2. S2: +2 is the top: 5.
+        assert_eq!(scores, ["2", "5"], "{text}");
+    }
 }
