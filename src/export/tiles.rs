@@ -162,9 +162,11 @@ mod tests {
         // Nor does a cut move back so far that a sheet would carry too little new.
         let c = cuts(1000.0, 400.0, 30.0, &[(300.0, 450.0)], 200.0);
         assert!((c[0].1 - 400.0).abs() < 0.01, "{c:?}");
-        // A card that starts exactly at the cut is not cut: the cut stays.
-        let c = cuts(1000.0, 400.0, 30.0, &[(400.0, 450.0)], 17.0);
-        assert!((c[0].1 - 400.0).abs() < 0.01, "{c:?}");
+        // A card that starts or ends exactly at the cut is not cut: the cut stays.
+        for card in [(400.0, 450.0), (390.0, 400.0)] {
+            let c = cuts(1000.0, 400.0, 30.0, &[card], 17.0);
+            assert!((c[0].1 - 400.0).abs() < 0.01, "{card:?}: {c:?}");
+        }
     }
 
     #[test]
