@@ -55,7 +55,9 @@ fn cuts(length: f32, span: f32, overlap: f32, avoid: &[(f32, f32)], shift: f32) 
             end = a - 1.0;
         }
         out.push((start, end - start));
-        if end >= length - 0.01 || out.len() > 400 {
+        // More pieces than a plan may have sheets: the plan is refused, so cutting further would
+        // only spend time on a poster that is never printed.
+        if end >= length - 0.01 || out.len() > super::MAX_SHEETS {
             break;
         }
         start = (end - overlap).max(start + 1.0);
@@ -64,7 +66,8 @@ fn cuts(length: f32, span: f32, overlap: f32, avoid: &[(f32, f32)], shift: f32) 
 }
 
 /// Plans the sheets for a poster of `poster` points; `cards` are the cards' rectangles on the
-/// poster (x, y, width, height). The sheet is turned whichever way needs fewer sheets.
+/// poster (x, y, width, height). The sheet is turned whichever way needs fewer sheets; on a tie
+/// it stays upright.
 pub fn plan_sheets(
     poster: (f32, f32),
     tiling: &Tiling,
@@ -201,5 +204,90 @@ mod tests {
         let tall = plan_sheets((500.0, 3000.0), &tiling, &[]);
         assert!(tall.page.0 < tall.page.1, "{:?}", tall.page);
         assert_eq!(tall.columns, 1);
+    }
+
+    #[test]
+    fn a_square_poster_that_fits_either_way_keeps_the_sheet_upright() {
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        let plan = plan_sheets((100.0, 100.0), &tiling, &[]);
+        assert_eq!(plan.sheets.len(), 1);
+        assert!(plan.page.0 < plan.page.1, "{:?}", plan.page);
+    }
+
+    #[test]
+    fn every_sheet_shows_no_more_than_fits_inside_its_margins() {
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        let m = SHEET_MARGIN_MM * PT_PER_MM;
+        for poster in [(3000.0, 500.0), (500.0, 3000.0), (2000.0, 2000.0)] {
+            let plan = plan_sheets(poster, &tiling, &[]);
+            assert!(plan.sheets.len() > 1, "{poster:?}");
+            for s in &plan.sheets {
+                assert!(
+                    s.area.2 <= plan.page.0 - 2.0 * m + 0.01,
+                    "{poster:?}: {s:?}"
+                );
+                assert!(
+                    s.area.3 <= plan.page.1 - 2.0 * m + 0.01,
+                    "{poster:?}: {s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rows_and_columns_move_only_for_a_card_across_the_cut() {
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        let near = 5.0 * PT_PER_MM;
+        // Columns of a long, low poster.
+        let cut = plan_sheets((3000.0, 400.0), &tiling, &[]).sheets[0].area.2;
+        let across = (cut - near, 10.0, 60.0, 20.0);
+        let before = (cut - near, 10.0, near - 4.0, 20.0);
+        let plan = plan_sheets((3000.0, 400.0), &tiling, &[across]);
+        assert!((plan.sheets[0].area.2 - (across.0 - 1.0)).abs() < 0.01);
+        let plan = plan_sheets((3000.0, 400.0), &tiling, &[before]);
+        assert!((plan.sheets[0].area.2 - cut).abs() < 0.01);
+        // Rows of a tall, narrow one.
+        let cut = plan_sheets((400.0, 3000.0), &tiling, &[]).sheets[0].area.3;
+        let across = (10.0, cut - near, 20.0, 60.0);
+        let before = (10.0, cut - near, 20.0, near - 4.0);
+        let plan = plan_sheets((400.0, 3000.0), &tiling, &[across]);
+        assert!((plan.sheets[0].area.3 - (across.1 - 1.0)).abs() < 0.01);
+        let plan = plan_sheets((400.0, 3000.0), &tiling, &[before]);
+        assert!((plan.sheets[0].area.3 - cut).abs() < 0.01);
+    }
+
+    #[test]
+    fn cuts_move_forward_even_when_the_overlap_is_wider_than_a_sheet() {
+        let c = cuts(100.0, 20.0, 30.0, &[], 0.0);
+        for pair in c.windows(2) {
+            assert!(pair[1].0 > pair[0].0, "{c:?}");
+        }
+        let (s, w) = *c.last().unwrap();
+        assert!((s + w - 100.0).abs() < 0.02, "{c:?}");
+    }
+
+    #[test]
+    fn a_poster_too_long_to_print_plans_more_sheets_than_allowed() {
+        // Cutting stops early for such a poster, but never at a plan that would pass as
+        // printable and leave the rest of the poster off.
+        let tiling = Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        };
+        let plan = plan_sheets((10_000_000.0, 400.0), &tiling, &[]);
+        assert!(
+            plan.sheets.len() > super::super::MAX_SHEETS,
+            "{}",
+            plan.sheets.len()
+        );
     }
 }
