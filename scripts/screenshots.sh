@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in docs/screenshots/ (the README's user guide and the AppStream
+# metainfo show them) from the real app: the release binary under a virtual X display with
+# Mesa's software renderer, a fresh settings folder and a Dutch system locale, driven with
+# xdotool. Needs xvfb, xdotool, imagemagick and Mesa (Debian: xvfb xdotool imagemagick
+# libgl1-mesa-dri libegl-mesa0 mesa-vulkan-drivers).
+#
+#   scripts/screenshots.sh            # all of them
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/screenshots
+mkdir -p "$out"
+cargo build --release -q
+
+home=$(mktemp -d)
+display=:$((90 + RANDOM % 400))
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$home"
+}
+trap cleanup EXIT
+sleep 1
+export DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
+  XDG_RUNTIME_DIR=$home LANG=nl_NL.UTF-8 LC_ALL=nl_NL.UTF-8
+
+# Starts the app on ARGS, waits until its window is there and has drawn.
+start() {
+  target/release/klantreis "$@" >"$home/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 60); do
+    xdotool search --name Klantreis >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  sleep 4
+  kill -0 "$app_pid" || { cat "$home/app.log"; exit 1; }
+  # Fill the screen, as a user would.
+  xdotool search --name Klantreis windowsize 1440 900 windowmove 0 0 >/dev/null 2>&1 || true
+  sleep 2
+}
+shoot() { import -display "$display" -window root "$out/$1.png"; echo "saved $out/$1.png"; }
+stop() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+
+start examples/ikea-winkelbezoek.klantreis.ron
+shoot map
+# Give the window the keyboard (there is no window manager to do it) and open the export dialog.
+xdotool search --name Klantreis windowfocus --sync >/dev/null 2>&1 || true
+xdotool mousemove 700 100 click 1
+sleep 1
+xdotool key --delay 100 ctrl+e
+sleep 3
+shoot export
+stop
