@@ -37,19 +37,21 @@ start() {
   done
   sleep 4
   kill -0 "$app_pid" || { cat "$home/app.log"; exit 1; }
-  # Fill the screen, as a user would.
+  # Fill the screen, as a user would, and give the window the keyboard (there is no window
+  # manager to do either).
   xdotool search --name Klantreis windowsize 1440 900 windowmove 0 0 >/dev/null 2>&1 || true
+  xdotool search --name Klantreis windowfocus --sync >/dev/null 2>&1 || true
   sleep 2
 }
 shoot() { import -display "$display" -window root "$out/$1.png"; echo "saved $out/$1.png"; }
 stop() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
 
 start examples/ikea-winkelbezoek.klantreis.ron
+shoot first-start
+# Dutch, as the system says.
+xdotool mousemove 700 100 key --delay 100 Escape
+sleep 2
 shoot map
-# Give the window the keyboard (there is no window manager to do it) and open the export dialog.
-xdotool search --name Klantreis windowfocus --sync >/dev/null 2>&1 || true
-xdotool mousemove 700 100 click 1
-sleep 1
 xdotool key --delay 100 ctrl+e
 sleep 3
 shoot export

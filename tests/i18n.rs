@@ -183,5 +183,5 @@ fn the_method_words_are_dutch() {
     assert_eq!(nl("toolbox.pain_point"), "Pijnpunt");
     assert_eq!(nl("toolbox.opportunity"), "Kans");
     assert_eq!(nl("inspector.owner"), "Eigenaar");
-    assert_eq!(nl("inspector.moment_of_truth"), "Moment of truth");
+    assert_eq!(nl("inspector.moment_of_truth"), "Moment van de waarheid");
 }

@@ -18,7 +18,7 @@ pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape, group_transform};
 pub use sheets::{Overview, Sheet, overview, sheet};
-pub use theme::Theme;
+pub use theme::{Chrome, Theme, contrast};
 
 use epaint::Color32;
 

@@ -107,3 +107,149 @@ impl Theme {
         Color32::from_rgb(mix(rgb.0), mix(rgb.1), mix(rgb.2))
     }
 }
+
+/// The colours of the app around the map (panels, windows, widgets) in one look. The map
+/// itself keeps its paper colours ([`Theme`]) in both, as a poster would.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Chrome {
+    pub dark: bool,
+    /// Panels and the menu bar.
+    pub panel: Color32,
+    /// Dialogs and menus.
+    pub window: Color32,
+    /// Behind the map on the canvas, and inside text fields.
+    pub surround: Color32,
+    pub text: Color32,
+    /// Hints and secondary text.
+    pub text_weak: Color32,
+    /// Buttons at rest, hovered, pressed.
+    pub widget: Color32,
+    pub widget_hover: Color32,
+    pub widget_active: Color32,
+    /// Lines between panels and around widgets.
+    pub line: Color32,
+    /// Selection and focus.
+    pub accent: Color32,
+    /// Text on the accent.
+    pub on_accent: Color32,
+    pub warn: Color32,
+    pub error: Color32,
+}
+
+impl Chrome {
+    /// The light look: warm white panels, slate text, the icon's teal for selection.
+    pub fn light() -> Self {
+        Self {
+            dark: false,
+            panel: Color32::from_rgb(0xf6, 0xf7, 0xf8),
+            window: Color32::from_rgb(0xff, 0xff, 0xff),
+            surround: Color32::from_rgb(0xe2, 0xe5, 0xe9),
+            text: Color32::from_rgb(0x1f, 0x29, 0x37),
+            text_weak: Color32::from_rgb(0x4b, 0x55, 0x63),
+            widget: Color32::from_rgb(0xe8, 0xeb, 0xef),
+            widget_hover: Color32::from_rgb(0xdd, 0xe2, 0xe8),
+            widget_active: Color32::from_rgb(0xcf, 0xd6, 0xde),
+            line: Color32::from_rgb(0xc9, 0xcf, 0xd6),
+            accent: Color32::from_rgb(0x0f, 0x5a, 0x68),
+            on_accent: Color32::from_rgb(0xff, 0xff, 0xff),
+            warn: Color32::from_rgb(0x8a, 0x40, 0x00),
+            error: Color32::from_rgb(0xa9, 0x18, 0x18),
+        }
+    }
+
+    /// The dark look: deep slate panels, light text, a lighter teal.
+    pub fn dark() -> Self {
+        Self {
+            dark: true,
+            panel: Color32::from_rgb(0x1e, 0x23, 0x29),
+            window: Color32::from_rgb(0x25, 0x2b, 0x32),
+            surround: Color32::from_rgb(0x14, 0x17, 0x1b),
+            text: Color32::from_rgb(0xe6, 0xe9, 0xed),
+            text_weak: Color32::from_rgb(0xb4, 0xbc, 0xc6),
+            widget: Color32::from_rgb(0x31, 0x38, 0x41),
+            widget_hover: Color32::from_rgb(0x34, 0x3b, 0x44),
+            widget_active: Color32::from_rgb(0x3a, 0x42, 0x4c),
+            line: Color32::from_rgb(0x3a, 0x42, 0x4c),
+            accent: Color32::from_rgb(0x6c, 0xc3, 0xd2),
+            on_accent: Color32::from_rgb(0x0b, 0x1f, 0x24),
+            warn: Color32::from_rgb(0xf5, 0xb0, 0x4a),
+            error: Color32::from_rgb(0xfa, 0x9a, 0x9a),
+        }
+    }
+}
+
+/// WCAG's contrast ratio of two opaque colours, from 1 (none) to 21 (black on white).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let luminance = |c: Color32| {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.040_45 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_is_that_of_wcag() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.01);
+        // #767676 on white is the classic 4.54:1.
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast(grey, Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_text_colour_of_both_looks_has_at_least_4_5_to_1_on_every_background() {
+        for chrome in [Chrome::light(), Chrome::dark()] {
+            let backgrounds = [
+                ("panel", chrome.panel),
+                ("window", chrome.window),
+                ("surround", chrome.surround),
+                ("widget", chrome.widget),
+                ("widget_hover", chrome.widget_hover),
+                ("widget_active", chrome.widget_active),
+            ];
+            let inks = [
+                ("text", chrome.text),
+                ("text_weak", chrome.text_weak),
+                ("warn", chrome.warn),
+                ("error", chrome.error),
+                ("accent", chrome.accent),
+            ];
+            for (bg_name, bg) in backgrounds {
+                for (ink_name, ink) in inks {
+                    let c = contrast(ink, bg);
+                    assert!(
+                        c >= 4.5,
+                        "{} {ink_name} on {bg_name}: {c:.2}:1",
+                        if chrome.dark { "dark" } else { "light" }
+                    );
+                }
+            }
+            let c = contrast(chrome.on_accent, chrome.accent);
+            assert!(c >= 4.5, "text on the accent: {c:.2}:1");
+        }
+    }
+
+    #[test]
+    fn the_map_ink_has_at_least_4_5_to_1_on_its_paper_and_cards() {
+        let theme = Theme::default();
+        assert!(contrast(theme.ink, theme.paper) >= 4.5);
+        assert!(contrast(theme.ink_muted, theme.paper) >= 4.5);
+        assert!(contrast(theme.header_ink, theme.header_fill) >= 4.5);
+        for kind in LaneKind::ALL {
+            let c = contrast(theme.ink, theme.card_fill(kind));
+            assert!(c >= 4.5, "{kind:?}: {c:.2}:1");
+        }
+    }
+}

@@ -17,6 +17,8 @@ pub enum Command {
     Save,
     SaveAs,
     Export,
+    Settings,
+    Quit,
     Undo,
     Redo,
     Cut,
@@ -36,6 +38,11 @@ pub enum Command {
     LanguageSystem,
     LanguageEnglish,
     LanguageDutch,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    Shortcuts,
+    About,
 }
 
 /// The menus of the menu bar.
@@ -45,11 +52,12 @@ pub enum Menu {
     Edit,
     Insert,
     View,
+    Help,
 }
 
 impl Menu {
     /// All menus, left to right.
-    pub const ALL: [Self; 4] = [Self::File, Self::Edit, Self::Insert, Self::View];
+    pub const ALL: [Self; 5] = [Self::File, Self::Edit, Self::Insert, Self::View, Self::Help];
 
     /// The menu's title.
     pub fn label(self) -> Cow<'static, str> {
@@ -58,6 +66,7 @@ impl Menu {
             Self::Edit => "menu.edit",
             Self::Insert => "menu.insert",
             Self::View => "menu.view",
+            Self::Help => "menu.help",
         })
     }
 }
@@ -72,7 +81,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 33] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -80,6 +89,8 @@ impl Command {
         Self::Save,
         Self::SaveAs,
         Self::Export,
+        Self::Settings,
+        Self::Quit,
         Self::Undo,
         Self::Redo,
         Self::Cut,
@@ -99,6 +110,11 @@ impl Command {
         Self::LanguageSystem,
         Self::LanguageEnglish,
         Self::LanguageDutch,
+        Self::ThemeSystem,
+        Self::ThemeLight,
+        Self::ThemeDark,
+        Self::Shortcuts,
+        Self::About,
     ];
 
     /// The catalogue keys of the label and the tooltip.
@@ -111,6 +127,8 @@ impl Command {
             Self::Save => ("cmd.save", "cmd.save.tip"),
             Self::SaveAs => ("cmd.save_as", "cmd.save_as.tip"),
             Self::Export => ("cmd.export", "cmd.export.tip"),
+            Self::Settings => ("cmd.settings", "cmd.settings.tip"),
+            Self::Quit => ("cmd.quit", "cmd.quit.tip"),
             Self::Undo => ("cmd.undo", "cmd.undo.tip"),
             Self::Redo => ("cmd.redo", "cmd.redo.tip"),
             Self::Cut => ("cmd.cut", "cmd.cut.tip"),
@@ -130,6 +148,11 @@ impl Command {
             Self::LanguageSystem => ("cmd.language_system", "cmd.language.tip"),
             Self::LanguageEnglish => ("cmd.language_en", "cmd.language.tip"),
             Self::LanguageDutch => ("cmd.language_nl", "cmd.language.tip"),
+            Self::ThemeSystem => ("cmd.theme_system", "cmd.theme.tip"),
+            Self::ThemeLight => ("cmd.theme_light", "cmd.theme.tip"),
+            Self::ThemeDark => ("cmd.theme_dark", "cmd.theme.tip"),
+            Self::Shortcuts => ("cmd.shortcuts", "cmd.shortcuts.tip"),
+            Self::About => ("cmd.about", "cmd.about.tip"),
         }
     }
 
@@ -153,6 +176,23 @@ impl Command {
         }
     }
 
+    /// The theme the command switches to.
+    pub fn theme(self) -> Option<crate::ui::settings::ThemeChoice> {
+        use crate::ui::settings::ThemeChoice;
+        match self {
+            Self::ThemeSystem => Some(ThemeChoice::System),
+            Self::ThemeLight => Some(ThemeChoice::Light),
+            Self::ThemeDark => Some(ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+
+    /// Whether the command sits in a submenu of its own (language, theme) rather than in its
+    /// menu's list.
+    pub fn in_submenu(self) -> bool {
+        self.language().is_some() || self.theme().is_some()
+    }
+
     /// The keyboard shortcut, if any.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         Some(match self {
@@ -161,6 +201,9 @@ impl Command {
             Self::Save => cmd(Key::S),
             Self::SaveAs => cmd_shift(Key::S),
             Self::Export => cmd(Key::E),
+            Self::Settings => cmd(Key::Comma),
+            Self::Quit => cmd(Key::Q),
+            Self::Shortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             Self::Undo => cmd(Key::Z),
             Self::Redo => cmd_shift(Key::Z),
             Self::Cut => cmd(Key::X),
@@ -181,7 +224,11 @@ impl Command {
             | Self::AddCard
             | Self::LanguageSystem
             | Self::LanguageEnglish
-            | Self::LanguageDutch => {
+            | Self::LanguageDutch
+            | Self::ThemeSystem
+            | Self::ThemeLight
+            | Self::ThemeDark
+            | Self::About => {
                 return None;
             }
         })
@@ -244,7 +291,9 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs
-            | Self::Export => Menu::File,
+            | Self::Export
+            | Self::Settings
+            | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::Cut
@@ -261,7 +310,11 @@ impl Command {
             | Self::CommandPalette
             | Self::LanguageSystem
             | Self::LanguageEnglish
-            | Self::LanguageDutch => Menu::View,
+            | Self::LanguageDutch
+            | Self::ThemeSystem
+            | Self::ThemeLight
+            | Self::ThemeDark => Menu::View,
+            Self::Shortcuts | Self::About => Menu::Help,
         }
     }
 

@@ -17,6 +17,8 @@ mod document;
 mod messages;
 mod panels;
 pub mod selection;
+pub mod settings;
+mod style;
 pub mod toolbox;
 
 pub use app::{AppAction, AppConfig, KlantreisApp};

@@ -9,7 +9,7 @@ use crate::model::MapKind;
 use crate::report::Link;
 use crate::ui::canvas::CanvasAction;
 use crate::ui::command::Command;
-use crate::ui::dialogs::{Chosen, Palette, Recover, Unsaved};
+use crate::ui::dialogs::{Chosen, Help, Palette, Recover, SettingsDialog, Unsaved};
 use crate::ui::selection::Selection;
 use crate::ui::toolbox::ToolboxItem;
 
@@ -52,6 +52,12 @@ pub enum AppAction {
     Palette(Chosen),
     /// The built-in file field's answer.
     FileField(crate::ui::dialogs::FieldAnswer),
+    /// The settings window's answer.
+    Settings(crate::ui::dialogs::SettingsAnswer),
+    /// A help window was closed.
+    Help(crate::ui::dialogs::Closed),
+    /// The language chosen at the first start.
+    FirstLanguage(Language),
     /// The export dialog's Export button: ask where, then export.
     ChooseExport {
         file_name: String,
@@ -132,6 +138,9 @@ impl KlantreisApp {
             }
             AppAction::Palette(Chosen::Close) => self.dialogs.palette = None,
             AppAction::FileField(answer) => self.answer_file_field(answer, ctx),
+            AppAction::Settings(answer) => self.answer_settings(answer, ctx),
+            AppAction::Help(_) => self.dialogs.help = None,
+            AppAction::FirstLanguage(language) => self.answer_first_language(language),
             AppAction::ChooseExport {
                 file_name,
                 extension,
@@ -211,11 +220,22 @@ impl KlantreisApp {
             // The window asks the system for the clipboard; its text comes back as a paste event.
             Command::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::LanguageSystem | Command::LanguageEnglish | Command::LanguageDutch => {
-                let chosen = command.language().flatten();
-                self.settings.language = chosen;
-                self.language = chosen.unwrap_or_else(Language::system);
-                i18n::set_language(self.language);
+                let mut preferences = self.settings.preferences.clone();
+                preferences.language = command.language().flatten();
+                self.set_preferences(preferences, ctx);
             }
+            Command::ThemeSystem | Command::ThemeLight | Command::ThemeDark => {
+                let mut preferences = self.settings.preferences.clone();
+                preferences.theme = command.theme().unwrap_or_default();
+                self.set_preferences(preferences, ctx);
+            }
+            Command::Settings => {
+                self.dialogs.settings = Some(SettingsDialog::new(&self.settings.preferences));
+            }
+            // Asks about unsaved work first, as closing the window does.
+            Command::Quit => self.request(Pending::Close, ctx),
+            Command::Shortcuts => self.dialogs.help = Some(Help::Shortcuts),
+            Command::About => self.dialogs.help = Some(Help::About),
             Command::AddStage => self.canvas_action(CanvasAction::AddStage),
             Command::AddLane => self.canvas_action(CanvasAction::AddLane {
                 kind: None,

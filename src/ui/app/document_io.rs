@@ -11,11 +11,6 @@ use crate::ui::dialogs::{FieldAnswer, FieldKind, FileField, Recover, RecoverDial
 use crate::ui::document::Document;
 use crate::ui::messages;
 
-/// How long after the last edit the recovery journal is written.
-const JOURNAL_DELAY: Duration = Duration::from_secs(3);
-/// How many recent files the File menu lists.
-const MAX_RECENT: usize = 10;
-
 impl KlantreisApp {
     /// Makes `doc` the open document, showing its first map.
     pub(super) fn set_document(&mut self, doc: Document) {
@@ -47,10 +42,7 @@ impl KlantreisApp {
 
     fn remember_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let recent = &mut self.settings.recent;
-        recent.retain(|p| *p != path);
-        recent.insert(0, path);
-        recent.truncate(MAX_RECENT);
+        self.settings.remember_recent(path);
     }
 
     /// Saves to `path`; returns whether it worked.
@@ -111,12 +103,18 @@ impl KlantreisApp {
                 recent.push(folder.to_path_buf());
             }
         }
-        let folder = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
+        let preferred = match purpose {
+            FieldFor::Export => self.export_folder(),
+            _ => None,
+        };
+        let folder = preferred
+            .or_else(|| {
+                self.doc
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+            })
             .or_else(|| recent.first().cloned())
             .or_else(|| std::env::var_os("HOME").map(std::path::PathBuf::from))
             .unwrap_or_default();
@@ -150,6 +148,15 @@ impl KlantreisApp {
         }
     }
 
+    /// The folder chosen for exports in the settings, while it exists.
+    fn export_folder(&self) -> Option<std::path::PathBuf> {
+        self.settings
+            .preferences
+            .export_folder
+            .clone()
+            .filter(|f| f.is_dir())
+    }
+
     /// Export settings are remembered per project file.
     pub(super) fn export_key(&self) -> String {
         self.doc
@@ -160,7 +167,11 @@ impl KlantreisApp {
 
     /// Asks where to export (suggesting `file_name`), then exports there.
     pub(super) fn choose_export(&mut self, file_name: &str, extension: &str) {
-        match self.files.pick_export(file_name, extension) {
+        let folder = self.export_folder();
+        match self
+            .files
+            .pick_export(file_name, extension, folder.as_deref())
+        {
             Ok(Some(path)) => self.export_to(path),
             Ok(None) => {}
             Err(_) => self.ask_with_field(FieldFor::Export, file_name),
@@ -258,12 +269,9 @@ impl KlantreisApp {
             return;
         };
         let since = last.elapsed();
-        if since < JOURNAL_DELAY || self.canvas.is_dragging() {
-            ctx.request_repaint_after(
-                JOURNAL_DELAY
-                    .saturating_sub(since)
-                    .max(Duration::from_millis(100)),
-            );
+        let delay = self.settings.preferences.recovery_delay();
+        if since < delay || self.canvas.is_dragging() {
+            ctx.request_repaint_after(delay.saturating_sub(since).max(Duration::from_millis(100)));
             return;
         }
         let Recovery { journal, entry, .. } = &mut self.recovery;
@@ -281,7 +289,8 @@ impl KlantreisApp {
 
     /// Writes the recovery journal now, whatever the delay (tests simulate a crash with it).
     pub fn flush_journal(&mut self) {
-        self.recovery.last_edit = std::time::Instant::now().checked_sub(JOURNAL_DELAY);
+        self.recovery.last_edit =
+            std::time::Instant::now().checked_sub(self.settings.preferences.recovery_delay());
         let Recovery { journal, entry, .. } = &mut self.recovery;
         let (Some(journal), true) = (journal, self.doc.is_dirty()) else {
             return;

@@ -6,6 +6,7 @@
 mod commands;
 mod document_io;
 mod edits;
+mod preferences;
 
 use std::path::PathBuf;
 
@@ -20,11 +21,13 @@ use crate::templates;
 
 use super::canvas::MapCanvas;
 use super::dialogs::{
-    ExportDialog, FileDialogs, NativeDialogs, Palette, RecoverDialog, UnsavedDialog,
+    ExportDialog, FileDialogs, Help, LanguageQuestion, NativeDialogs, Palette, RecoverDialog,
+    SettingsDialog, UnsavedDialog,
 };
 use super::document::Document;
 use super::panels;
 use super::selection::Selection;
+use super::settings::Settings;
 
 /// The laid-out and painted map on show, kept until the document or the map changes.
 struct Painted {
@@ -45,17 +48,6 @@ pub enum Pending {
     New(MapKind),
     Open(Option<PathBuf>),
     Close,
-}
-
-/// Settings kept between runs.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-struct Settings {
-    recent: Vec<PathBuf>,
-    /// The interface language the user chose; `None` follows the system.
-    language: Option<Language>,
-    /// The last export settings of each project, by file path.
-    exports: std::collections::BTreeMap<String, crate::export::ExportOptions>,
 }
 
 /// How the app is set up: real dialogs and data folder, or test doubles.
@@ -99,6 +91,10 @@ struct Dialogs {
     recover_next: Vec<crate::file::Recovered>,
     palette: Option<Palette>,
     export: ExportDialog,
+    settings: Option<SettingsDialog>,
+    help: Option<Help>,
+    /// The first start's question, until answered.
+    language: Option<LanguageQuestion>,
 }
 
 impl Dialogs {
@@ -108,6 +104,7 @@ impl Dialogs {
             || self.palette.is_some()
             || self.recover.is_some()
             || self.file_field.is_some()
+            || self.language.is_some()
     }
 }
 
@@ -160,13 +157,18 @@ impl KlantreisApp {
         config: AppConfig,
     ) -> Self {
         cc.egui_ctx.set_fonts(crate::fonts::definitions());
-        let settings: Settings = cc
+        super::style::install(&cc.egui_ctx);
+        let settings = cc
             .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+            .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+            .unwrap_or_default()
+            .sanitized();
+        cc.egui_ctx
+            .set_theme(settings.preferences.theme.preference());
+        let ask_language = config.language.is_none() && !settings.language_asked;
         let language = config
             .language
-            .or(settings.language)
+            .or(settings.preferences.language)
             .unwrap_or_else(Language::system);
         i18n::set_language(language);
         let mut app = Self {
@@ -183,7 +185,10 @@ impl KlantreisApp {
             notices: Vec::new(),
             window_title: String::new(),
             files: config.dialogs,
-            dialogs: Dialogs::default(),
+            dialogs: Dialogs {
+                language: ask_language.then_some(LanguageQuestion),
+                ..Dialogs::default()
+            },
             settings,
             allow_close: false,
             recovery: Recovery {
@@ -233,6 +238,11 @@ impl KlantreisApp {
     /// The interface language in use.
     pub fn language(&self) -> Language {
         self.language
+    }
+
+    /// The user's preferences in use.
+    pub fn preferences(&self) -> &super::settings::Preferences {
+        &self.settings.preferences
     }
 
     /// Runs a command as if chosen from the menu (after this frame).
@@ -328,12 +338,7 @@ impl KlantreisApp {
     /// The panels around the canvas, and the canvas.
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
-            panels::menu_bar_ui(
-                ui,
-                &self.settings.recent,
-                self.settings.language,
-                &mut self.actions,
-            );
+            panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
             let can_undo = self.doc.history.undo_label().is_some();
             let can_redo = self.doc.history.redo_label().is_some();
             let selected = !self.selection.is_empty();
@@ -462,6 +467,15 @@ impl KlantreisApp {
         }
         if let Some(answer) = self.dialogs.palette.as_mut().and_then(|p| p.ui(ctx)) {
             self.actions.push(AppAction::Palette(answer));
+        }
+        if let Some(answer) = self.dialogs.settings.as_mut().and_then(|d| d.ui(ctx)) {
+            self.actions.push(AppAction::Settings(answer));
+        }
+        if let Some(closed) = self.dialogs.help.and_then(|h| h.ui(ctx)) {
+            self.actions.push(AppAction::Help(closed));
+        }
+        if let Some(language) = self.dialogs.language.and_then(|q| q.ui(ctx)) {
+            self.actions.push(AppAction::FirstLanguage(language));
         }
         if let Some(map) = self.doc.project.maps.get(self.current_map)
             && let Some(super::dialogs::ExportOutcome::Choose {

@@ -1,7 +1,7 @@
 //! Native file dialogs behind a seam, so tests (and machines without a desktop portal) can
 //! answer them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::tr;
 
@@ -19,8 +19,8 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Picked;
     /// Where to save, suggesting `file_name`.
     fn pick_save(&mut self, file_name: &str) -> Picked;
-    /// Where to export, suggesting `file_name` ending in `.extension`.
-    fn pick_export(&mut self, file_name: &str, extension: &str) -> Picked;
+    /// Where to export, suggesting `file_name` ending in `.extension`, in `folder` when given.
+    fn pick_export(&mut self, file_name: &str, extension: &str, folder: Option<&Path>) -> Picked;
 }
 
 /// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
@@ -81,9 +81,14 @@ impl FileDialogs for NativeDialogs {
         Ok(path.map(with_extension))
     }
 
-    fn pick_export(&mut self, file_name: &str, extension: &str) -> Picked {
+    fn pick_export(&mut self, file_name: &str, extension: &str, folder: Option<&Path>) -> Picked {
         let path = native(|| {
-            rfd::FileDialog::new()
+            let dialog = rfd::FileDialog::new();
+            let dialog = match folder {
+                Some(folder) => dialog.set_directory(folder),
+                None => dialog,
+            };
+            dialog
                 .set_title(tr("dialog.export"))
                 .add_filter(extension.to_uppercase(), &[extension])
                 .set_file_name(file_name)
@@ -138,7 +143,7 @@ impl FileDialogs for ScriptedDialogs {
         Ok(picked?.map(with_extension))
     }
 
-    fn pick_export(&mut self, _file_name: &str, extension: &str) -> Picked {
+    fn pick_export(&mut self, _file_name: &str, extension: &str, _folder: Option<&Path>) -> Picked {
         let mut answers = std::mem::take(&mut self.export_answers);
         let picked = self.answer(&mut answers);
         self.export_answers = answers;

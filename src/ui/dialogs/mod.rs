@@ -4,8 +4,11 @@
 mod export;
 mod file_field;
 mod files;
+mod first_start;
+mod help;
 mod palette;
 mod recover;
+mod settings;
 mod unsaved;
 
 pub use export::{ExportDialog, Outcome as ExportOutcome};
@@ -14,6 +17,9 @@ pub use files::{
     FileDialogs, NativeDialogs, Picked, ScriptedDialogs, Unavailable, with_export_extension,
     with_extension,
 };
+pub use first_start::LanguageQuestion;
+pub use help::{Closed, Help};
 pub use palette::{Chosen, Palette};
 pub use recover::{Recover, RecoverDialog};
+pub use settings::{SettingsAnswer, SettingsDialog};
 pub use unsaved::{Unsaved, UnsavedDialog};

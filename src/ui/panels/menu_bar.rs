@@ -3,24 +3,23 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::{Language, tr};
+use crate::i18n::tr;
 use crate::ui::app::{AppAction, Pending};
 use crate::ui::command::{Command, Menu};
+use crate::ui::settings::Settings;
 
 /// The menu bar.
-pub fn menu_bar_ui(
-    ui: &mut egui::Ui,
-    recent: &[PathBuf],
-    language: Option<Language>,
-    actions: &mut Vec<AppAction>,
-) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<AppAction>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
             ui.menu_button(menu.label(), |ui| {
                 for command in Command::ALL
                     .into_iter()
-                    .filter(|c| c.menu() == menu && c.language().is_none())
+                    .filter(|c| c.menu() == menu && !c.in_submenu())
                 {
+                    if matches!(command, Command::Settings | Command::Quit) {
+                        ui.separator();
+                    }
                     let mut button = egui::Button::new(command.label());
                     if let Some(s) = command.shortcut() {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
@@ -29,12 +28,18 @@ pub fn menu_bar_ui(
                         actions.push(AppAction::Command(command));
                     }
                     if command == Command::Open {
-                        recent_menu_ui(ui, recent, actions);
+                        recent_menu_ui(ui, &settings.recent, actions);
                     }
                 }
                 if menu == Menu::View {
                     ui.separator();
-                    language_menu_ui(ui, language, actions);
+                    let preferences = &settings.preferences;
+                    choice_menu_ui(ui, "menu.language", actions, |c| {
+                        c.language().map(|l| l == preferences.language)
+                    });
+                    choice_menu_ui(ui, "menu.theme", actions, |c| {
+                        c.theme().map(|t| t == preferences.theme)
+                    });
                 }
             });
         }
@@ -54,13 +59,21 @@ fn recent_menu_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<AppAc
     });
 }
 
-/// View › Language: the system's, English or Dutch; `chosen` is ticked.
-fn language_menu_ui(ui: &mut egui::Ui, chosen: Option<Language>, actions: &mut Vec<AppAction>) {
-    ui.menu_button(tr("menu.language"), |ui| {
-        for command in Command::ALL.into_iter().filter(|c| c.language().is_some()) {
-            let ticked = command.language().flatten() == chosen;
+/// A submenu of exclusive choices (View › Language, View › Theme): the commands `ticked`
+/// answers for, the one in use ticked.
+fn choice_menu_ui(
+    ui: &mut egui::Ui,
+    title: &'static str,
+    actions: &mut Vec<AppAction>,
+    ticked: impl Fn(Command) -> Option<bool>,
+) {
+    ui.menu_button(tr(title), |ui| {
+        for command in Command::ALL {
+            let Some(on) = ticked(command) else {
+                continue;
+            };
             if ui
-                .selectable_label(ticked, command.label())
+                .selectable_label(on, command.label())
                 .on_hover_text(command.tooltip())
                 .clicked()
             {

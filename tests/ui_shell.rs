@@ -1,0 +1,218 @@
+//! The app around the map, driven as a user would: the first start's language question, the
+//! settings window, the theme, the shortcut sheet and About.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use klantreis::i18n::Language;
+use klantreis::ui::dialogs::ScriptedDialogs;
+use klantreis::ui::{AppConfig, KlantreisApp};
+
+fn example(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+/// The app as a user starts it; `language: None` is a first start on this machine.
+fn harness(
+    language: Option<Language>,
+    file: Option<PathBuf>,
+    data_dir: &Path,
+) -> Harness<'static, KlantreisApp> {
+    let data_dir = data_dir.to_path_buf();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_step_dt(1.0 / 30.0)
+        .wgpu_setup(support::software_gl())
+        .build_eframe(move |cc| {
+            KlantreisApp::with_config(
+                cc,
+                file,
+                AppConfig {
+                    dialogs: Box::new(ScriptedDialogs::default()),
+                    data_dir: Some(data_dir),
+                    language,
+                },
+            )
+        })
+}
+
+fn click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Clicks a menu item, whose label ends in its shortcut ("Quit Ctrl+Q").
+fn click_item(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+#[test]
+fn the_first_start_asks_for_the_language_of_menus_and_new_projects() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(None, None, data.path());
+    h.run();
+    h.get_by_label("Welkom bij Klantreis · Welcome to Klantreis");
+    click(&mut h, "Nederlands");
+    assert!(h.query_by_label("Nederlands").is_none(), "asked once");
+    assert_eq!(h.state().language(), Language::Dutch);
+    h.get_by_label("Bestand");
+    // The new project on show is made again in the chosen language.
+    assert_eq!(h.state().project().language, "nl");
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_start_with_a_known_language_does_not_ask() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    assert!(h.query_by_label("Nederlands").is_none());
+    h.get_by_label("File");
+}
+
+#[test]
+fn the_settings_window_switches_the_language_and_the_menus_follow() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    click(&mut h, "File");
+    click_item(&mut h, "Settings…");
+    h.get_by_label("Settings");
+    click(&mut h, "Nederlands");
+    assert_eq!(h.state().language(), Language::Dutch);
+    h.get_by_label("Bestand");
+    h.get_by_label("Instellingen");
+    // Esc closes the window; the choice stays.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Instellingen").is_none());
+    assert_eq!(h.state().language(), Language::Dutch);
+}
+
+#[test]
+fn an_export_folder_that_does_not_exist_is_said_so_and_not_taken() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    click(&mut h, "File");
+    click_item(&mut h, "Settings…");
+    h.get_by_label("Export folder").click();
+    h.run();
+    let missing = data.path().join("no-such-folder");
+    h.event(egui::Event::Text(missing.display().to_string()));
+    h.run();
+    h.get_by_label_contains("There is no folder");
+    assert_eq!(h.state().preferences().export_folder, None);
+    // A folder that is there is taken.
+    std::fs::create_dir(&missing).unwrap();
+    h.event(egui::Event::Text(String::new()));
+    h.run();
+    h.run();
+    assert_eq!(h.state().preferences().export_folder, Some(missing));
+}
+
+#[test]
+fn the_theme_switches_from_the_view_menu_and_the_map_stays_paper() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    click(&mut h, "View");
+    click(&mut h, "Theme");
+    click(&mut h, "Light");
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.snapshot("light_theme");
+    click(&mut h, "View");
+    click(&mut h, "Theme");
+    click(&mut h, "Dark");
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(
+        h.state().preferences().theme,
+        klantreis::ui::settings::ThemeChoice::Dark
+    );
+    h.snapshot("dark_theme");
+    // Following the system again: the system's look, or the light one where it does not say.
+    click(&mut h, "View");
+    click(&mut h, "Theme");
+    click(&mut h, "Theme: follow the system");
+    let system = h
+        .ctx
+        .system_theme()
+        .unwrap_or_else(|| h.ctx.options(|o| o.fallback_theme));
+    assert_eq!(h.ctx.theme(), system);
+    assert_eq!(h.ctx.options(|o| o.fallback_theme), egui::Theme::Light);
+}
+
+#[test]
+fn f1_opens_the_shortcut_sheet_made_from_the_command_list() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let before = |h: &Harness<'_, KlantreisApp>, label: &str| h.query_all_by_label(label).count();
+    let labels: Vec<(String, usize)> = klantreis::ui::command::Command::ALL
+        .into_iter()
+        .filter(|c| c.shortcut().is_some())
+        .map(|c| (c.label().into_owned(), before(&h, &c.label())))
+        .collect();
+    h.key_press(Key::F1);
+    h.run();
+    // The window's title, and the sheet's own line (F1).
+    assert_eq!(h.query_all_by_label("Keyboard shortcuts").count(), 2);
+    h.get_by_label("F1");
+    // Every command with a shortcut is listed beside it, and so are the gestures on the map.
+    for (label, count) in labels {
+        assert!(
+            h.query_all_by_label(&label).count() > count,
+            "{label} is not on the sheet"
+        );
+    }
+    h.get_by_label("Ctrl+S");
+    h.get_by_label("Select the cards in a rectangle");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Select the cards in a rectangle")
+            .is_none()
+    );
+}
+
+#[test]
+fn about_names_the_version_and_the_licences() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    click(&mut h, "Help");
+    click(&mut h, "About Klantreis");
+    h.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label_contains("SIL Open Font License");
+    click(&mut h, "Close");
+    assert!(h.query_by_label_contains("SIL Open Font License").is_none());
+}
+
+#[test]
+fn quit_asks_about_unsaved_work_first() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    click(&mut h, "Add stage");
+    assert!(h.state().document().is_dirty());
+    click(&mut h, "File");
+    click_item(&mut h, "Quit");
+    h.get_by_label("Save changes?");
+    click(&mut h, "Cancel");
+    assert!(h.query_by_label("Save changes?").is_none());
+    // The shortcut asks too.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.get_by_label("Save changes?");
+}
