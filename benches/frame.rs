@@ -134,6 +134,7 @@ fn main() {
             dialogs: Box::new(ScriptedDialogs::default()),
             data_dir: None,
             language: Some(Language::English),
+            start_screen: false,
         },
     );
     let mut window = Window {

@@ -44,15 +44,31 @@ start() {
   sleep 2
 }
 shoot() { import -display "$display" -window root "$out/$1.png"; echo "saved $out/$1.png"; }
-stop() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+# Quits as a user would (Ctrl+Q), so the settings are saved; kills it if it does not go.
+stop() {
+  xdotool key --delay 100 ctrl+q
+  for _ in $(seq 20); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=
+}
 
 start examples/ikea-winkelbezoek.klantreis.ron
 shoot first-start
-# Dutch, as the system says.
+# Dutch, as the system says; then past the guided tour.
 xdotool mousemove 700 100 key --delay 100 Escape
+sleep 2
+shoot tour
+xdotool key --delay 100 Escape
 sleep 2
 shoot map
 xdotool key --delay 100 ctrl+e
 sleep 3
 shoot export
+stop
+
+# Started without a file, after the first start: the start screen, with the example that was
+# just open among the recent projects.
+start
+shoot start
 stop

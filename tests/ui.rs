@@ -48,6 +48,7 @@ fn harness_in(
                     dialogs: Box::new(dialogs),
                     data_dir: Some(data_dir),
                     language: Some(language),
+                    start_screen: false,
                 },
             )
         })

@@ -18,11 +18,30 @@ fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The app as a user starts it; `language: None` is a first start on this machine.
+/// The app on a new journey map (or `file`); `language: None` is a first start here.
 fn harness(
     language: Option<Language>,
     file: Option<PathBuf>,
     data_dir: &Path,
+) -> Harness<'static, KlantreisApp> {
+    build(language, file, data_dir, ScriptedDialogs::default(), false)
+}
+
+/// The app as a user starts it without a file: on the start screen.
+fn on_start_screen(
+    language: Option<Language>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, KlantreisApp> {
+    build(language, None, data_dir, dialogs, true)
+}
+
+fn build(
+    language: Option<Language>,
+    file: Option<PathBuf>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+    start_screen: bool,
 ) -> Harness<'static, KlantreisApp> {
     let data_dir = data_dir.to_path_buf();
     Harness::builder()
@@ -34,9 +53,10 @@ fn harness(
                 cc,
                 file,
                 AppConfig {
-                    dialogs: Box::new(ScriptedDialogs::default()),
+                    dialogs: Box::new(dialogs),
                     data_dir: Some(data_dir),
                     language,
+                    start_screen,
                 },
             )
         })
@@ -66,6 +86,90 @@ fn the_first_start_asks_for_the_language_of_menus_and_new_projects() {
     // The new project on show is made again in the chosen language.
     assert_eq!(h.state().project().language, "nl");
     assert!(!h.state().document().is_dirty());
+    // Then the guided tour, which can be skipped.
+    h.get_by_label("Een kaart is een raster");
+    click(&mut h, "Volgende");
+    h.get_by_label("Kaartjes staan in de cellen");
+    click(&mut h, "Rondleiding overslaan");
+    assert!(h.query_by_label("Rondleiding").is_none());
+}
+
+#[test]
+fn the_start_screen_makes_a_blueprint_from_its_template() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = on_start_screen(
+        Some(Language::English),
+        data.path(),
+        ScriptedDialogs::default(),
+    );
+    h.run();
+    assert!(h.state().start_screen_shown());
+    h.get_by_label("Recent projects");
+    h.get_by_label("Projects you open or save are listed here.");
+    h.snapshot("start_screen");
+    click(&mut h, "New service blueprint");
+    assert!(!h.state().start_screen_shown());
+    let map = &h.state().project().maps[0];
+    assert_eq!(map.kind, klantreis::model::MapKind::ServiceBlueprint);
+    assert_eq!(h.state().project().language, "en");
+}
+
+#[test]
+fn the_start_screen_opens_an_example_as_a_new_project() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = on_start_screen(
+        Some(Language::English),
+        data.path(),
+        ScriptedDialogs::default(),
+    );
+    h.run();
+    click(&mut h, "IKEA-winkelbezoek Utrecht");
+    assert!(!h.state().start_screen_shown());
+    assert_eq!(h.state().project().title, "IKEA-winkelbezoek Utrecht");
+    // Saving asks where: the example itself is never written.
+    assert_eq!(h.state().document().path, None);
+}
+
+#[test]
+fn the_start_screen_opens_a_recent_project_and_offers_to_forget_a_vanished_one() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keep = dir.path().join("kept.klantreis.ron");
+    let gone = dir.path().join("gone.klantreis.ron");
+    for (path, title) in [(&keep, "Kept project"), (&gone, "Gone project")] {
+        let mut project = klantreis::templates::new_project(
+            klantreis::model::MapKind::CustomerJourney,
+            Language::English,
+        );
+        project.title = title.to_owned();
+        klantreis::file::save(&project, path).unwrap();
+    }
+    let dialogs = ScriptedDialogs {
+        open_answers: [Some(gone.clone()), Some(keep.clone())].into(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = on_start_screen(Some(Language::English), data.path(), dialogs);
+    h.run();
+    // Open both through File › Open, so both are recent, then go back to the start screen.
+    for _ in 0..2 {
+        click(&mut h, "Open…");
+        assert!(!h.state().start_screen_shown());
+        click(&mut h, "File");
+        click_item(&mut h, "Start screen");
+    }
+    std::fs::remove_file(&gone).unwrap();
+    click(&mut h, "File");
+    click_item(&mut h, "Start screen");
+    h.get_by_label("Not found: moved, renamed or deleted.");
+    click(&mut h, "Remove from the list");
+    assert!(h.query_by_label("gone.klantreis.ron").is_none());
+    assert!(
+        h.query_by_label("Not found: moved, renamed or deleted.")
+            .is_none()
+    );
+    click(&mut h, "Kept project");
+    assert!(!h.state().start_screen_shown());
+    assert_eq!(h.state().project().title, "Kept project");
 }
 
 #[test]

@@ -42,7 +42,9 @@ pub enum Command {
     ThemeLight,
     ThemeDark,
     Shortcuts,
+    Tour,
     About,
+    StartScreen,
 }
 
 /// The menus of the menu bar.
@@ -81,7 +83,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -89,6 +91,7 @@ impl Command {
         Self::Save,
         Self::SaveAs,
         Self::Export,
+        Self::StartScreen,
         Self::Settings,
         Self::Quit,
         Self::Undo,
@@ -114,6 +117,7 @@ impl Command {
         Self::ThemeLight,
         Self::ThemeDark,
         Self::Shortcuts,
+        Self::Tour,
         Self::About,
     ];
 
@@ -153,6 +157,8 @@ impl Command {
             Self::ThemeDark => ("cmd.theme_dark", "cmd.theme.tip"),
             Self::Shortcuts => ("cmd.shortcuts", "cmd.shortcuts.tip"),
             Self::About => ("cmd.about", "cmd.about.tip"),
+            Self::Tour => ("cmd.tour", "cmd.tour.tip"),
+            Self::StartScreen => ("cmd.start_screen", "cmd.start_screen.tip"),
         }
     }
 
@@ -228,7 +234,9 @@ impl Command {
             | Self::ThemeSystem
             | Self::ThemeLight
             | Self::ThemeDark
-            | Self::About => {
+            | Self::About
+            | Self::Tour
+            | Self::StartScreen => {
                 return None;
             }
         })
@@ -292,6 +300,7 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::Export
+            | Self::StartScreen
             | Self::Settings
             | Self::Quit => Menu::File,
             Self::Undo
@@ -314,7 +323,7 @@ impl Command {
             | Self::ThemeSystem
             | Self::ThemeLight
             | Self::ThemeDark => Menu::View,
-            Self::Shortcuts | Self::About => Menu::Help,
+            Self::Shortcuts | Self::Tour | Self::About => Menu::Help,
         }
     }
 

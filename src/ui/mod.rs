@@ -18,6 +18,7 @@ mod messages;
 mod panels;
 pub mod selection;
 pub mod settings;
+mod start;
 mod style;
 pub mod toolbox;
 

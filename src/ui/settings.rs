@@ -95,6 +95,8 @@ pub struct Settings {
     pub preferences: Preferences,
     /// Whether the first start's language question was answered.
     pub language_asked: bool,
+    /// Whether the guided tour was shown (finished or skipped).
+    pub tour_seen: bool,
     /// Recent projects, newest first.
     pub recent: Vec<PathBuf>,
     /// The last export settings of each project, by file path.

@@ -58,6 +58,10 @@ pub enum AppAction {
     Help(crate::ui::dialogs::Closed),
     /// The language chosen at the first start.
     FirstLanguage(Language),
+    /// The start screen's answer.
+    Start(crate::ui::start::StartAnswer),
+    /// The guided tour's answer.
+    Tour(crate::ui::dialogs::TourAnswer),
     /// The export dialog's Export button: ask where, then export.
     ChooseExport {
         file_name: String,
@@ -141,6 +145,8 @@ impl KlantreisApp {
             AppAction::Settings(answer) => self.answer_settings(answer, ctx),
             AppAction::Help(_) => self.dialogs.help = None,
             AppAction::FirstLanguage(language) => self.answer_first_language(language),
+            AppAction::Start(answer) => self.answer_start(answer, ctx),
+            AppAction::Tour(answer) => self.answer_tour(answer),
             AppAction::ChooseExport {
                 file_name,
                 extension,
@@ -235,6 +241,8 @@ impl KlantreisApp {
             // Asks about unsaved work first, as closing the window does.
             Command::Quit => self.request(Pending::Close, ctx),
             Command::Shortcuts => self.dialogs.help = Some(Help::Shortcuts),
+            Command::Tour => self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0)),
+            Command::StartScreen => self.show_start_screen(),
             Command::About => self.dialogs.help = Some(Help::About),
             Command::AddStage => self.canvas_action(CanvasAction::AddStage),
             Command::AddLane => self.canvas_action(CanvasAction::AddLane {
@@ -326,6 +334,12 @@ impl KlantreisApp {
                 None,
             )),
             Pending::Open(Some(path)) => self.open_now(&path),
+            Pending::Example(index) => match crate::ui::start::load_example(index) {
+                Ok(project) => {
+                    self.set_document(crate::ui::document::Document::new(project, None));
+                }
+                Err(e) => self.notify_error(crate::ui::messages::file_error(&e)),
+            },
             Pending::Open(None) => match self.files.pick_open() {
                 Ok(Some(path)) => self.open_now(&path),
                 Ok(None) => {}
@@ -342,7 +356,7 @@ impl KlantreisApp {
     }
 
     /// Carries out `pending`, first asking what to do with unsaved changes.
-    fn request(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn request(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.doc.is_dirty() {
             let dialog = crate::ui::dialogs::UnsavedDialog {
                 name: self.doc.display_name(),

@@ -21,6 +21,7 @@ impl KlantreisApp {
         self.doc = doc;
         self.show_map(0);
         self.painted = None;
+        self.start = None;
         self.recovery.journaled_revision = self.doc.revision();
         self.recovery.last_edit = None;
     }

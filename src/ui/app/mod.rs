@@ -7,6 +7,7 @@ mod commands;
 mod document_io;
 mod edits;
 mod preferences;
+mod start;
 
 use std::path::PathBuf;
 
@@ -22,7 +23,7 @@ use crate::templates;
 use super::canvas::MapCanvas;
 use super::dialogs::{
     ExportDialog, FileDialogs, Help, LanguageQuestion, NativeDialogs, Palette, RecoverDialog,
-    SettingsDialog, UnsavedDialog,
+    SettingsDialog, Tour, UnsavedDialog,
 };
 use super::document::Document;
 use super::panels;
@@ -47,6 +48,8 @@ struct Painted {
 pub enum Pending {
     New(MapKind),
     Open(Option<PathBuf>),
+    /// One of the examples, as a new project.
+    Example(usize),
     Close,
 }
 
@@ -57,6 +60,8 @@ pub struct AppConfig {
     pub data_dir: Option<PathBuf>,
     /// The interface language, over the saved choice and the system's (tests fix it).
     pub language: Option<Language>,
+    /// Whether a start without a file shows the start screen (else a new journey map).
+    pub start_screen: bool,
 }
 
 impl Default for AppConfig {
@@ -65,6 +70,7 @@ impl Default for AppConfig {
             dialogs: Box::new(NativeDialogs),
             data_dir: eframe::storage_dir("Klantreis"),
             language: None,
+            start_screen: true,
         }
     }
 }
@@ -95,6 +101,7 @@ struct Dialogs {
     help: Option<Help>,
     /// The first start's question, until answered.
     language: Option<LanguageQuestion>,
+    tour: Option<Tour>,
 }
 
 impl Dialogs {
@@ -142,6 +149,8 @@ pub struct KlantreisApp {
     last_copied: Option<String>,
     /// Whether the right panel shows the analysis instead of the inspector.
     analysis_shown: bool,
+    /// The start screen, while it shows (it closes when a document is opened or made).
+    start: Option<super::start::StartScreen>,
 }
 
 impl KlantreisApp {
@@ -202,7 +211,14 @@ impl KlantreisApp {
             language,
             last_copied: None,
             analysis_shown: false,
+            start: None,
         };
+        if file.is_none() && config.start_screen {
+            app.start = Some(super::start::StartScreen::new(
+                &app.settings.recent,
+                &mut app.text,
+            ));
+        }
         app.offer_recovery();
         if let Some(path) = file {
             app.open_now(&path);
@@ -335,8 +351,22 @@ impl KlantreisApp {
         }
     }
 
-    /// The panels around the canvas, and the canvas.
+    /// The panels around the canvas, and the canvas; or the start screen below the menus.
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(start) = &self.start {
+            egui::Panel::top("menu").show(ui, |ui| {
+                panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
+                if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                    self.notices.remove(i);
+                }
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(answer) = start.ui(ui) {
+                    self.actions.push(AppAction::Start(answer));
+                }
+            });
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
             let can_undo = self.doc.history.undo_label().is_some();
@@ -476,6 +506,9 @@ impl KlantreisApp {
         }
         if let Some(language) = self.dialogs.language.and_then(|q| q.ui(ctx)) {
             self.actions.push(AppAction::FirstLanguage(language));
+        }
+        if let Some(answer) = self.dialogs.tour.and_then(|t| t.ui(ctx)) {
+            self.actions.push(AppAction::Tour(answer));
         }
         if let Some(map) = self.doc.project.maps.get(self.current_map)
             && let Some(super::dialogs::ExportOutcome::Choose {

@@ -35,10 +35,13 @@ impl KlantreisApp {
     }
 
     /// The first start's answer: the language of the menus and of new projects. The untouched
-    /// new project on show is made again in that language.
+    /// new project on show is made again in that language; the guided tour follows.
     pub(super) fn answer_first_language(&mut self, language: Language) {
         self.dialogs.language = None;
         self.settings.language_asked = true;
+        if !self.settings.tour_seen {
+            self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0));
+        }
         self.settings.preferences.language = Some(language);
         self.language = language;
         i18n::set_language(language);

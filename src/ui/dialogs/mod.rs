@@ -9,6 +9,7 @@ mod help;
 mod palette;
 mod recover;
 mod settings;
+mod tour;
 mod unsaved;
 
 pub use export::{ExportDialog, Outcome as ExportOutcome};
@@ -22,4 +23,5 @@ pub use help::{Closed, Help};
 pub use palette::{Chosen, Palette};
 pub use recover::{Recover, RecoverDialog};
 pub use settings::{SettingsAnswer, SettingsDialog};
+pub use tour::{Tour, TourAnswer};
 pub use unsaved::{Unsaved, UnsavedDialog};
