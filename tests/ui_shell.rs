@@ -320,3 +320,106 @@ fn quit_asks_about_unsaved_work_first() {
     h.run();
     h.get_by_label("Save changes?");
 }
+
+/// The colour of the rendered window at `pos` (points; the harness renders at 1 pixel each).
+fn pixel(image: &image::RgbaImage, pos: egui::Pos2) -> egui::Color32 {
+    let p = image.get_pixel(pos.x as u32, pos.y as u32);
+    egui::Color32::from_rgba_unmultiplied(p[0], p[1], p[2], p[3])
+}
+
+#[test]
+fn at_100_percent_the_pinned_stage_names_sit_in_header_coloured_blocks() {
+    // Reported: at Ctrl+1 the stage names floated above empty dark header blocks, the strip
+    // they were pinned in being the panel's colour.
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
+    h.run();
+    let strip = h.get_by_label("Stage names (pinned while scrolled)").rect();
+    let image = h.render().unwrap();
+    let header = klantreis::render::Theme::default().header_fill;
+    // Below the text's middle line, clear of the letters: the header's fill.
+    let samples = [0.3, 0.5, 0.7, 0.9].map(|t| {
+        pixel(
+            &image,
+            egui::pos2(strip.left() + strip.width() * t, strip.bottom() - 2.0),
+        )
+    });
+    let matching = samples.iter().filter(|&&c| c == header).count();
+    assert!(matching >= 3, "{samples:?}, header {header:?}");
+}
+
+fn step_until_shown(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    for _ in 0..300 {
+        if h.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.get_by_label_contains(label);
+}
+
+#[test]
+fn the_export_dialog_says_what_makes_too_small_text_readable() {
+    // Reported: the legibility line was warning-orange even where it only informed, and the
+    // default A0 poster did not say which paper would pass the app's own check.
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    step_until_shown(&mut h, "Smallest text");
+    // The IKEA map's smallest text on A0 reads from about a metre: even A0 is too small for a
+    // wall, and a fixed scale over sheets is what passes.
+    h.get_by_label_contains("even on A0: a fixed scale of");
+}
+
+#[test]
+fn after_a_failed_export_esc_closes_the_dialog_and_shortcuts_still_work() {
+    // Reported: after a failed action Esc did not close the export dialog, and Ctrl+N did
+    // nothing.
+    let data = tempfile::tempdir().unwrap();
+    // A project whose name ends like the export's (the dialog adds the extension otherwise).
+    let path = data.path().join("kaart.pdf");
+    let project = klantreis::templates::new_project(
+        klantreis::model::MapKind::CustomerJourney,
+        Language::English,
+    );
+    klantreis::file::save(&project, &path).unwrap();
+    let dialogs = ScriptedDialogs {
+        // Exporting onto the project file itself is refused.
+        export_answers: [Some(path.clone())].into(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = build(
+        Some(Language::English),
+        Some(path),
+        data.path(),
+        dialogs,
+        false,
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Export…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Not exported: that is the project file itself");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Export…").is_none(),
+        "Esc closes the dialog"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run_steps(3);
+    assert_eq!(h.state().document().path, None, "Ctrl+N made a new project");
+}

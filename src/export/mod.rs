@@ -96,6 +96,7 @@ pub fn preview(
 ) -> Result<Preview, ExportError> {
     options.validate()?;
     let mut text = TextMeasurer::new();
+    let mut fix = None;
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
         let first = project.personas.get(..1).unwrap_or_default();
         let Some(page) = persona::sheets(project, first, &mut text).pop() else {
@@ -106,6 +107,7 @@ pub fn preview(
         let prepared = prepare(project, map, &analysis::analyse(project, map), &mut text);
         let (page, plan) = prepared.page(&options.setup, &mut text);
         let legibility = prepared.legibility(&plan);
+        fix = remedy(&prepared.scene, &options.setup);
         match (&options.tiling, options.format) {
             (_, Format::Pdf) if options.all_maps => (page, legibility, project.maps.len()),
             (Some(tiling), Format::Pdf) => {
@@ -136,6 +138,7 @@ pub fn preview(
         height,
         rgba,
         legibility,
+        remedy: fix,
         pages,
         pixels,
     })
@@ -147,6 +150,8 @@ pub struct Preview {
     pub height: u32,
     pub rgba: Vec<u8>,
     pub legibility: Option<Legibility>,
+    /// What would make too small text readable.
+    pub remedy: Option<Remedy>,
     pub pages: usize,
     /// For PNG: the size of the image the export will write.
     pub pixels: Option<(u32, u32)>,
@@ -194,7 +199,55 @@ pub fn legibility(scene: &Scene, scale: f32) -> Option<Legibility> {
 
 /// Whether text at `l` is too small: under 8 pt, or unreadable from 1.5 m.
 pub fn too_small(l: &Legibility) -> bool {
-    l.smallest_pt < 8.0 || l.readable_from_m < 1.5
+    l.smallest_pt < MIN_PT || l.readable_from_m < MIN_DISTANCE_M
+}
+
+/// The smallest text size that passes [`too_small`].
+const MIN_PT: f32 = 8.0;
+/// The distance text must be readable from to pass [`too_small`], in metres.
+const MIN_DISTANCE_M: f32 = 1.5;
+
+/// What would make text that is too small readable.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Remedy {
+    /// The smallest ISO paper, in the chosen orientation, on which the map fitted to the page
+    /// passes.
+    Paper(PaperSize),
+    /// Not even A0 does: the fixed scale (1.0 = 100 %) from which it passes, printed over
+    /// sheets.
+    Scale(f32),
+}
+
+/// What makes the smallest text of `scene`, printed with `setup`, pass [`too_small`]; `None`
+/// when it passes already or has no text.
+pub fn remedy(scene: &Scene, setup: &PageSetup) -> Option<Remedy> {
+    let size = (scene.size.x, scene.size.y);
+    let at = |setup: PageSetup| legibility(scene, setup.plan(size).scale);
+    if !at(*setup).is_some_and(|l| too_small(&l)) {
+        return None;
+    }
+    if setup.scale == Scale::Fit {
+        let iso = [
+            PaperSize::A5,
+            PaperSize::A4,
+            PaperSize::A3,
+            PaperSize::A2,
+            PaperSize::A1,
+            PaperSize::A0,
+        ];
+        if let Some(paper) = iso
+            .into_iter()
+            .find(|&paper| at(PageSetup { paper, ..*setup }).is_some_and(|l| !too_small(&l)))
+        {
+            return Some(Remedy::Paper(paper));
+        }
+    }
+    // Text scales with the map: the scale at which the smallest text reaches both limits.
+    let smallest = legibility(scene, 1.0)?.smallest_pt;
+    let for_distance = MIN_DISTANCE_M / 0.4 * paper::PT_PER_MM * 2.0;
+    let scale = MIN_PT.max(for_distance) / smallest;
+    // In whole percent, rounded up, as the scale field shows it.
+    Some(Remedy::Scale((scale * 100.0).ceil() / 100.0))
 }
 
 /// Replaces, in every page, each character no shipped font can draw by a visible box; returns
@@ -317,4 +370,64 @@ pub fn export_map(
         warnings,
         missing_glyphs,
     })
+}
+
+#[cfg(test)]
+mod remedy_tests {
+    use super::*;
+
+    /// A scene with one text of `size` points on a map of `w` × `h` points.
+    fn scene(w: f32, h: f32, size: f32) -> Scene {
+        Scene {
+            size: epaint::vec2(w, h),
+            background: epaint::Color32::WHITE,
+            shapes: vec![render::Shape::Text {
+                pos: epaint::pos2(0.0, 0.0),
+                text: "x".to_owned(),
+                size,
+                bold: false,
+                colour: epaint::Color32::BLACK,
+            }],
+        }
+    }
+
+    #[test]
+    fn too_small_text_is_remedied_by_the_smallest_paper_that_passes() {
+        let setup = PageSetup {
+            paper: PaperSize::A4,
+            ..PageSetup::default()
+        };
+        // A map 1 500 points wide with 16 pt text: on A4 it shrinks far too small.
+        let s = scene(1500.0, 750.0, 16.0);
+        let Some(Remedy::Paper(paper)) = remedy(&s, &setup) else {
+            panic!("{:?}", remedy(&s, &setup));
+        };
+        let plan = |paper| PageSetup { paper, ..setup }.plan((1500.0, 750.0));
+        assert!(!too_small(&legibility(&s, plan(paper).scale).unwrap()));
+        // The next smaller ISO size does not pass.
+        let smaller = match paper {
+            PaperSize::A0 => PaperSize::A1,
+            PaperSize::A1 => PaperSize::A2,
+            PaperSize::A2 => PaperSize::A3,
+            other => panic!("{other:?}"),
+        };
+        assert!(too_small(&legibility(&s, plan(smaller).scale).unwrap()));
+        // Text that passes needs nothing.
+        let big = PageSetup {
+            paper: PaperSize::A0,
+            ..setup
+        };
+        assert_eq!(remedy(&scene(800.0, 400.0, 12.0), &big), None);
+    }
+
+    #[test]
+    fn when_not_even_a0_passes_the_remedy_is_a_scale_at_which_it_does() {
+        let setup = PageSetup::default();
+        let s = scene(20_000.0, 6_000.0, 9.0);
+        let Some(Remedy::Scale(scale)) = remedy(&s, &setup) else {
+            panic!("{:?}", remedy(&s, &setup));
+        };
+        assert!(!too_small(&legibility(&s, scale).unwrap()));
+        assert!(too_small(&legibility(&s, scale - 0.02).unwrap()));
+    }
 }

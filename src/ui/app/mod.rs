@@ -514,10 +514,11 @@ impl KlantreisApp {
             && let Some(super::dialogs::ExportOutcome::Choose {
                 file_name,
                 extension,
-            }) = self
-                .dialogs
-                .export
-                .ui(ctx, &self.doc.project, map, self.doc.revision())
+            }) = self.dialogs.export.ui(
+                ctx,
+                (&self.doc.project, map, self.doc.revision()),
+                !self.dialogs.modal(),
+            )
         {
             self.actions.push(AppAction::ChooseExport {
                 file_name,

@@ -274,9 +274,10 @@ pub(super) fn add_buttons_ui(ui: &mut egui::Ui, f: &mut Frame<'_>) {
 pub(super) fn pinned_headers(ui: &egui::Ui, f: &Frame<'_>) {
     let (layout, to_screen, canvas) = (f.layout, f.to_screen, f.canvas);
     let painter = f.painter(ui);
-    let fill = ui.visuals().panel_fill;
-    let ink = ui.visuals().strong_text_color();
-    let line = Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    // In the map's own header colours, so a header half under the strip reads as one block
+    // with its name, and the map stays paper-like in either look.
+    let theme = crate::render::Theme::default();
+    let line = Stroke::new(1.0, theme.grid_line);
     let font = egui::FontId::new(12.0, crate::fonts::family(true));
     let width = 140.0;
     let height = 24.0;
@@ -295,6 +296,7 @@ pub(super) fn pinned_headers(ui: &egui::Ui, f: &Frame<'_>) {
     if lanes_hidden {
         let strip = Rect::from_min_size(canvas.min, vec2(width, canvas.height()));
         block(strip, "lanes", tr("canvas.pinned_lanes"));
+        let (fill, ink) = (theme.lane_header_fill, theme.ink);
         painter.rect_filled(strip, 0.0, fill);
         painter.line_segment([strip.right_top(), strip.right_bottom()], line);
         for lane in &layout.lanes {
@@ -322,6 +324,7 @@ pub(super) fn pinned_headers(ui: &egui::Ui, f: &Frame<'_>) {
     if stages_hidden {
         let strip = Rect::from_min_size(canvas.min, vec2(canvas.width(), height));
         block(strip, "stages", tr("canvas.pinned_stages"));
+        let (fill, ink) = (theme.header_fill, theme.header_ink);
         painter.rect_filled(strip, 0.0, fill);
         painter.line_segment([strip.left_bottom(), strip.right_bottom()], line);
         for stage in &layout.stages {
@@ -355,7 +358,7 @@ pub(super) fn pinned_headers(ui: &egui::Ui, f: &Frame<'_>) {
             painter.rect_filled(
                 Rect::from_min_size(canvas.min, vec2(width, height)),
                 0.0,
-                fill,
+                theme.lane_header_fill,
             );
         }
     }

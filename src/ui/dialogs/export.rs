@@ -33,6 +33,7 @@ struct Shown {
     key: String,
     texture: egui::TextureHandle,
     legibility: Option<export::Legibility>,
+    remedy: Option<export::Remedy>,
     pages: usize,
     pixels: Option<(u32, u32)>,
 }
@@ -197,14 +198,19 @@ impl ExportDialog {
     }
 
     /// The dialog window; returns what the user asked for.
+    /// Shows the dialog; `on_top` when no modal dialog is above it, so Esc is its to close it
+    /// by (whichever widget had the keyboard, or none).
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
-        project: &Project,
-        map: &Map,
-        revision: u64,
+        (project, map, revision): (&Project, &Map, u64),
+        on_top: bool,
     ) -> Option<Outcome> {
         if !self.open {
+            return None;
+        }
+        if on_top && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.open = false;
             return None;
         }
         let mut outcome = None;
@@ -471,6 +477,7 @@ impl ExportDialog {
                         key: k.clone(),
                         texture,
                         legibility: p.legibility,
+                        remedy: p.remedy,
                         pages: p.pages,
                         pixels: p.pixels,
                     });
@@ -501,6 +508,7 @@ impl ExportDialog {
         let Some(Shown {
             texture,
             legibility,
+            remedy,
             pages,
             pixels,
             ..
@@ -517,12 +525,21 @@ impl ExportDialog {
             )),
             None => ui.label(crate::i18n::tr_count("export.pages", *pages)),
         };
+        // The size and distance inform; only text too small to read warns, with what helps.
         if let Some(l) = legibility {
-            let text = legibility_text(*l);
+            ui.weak(legibility_text(*l));
             if export::too_small(l) {
-                ui.colored_label(ui.visuals().warn_fg_color, text);
-            } else {
-                ui.weak(text);
+                let advice = match remedy {
+                    Some(export::Remedy::Paper(paper)) => {
+                        tr_args("export.too_small_paper", &[("paper", &paper.name())])
+                    }
+                    Some(export::Remedy::Scale(scale)) => tr_args(
+                        "export.too_small_scale",
+                        &[("percent", &format!("{:.0}", scale * 100.0))],
+                    ),
+                    None => tr("export.too_small").into_owned(),
+                };
+                ui.colored_label(ui.visuals().warn_fg_color, advice);
             }
         }
     }
