@@ -423,3 +423,33 @@ fn after_a_failed_export_esc_closes_the_dialog_and_shortcuts_still_work() {
     h.run_steps(3);
     assert_eq!(h.state().document().path, None, "Ctrl+N made a new project");
 }
+
+#[test]
+fn a_fast_drag_from_the_toolbox_adds_the_card() {
+    // Reported: only a slow drag from the toolbox worked; a fast one did nothing. The harness
+    // hands egui these events in a way that never lost the drag; the real window, which gets
+    // a flick in one batch, is checked by scripts/check-fast-drag.sh in .ci/run.
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let before = h.state().project().maps[0].cards.len();
+    let from = h.get_by_label("Pain point").rect().center();
+    let to = egui::pos2(
+        h.get_by_label("Stage Purchase").rect().center().x,
+        h.get_by_label("Lane Thoughts").rect().center().y,
+    );
+    // Pressed, moved all the way and released within one frame, as a flick arrives.
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(from));
+    h.event(button(from, true));
+    h.event(egui::Event::PointerMoved(from.lerp(to, 0.5)));
+    h.event(egui::Event::PointerMoved(to));
+    h.event(button(to, false));
+    h.run();
+    assert_eq!(h.state().project().maps[0].cards.len(), before + 1);
+}

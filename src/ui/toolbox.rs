@@ -120,7 +120,56 @@ pub fn toolbox_ui(ui: &mut egui::Ui) -> Option<ToolboxItem> {
             }
         }
     });
+    finish_flick(ui);
     clicked
+}
+
+/// Where the pointer was last pressed on a toolbox item, and on which.
+fn pressed_id() -> Id {
+    Id::unique("toolbox-pressed")
+}
+
+/// The pointer's presses and releases this frame, in order: (position, pressed).
+fn button_events(ui: &egui::Ui) -> Vec<(egui::Pos2, bool)> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed,
+                    ..
+                } => Some((*pos, *pressed)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// A drag so fast that the button was pressed on an item and released over the map before
+/// egui saw a drag (within a frame or two) still carries the item: it becomes the payload
+/// now, and the canvas, drawn after the toolbox, drops it this same frame.
+fn finish_flick(ui: &egui::Ui) {
+    let Some(released) = button_events(ui)
+        .into_iter()
+        .rev()
+        .find_map(|(pos, pressed)| (!pressed).then_some(pos))
+    else {
+        return;
+    };
+    let pressed: Option<(ToolboxItem, egui::Pos2)> = ui.data_mut(|d| {
+        let pressed = d.get_temp(pressed_id());
+        d.remove::<(ToolboxItem, egui::Pos2)>(pressed_id());
+        pressed
+    });
+    let Some((item, from)) = pressed else {
+        return;
+    };
+    let far = from.distance(released) > ui.ctx().options(|o| o.input_options.max_click_dist);
+    if far && egui::DragAndDrop::payload::<ToolboxItem>(ui.ctx()).is_none() {
+        egui::DragAndDrop::set_payload(ui.ctx(), item);
+    }
 }
 
 fn item_ui(ui: &mut egui::Ui, item: ToolboxItem) -> Option<ToolboxItem> {
@@ -137,6 +186,12 @@ fn item_ui(ui: &mut egui::Ui, item: ToolboxItem) -> Option<ToolboxItem> {
         ToolboxItem::Lane(_) => tr_args("toolbox.drag_lane", &[("item", &label)]),
     };
     let response = response.on_hover_text(tip);
+    if let Some((pos, _)) = button_events(ui)
+        .into_iter()
+        .find(|(pos, pressed)| *pressed && response.rect.contains(*pos))
+    {
+        ui.data_mut(|d| d.insert_temp(pressed_id(), (item, pos)));
+    }
     if response.drag_started() {
         egui::DragAndDrop::set_payload(ui.ctx(), item);
     }
