@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use epaint::pos2;
 
+use super::FACE_RADIUS;
+
 use super::{
     BlueprintLine, CurveLayout, CurvePointLayout, LaneLayout, Layout, Metrics, PlacedText,
     TextMeasurer,
@@ -55,7 +57,8 @@ pub(super) fn curves(
     let Some(band) = lanes.iter().find_map(|l| l.curve_band) else {
         return Vec::new();
     };
-    map.curves
+    let mut laid = map
+        .curves
         .iter()
         .map(|curve| {
             // Points of one stage share its column evenly, in curve order, so that the curve
@@ -90,5 +93,110 @@ pub(super) fn curves(
                 points,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    spread_coinciding(&mut laid);
+    laid
+}
+
+/// Steps of different curves that would cover each other (the same place in a stage, scores
+/// less than a face apart, as an as-is and a to-be curve that agree) are set side by side,
+/// each keeping its height, so every face and its word stays visible.
+fn spread_coinciding(curves: &mut [CurveLayout]) {
+    let apart = 2.0 * FACE_RADIUS + 3.0;
+    // (x, y, curve, point), in order of place and then of curve.
+    let mut all: Vec<(f32, f32, usize, usize)> = curves
+        .iter()
+        .enumerate()
+        .flat_map(|(c, curve)| {
+            curve
+                .points
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (p.pos.x, p.pos.y, c, i))
+        })
+        .collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+    let mut start = 0;
+    while start < all.len() {
+        // The steps at this x, then runs of them whose heights chain within a face.
+        let end = start
+            + all[start..]
+                .iter()
+                .take_while(|p| (p.0 - all[start].0).abs() < 0.5)
+                .count();
+        let mut column: Vec<_> = all[start..end].to_vec();
+        column.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
+        let mut run = 0;
+        for k in 1..=column.len() {
+            if k == column.len() || column[k].1 - column[k - 1].1 >= apart {
+                let group = &column[run..k];
+                if group.len() > 1 {
+                    let mut by_curve = group.to_vec();
+                    by_curve.sort_by_key(|p| p.2);
+                    let middle = (by_curve.len() - 1) as f32 / 2.0;
+                    for (j, &(_, _, c, i)) in by_curve.iter().enumerate() {
+                        curves[c].points[i].pos.x += (j as f32 - middle) * apart;
+                    }
+                }
+                run = k;
+            }
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_faces_of_different_curves_cover_each_other() {
+        // Reported: as-is and to-be steps with the same score covered each other, so one face
+        // and its word vanished.
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut compared = 0;
+        for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if !path.to_string_lossy().ends_with(".klantreis.ron") {
+                continue;
+            }
+            let project = crate::file::load(&path).expect("an example").project;
+            for map in &project.maps {
+                let laid = crate::layout::lay_out(
+                    &project,
+                    map,
+                    &crate::layout::Metrics::default(),
+                    &mut crate::layout::TextMeasurer::new(),
+                );
+                let band = laid.curve_band();
+                for (a, first) in laid.curves.iter().enumerate() {
+                    for second in &laid.curves[a + 1..] {
+                        for p in &first.points {
+                            for q in &second.points {
+                                compared += 1;
+                                let d = p.pos - q.pos;
+                                assert!(
+                                    d.x.abs() >= 2.0 * FACE_RADIUS
+                                        || d.y.abs() >= 2.0 * FACE_RADIUS,
+                                    "{}: {:?} and {:?}",
+                                    map.title,
+                                    p.pos,
+                                    q.pos
+                                );
+                            }
+                        }
+                    }
+                }
+                // Set aside, never moved up or down: the height is still the score.
+                for (curve, layout) in map.curves.iter().zip(&laid.curves) {
+                    for p in &layout.points {
+                        let score = curve.points[p.index].score;
+                        let y = Layout::score_to_y(band.expect("a band"), map.scale, score);
+                        assert!((p.pos.y - y).abs() < 1e-3);
+                    }
+                }
+            }
+        }
+        assert!(compared >= 50, "{compared}");
+    }
 }

@@ -8,6 +8,15 @@ use epaint::{Pos2, pos2};
 use super::{CardLayout, CurveLayout, Layout};
 use crate::model::{CardId, EmotionScale, LaneId, Map, StageId};
 
+/// Where a lane's own "+" (a new card in that lane) sits: the bottom-left of its header, clear
+/// of the name above it and of an emotion lane's scale labels along the right.
+pub fn lane_add_button(header: epaint::Rect) -> epaint::Rect {
+    epaint::Rect::from_min_size(
+        header.left_bottom() + epaint::vec2(8.0, -22.0),
+        epaint::vec2(18.0, 18.0),
+    )
+}
+
 /// The cell (lane, stage) under a point, if it is over an open lane and a stage.
 pub fn cell_at(layout: &Layout, p: Pos2) -> Option<(LaneId, StageId)> {
     let lane = layout
@@ -210,6 +219,42 @@ pub fn stroke_scores(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_lanes_plus_stays_clear_of_the_emotion_scale_and_the_lane_name() {
+        // Reported: on the emotion lane the lowest scale label (−2) was hidden under the "+".
+        for kind in crate::model::MapKind::ALL {
+            let project = crate::templates::new_project(kind, crate::i18n::Language::Dutch);
+            let map = &project.maps[0];
+            let laid = crate::layout::lay_out(
+                &project,
+                map,
+                &crate::layout::Metrics::default(),
+                &mut crate::layout::TextMeasurer::new(),
+            );
+            for lane in &laid.lanes {
+                let plus = lane_add_button(lane.header);
+                assert!(lane.header.contains_rect(plus), "{:?}", lane.kind);
+                let name = epaint::Rect::from_min_size(lane.name.pos, lane.name.block.size);
+                assert!(
+                    !plus.intersects(name),
+                    "{:?}: {plus:?} on {name:?}",
+                    lane.kind
+                );
+                let Some(band) = lane.curve_band else {
+                    continue;
+                };
+                for (pos, text) in Layout::scale_labels(lane.header, band, map.scale) {
+                    // 8 pt digits are about 4.5 points wide; the text is 10 points high.
+                    let label = epaint::Rect::from_min_size(
+                        pos,
+                        epaint::vec2(text.chars().count() as f32 * 4.5, 10.0),
+                    );
+                    assert!(!plus.intersects(label), "{plus:?} on {text} at {label:?}");
+                }
+            }
+        }
+    }
+
     use super::*;
     use crate::layout::{Metrics, TextMeasurer, lay_out};
     use crate::model::{Card, MapKind};

@@ -13,6 +13,9 @@ pub use title::{LEGEND_SAMPLE, curve_name};
 
 use epaint::{Pos2, Rect, Vec2, pos2, vec2};
 
+/// The radius of the face drawn at each step of a curve, in map points.
+pub const FACE_RADIUS: f32 = 8.0;
+
 use crate::i18n::Language;
 use crate::model::{CardId, CurveId, LaneId, LaneKind, Map, Project, StageId};
 
@@ -172,6 +175,19 @@ pub struct Layout {
 
 impl Layout {
     /// Maps a score to a y coordinate in the curve band.
+    /// Where the scale's top, neutral and bottom labels go beside a curve band (the top-left
+    /// of each text, 8 pt), with their text.
+    pub fn scale_labels(
+        header: Rect,
+        band: Rect,
+        scale: crate::model::EmotionScale,
+    ) -> [(Pos2, String); 3] {
+        [scale.max(), scale.neutral(), scale.min()].map(|score| {
+            let y = Self::score_to_y(band, scale, score);
+            (pos2(header.right() - 30.0, y - 5.0), scale.format(score, 2))
+        })
+    }
+
     pub fn score_to_y(band: Rect, scale: crate::model::EmotionScale, score: f64) -> f32 {
         let span = (scale.max() - scale.min()).max(f64::EPSILON);
         let t = ((score - scale.min()) / span).clamp(0.0, 1.0) as f32;

@@ -154,8 +154,7 @@ pub(super) fn legend(
     }
 }
 
-/// The radius of the face drawn at each step of a curve.
-pub const FACE_RADIUS: f32 = 6.0;
+pub use crate::layout::FACE_RADIUS;
 
 /// A curve's colour: its own, else the theme's `i`th.
 fn curve_colour(theme: &Theme, curve: &EmotionCurve, i: usize) -> Color32 {

@@ -104,17 +104,9 @@ pub(super) fn curve_bands(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, t
                 dash: Some(4.0),
             }),
         });
-        for (score, label) in [
-            (map.scale.max(), map.scale.format(map.scale.max(), 2)),
-            (
-                map.scale.neutral(),
-                map.scale.format(map.scale.neutral(), 2),
-            ),
-            (map.scale.min(), map.scale.format(map.scale.min(), 2)),
-        ] {
-            let y = Layout::score_to_y(band, map.scale, score);
+        for (pos, label) in Layout::scale_labels(lane.header, band, map.scale) {
             shapes.push(Shape::Text {
-                pos: pos2(lane.header.right() - 30.0, y - 5.0),
+                pos,
                 text: label,
                 size: 8.0,
                 bold: false,

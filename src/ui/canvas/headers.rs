@@ -211,7 +211,7 @@ fn lane_add_button_ui(
     header: Rect,
     name: &str,
 ) {
-    let button = Rect::from_min_size(header.right_bottom() - vec2(26.0, 26.0), vec2(20.0, 20.0));
+    let button = crate::layout::hit::lane_add_button(header);
     let r = ui
         .put(f.to_screen * button, egui::Button::new("+").small())
         .on_hover_text(tr_args("canvas.add_card_to.tip", &[("lane", &name)]));
