@@ -453,3 +453,71 @@ fn a_fast_drag_from_the_toolbox_adds_the_card() {
     h.run();
     assert_eq!(h.state().project().maps[0].cards.len(), before + 1);
 }
+
+#[test]
+fn a_journey_with_cards_and_a_curve_by_keyboard_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let typed = |h: &mut Harness<'_, KlantreisApp>, text: &str| {
+        h.event(egui::Event::Text(text.to_owned()));
+        h.run();
+    };
+    let key = |h: &mut Harness<'_, KlantreisApp>, key: Key| {
+        h.key_press(key);
+        h.run();
+    };
+    // F6 gives the map the keyboard, the cursor on the first cell.
+    key(&mut h, Key::F6);
+    // Typing starts a card in the cursor's cell; Tab keeps it and moves on to the next stage.
+    typed(&mut h, "Sees an ad");
+    key(&mut h, Key::Tab);
+    typed(&mut h, "Compares");
+    typed(&mut h, " prices");
+    key(&mut h, Key::Tab);
+    typed(&mut h, "Pays");
+    key(&mut h, Key::Enter);
+    // Down to the emotion lane; + and − set the step of the stage under the cursor.
+    let map = h.state().project().maps[0].clone();
+    let emotions = map
+        .lanes
+        .iter()
+        .position(|l| l.kind == klantreis::model::LaneKind::Emotions)
+        .unwrap();
+    for _ in 0..emotions {
+        key(&mut h, Key::ArrowDown);
+    }
+    typed(&mut h, "+");
+    key(&mut h, Key::ArrowLeft);
+    typed(&mut h, "-");
+    typed(&mut h, "-");
+    key(&mut h, Key::ArrowLeft);
+    typed(&mut h, "+");
+    typed(&mut h, "+");
+
+    let map = h.state().project().maps[0].clone();
+    let first_lane = map.lanes[0].id;
+    let in_stage = |s: usize| -> Vec<String> {
+        map.cards
+            .iter()
+            .filter(|c| c.lane == first_lane && c.stage == map.stages[s].id)
+            .map(|c| c.title.clone())
+            .collect()
+    };
+    assert_eq!(in_stage(0), ["Sees an ad"]);
+    assert_eq!(in_stage(1), ["Compares prices"]);
+    assert_eq!(in_stage(2), ["Pays"]);
+    let curve = &map.curves[0];
+    let score = |s: usize| {
+        curve
+            .points
+            .iter()
+            .find(|p| p.stage == map.stages[s].id)
+            .map(|p| p.score)
+    };
+    let neutral = map.scale.neutral();
+    assert_eq!(score(0), Some(neutral + 2.0));
+    assert_eq!(score(1), Some(neutral - 2.0));
+    assert_eq!(score(2), Some(neutral + 1.0));
+    h.snapshot("keyboard_capture");
+}

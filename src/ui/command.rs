@@ -34,6 +34,7 @@ pub enum Command {
     ZoomActual,
     ZoomIn,
     ZoomOut,
+    FocusMap,
     CommandPalette,
     LanguageSystem,
     LanguageEnglish,
@@ -83,7 +84,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -109,6 +110,7 @@ impl Command {
         Self::ZoomActual,
         Self::ZoomIn,
         Self::ZoomOut,
+        Self::FocusMap,
         Self::CommandPalette,
         Self::LanguageSystem,
         Self::LanguageEnglish,
@@ -149,6 +151,7 @@ impl Command {
             Self::ZoomIn => ("cmd.zoom_in", "cmd.zoom_in.tip"),
             Self::ZoomOut => ("cmd.zoom_out", "cmd.zoom_out.tip"),
             Self::CommandPalette => ("cmd.palette", "cmd.palette.tip"),
+            Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::LanguageSystem => ("cmd.language_system", "cmd.language.tip"),
             Self::LanguageEnglish => ("cmd.language_en", "cmd.language.tip"),
             Self::LanguageDutch => ("cmd.language_nl", "cmd.language.tip"),
@@ -210,6 +213,7 @@ impl Command {
             Self::Settings => cmd(Key::Comma),
             Self::Quit => cmd(Key::Q),
             Self::Shortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+            Self::FocusMap => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
             Self::Undo => cmd(Key::Z),
             Self::Redo => cmd_shift(Key::Z),
             Self::Cut => cmd(Key::X),
@@ -316,6 +320,7 @@ impl Command {
             | Self::ZoomActual
             | Self::ZoomIn
             | Self::ZoomOut
+            | Self::FocusMap
             | Self::CommandPalette
             | Self::LanguageSystem
             | Self::LanguageEnglish

@@ -14,9 +14,20 @@ pub struct Selection {
     pub lane: Option<LaneId>,
     /// A step of an emotion curve: the curve and the index in its points.
     pub point: Option<(CurveId, usize)>,
+    /// The keyboard's cell cursor (lane, stage): where typing puts a new card. Not a thing
+    /// selected: nothing acts on it but adding.
+    pub cursor: Option<(LaneId, StageId)>,
 }
 
 impl Selection {
+    /// Only the cell cursor, at (`lane`, `stage`).
+    pub fn at_cell(lane: LaneId, stage: StageId) -> Self {
+        Self {
+            cursor: Some((lane, stage)),
+            ..Self::default()
+        }
+    }
+
     /// Just these cards.
     pub fn of_cards(cards: impl IntoIterator<Item = CardId>) -> Self {
         Self {
@@ -43,6 +54,14 @@ impl Selection {
         *self = Self::of_cards([id]);
     }
 
+    /// The cell the keyboard starts from: the cursor, else the first selected card's cell.
+    pub fn keyboard_cell(&self, map: &Map) -> Option<(LaneId, StageId)> {
+        self.cursor.or_else(|| {
+            let card = self.cards.first().and_then(|id| map.card(*id))?;
+            Some((card.lane, card.stage))
+        })
+    }
+
     /// The selected cards, in id order.
     pub fn card_ids(&self) -> Vec<CardId> {
         self.cards.iter().copied().collect()
@@ -51,6 +70,9 @@ impl Selection {
     /// The cell (lane, stage) new things go to: the selected lane, else the first selected
     /// card's; the selected stage, else that card's.
     pub fn cell(&self, map: &Map) -> (Option<LaneId>, Option<StageId>) {
+        if let Some((lane, stage)) = self.cursor {
+            return (Some(lane), Some(stage));
+        }
         let card = self.cards.first().and_then(|id| map.card(*id));
         (
             self.lane.or(card.map(|c| c.lane)),
@@ -67,6 +89,12 @@ impl Selection {
         }
         if self.lane.is_some_and(|l| map.lane(l).is_none()) {
             self.lane = None;
+        }
+        if self
+            .cursor
+            .is_some_and(|(l, s)| map.lane(l).is_none() || map.stage(s).is_none())
+        {
+            self.cursor = None;
         }
         if let Some((curve, index)) = self.point {
             let exists = map

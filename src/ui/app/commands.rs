@@ -76,7 +76,7 @@ pub enum AppAction {
 
 /// Shortcuts that no text field takes, as commands.
 pub(super) fn shortcuts(ctx: &egui::Context, actions: &mut Vec<AppAction>) {
-    let typing = ctx.egui_wants_keyboard_input();
+    let typing = text_field_focused(ctx);
     for &(shortcut, command) in Command::bindings() {
         if typing && command.yields_to_text_fields() {
             continue;
@@ -87,10 +87,19 @@ pub(super) fn shortcuts(ctx: &egui::Context, actions: &mut Vec<AppAction>) {
     }
 }
 
+/// Whether a text field has the keyboard (it keeps Ctrl+Z, Ctrl+C, Delete ... for itself).
+/// Any other widget with focus (the map, a button) leaves every shortcut to the app: egui's
+/// own "wants keyboard input" is true for those too, which made shortcuts depend on what was
+/// last clicked.
+fn text_field_focused(ctx: &egui::Context) -> bool {
+    ctx.memory(egui::Memory::focused)
+        .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some())
+}
+
 /// Clipboard events from the window (Ctrl+C, Ctrl+X, Ctrl+V, or the system's menu) when no
 /// text field has them.
 pub(super) fn clipboard_events(ctx: &egui::Context, actions: &mut Vec<AppAction>) {
-    if ctx.egui_wants_keyboard_input() {
+    if text_field_focused(ctx) {
         return;
     }
     ctx.input(|i| {
@@ -241,6 +250,7 @@ impl KlantreisApp {
             // Asks about unsaved work first, as closing the window does.
             Command::Quit => self.request(Pending::Close, ctx),
             Command::Shortcuts => self.dialogs.help = Some(Help::Shortcuts),
+            Command::FocusMap => self.canvas.take_keyboard(),
             Command::Tour => self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0)),
             Command::StartScreen => self.show_start_screen(),
             Command::About => self.dialogs.help = Some(Help::About),

@@ -86,6 +86,24 @@ impl KlantreisApp {
                 );
                 (tr("undo.add_card"), ops::add_card(map, card), Some(then))
             }
+            CanvasAction::TypeCard { lane, stage, text } => {
+                let card = Card {
+                    lane,
+                    stage,
+                    title: text.clone(),
+                    ..Card::default()
+                };
+                let selection = Selection {
+                    cursor: Some((lane, stage)),
+                    ..Selection::of_cards([card.id])
+                };
+                let edit = ops::add_card(map, card.clone());
+                self.apply(&tr("undo.add_card"), edit);
+                self.selection = selection;
+                self.canvas
+                    .continue_typing(TextTarget::CardTitle(card.id), text);
+                return;
+            }
             CanvasAction::AddStage => {
                 let index = self
                     .selection
@@ -162,7 +180,9 @@ impl KlantreisApp {
         let lane = lane.or_else(|| map.lanes.first().map(|l| l.id));
         let stage = self
             .selection
-            .stage
+            .cursor
+            .map(|(_, stage)| stage)
+            .or(self.selection.stage)
             .or_else(|| map.stages.first().map(|s| s.id));
         if let (Some(lane), Some(stage)) = (lane, stage) {
             self.canvas_action(CanvasAction::AddCard {

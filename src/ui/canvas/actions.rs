@@ -40,6 +40,12 @@ pub enum CanvasAction {
         stage: StageId,
         template: Option<CardTemplate>,
     },
+    /// Add a card to a cell with `text` typed as its title, and go on editing it.
+    TypeCard {
+        lane: LaneId,
+        stage: StageId,
+        text: String,
+    },
     AddStage,
     /// Add a lane (of `kind`, else a custom one) at `index`, else after the selected lane.
     AddLane {

@@ -15,7 +15,7 @@ use crate::ui::selection::Selection;
 impl MapCanvas {
     /// The curve that clicks and strokes on the emotion lane change: the selected step's, the
     /// last one touched, else the first one shown.
-    fn target_curve(&self, map: &Map, selection: &Selection) -> Option<CurveId> {
+    pub(super) fn target_curve(&self, map: &Map, selection: &Selection) -> Option<CurveId> {
         let shown = |id: &CurveId| {
             !self.hidden_curves.contains(id) && map.curves.iter().any(|c| c.id == *id)
         };

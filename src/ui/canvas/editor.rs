@@ -12,6 +12,9 @@ pub(super) struct InPlaceEdit {
     pub target: TextTarget,
     pub text: String,
     focus_requested: bool,
+    /// Whether the text starts selected (a placeholder to type over) rather than with the
+    /// cursor after it (text already typed).
+    select_all: bool,
 }
 
 impl InPlaceEdit {
@@ -20,6 +23,14 @@ impl InPlaceEdit {
             target,
             text,
             focus_requested: false,
+            select_all: true,
+        }
+    }
+
+    pub fn typed(target: TextTarget, text: String) -> Self {
+        Self {
+            select_all: false,
+            ..Self::new(target, text)
         }
     }
 }
@@ -49,14 +60,26 @@ impl MapCanvas {
         );
         let id = Id::unique("in-place-editor");
         // Enter commits and Escape cancels; Shift+Enter is left to the text field (a new line).
-        let (commit, cancel) = ui.input_mut(|i| {
+        // Tab commits a card's title and moves the keyboard's cell cursor on.
+        let card = matches!(edit.target, TextTarget::CardTitle(_));
+        let (commit, cancel, tab) = ui.input_mut(|i| {
             let commit =
                 !i.modifiers.shift && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
             let cancel = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
-            (commit, cancel)
+            let tab = if !card {
+                None
+            } else if i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab) {
+                Some(super::keyboard::Step::Previous)
+            } else if i.consume_key(egui::Modifiers::NONE, egui::Key::Tab) {
+                Some(super::keyboard::Step::Next)
+            } else {
+                None
+            };
+            (commit, cancel, tab)
         });
         let text_edit = egui::TextEdit::multiline(&mut edit.text)
             .id(id)
+            .lock_focus(true)
             .desired_width(screen.width() - 8.0)
             .font(egui::FontId::new(13.0, crate::fonts::family(true)));
         let response = ui.put(screen, text_edit);
@@ -72,23 +95,38 @@ impl MapCanvas {
             // title; the arrow keys keep it.
             response.request_focus();
             if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-                let all = egui::text::CCursorRange::two(
-                    egui::text::CCursor::new(0),
-                    egui::text::CCursor::new(edit.text.chars().count()),
-                );
-                state.cursor.set_char_range(Some(all));
+                let end = egui::text::CCursor::new(edit.text.chars().count());
+                let start = if edit.select_all {
+                    egui::text::CCursor::new(0)
+                } else {
+                    end
+                };
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::two(start, end)));
                 state.store(ui.ctx(), id);
             }
             edit.focus_requested = true;
         }
         if cancel {
             self.editing = None;
-        } else if commit || response.lost_focus() {
+            self.focus_requested = true;
+        } else if commit || tab.is_some() || response.lost_focus() {
             let text = edit.text.trim_end_matches('\n').to_owned();
             f.actions.push(CanvasAction::CommitText {
                 target: edit.target,
                 text,
             });
+            if let (TextTarget::CardTitle(id), Some(step)) = (edit.target, tab)
+                && let Some(card) = f.map.card(id)
+            {
+                let (lane, stage) =
+                    super::keyboard::step_cell(f.map, (card.lane, card.stage), step);
+                *f.selection = crate::ui::selection::Selection::at_cell(lane, stage);
+            }
+            // Finished from the keyboard: the map takes it back (a click elsewhere keeps it
+            // where it went).
+            self.focus_requested |= commit || tab.is_some();
             self.editing = None;
         }
     }

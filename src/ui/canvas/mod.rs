@@ -15,6 +15,7 @@ mod curves;
 mod drop;
 mod editor;
 mod headers;
+mod keyboard;
 mod paint;
 mod view;
 
@@ -80,6 +81,9 @@ pub struct MapCanvas {
     hidden_curves: BTreeSet<CurveId>,
     /// The curve that clicks and strokes on the emotion lane change.
     active_curve: Option<CurveId>,
+    /// The map is to take the keyboard in the next frame (View › Go to the map, or after a
+    /// text edited from the keyboard is done).
+    focus_requested: bool,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -138,9 +142,20 @@ impl MapCanvas {
         self.hidden_curves.remove(&curve);
     }
 
-    /// Starts editing `target` in place with `text`.
+    /// Starts editing `target` in place with `text`, all of it selected (typing replaces it).
     pub fn start_editing(&mut self, target: TextTarget, text: String) {
         self.editing = Some(InPlaceEdit::new(target, text));
+    }
+
+    /// Starts editing `target` in place with `text` already typed, the cursor after it.
+    pub fn continue_typing(&mut self, target: TextTarget, text: String) {
+        self.editing = Some(InPlaceEdit::typed(target, text));
+    }
+
+    /// Gives the map the keyboard in the next frame, with the cell cursor on the first cell
+    /// when there is nothing to start from.
+    pub fn take_keyboard(&mut self) {
+        self.focus_requested = true;
     }
 
     /// The cell under the pointer, if it is over the map.
@@ -238,6 +253,7 @@ impl MapCanvas {
         self.background_ui(ui, &background, &mut f, band_handled, drawing);
         drop::toolbox_drop_ui(ui, &mut f);
         self.selection_overlay(ui, &f);
+        self.keyboard_ui(ui, &background, &mut f);
         headers::pinned_headers(ui, &f);
         self.in_place_editor_ui(ui, &mut f);
         f.actions

@@ -16,7 +16,7 @@ pub enum Help {
 pub struct Closed;
 
 /// What a pointer or key does on the map, beside the commands: (gesture, what it does).
-const GESTURES: [(&str, &str); 8] = [
+const GESTURES: [(&str, &str); 9] = [
     ("help.gesture.drag", "help.gesture.drag_does"),
     ("help.gesture.shift_drag", "help.gesture.shift_drag_does"),
     ("help.gesture.ctrl_scroll", "help.gesture.ctrl_scroll_does"),
@@ -28,6 +28,7 @@ const GESTURES: [(&str, &str); 8] = [
     ("help.gesture.right_click", "help.gesture.right_click_does"),
     ("help.gesture.enter", "help.gesture.enter_does"),
     ("help.gesture.escape", "help.gesture.escape_does"),
+    ("help.gesture.type", "help.gesture.type_does"),
 ];
 
 impl Help {
