@@ -235,6 +235,9 @@ fn the_theme_switches_from_the_view_menu_and_the_map_stays_paper() {
     click(&mut h, "Theme");
     click(&mut h, "Light");
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    // The pointer out of the way, so the snapshot does not follow the menu's length.
+    h.hover_at(egui::pos2(1300.0, 820.0));
+    h.run();
     h.snapshot("light_theme");
     click(&mut h, "View");
     click(&mut h, "Theme");
@@ -244,6 +247,8 @@ fn the_theme_switches_from_the_view_menu_and_the_map_stays_paper() {
         h.state().preferences().theme,
         klantreis::ui::settings::ThemeChoice::Dark
     );
+    h.hover_at(egui::pos2(1300.0, 820.0));
+    h.run();
     h.snapshot("dark_theme");
     // Following the system again: the system's look, or the light one where it does not say.
     click(&mut h, "View");
@@ -520,4 +525,48 @@ fn a_journey_with_cards_and_a_curve_by_keyboard_alone() {
     assert_eq!(score(1), Some(neutral - 2.0));
     assert_eq!(score(2), Some(neutral + 1.0));
     h.snapshot("keyboard_capture");
+}
+
+#[test]
+fn workshop_mode_and_its_presenter_view() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let zoom = h.ctx.zoom_factor();
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().in_workshop());
+    // Larger, the menus and side panels away, a short toolbar instead.
+    assert!(h.ctx.zoom_factor() > zoom);
+    assert!(h.query_by_label("File").is_none());
+    assert!(h.query_by_label("Personas").is_none());
+    h.get_by_label("Workshop mode");
+    // F5 presents the first stage; → and ← walk the stages; Esc stops.
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    h.get_by_label("Stage 1 of 7");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(2));
+    h.snapshot("presenter_view");
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.get_by_label("Stage 2 of 7");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+    assert!(h.state().in_workshop());
+    // F11 again: back as it was.
+    h.key_press(Key::F11);
+    h.run();
+    assert!(!h.state().in_workshop());
+    assert!((h.ctx.zoom_factor() - zoom).abs() < 1e-6);
+    h.get_by_label("File");
 }

@@ -35,6 +35,8 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     FocusMap,
+    WorkshopMode,
+    Present,
     CommandPalette,
     LanguageSystem,
     LanguageEnglish,
@@ -84,7 +86,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 38] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -111,6 +113,8 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::FocusMap,
+        Self::WorkshopMode,
+        Self::Present,
         Self::CommandPalette,
         Self::LanguageSystem,
         Self::LanguageEnglish,
@@ -152,6 +156,8 @@ impl Command {
             Self::ZoomOut => ("cmd.zoom_out", "cmd.zoom_out.tip"),
             Self::CommandPalette => ("cmd.palette", "cmd.palette.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
+            Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
+            Self::Present => ("cmd.present", "cmd.present.tip"),
             Self::LanguageSystem => ("cmd.language_system", "cmd.language.tip"),
             Self::LanguageEnglish => ("cmd.language_en", "cmd.language.tip"),
             Self::LanguageDutch => ("cmd.language_nl", "cmd.language.tip"),
@@ -214,6 +220,8 @@ impl Command {
             Self::Quit => cmd(Key::Q),
             Self::Shortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             Self::FocusMap => KeyboardShortcut::new(Modifiers::NONE, Key::F6),
+            Self::WorkshopMode => KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+            Self::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
             Self::Undo => cmd(Key::Z),
             Self::Redo => cmd_shift(Key::Z),
             Self::Cut => cmd(Key::X),
@@ -321,6 +329,8 @@ impl Command {
             | Self::ZoomIn
             | Self::ZoomOut
             | Self::FocusMap
+            | Self::WorkshopMode
+            | Self::Present
             | Self::CommandPalette
             | Self::LanguageSystem
             | Self::LanguageEnglish
@@ -346,6 +356,17 @@ impl Command {
         None,
         Some(Self::ZoomFit),
         Some(Self::ZoomActual),
+    ];
+
+    /// The short toolbar of workshop mode.
+    pub const WORKSHOP_TOOLBAR: [Self; 7] = [
+        Self::Undo,
+        Self::AddCard,
+        Self::AddStage,
+        Self::FocusMap,
+        Self::ZoomFit,
+        Self::Present,
+        Self::WorkshopMode,
     ];
 
     /// The commands of a card's context menu.

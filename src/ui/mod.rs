@@ -21,6 +21,7 @@ pub mod settings;
 mod start;
 mod style;
 pub mod toolbox;
+mod workshop;
 
 pub use app::{AppAction, AppConfig, KlantreisApp};
 pub use canvas::{CanvasView, paint_scene};

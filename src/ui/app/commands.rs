@@ -62,6 +62,8 @@ pub enum AppAction {
     Start(crate::ui::start::StartAnswer),
     /// The guided tour's answer.
     Tour(crate::ui::dialogs::TourAnswer),
+    /// A step through the presenter view.
+    Presenter(crate::ui::workshop::PresenterKey),
     /// The export dialog's Export button: ask where, then export.
     ChooseExport {
         file_name: String,
@@ -156,6 +158,7 @@ impl KlantreisApp {
             AppAction::FirstLanguage(language) => self.answer_first_language(language),
             AppAction::Start(answer) => self.answer_start(answer, ctx),
             AppAction::Tour(answer) => self.answer_tour(answer),
+            AppAction::Presenter(key) => self.present(key),
             AppAction::ChooseExport {
                 file_name,
                 extension,
@@ -251,6 +254,8 @@ impl KlantreisApp {
             Command::Quit => self.request(Pending::Close, ctx),
             Command::Shortcuts => self.dialogs.help = Some(Help::Shortcuts),
             Command::FocusMap => self.canvas.take_keyboard(),
+            Command::WorkshopMode => self.toggle_workshop(ctx),
+            Command::Present => self.toggle_presenting(ctx),
             Command::Tour => self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0)),
             Command::StartScreen => self.show_start_screen(),
             Command::About => self.dialogs.help = Some(Help::About),

@@ -8,6 +8,7 @@ mod document_io;
 mod edits;
 mod preferences;
 mod start;
+mod workshop;
 
 use std::path::PathBuf;
 
@@ -151,6 +152,8 @@ pub struct KlantreisApp {
     analysis_shown: bool,
     /// The start screen, while it shows (it closes when a document is opened or made).
     start: Option<super::start::StartScreen>,
+    /// Workshop mode, while it is on.
+    workshop: Option<super::workshop::Workshop>,
 }
 
 impl KlantreisApp {
@@ -212,6 +215,7 @@ impl KlantreisApp {
             last_copied: None,
             analysis_shown: false,
             start: None,
+            workshop: None,
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(
@@ -345,6 +349,12 @@ impl KlantreisApp {
             self.actions
                 .push(AppAction::Request(Pending::Open(Some(path))));
         }
+        if self.presenting().is_some()
+            && !self.dialogs.modal()
+            && let Some(key) = super::workshop::presenter_keys(ctx)
+        {
+            self.actions.push(AppAction::Presenter(key));
+        }
         if !self.dialogs.modal() {
             commands::shortcuts(ctx, &mut self.actions);
             commands::clipboard_events(ctx, &mut self.actions);
@@ -365,6 +375,22 @@ impl KlantreisApp {
                     self.actions.push(AppAction::Start(answer));
                 }
             });
+            return;
+        }
+        if let Some(workshop) = &self.workshop {
+            let stages = self
+                .doc
+                .project
+                .maps
+                .get(self.current_map)
+                .map_or(0, |m| m.stages.len());
+            egui::Panel::top("workshop").show(ui, |ui| {
+                super::workshop::toolbar_ui(ui, workshop, stages, &mut self.actions);
+                if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                    self.notices.remove(i);
+                }
+            });
+            self.canvas_ui(ui);
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| {
@@ -406,6 +432,13 @@ impl KlantreisApp {
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| self.right_panel_ui(ui));
+        self.canvas_ui(ui);
+    }
+
+    /// The map on the canvas (or a word that there is none).
+    fn canvas_ui(&mut self, ui: &mut egui::Ui) {
+        self.canvas
+            .reveal_until(self.workshop.and_then(|w| w.presenting));
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.ensure_painted();
             let Some(painted) = &self.painted else {

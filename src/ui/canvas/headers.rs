@@ -129,7 +129,12 @@ impl MapCanvas {
             }
         }
         for (lane, slot) in layout.lanes.iter().zip(&lanes) {
-            if f.visible.intersects(lane.header) && !lane.collapsed && f.to_screen.scaling > 0.3 {
+            // The presenter view tells the map; it does not add to it.
+            if f.visible.intersects(lane.header)
+                && !lane.collapsed
+                && f.to_screen.scaling > 0.3
+                && self.reveal.is_none()
+            {
                 lane_add_button_ui(ui, f, lane.id, lane.header, slot.name);
             }
         }

@@ -84,6 +84,8 @@ pub struct MapCanvas {
     /// The map is to take the keyboard in the next frame (View › Go to the map, or after a
     /// text edited from the keyboard is done).
     focus_requested: bool,
+    /// The presenter view's last stage shown; the stages after it are covered.
+    reveal: Option<usize>,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -150,6 +152,11 @@ impl MapCanvas {
     /// Starts editing `target` in place with `text` already typed, the cursor after it.
     pub fn continue_typing(&mut self, target: TextTarget, text: String) {
         self.editing = Some(InPlaceEdit::typed(target, text));
+    }
+
+    /// Shows the stages up to `stage` only (the presenter view), or all of them.
+    pub fn reveal_until(&mut self, stage: Option<usize>) {
+        self.reveal = stage;
     }
 
     /// Gives the map the keyboard in the next frame, with the cell cursor on the first cell
@@ -232,6 +239,9 @@ impl MapCanvas {
         let to_screen = self.view.screen_from_map(canvas);
         painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
         paint_scene(&painter, scene, to_screen, canvas);
+        if let Some(stage) = self.reveal {
+            cover_stages_after(&painter, layout, to_screen, stage);
+        }
         let mut f = Frame {
             map,
             layout,
@@ -246,7 +256,9 @@ impl MapCanvas {
         };
         self.headers_ui(ui, &mut f);
         self.cards_ui(ui, &mut f);
-        headers::add_buttons_ui(ui, &mut f);
+        if self.reveal.is_none() {
+            headers::add_buttons_ui(ui, &mut f);
+        }
         self.legend_ui(ui, &mut f);
         self.points_ui(ui, &mut f);
         let band_handled = self.band_ui(ui, &background, &mut f, drawing);
@@ -258,4 +270,27 @@ impl MapCanvas {
         self.in_place_editor_ui(ui, &mut f);
         f.actions
     }
+}
+
+/// The presenter view: the stages after `stage` covered in the paper's colour, cards, curve
+/// and all, so the journey is told a stage at a time.
+fn cover_stages_after(
+    painter: &egui::Painter,
+    layout: &Layout,
+    to_screen: TSTransform,
+    stage: usize,
+) {
+    let Some(next) = layout.stages.get(stage + 1) else {
+        return;
+    };
+    let top = next.header.top().min(layout.grid.top());
+    let hidden = Rect::from_min_max(
+        egui::pos2(next.column.left(), top),
+        egui::pos2(layout.grid.right() + 30.0, layout.grid.bottom() + 30.0),
+    );
+    painter.rect_filled(
+        to_screen * hidden,
+        0.0,
+        crate::render::Theme::default().paper,
+    );
 }
