@@ -1,0 +1,207 @@
+//! What one frame shows: the panels around the canvas (or the start screen, or workshop
+//! mode's toolbar), the canvas, and the open dialogs. Everything here only pushes actions.
+
+use super::{AppAction, KlantreisApp};
+use crate::i18n::tr;
+use crate::ui::panels;
+
+impl KlantreisApp {
+    /// The panels around the canvas, and the canvas; or the start screen below the menus.
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(start) = &self.start {
+            egui::Panel::top("menu").show(ui, |ui| {
+                panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
+                if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                    self.notices.remove(i);
+                }
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(answer) = start.ui(ui) {
+                    self.actions.push(AppAction::Start(answer));
+                }
+            });
+            return;
+        }
+        if let Some(workshop) = &self.workshop {
+            let stages = self
+                .doc
+                .project
+                .maps
+                .get(self.current_map)
+                .map_or(0, |m| m.stages.len());
+            egui::Panel::top("workshop").show(ui, |ui| {
+                crate::ui::workshop::toolbar_ui(ui, workshop, stages, &mut self.actions);
+                if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                    self.notices.remove(i);
+                }
+            });
+            self.canvas_ui(ui);
+            return;
+        }
+        egui::Panel::top("menu").show(ui, |ui| {
+            panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
+            let can_undo = self.doc.history.undo_label().is_some();
+            let can_redo = self.doc.history.redo_label().is_some();
+            let selected = !self.selection.is_empty();
+            panels::toolbar_ui(ui, (can_undo, can_redo, selected), &mut self.actions);
+            if let Some(crate::ui::dialogs::ExportOutcome::Finished { message, error }) =
+                self.dialogs.export.progress_ui(ui)
+            {
+                self.actions.push(AppAction::Notify { message, error });
+            }
+            if let Some(i) = panels::notices_ui(ui, &self.notices) {
+                self.notices.remove(i);
+            }
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status_bar_ui(
+                ui,
+                &panels::Status {
+                    zoom: self.canvas.view().zoom,
+                    selected: self.selection.count(),
+                    dirty: self.doc.is_dirty(),
+                    never_saved: self.doc.path.is_none(),
+                    last_change: self.doc.history.undo_label(),
+                },
+            );
+        });
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    panels::sidebar_ui(ui, &self.doc.project, self.current_map, &mut self.actions);
+                });
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| self.right_panel_ui(ui));
+        self.canvas_ui(ui);
+    }
+
+    /// The map on the canvas (or a word that there is none).
+    fn canvas_ui(&mut self, ui: &mut egui::Ui) {
+        self.canvas
+            .reveal_until(self.workshop.and_then(|w| w.presenting));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.ensure_painted();
+            let Some(painted) = &self.painted else {
+                ui.centered_and_justified(|ui| ui.label(tr("canvas.no_maps")));
+                return;
+            };
+            let Some(map) = self.doc.project.maps.get(self.current_map) else {
+                return;
+            };
+            let actions = self.canvas.show(
+                ui,
+                map,
+                (&painted.layout, &painted.scene),
+                &mut self.selection,
+            );
+            self.actions
+                .extend(actions.into_iter().map(AppAction::Canvas));
+        });
+    }
+
+    /// The inspector or the analysis, as the tabs say.
+    fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.analysis_shown, false, tr("panel.inspector"));
+            ui.selectable_value(&mut self.analysis_shown, true, tr("panel.analysis"));
+        });
+        ui.separator();
+        if self.analysis_shown {
+            self.ensure_painted();
+            if let (Some(painted), Some(map)) = (
+                self.painted.as_mut(),
+                self.doc.project.maps.get(self.current_map),
+            ) && painted
+                .report
+                .as_ref()
+                .is_none_or(|(l, _)| *l != self.language)
+            {
+                let report = crate::report::map_report(
+                    &self.doc.project,
+                    map,
+                    &painted.analysis,
+                    self.language,
+                    1,
+                );
+                painted.report = Some((self.language, report));
+            }
+        }
+        let (Some(map), painted) = (
+            self.doc.project.maps.get(self.current_map),
+            self.painted.as_ref(),
+        ) else {
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if self.analysis_shown {
+                let Some((_, report)) = painted.and_then(|p| p.report.as_ref()) else {
+                    return;
+                };
+                if let Some(pick) = panels::analysis_ui(ui, report) {
+                    self.actions.push(AppAction::Pick(pick));
+                }
+            } else if let Some(e) =
+                panels::inspector_ui(ui, &self.doc.project, map, &self.selection, &self.theme)
+            {
+                self.actions.push(AppAction::Edit {
+                    label: e.label,
+                    merge: e.merge,
+                    edit: e.edit,
+                });
+            }
+        });
+    }
+
+    /// The open dialogs; their answers become actions.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.dialogs.unsaved.as_ref().and_then(|(d, _)| d.ui(ctx)) {
+            self.actions.push(AppAction::Unsaved(answer));
+        }
+        if let Some(answer) = self.dialogs.recover.as_ref().and_then(|(d, _)| d.ui(ctx)) {
+            self.actions.push(AppAction::Recover(answer));
+        }
+        if let Some(answer) = self
+            .dialogs
+            .file_field
+            .as_mut()
+            .and_then(|(f, _)| f.ui(ctx))
+        {
+            self.actions.push(AppAction::FileField(answer));
+        }
+        if let Some(answer) = self.dialogs.palette.as_mut().and_then(|p| p.ui(ctx)) {
+            self.actions.push(AppAction::Palette(answer));
+        }
+        if let Some(answer) = self.dialogs.settings.as_mut().and_then(|d| d.ui(ctx)) {
+            self.actions.push(AppAction::Settings(answer));
+        }
+        if let Some(closed) = self.dialogs.help.and_then(|h| h.ui(ctx)) {
+            self.actions.push(AppAction::Help(closed));
+        }
+        if let Some(language) = self.dialogs.language.and_then(|q| q.ui(ctx)) {
+            self.actions.push(AppAction::FirstLanguage(language));
+        }
+        if let Some(answer) = self.dialogs.tour.and_then(|t| t.ui(ctx)) {
+            self.actions.push(AppAction::Tour(answer));
+        }
+        if let Some(map) = self.doc.project.maps.get(self.current_map)
+            && let Some(crate::ui::dialogs::ExportOutcome::Choose {
+                file_name,
+                extension,
+            }) = self.dialogs.export.ui(
+                ctx,
+                (&self.doc.project, map, self.doc.revision()),
+                !self.dialogs.modal(),
+            )
+        {
+            self.actions.push(AppAction::ChooseExport {
+                file_name,
+                extension,
+            });
+        }
+    }
+}
