@@ -1122,3 +1122,34 @@ fn a_pdf_circle_is_four_quarter_circles_around_its_centre() {
         [(55.0, 40.0), (50.0, 45.0), (45.0, 40.0), (50.0, 35.0)]
     );
 }
+
+#[test]
+fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
+    // Reported: the default A0 poster left empty bands above and below the map.
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let map = &project.maps[0];
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let analysis = klantreis::analysis::analyse(&project, map);
+    let setup = klantreis::export::PageSetup::default();
+    let filled_by = |prepared: &klantreis::export::Prepared| {
+        let size = prepared.scene.size;
+        let plan = setup.plan((size.x, size.y));
+        let area = plan.map_area;
+        (size.x * plan.scale / area.2, size.y * plan.scale / area.3)
+    };
+    // As on the canvas, the map is wider than A0: bands above and below.
+    let plain = klantreis::export::prepare(&project, map, &analysis, &mut text);
+    let (_, tall) = filled_by(&plain);
+    assert!(tall < 0.95, "{tall}");
+    // Stretched for the page, it fills it both ways.
+    let fitted = klantreis::export::prepare_for_page(&project, map, &analysis, &setup, &mut text);
+    let (wide, tall) = filled_by(&fitted);
+    assert!(wide > 0.98 && tall > 0.98, "{wide} × {tall}");
+    // At a fixed scale nothing is stretched: the map prints at its own size.
+    let fixed = klantreis::export::PageSetup {
+        scale: klantreis::export::Scale::Fixed(1.0),
+        ..setup
+    };
+    let same = klantreis::export::prepare_for_page(&project, map, &analysis, &fixed, &mut text);
+    assert_eq!(same.scene.size, plain.scene.size);
+}

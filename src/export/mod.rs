@@ -22,7 +22,7 @@ pub mod tiles;
 pub use crate::layout::paper;
 pub use convert::{font_database, parse_svg, png_from_scene, png_size};
 pub use options::{ExportOptions, Format, OptionError, Setting};
-pub use pages::{Prepared, prepare};
+pub use pages::{Prepared, prepare, prepare_for_page};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
 pub use pdf::{DocumentInfo, pdf_from_scenes};
 pub use tiles::Tiling;
@@ -104,7 +104,8 @@ pub fn preview(
         };
         (page, None, project.personas.len())
     } else {
-        let prepared = prepare(project, map, &analysis::analyse(project, map), &mut text);
+        let analysis = analysis::analyse(project, map);
+        let prepared = pages::prepare_for_page(project, map, &analysis, &options.setup, &mut text);
         let (page, plan) = prepared.page(&options.setup, &mut text);
         let legibility = prepared.legibility(&plan);
         fix = remedy(&prepared.scene, &options.setup);
@@ -301,7 +302,8 @@ fn paper_pages(
     let mut pages = Vec::with_capacity(maps.len());
     let mut warnings: Vec<Legibility> = Vec::new();
     for m in maps {
-        let prepared = prepare(project, m, &analysis::analyse(project, m), text);
+        let analysis = analysis::analyse(project, m);
+        let prepared = pages::prepare_for_page(project, m, &analysis, &options.setup, text);
         let (page, plan) = prepared.page(&options.setup, text);
         if let Some(l) = prepared.legibility(&plan).filter(too_small)
             && !warnings.contains(&l)

@@ -28,7 +28,68 @@ pub fn prepare(
     analysis: &Analysis,
     text: &mut TextMeasurer,
 ) -> Prepared {
-    let layout = layout::lay_out(project, map, &Metrics::default(), text);
+    prepare_with(project, map, analysis, &Metrics::default(), text)
+}
+
+/// As [`prepare`], with the map stretched to its page: printed to fit, a map wider than the
+/// printable area would leave bands above and below it, so the emotion lane (up to three
+/// times its height) and then every lane are made taller until it fills the page.
+pub fn prepare_for_page(
+    project: &Project,
+    map: &Map,
+    analysis: &Analysis,
+    setup: &PageSetup,
+    text: &mut TextMeasurer,
+) -> Prepared {
+    let metrics = if setup.scale == paper::Scale::Fit {
+        stretched_metrics(project, map, setup, text)
+    } else {
+        Metrics::default()
+    };
+    prepare_with(project, map, analysis, &metrics, text)
+}
+
+/// The metrics that make `map` as tall as the printable area of `setup` is, for its width.
+fn stretched_metrics(
+    project: &Project,
+    map: &Map,
+    setup: &PageSetup,
+    text: &mut TextMeasurer,
+) -> Metrics {
+    let default = Metrics::default();
+    let mut metrics = default.clone();
+    let open_lanes = map.lanes.iter().filter(|l| !l.collapsed).count().max(1);
+    let curve_lane = map
+        .lanes
+        .iter()
+        .any(|l| l.kind == crate::model::LaneKind::Emotions && !l.collapsed);
+    // Rows taller than the minimum do not grow with it: a few rounds close the gap.
+    for _ in 0..4 {
+        let size = layout::lay_out(project, map, &metrics, text).size;
+        let area = setup.plan((size.x, size.y)).map_area;
+        let deficit = size.x * area.3 / area.2.max(1.0) - size.y;
+        if deficit < 1.0 {
+            break;
+        }
+        let to_curve = if curve_lane {
+            deficit.min(3.0 * default.curve_height - metrics.curve_height)
+        } else {
+            0.0
+        };
+        metrics.curve_height += to_curve;
+        metrics.min_row_height += (deficit - to_curve) / open_lanes as f32;
+    }
+    metrics
+}
+
+fn prepare_with(
+    project: &Project,
+    map: &Map,
+    analysis: &Analysis,
+    metrics: &Metrics,
+    text: &mut TextMeasurer,
+) -> Prepared {
+    let layout = layout::lay_out(project, map, metrics, text);
     let lang = Language::of_text(&project.language);
     let scene = render::paint(
         map,

@@ -138,7 +138,7 @@ pub struct PageSetup {
     /// Blank border on every side, in millimetres.
     pub margin_mm: f32,
     pub scale: Scale,
-    /// A strip along the bottom with project, map, persona, date and version.
+    /// A strip along the bottom with project, persona, date and version (the map names itself).
     pub title_block: bool,
 }
 
@@ -154,8 +154,17 @@ impl Default for PageSetup {
     }
 }
 
-/// The height of the title block, in points.
+/// The height of the title block on an A4 page, in points; it grows with the paper (to
+/// [`TITLE_BLOCK_MAX_PT`]) so it reads at the distance a larger sheet is read from.
 pub const TITLE_BLOCK_PT: f32 = 36.0;
+/// The title block's height on the largest papers, in points.
+pub const TITLE_BLOCK_MAX_PT: f32 = 96.0;
+
+/// The title block's height on a page of `(width, height)` points.
+pub fn title_block_height(page: (f32, f32)) -> f32 {
+    let a4_short_side = 210.0 * PT_PER_MM;
+    (TITLE_BLOCK_PT * page.0.min(page.1) / a4_short_side).clamp(TITLE_BLOCK_PT, TITLE_BLOCK_MAX_PT)
+}
 
 /// Where things go on a page, in points from the top-left corner.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -188,7 +197,7 @@ impl PageSetup {
     pub fn plan(&self, map_size: (f32, f32)) -> PagePlan {
         let (pw, ph) = self.page_size_pt();
         let m = (self.margin_mm * PT_PER_MM).clamp(0.0, pw.min(ph) / 3.0);
-        let title = self.title_block.then_some(TITLE_BLOCK_PT);
+        let title = self.title_block.then_some(title_block_height((pw, ph)));
         let area = (
             m,
             m,
@@ -217,6 +226,22 @@ impl PageSetup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_block_grows_with_the_paper() {
+        let on = |paper| {
+            let setup = PageSetup {
+                paper,
+                ..PageSetup::default()
+            };
+            setup.plan((1000.0, 600.0)).title_block.map(|t| t.3)
+        };
+        assert_eq!(on(PaperSize::A4), Some(TITLE_BLOCK_PT));
+        let a2 = on(PaperSize::A2).unwrap_or_default();
+        assert!(a2 > TITLE_BLOCK_PT && a2 < TITLE_BLOCK_MAX_PT, "{a2}");
+        assert_eq!(on(PaperSize::A0), Some(TITLE_BLOCK_MAX_PT));
+        assert_eq!(on(PaperSize::A5), Some(TITLE_BLOCK_PT));
+    }
 
     #[test]
     fn a0_landscape_is_3370_by_2384_points() {

@@ -102,25 +102,27 @@ pub fn page(
     }
 }
 
-/// The title block: the map's title, the project and persona, the date and the version.
+/// The title block: the project (the map's own title is on the map already), its persona,
+/// the date and the version; the text grows with the block, which grows with the paper.
 fn title_block(w: &mut Writer<'_>, t: &TitleBlock, area: Rect, theme: &Theme) {
-    w.rect(area, None, Some(Line::solid(0.8, theme.header_fill)));
+    let k = area.height() / crate::layout::paper::TITLE_BLOCK_PT;
+    w.rect(area, None, Some(Line::solid(0.8 * k, theme.header_fill)));
     w.line(
-        area.min + vec2(10.0, 6.0),
+        area.min + vec2(10.0 * k, 6.0 * k),
         Anchor::Start,
-        &t.map,
-        (13.0, true, theme.ink),
+        &t.project,
+        (13.0 * k, true, theme.ink),
     );
-    let small = 9.0;
-    let bottom = area.bottom() - 6.0 - small;
+    let small = 9.0 * k;
+    let bottom = area.bottom() - 6.0 * k - small;
     w.line(
-        pos2(area.left() + 10.0, bottom),
+        pos2(area.left() + 10.0 * k, bottom),
         Anchor::Start,
-        &format!("{}  ·  {}", t.project, t.persona),
+        &t.persona,
         (small, false, theme.ink_muted),
     );
     w.line(
-        pos2(area.right() - 10.0, bottom),
+        pos2(area.right() - 10.0 * k, bottom),
         Anchor::End,
         &format!("{}  ·  {}", t.date, t.version),
         (small, false, theme.ink_muted),
