@@ -43,13 +43,15 @@ impl Default for Theme {
             curve_band: Color32::from_rgb(0xf4, 0xf2, 0xec),
             neutral_line: Color32::from_rgb(0xb5, 0xb0, 0xa4),
             moment_of_truth: Color32::from_rgb(0xc2, 0x41, 0x0c),
+            // Okabe and Ito's palette, safe for the common colour-vision deficiencies (and
+            // every curve also differs by its dash pattern, its faces by their mouths).
             curve_colours: [
-                Color32::from_rgb(0x1d, 0x4e, 0xd8),
-                Color32::from_rgb(0xb4, 0x23, 0x8a),
-                Color32::from_rgb(0x0f, 0x76, 0x6e),
-                Color32::from_rgb(0xb4, 0x53, 0x09),
-                Color32::from_rgb(0x6d, 0x28, 0xd9),
-                Color32::from_rgb(0x3f, 0x62, 0x12),
+                Color32::from_rgb(0x00, 0x72, 0xb2),
+                Color32::from_rgb(0xd5, 0x5e, 0x00),
+                Color32::from_rgb(0x00, 0x9e, 0x73),
+                Color32::from_rgb(0xcc, 0x79, 0xa7),
+                Color32::from_rgb(0xe6, 0x9f, 0x00),
+                Color32::from_rgb(0x56, 0xb4, 0xe9),
             ],
         }
     }
@@ -76,16 +78,17 @@ impl Theme {
         }
     }
 
-    /// The accent of a lane of `kind`: the stripe on its header and its cards.
+    /// The accent of a lane of `kind`: the stripe on its header and its cards. The lanes of a
+    /// journey take Okabe and Ito's colour-blind-safe hues; every lane also says its name.
     pub fn lane_accent(&self, kind: LaneKind) -> Color32 {
         match kind {
-            LaneKind::CustomerActions => Color32::from_rgb(0x25, 0x63, 0xeb),
-            LaneKind::Touchpoints => Color32::from_rgb(0x05, 0x96, 0x69),
-            LaneKind::Channels => Color32::from_rgb(0x08, 0x91, 0xb2),
-            LaneKind::Thoughts => Color32::from_rgb(0xca, 0x8a, 0x04),
-            LaneKind::Emotions => Color32::from_rgb(0xdb, 0x27, 0x77),
-            LaneKind::PainPoints => Color32::from_rgb(0xdc, 0x26, 0x26),
-            LaneKind::Opportunities => Color32::from_rgb(0x16, 0xa3, 0x4a),
+            LaneKind::CustomerActions => Color32::from_rgb(0x00, 0x72, 0xb2),
+            LaneKind::Touchpoints => Color32::from_rgb(0x00, 0x9e, 0x73),
+            LaneKind::Channels => Color32::from_rgb(0x56, 0xb4, 0xe9),
+            LaneKind::Thoughts => Color32::from_rgb(0xe6, 0x9f, 0x00),
+            LaneKind::Emotions => Color32::from_rgb(0xcc, 0x79, 0xa7),
+            LaneKind::PainPoints => Color32::from_rgb(0xd5, 0x5e, 0x00),
+            LaneKind::Opportunities => Color32::from_rgb(0x1a, 0x1a, 0x1a),
             LaneKind::Owners => Color32::from_rgb(0x7c, 0x3a, 0xed),
             LaneKind::Frontstage => Color32::from_rgb(0x02, 0x84, 0xc7),
             LaneKind::Backstage => Color32::from_rgb(0x57, 0x53, 0x4e),
