@@ -7,14 +7,24 @@ use super::{Line, Shape};
 use crate::model::Channel;
 
 /// Draws shapes in a unit square that is mapped onto `rect`.
-struct Pen {
+pub(super) struct Pen {
     rect: Rect,
     line: Line,
     colour: Color32,
-    shapes: Vec<Shape>,
+    pub(super) shapes: Vec<Shape>,
 }
 
 impl Pen {
+    /// A pen for line art in `rect`, its strokes a tenth of the square.
+    pub(super) fn new(rect: Rect, colour: Color32) -> Self {
+        Self {
+            rect,
+            line: Line::solid((rect.width().min(rect.height()) * 0.09).max(0.6), colour),
+            colour,
+            shapes: Vec::with_capacity(8),
+        }
+    }
+
     fn at(&self, x: f32, y: f32) -> Pos2 {
         pos2(
             self.rect.left() + x * self.rect.width(),
@@ -26,7 +36,7 @@ impl Pen {
         self.rect.width().min(self.rect.height())
     }
 
-    fn path(&mut self, points: &[(f32, f32)], closed: bool) {
+    pub(super) fn path(&mut self, points: &[(f32, f32)], closed: bool) {
         let points = points.iter().map(|&(x, y)| self.at(x, y)).collect();
         self.shapes.push(Shape::Path {
             points,
@@ -36,7 +46,7 @@ impl Pen {
         });
     }
 
-    fn filled(&mut self, points: &[(f32, f32)]) {
+    pub(super) fn filled(&mut self, points: &[(f32, f32)]) {
         let points = points.iter().map(|&(x, y)| self.at(x, y)).collect();
         self.shapes.push(Shape::Path {
             points,
@@ -46,7 +56,7 @@ impl Pen {
         });
     }
 
-    fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, radius: f32) {
+    pub(super) fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, radius: f32) {
         let rect = Rect::from_min_max(self.at(x0, y0), self.at(x1, y1));
         self.shapes.push(Shape::Rect {
             rect,
@@ -56,7 +66,7 @@ impl Pen {
         });
     }
 
-    fn circle(&mut self, x: f32, y: f32, r: f32, filled: bool) {
+    pub(super) fn circle(&mut self, x: f32, y: f32, r: f32, filled: bool) {
         let center = self.at(x, y);
         let radius = r * self.scale();
         self.shapes.push(Shape::Circle {
@@ -69,7 +79,7 @@ impl Pen {
 
     /// An arc around (x, y) with radii (rx, ry), from angle `a0` to `a1` (radians, clockwise
     /// from the positive x axis as y points down).
-    fn arc(&mut self, (x, y): (f32, f32), (rx, ry): (f32, f32), a0: f32, a1: f32) {
+    pub(super) fn arc(&mut self, (x, y): (f32, f32), (rx, ry): (f32, f32), a0: f32, a1: f32) {
         const STEPS: usize = 12;
         let points: Vec<(f32, f32)> = (0..=STEPS)
             .map(|i| {

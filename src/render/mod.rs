@@ -3,6 +3,7 @@
 //! overview, persona sheets). Split by what it draws: `grid`, `cards`, `curves`, `page`,
 //! `sheets`, `persona`.
 
+mod action_icons;
 mod cards;
 mod curves;
 mod grid;
@@ -13,6 +14,7 @@ mod scene;
 mod sheets;
 mod theme;
 
+pub use action_icons::{ActionIcon, action_icon};
 pub use curves::{FACE_RADIUS, face, smooth};
 pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};

@@ -208,6 +208,26 @@ impl Command {
         self.language().is_some() || self.theme().is_some()
     }
 
+    /// The toolbar's icon for the command, if it has one.
+    pub fn icon(self) -> Option<crate::render::ActionIcon> {
+        use crate::render::ActionIcon as I;
+        Some(match self {
+            Self::Undo => I::Undo,
+            Self::Redo => I::Redo,
+            Self::AddCard => I::AddCard,
+            Self::AddStage => I::AddStage,
+            Self::AddLane => I::AddLane,
+            Self::Duplicate => I::Duplicate,
+            Self::Delete => I::Delete,
+            Self::ZoomFit => I::Fit,
+            Self::ZoomActual => I::ActualSize,
+            Self::FocusMap => I::FocusMap,
+            Self::Present => I::Present,
+            Self::WorkshopMode => I::Workshop,
+            _ => return None,
+        })
+    }
+
     /// The keyboard shortcut, if any.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         Some(match self {

@@ -46,8 +46,7 @@ pub fn toolbar_ui(
                 Command::Present => workshop.presenting.is_some(),
                 _ => false,
             };
-            if ui
-                .selectable_label(on, command.label())
+            if crate::ui::panels::command_button(ui, command, on)
                 .on_hover_text(tip)
                 .clicked()
             {

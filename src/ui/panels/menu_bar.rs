@@ -106,10 +106,53 @@ pub fn toolbar_ui(
                 Command::Duplicate | Command::Delete => selected,
                 _ => true,
             };
-            let button = egui::Button::new(command.label()).small();
-            if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
+            if ui
+                .add_enabled_ui(enabled, |ui| command_button(ui, command, false))
+                .inner
+                .on_hover_text(tip)
+                .clicked()
+            {
                 actions.push(AppAction::Command(command));
             }
         }
     });
+}
+
+/// A toolbar button: the command's icon (line art from the same painter as the map) and its
+/// label; `on` shows it pressed.
+pub fn command_button(ui: &mut egui::Ui, command: Command, on: bool) -> egui::Response {
+    let Some(icon) = command.icon() else {
+        return ui.add(egui::Button::selectable(on, command.label()));
+    };
+    let id = egui::IdSalt::new(("toolbar-icon", command));
+    let side = ui.text_style_height(&egui::TextStyle::Button);
+    let response = egui::Button::selectable(
+        on,
+        (
+            egui::Atom::custom(id, egui::Vec2::splat(side)),
+            command.label(),
+        ),
+    )
+    .atom_ui(ui);
+    if let Some(rect) = response.rect(id) {
+        let colour = if on {
+            ui.visuals().selection.stroke.color
+        } else if ui.is_enabled() {
+            ui.visuals().text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        let scene = crate::render::Scene {
+            size: rect.size(),
+            background: egui::Color32::TRANSPARENT,
+            shapes: crate::render::action_icon(
+                icon,
+                egui::Rect::from_min_size(egui::Pos2::ZERO, rect.size()),
+                colour,
+            ),
+        };
+        let transform = egui::emath::TSTransform::from_translation(rect.min.to_vec2());
+        crate::ui::paint_scene(ui.painter(), &scene, transform, rect);
+    }
+    response.response
 }
