@@ -460,7 +460,7 @@ fn a_fast_drag_from_the_toolbox_adds_the_card() {
 }
 
 #[test]
-fn a_journey_with_cards_and_a_curve_by_keyboard_alone() {
+fn a_three_stage_map_with_cards_and_a_curve_by_keyboard_alone() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(Some(Language::English), None, data.path());
     h.run();
@@ -472,8 +472,23 @@ fn a_journey_with_cards_and_a_curve_by_keyboard_alone() {
         h.key_press(key);
         h.run();
     };
-    // F6 gives the map the keyboard, the cursor on the first cell.
+    // F6 gives the map the keyboard, the cursor on the first cell; Up selects the first
+    // stage's header, typing renames it, Enter keeps the name.
     key(&mut h, Key::F6);
+    key(&mut h, Key::ArrowUp);
+    typed(&mut h, "Discover");
+    key(&mut h, Key::Enter);
+    // The template's five stages down to three: the fourth header, Delete, twice.
+    for _ in 0..2 {
+        for _ in 0..3 {
+            key(&mut h, Key::ArrowRight);
+        }
+        key(&mut h, Key::Delete);
+        key(&mut h, Key::F6);
+        key(&mut h, Key::ArrowUp);
+    }
+    assert_eq!(h.state().project().maps[0].stages.len(), 3);
+    key(&mut h, Key::ArrowDown);
     // Typing starts a card in the cursor's cell; Tab keeps it and moves on to the next stage.
     typed(&mut h, "Sees an ad");
     key(&mut h, Key::Tab);
@@ -501,6 +516,8 @@ fn a_journey_with_cards_and_a_curve_by_keyboard_alone() {
     typed(&mut h, "+");
 
     let map = h.state().project().maps[0].clone();
+    let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Discover", "Choice", "Purchase"]);
     let first_lane = map.lanes[0].id;
     let in_stage = |s: usize| -> Vec<String> {
         map.cards

@@ -3,7 +3,8 @@
 //! it, Tab and Shift+Tab step through the cells in reading order, typing starts a new card there
 //! with what was typed, Enter a blank one, and in the emotion lane `+` and `-` raise and lower
 //! the stage's step of the curve being edited (making it when there is none). While a card's
-//! title is edited, Tab keeps it and moves on to the next cell.
+//! title is edited, Tab keeps it and moves on to the next cell. Up from the first lane and Left
+//! from the first stage select the headers: Enter or typing renames one, Delete removes it.
 
 use egui::{Event, EventFilter, Key, Modifiers, Stroke};
 
@@ -43,6 +44,19 @@ pub(super) fn step_cell(map: &Map, from: (LaneId, StageId), step: Step) -> (Lane
     (map.lanes[lane].id, map.stages[stage].id)
 }
 
+/// The text typed this frame.
+fn typed_text(ui: &egui::Ui) -> String {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
 /// The first cell of the map, if it has one.
 pub(super) fn first_cell(map: &Map) -> Option<(LaneId, StageId)> {
     Some((map.lanes.first()?.id, map.stages.first()?.id))
@@ -61,6 +75,8 @@ impl MapCanvas {
             self.focus_requested = false;
             background.request_focus();
             if f.selection.keyboard_cell(f.map).is_none()
+                && f.selection.stage.is_none()
+                && f.selection.lane.is_none()
                 && let Some(cell) = first_cell(f.map)
             {
                 *f.selection = Selection::at_cell(cell.0, cell.1);
@@ -91,6 +107,9 @@ impl MapCanvas {
     }
 
     fn keys(&mut self, ui: &egui::Ui, f: &mut Frame<'_>) {
+        if self.header_keys(ui, f) {
+            return;
+        }
         let Some(cell) = f
             .selection
             .keyboard_cell(f.map)
@@ -98,6 +117,22 @@ impl MapCanvas {
         else {
             return;
         };
+        // Up from the first lane and Left from the first stage go onto the headers.
+        let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        if f.map.lane_index(cell.0) == Some(0) && pressed(Key::ArrowUp) {
+            *f.selection = Selection {
+                stage: Some(cell.1),
+                ..Selection::default()
+            };
+            return;
+        }
+        if f.map.stage_index(cell.1) == Some(0) && pressed(Key::ArrowLeft) {
+            *f.selection = Selection {
+                lane: Some(cell.0),
+                ..Selection::default()
+            };
+            return;
+        }
         let moves = [
             (Key::ArrowLeft, Modifiers::NONE, Step::Left),
             (Key::ArrowRight, Modifiers::NONE, Step::Right),
@@ -122,15 +157,7 @@ impl MapCanvas {
             });
             return;
         }
-        let typed: String = ui.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Text(t) => Some(t.as_str()),
-                    _ => None,
-                })
-                .collect()
-        });
+        let typed = typed_text(ui);
         if typed.is_empty() {
             return;
         }
@@ -151,6 +178,80 @@ impl MapCanvas {
             }
             _ => {}
         }
+    }
+
+    /// With a stage's or a lane's header selected (and no cell cursor): the arrows move along
+    /// the headers or back into the cells, Enter renames it, typing renames it to what is
+    /// typed (Delete, a command, removes it). Returns whether a header was selected.
+    fn header_keys(&mut self, ui: &egui::Ui, f: &mut Frame<'_>) -> bool {
+        if f.selection.cursor.is_some() || !f.selection.cards.is_empty() {
+            return false;
+        }
+        let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        let typed = typed_text(ui);
+        if let Some(stage) = f.selection.stage {
+            let Some(index) = f.map.stage_index(stage) else {
+                return false;
+            };
+            let along = |i: usize| {
+                f.map.stages.get(i).map(|s| Selection {
+                    stage: Some(s.id),
+                    ..Selection::default()
+                })
+            };
+            let next = if pressed(Key::ArrowLeft) {
+                index.checked_sub(1).and_then(along)
+            } else if pressed(Key::ArrowRight) {
+                along(index + 1)
+            } else if pressed(Key::ArrowDown) {
+                f.map.lanes.first().map(|l| Selection::at_cell(l.id, stage))
+            } else {
+                None
+            };
+            if let Some(next) = next {
+                *f.selection = next;
+            } else if pressed(Key::Enter) || pressed(Key::F2) {
+                let name = f
+                    .map
+                    .stage(stage)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                self.start_editing(super::TextTarget::StageName(stage), name);
+            } else if !typed.trim().is_empty() {
+                self.continue_typing(super::TextTarget::StageName(stage), typed);
+            }
+            return true;
+        }
+        if let Some(lane) = f.selection.lane {
+            let Some(index) = f.map.lane_index(lane) else {
+                return false;
+            };
+            let along = |i: usize| {
+                f.map.lanes.get(i).map(|l| Selection {
+                    lane: Some(l.id),
+                    ..Selection::default()
+                })
+            };
+            let next = if pressed(Key::ArrowUp) {
+                index.checked_sub(1).and_then(along)
+            } else if pressed(Key::ArrowDown) {
+                along(index + 1)
+            } else if pressed(Key::ArrowRight) {
+                f.map.stages.first().map(|s| Selection::at_cell(lane, s.id))
+            } else {
+                None
+            };
+            if let Some(next) = next {
+                *f.selection = next;
+            } else if pressed(Key::Enter) || pressed(Key::F2) {
+                let name = f.map.lane(lane).map(|l| l.name.clone()).unwrap_or_default();
+                self.start_editing(super::TextTarget::LaneName(lane), name);
+            } else if !typed.trim().is_empty() {
+                self.continue_typing(super::TextTarget::LaneName(lane), typed);
+            }
+            return true;
+        }
+        false
     }
 
     /// Raises (`direction` 1) or lowers (−1) the step of `stage` on the curve being edited by
