@@ -587,3 +587,30 @@ fn workshop_mode_and_its_presenter_view() {
     assert!((h.ctx.zoom_factor() - zoom).abs() < 1e-6);
     h.get_by_label("File");
 }
+
+#[test]
+fn a_recent_project_that_vanished_says_so_in_the_file_menu_and_can_be_forgotten() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.klantreis.ron");
+    let project = klantreis::templates::new_project(
+        klantreis::model::MapKind::CustomerJourney,
+        Language::English,
+    );
+    klantreis::file::save(&project, &gone).unwrap();
+    let dialogs = ScriptedDialogs {
+        open_answers: [Some(gone.clone())].into(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = build(Some(Language::English), None, data.path(), dialogs, false);
+    h.run();
+    click(&mut h, "File");
+    click_item(&mut h, "Open…");
+    std::fs::remove_file(&gone).unwrap();
+    click(&mut h, "File");
+    click(&mut h, "Open recent");
+    h.get_by_label_contains("(not found: moved or deleted)");
+    click(&mut h, "Remove from the list");
+    click(&mut h, "File");
+    assert!(h.query_by_label_contains("(not found").is_none());
+}

@@ -62,6 +62,8 @@ pub enum AppAction {
     Start(crate::ui::start::StartAnswer),
     /// The guided tour's answer.
     Tour(crate::ui::dialogs::TourAnswer),
+    /// Take a project that moved or vanished off the recent list.
+    ForgetRecent(std::path::PathBuf),
     /// A step through the presenter view.
     Presenter(crate::ui::workshop::PresenterKey),
     /// The export dialog's Export button: ask where, then export.
@@ -159,6 +161,7 @@ impl KlantreisApp {
             AppAction::Start(answer) => self.answer_start(answer, ctx),
             AppAction::Tour(answer) => self.answer_tour(answer),
             AppAction::Presenter(key) => self.present(key),
+            AppAction::ForgetRecent(path) => self.forget_recent(&path),
             AppAction::ChooseExport {
                 file_name,
                 extension,

@@ -23,12 +23,15 @@ impl KlantreisApp {
             StartAnswer::Browse => self.request(Pending::Open(None), ctx),
             StartAnswer::Open(path) => self.request(Pending::Open(Some(path)), ctx),
             StartAnswer::Example(index) => self.request(Pending::Example(index), ctx),
-            StartAnswer::Forget(path) => {
-                self.settings.forget_recent(&path);
-                if let Some(start) = &mut self.start {
-                    start.forget(&path);
-                }
-            }
+            StartAnswer::Forget(path) => self.forget_recent(&path),
+        }
+    }
+
+    /// Takes `path` off the recent list (and the start screen, if it shows).
+    pub(super) fn forget_recent(&mut self, path: &std::path::Path) {
+        self.settings.forget_recent(path);
+        if let Some(start) = &mut self.start {
+            start.forget(path);
         }
     }
 

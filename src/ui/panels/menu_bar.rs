@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use crate::ui::app::{AppAction, Pending};
 use crate::ui::command::{Command, Menu};
 use crate::ui::settings::Settings;
@@ -51,9 +51,25 @@ fn recent_menu_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<AppAc
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button(tr("menu.open_recent"), |ui| {
             for path in recent {
-                if ui.button(path.display().to_string()).clicked() {
-                    actions.push(AppAction::Request(Pending::Open(Some(path.clone()))));
+                if path.exists() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(AppAction::Request(Pending::Open(Some(path.clone()))));
+                    }
+                    continue;
                 }
+                // Moved or deleted: said so, with a way to take it off the list.
+                ui.horizontal(|ui| {
+                    ui.add_enabled(
+                        false,
+                        egui::Button::new(tr_args(
+                            "menu.recent_missing",
+                            &[("path", &path.display())],
+                        )),
+                    );
+                    if ui.small_button(tr("start.forget")).clicked() {
+                        actions.push(AppAction::ForgetRecent(path.clone()));
+                    }
+                });
             }
         });
     });
