@@ -8,6 +8,7 @@ mod cards;
 mod curves;
 mod grid;
 pub mod icons;
+mod lane_icons;
 mod page;
 mod persona;
 mod scene;
@@ -16,6 +17,7 @@ mod theme;
 
 pub use action_icons::{ActionIcon, action_icon};
 pub use curves::{FACE_RADIUS, face, smooth};
+pub use lane_icons::lane_icon;
 pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape, group_transform};

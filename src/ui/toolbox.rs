@@ -174,13 +174,31 @@ fn finish_flick(ui: &egui::Ui) {
 
 fn item_ui(ui: &mut egui::Ui, item: ToolboxItem) -> Option<ToolboxItem> {
     let label = item.label();
-    let response = ui
-        .add(
+    // A lane kind shows its icon before its name.
+    let response = match item {
+        ToolboxItem::Lane(kind) => {
+            let id = egui::IdSalt::new(("lane-icon", kind));
+            let side = ui.text_style_height(&egui::TextStyle::Small) + 2.0;
+            let shown =
+                egui::Button::new((egui::Atom::custom(id, egui::Vec2::splat(side)), &label))
+                    .small()
+                    .sense(Sense::click_and_drag())
+                    .atom_ui(ui);
+            if let Some(rect) = shown.rect(id) {
+                let colour = ui.visuals().text_color();
+                crate::ui::panels::paint_icon(ui, rect, |square| {
+                    crate::render::lane_icon(kind, square, colour)
+                });
+            }
+            shown.response
+        }
+        ToolboxItem::Card(_) => ui.add(
             egui::Button::new(&label)
                 .small()
                 .sense(Sense::click_and_drag()),
-        )
-        .on_hover_cursor(egui::CursorIcon::Grab);
+        ),
+    }
+    .on_hover_cursor(egui::CursorIcon::Grab);
     let tip = match item {
         ToolboxItem::Card(_) => tr_args("toolbox.drag_card", &[("item", &label)]),
         ToolboxItem::Lane(_) => tr_args("toolbox.drag_lane", &[("item", &label)]),

@@ -158,17 +158,25 @@ pub fn command_button(ui: &mut egui::Ui, command: Command, on: bool) -> egui::Re
         } else {
             ui.visuals().weak_text_color()
         };
-        let scene = crate::render::Scene {
-            size: rect.size(),
-            background: egui::Color32::TRANSPARENT,
-            shapes: crate::render::action_icon(
-                icon,
-                egui::Rect::from_min_size(egui::Pos2::ZERO, rect.size()),
-                colour,
-            ),
-        };
-        let transform = egui::emath::TSTransform::from_translation(rect.min.to_vec2());
-        crate::ui::paint_scene(ui.painter(), &scene, transform, rect);
+        paint_icon(ui, rect, |square| {
+            crate::render::action_icon(icon, square, colour)
+        });
     }
     response.response
+}
+
+/// Paints line art made by `draw` (given a square at the origin) into `rect`, through the same
+/// scene painter as the map.
+pub fn paint_icon(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    draw: impl FnOnce(egui::Rect) -> Vec<crate::render::Shape>,
+) {
+    let scene = crate::render::Scene {
+        size: rect.size(),
+        background: egui::Color32::TRANSPARENT,
+        shapes: draw(egui::Rect::from_min_size(egui::Pos2::ZERO, rect.size())),
+    };
+    let transform = egui::emath::TSTransform::from_translation(rect.min.to_vec2());
+    crate::ui::paint_scene(ui.painter(), &scene, transform, rect);
 }
