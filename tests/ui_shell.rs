@@ -614,3 +614,49 @@ fn a_recent_project_that_vanished_says_so_in_the_file_menu_and_can_be_forgotten(
     click(&mut h, "File");
     assert!(h.query_by_label_contains("(not found").is_none());
 }
+
+#[test]
+fn alt_and_the_arrows_move_cards_stages_and_lanes_as_a_drag_would() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let key = |h: &mut Harness<'_, KlantreisApp>, modifiers, key| {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+    };
+    // A card typed into the first cell, then moved one stage on and one lane down.
+    key(&mut h, egui::Modifiers::NONE, Key::F6);
+    h.event(egui::Event::Text("Queue".to_owned()));
+    h.run();
+    key(&mut h, egui::Modifiers::NONE, Key::Enter);
+    h.get_by_label("Card Queue").click();
+    h.run();
+    key(&mut h, egui::Modifiers::ALT, Key::ArrowRight);
+    key(&mut h, egui::Modifiers::ALT, Key::ArrowDown);
+    let map = h.state().project().maps[0].clone();
+    let card = map.cards.iter().find(|c| c.title == "Queue").unwrap();
+    assert_eq!(map.stage_index(card.stage), Some(1));
+    assert_eq!(map.lane_index(card.lane), Some(1));
+    // Alt+Shift+Right widens it over the next stage.
+    key(
+        &mut h,
+        egui::Modifiers::ALT | egui::Modifiers::SHIFT,
+        Key::ArrowRight,
+    );
+    let map = h.state().project().maps[0].clone();
+    assert_eq!(
+        map.cards.iter().find(|c| c.title == "Queue").unwrap().span,
+        2
+    );
+    // The first stage's header, moved one place on.
+    key(&mut h, egui::Modifiers::NONE, Key::Escape);
+    h.get_by_label("Stage Orientation").click();
+    h.run();
+    key(&mut h, egui::Modifiers::ALT, Key::ArrowRight);
+    let names: Vec<String> = h.state().project().maps[0]
+        .stages
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names[..2], ["Choice".to_owned(), "Orientation".to_owned()]);
+}

@@ -5,6 +5,8 @@
 //! the stage's step of the curve being edited (making it when there is none). While a card's
 //! title is edited, Tab keeps it and moves on to the next cell. Up from the first lane and Left
 //! from the first stage select the headers: Enter or typing renames one, Delete removes it.
+//! Alt with the arrows moves what is selected (cards, a stage, a lane) as a drag would, and
+//! Alt+Shift with Left and Right narrows or widens a card's span.
 
 use egui::{Event, EventFilter, Key, Modifiers, Stroke};
 
@@ -42,6 +44,79 @@ pub(super) fn step_cell(map: &Map, from: (LaneId, StageId), step: Step) -> (Lane
         Step::Next | Step::Previous => (lane, stage),
     };
     (map.lanes[lane].id, map.stages[stage].id)
+}
+
+/// Alt with the arrows moves what is selected, as a drag would: cards to the next cell (with
+/// Shift, Left and Right narrow and widen one card's span), a stage or a lane along the others.
+/// Returns whether a move was asked for.
+fn moves(ui: &egui::Ui, f: &mut Frame<'_>) -> bool {
+    let alt = Modifiers::ALT;
+    let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
+    let step = [
+        (Key::ArrowLeft, Step::Left),
+        (Key::ArrowRight, Step::Right),
+        (Key::ArrowUp, Step::Up),
+        (Key::ArrowDown, Step::Down),
+    ]
+    .into_iter()
+    .find_map(|(key, step)| {
+        let widen = ui.input_mut(|i| i.consume_key(alt_shift, key));
+        let moved = !widen && ui.input_mut(|i| i.consume_key(alt, key));
+        (widen || moved).then_some((step, widen))
+    });
+    let Some((step, widen)) = step else {
+        return false;
+    };
+    let map = f.map;
+    if let Some(first) = f.selection.cards.first().and_then(|id| map.card(*id)) {
+        if widen {
+            let room = map
+                .stage_index(first.stage)
+                .map_or(1, |i| map.stages.len() - i) as u16;
+            let span = match step {
+                Step::Right => first.span.saturating_add(1).min(room),
+                Step::Left => first.span.saturating_sub(1).max(1),
+                _ => first.span,
+            };
+            if span != first.span && f.selection.cards.len() == 1 {
+                f.actions.push(CanvasAction::SetSpan {
+                    card: first.id,
+                    span,
+                });
+            }
+        } else {
+            let (lane, stage) = step_cell(map, (first.lane, first.stage), step);
+            if (lane, stage) != (first.lane, first.stage) {
+                f.actions.push(CanvasAction::MoveCards {
+                    cards: f.selection.card_ids(),
+                    lane,
+                    stage,
+                    index: usize::MAX,
+                });
+            }
+        }
+        return true;
+    }
+    let along = |index: Option<usize>, len: usize, back: bool| {
+        let index = index?;
+        if back {
+            index.checked_sub(1)
+        } else {
+            (index + 1 < len).then_some(index + 1)
+        }
+    };
+    if let Some(stage) = f.selection.stage
+        && matches!(step, Step::Left | Step::Right)
+        && let Some(to) = along(map.stage_index(stage), map.stages.len(), step == Step::Left)
+    {
+        f.actions.push(CanvasAction::MoveStage { stage, to });
+    } else if let Some(lane) = f.selection.lane
+        && matches!(step, Step::Up | Step::Down)
+        && let Some(to) = along(map.lane_index(lane), map.lanes.len(), step == Step::Up)
+    {
+        f.actions.push(CanvasAction::MoveLane { lane, to });
+    }
+    true
 }
 
 /// The text typed this frame.
@@ -82,7 +157,15 @@ impl MapCanvas {
                 *f.selection = Selection::at_cell(cell.0, cell.1);
             }
         }
-        if background.clicked() || background.drag_started() {
+        // A click anywhere on the map (a card, a header, the background) gives it the keyboard,
+        // unless it lands in the text being edited.
+        let clicked_here = ui.input(|i| {
+            i.pointer.any_click()
+                && i.pointer
+                    .interact_pos()
+                    .is_some_and(|p| f.canvas.contains(p))
+        });
+        if background.drag_started() || (clicked_here && self.editing.is_none()) {
             background.request_focus();
         }
         let focused = background.has_focus();
@@ -107,7 +190,7 @@ impl MapCanvas {
     }
 
     fn keys(&mut self, ui: &egui::Ui, f: &mut Frame<'_>) {
-        if self.header_keys(ui, f) {
+        if moves(ui, f) || self.header_keys(ui, f) {
             return;
         }
         let Some(cell) = f
