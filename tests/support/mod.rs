@@ -12,3 +12,5 @@ pub fn software_gl() -> WgpuSetup {
     }
     setup
 }
+
+pub mod app;

@@ -303,6 +303,9 @@ pub fn inspector_ui(
             edit: Edit::Batch(edits),
         });
     }
+    if let Some(edit) = super::curves::curves_ui(ui, project, map) {
+        return Some(edit);
+    }
     ui.add_space(8.0);
     ui.weak(tr("inspector.hint"));
     None

@@ -2,6 +2,7 @@
 //! as [`AppAction`](super::app::AppAction)s; none changes the document itself.
 
 mod analysis;
+mod curves;
 mod inspector;
 mod menu_bar;
 mod sidebar;

@@ -1,0 +1,83 @@
+//! The real app in a test harness, and the gestures the window tests share.
+
+#![allow(dead_code, reason = "each test file uses some of these")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use klantreis::i18n::Language;
+use klantreis::ui::dialogs::ScriptedDialogs;
+use klantreis::ui::{AppConfig, KlantreisApp};
+
+pub fn example(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+/// The app on a new journey map (or `file`); `language: None` is a first start here.
+pub fn harness(
+    language: Option<Language>,
+    file: Option<PathBuf>,
+    data_dir: &Path,
+) -> Harness<'static, KlantreisApp> {
+    build(language, file, data_dir, ScriptedDialogs::default(), false)
+}
+
+/// The app as a user starts it without a file: on the start screen.
+pub fn on_start_screen(
+    language: Option<Language>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, KlantreisApp> {
+    build(language, None, data_dir, dialogs, true)
+}
+
+pub fn build(
+    language: Option<Language>,
+    file: Option<PathBuf>,
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+    start_screen: bool,
+) -> Harness<'static, KlantreisApp> {
+    let data_dir = data_dir.to_path_buf();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_step_dt(1.0 / 30.0)
+        .wgpu_setup(super::software_gl())
+        .build_eframe(move |cc| {
+            KlantreisApp::with_config(
+                cc,
+                file,
+                AppConfig {
+                    dialogs: Box::new(dialogs),
+                    data_dir: Some(data_dir),
+                    language,
+                    start_screen,
+                },
+            )
+        })
+}
+
+pub fn click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Clicks a menu item, whose label ends in its shortcut ("Quit Ctrl+Q").
+pub fn click_item(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+pub fn step_until_shown(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    for _ in 0..300 {
+        if h.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.get_by_label_contains(label);
+}
