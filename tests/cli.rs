@@ -188,6 +188,25 @@ fn analyze_reads_the_ikea_visit_as_a_low_middle_with_a_good_end() {
                 .contains("Medewerker bij de banken")
     }));
     assert!(map["comparisons"][0]["remembered_gain"].as_f64().unwrap() > 0.0);
+    // The moments of truth, in stage order, with the score felt there.
+    let moments = map["moments"].as_array().unwrap();
+    assert_eq!(moments.len(), 3);
+    assert_eq!(moments[1]["step"][2], -4.0);
+}
+
+#[test]
+fn analyze_lists_the_moments_of_truth_with_their_scores_owners_and_reasons() {
+    let ikea = example("ikea-winkelbezoek.klantreis.ron");
+    let (code, stdout, stderr) = klantreis(&["analyze", &ikea]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Moments of truth:"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Vakbordjes en zuilen met voorraadscherm · Zelfbedieningsmagazijn: -4 · Logistiek — \
+             Als de bank er niet ligt"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -9,7 +9,10 @@
 //! (bad moments weigh more in memory), and among equals the earlier one. The *end* is the last
 //! step. The *remembered score* is the mean of the two, shown beside the plain average.
 
+mod moments;
 mod stats;
+
+pub use moments::Moment;
 
 use serde::Serialize;
 
@@ -139,6 +142,8 @@ pub struct Analysis {
     pub title: String,
     pub curves: Vec<CurveAnalysis>,
     pub comparisons: Vec<Comparison>,
+    /// The moments of truth, in stage order, with their scores.
+    pub moments: Vec<Moment>,
     pub lint: Vec<Lint>,
 }
 
@@ -155,6 +160,7 @@ pub fn analyse(project: &Project, map: &Map) -> Analysis {
         title: map.title.clone(),
         curves,
         comparisons,
+        moments: moments::moments_of_truth(map),
         lint: lint(map),
     }
 }

@@ -60,6 +60,13 @@ pub fn markdown(project: &Project, map: &Map) -> String {
             out.push('\n');
         }
     }
+    if let Some(moments) = &r.moments {
+        let _ = writeln!(out, "## {}\n", md(&moments.heading));
+        for m in &moments.rows {
+            let _ = writeln!(out, "- {}", md(&m.text));
+        }
+        out.push('\n');
+    }
     for cmp in &r.comparisons {
         let _ = writeln!(out, "## {}\n", md(&cmp.heading));
         let [stage, as_is, to_be, delta] = &cmp.columns;

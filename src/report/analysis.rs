@@ -99,6 +99,13 @@ pub struct ComparisonReport {
     pub stages: Vec<StageRow>,
 }
 
+/// The moments of truth, under a heading; each names its card and links to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moments {
+    pub heading: String,
+    pub rows: Vec<Linked>,
+}
+
 /// The analysis of one map, in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapReport {
@@ -110,6 +117,8 @@ pub struct MapReport {
     pub no_curve: Option<String>,
     pub curves: Vec<CurveReport>,
     pub comparisons: Vec<ComparisonReport>,
+    /// The moments of truth with their scores, owners and reasons (none: `None`).
+    pub moments: Option<Moments>,
     /// "3 checks".
     pub checks: String,
     /// Said when nothing is missing.
@@ -248,6 +257,35 @@ pub fn map_report(
                 .collect(),
         })
         .collect();
+    let moments = (!analysis.moments.is_empty()).then(|| Moments {
+        heading: t("analysis.moments"),
+        rows: analysis
+            .moments
+            .iter()
+            .filter_map(|m| {
+                let card = map.card(m.card)?;
+                let stage = map.stage(m.stage).map_or("", |s| s.name.as_str());
+                let felt = m
+                    .step
+                    .map_or_else(|| t("analysis.moment.unscored"), |(_, _, v)| score(v));
+                let owner = if card.owner.trim().is_empty() {
+                    t("analysis.moment.no_owner")
+                } else {
+                    card.owner.clone()
+                };
+                let reason = card
+                    .moment_of_truth
+                    .as_ref()
+                    .map(|mot| mot.reason.trim())
+                    .filter(|r| !r.is_empty())
+                    .map_or_else(String::new, |r| format!(" — {r}"));
+                Some(Linked::to(
+                    format!("{} · {stage}: {felt} · {owner}{reason}", card.title),
+                    Link::Target(Target::Card(card.id)),
+                ))
+            })
+            .collect(),
+    });
     let count = analysis.lint.len();
     let checks_key = if count == 1 {
         "analysis.checks.one"
@@ -261,6 +299,7 @@ pub fn map_report(
         no_curve: analysis.curves.is_empty().then(|| t("lint.no_curve")),
         curves,
         comparisons,
+        moments,
         checks: tr_args_in(lang, checks_key, &[("count", &count)]),
         clean: analysis.lint.is_empty().then(|| t("analysis.checks_clean")),
         lint: analysis
@@ -303,6 +342,12 @@ pub fn plain_text(map: &Map, report: &MapReport) -> String {
                     let _ = writeln!(out, "        • {}", pain.text);
                 }
             }
+        }
+    }
+    if let Some(moments) = &report.moments {
+        let _ = writeln!(out, "  {}:", moments.heading);
+        for m in &moments.rows {
+            let _ = writeln!(out, "    {}", m.text);
         }
     }
     for cmp in &report.comparisons {

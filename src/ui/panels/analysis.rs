@@ -64,6 +64,13 @@ pub fn analysis_ui(ui: &mut egui::Ui, report: &MapReport) -> Option<Link> {
             }
         }
     }
+    if let Some(moments) = &report.moments {
+        ui.separator();
+        ui.strong(&moments.heading);
+        for m in &moments.rows {
+            link(ui, m, &mut pick);
+        }
+    }
     for cmp in &report.comparisons {
         ui.separator();
         ui.strong(&cmp.heading);
