@@ -243,3 +243,43 @@ fn curves_are_added_assigned_and_removed_in_the_map_inspector() {
     h.run();
     assert_eq!(curves(&h).len(), 2);
 }
+
+#[test]
+fn a_low_moment_without_a_pain_point_offers_to_add_one() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("low.klantreis.ron");
+    let mut project = klantreis::templates::new_project(
+        klantreis::model::MapKind::CustomerJourney,
+        Language::English,
+    );
+    let map = &mut project.maps[0];
+    let scores = [1.0, -2.0, 0.0];
+    map.curves[0].points = scores
+        .iter()
+        .zip(&map.stages)
+        .map(|(&score, stage)| klantreis::model::EmotionPoint {
+            stage: stage.id,
+            score,
+            ..klantreis::model::EmotionPoint::default()
+        })
+        .collect();
+    let choice = map.stages[1].id;
+    klantreis::file::save(&project, &path).unwrap();
+    let mut h = harness(Some(Language::English), Some(path), data.path());
+    h.run();
+    click(&mut h, "Analysis");
+    let offers = h.query_all_by_label("+ Add the pain point").count();
+    assert!(offers >= 1, "{offers}");
+    h.query_all_by_label("+ Add the pain point")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let map = &h.state().project().maps[0];
+    let card = map.cards.last().unwrap();
+    assert_eq!(
+        map.lane(card.lane).unwrap().kind,
+        klantreis::model::LaneKind::PainPoints
+    );
+    assert_eq!(card.stage, choice, "the lowest step's stage first");
+}

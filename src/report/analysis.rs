@@ -75,6 +75,8 @@ pub struct Lowest {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LowStep {
     pub step: Linked,
+    /// The stage the step is in (where a missing pain point would go).
+    pub stage: crate::model::StageId,
     pub pains: Vec<Linked>,
 }
 
@@ -208,6 +210,7 @@ pub fn map_report(
                             .collect();
                         LowStep {
                             step: step(c.curve, &low.step),
+                            stage: low.step.stage,
                             pains,
                         }
                     })

@@ -142,8 +142,23 @@ impl KlantreisApp {
                 let Some((_, report)) = painted.and_then(|p| p.report.as_ref()) else {
                     return;
                 };
-                if let Some(pick) = panels::analysis_ui(ui, report) {
-                    self.actions.push(AppAction::Pick(pick));
+                let pain_lane = crate::ui::toolbox::CardTemplate::PainPoint.lane_for(map, None);
+                match panels::analysis_ui(ui, report, pain_lane.is_some()) {
+                    Some(panels::AnalysisAnswer::Pick(pick)) => {
+                        self.actions.push(AppAction::Pick(pick));
+                    }
+                    Some(panels::AnalysisAnswer::AddPainPoint(stage)) => {
+                        if let Some(lane) = pain_lane {
+                            self.actions.push(AppAction::Canvas(
+                                crate::ui::canvas::CanvasAction::AddCard {
+                                    lane,
+                                    stage,
+                                    template: Some(crate::ui::toolbox::CardTemplate::PainPoint),
+                                },
+                            ));
+                        }
+                    }
+                    None => {}
                 }
             } else if let Some(e) =
                 panels::inspector_ui(ui, &self.doc.project, map, &self.selection, &self.theme)

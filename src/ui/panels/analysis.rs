@@ -11,7 +11,34 @@ fn link(ui: &mut egui::Ui, item: &Linked, pick: &mut Option<Link>) {
 }
 
 /// Shows `report`; returns what the user picked to select.
-pub fn analysis_ui(ui: &mut egui::Ui, report: &MapReport) -> Option<Link> {
+/// What the analysis panel asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnalysisAnswer {
+    /// Select this on the map.
+    Pick(Link),
+    /// A low step has no pain point: add one in its stage.
+    AddPainPoint(crate::model::StageId),
+}
+
+/// The analysis; `pain_lane` says whether the map has a lane for pain points (a low step
+/// without one is offered a new card there).
+pub fn analysis_ui(
+    ui: &mut egui::Ui,
+    report: &MapReport,
+    pain_lane: bool,
+) -> Option<AnalysisAnswer> {
+    let mut add = None;
+    let pick = report_ui(ui, report, pain_lane, &mut add);
+    add.map(AnalysisAnswer::AddPainPoint)
+        .or(pick.map(AnalysisAnswer::Pick))
+}
+
+fn report_ui(
+    ui: &mut egui::Ui,
+    report: &MapReport,
+    pain_lane: bool,
+    add: &mut Option<crate::model::StageId>,
+) -> Option<Link> {
     let mut pick = None;
     ui.heading(crate::i18n::tr("analysis.title"));
     ui.weak(&report.explain);
@@ -59,6 +86,15 @@ pub fn analysis_ui(ui: &mut egui::Ui, report: &MapReport) -> Option<Link> {
                         if ui.link(format!("• {}", pain.text)).clicked() {
                             pick = pain.link;
                         }
+                    }
+                    if low.pains.is_empty()
+                        && pain_lane
+                        && ui
+                            .small_button(crate::i18n::tr("analysis.add_pain_point"))
+                            .on_hover_text(crate::i18n::tr("analysis.add_pain_point.tip"))
+                            .clicked()
+                    {
+                        *add = Some(low.stage);
                     }
                 });
             }

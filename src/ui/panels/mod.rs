@@ -8,7 +8,7 @@ mod menu_bar;
 mod sidebar;
 mod status_bar;
 
-pub use analysis::analysis_ui;
+pub use analysis::{AnalysisAnswer, analysis_ui};
 pub use inspector::inspector_ui;
 pub use menu_bar::{command_button, menu_bar_ui, paint_icon, toolbar_ui};
 pub use sidebar::sidebar_ui;
