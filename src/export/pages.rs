@@ -97,7 +97,7 @@ fn prepare_with(
         &Theme::default(),
         &PaintOptions {
             hidden_curves: Vec::new(),
-            marks: crate::report::peak_end_marks(analysis, lang),
+            marks: crate::report::peak_end_marks(analysis, map, lang),
         },
     );
     let persona = map

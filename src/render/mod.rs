@@ -49,6 +49,9 @@ pub struct PointMark {
     pub point: usize,
     /// The word written next to it ("Piek", "End").
     pub text: String,
+    /// A smaller line with it: at a curve's end, what the customer remembers (and whether the
+    /// end is weak).
+    pub detail: Option<String>,
 }
 
 /// What is shown besides the map itself.

@@ -1,13 +1,14 @@
 //! The words the painter writes next to the remembered steps of a curve.
 
 use crate::analysis::{Analysis, Step};
-use crate::i18n::{Language, tr_in};
-use crate::model::CurveVariant;
+use crate::i18n::{Language, tr_args_in, tr_in};
+use crate::model::{CurveVariant, Map};
 use crate::render::PointMark;
 
 /// The peak and the end of each as-is curve, as marks for the painter, named in `lang` (the
-/// canvas and the exports mark the same steps).
-pub fn peak_end_marks(analysis: &Analysis, lang: Language) -> Vec<PointMark> {
+/// canvas and the exports mark the same steps); the end also says the remembered score of
+/// the curve on `map`'s scale, and when the end is weak.
+pub fn peak_end_marks(analysis: &Analysis, map: &Map, lang: Language) -> Vec<PointMark> {
     let mut marks = Vec::new();
     for c in analysis
         .curves
@@ -22,13 +23,77 @@ pub fn peak_end_marks(analysis: &Analysis, lang: Language) -> Vec<PointMark> {
         } else {
             &[(peak, "curve.peak"), (end, "curve.end")]
         };
+        let remembered = c.remembered.map(|r| {
+            let mut detail = tr_args_in(
+                lang,
+                "curve.remembered",
+                &[("score", &map.scale.format(r, 1))],
+            );
+            if c.weak_end.is_some() {
+                detail.push_str(" · ");
+                detail.push_str(&tr_in(lang, "curve.weak_end"));
+            }
+            detail
+        });
         for (step, key) in steps {
             marks.push(PointMark {
                 curve: c.curve,
                 point: step.point,
                 text: tr_in(lang, key).into_owned(),
+                detail: (step.point == end.point)
+                    .then(|| remembered.clone())
+                    .flatten(),
             });
         }
     }
     marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_end_mark_says_what_is_remembered_and_when_the_end_is_weak() {
+        let text = include_str!("../../examples/ikea-winkelbezoek.klantreis.ron");
+        let project = crate::file::from_ron_str(text, std::path::Path::new("ikea"))
+            .expect("the example")
+            .project;
+        let mut map = project.maps[0].clone();
+        let marks = peak_end_marks(
+            &crate::analysis::analyse(&project, &map),
+            &map,
+            Language::Dutch,
+        );
+        let end = marks
+            .iter()
+            .find(|m| m.text == "Eind")
+            .expect("an end mark");
+        assert_eq!(end.detail.as_deref(), Some("onthouden -0.5"));
+        let peak = marks
+            .iter()
+            .find(|m| m.text == "Piek")
+            .expect("a peak mark");
+        assert_eq!(peak.detail, None);
+        // The last step made the lowest: a weak end, said on the map.
+        let curve = &mut map.curves[0];
+        let last = curve.points.len() - 1;
+        curve.points[last].score = -5.0;
+        let marks = peak_end_marks(
+            &crate::analysis::analyse(&project, &map),
+            &map,
+            Language::Dutch,
+        );
+        let end = marks
+            .iter()
+            .find(|m| m.detail.is_some())
+            .expect("an end mark");
+        assert!(
+            end.detail
+                .as_deref()
+                .unwrap_or("")
+                .ends_with(" · zwak einde"),
+            "{end:?}"
+        );
+    }
 }

@@ -313,7 +313,7 @@ impl KlantreisApp {
         let analysis = crate::analysis::analyse(&self.doc.project, map);
         let options = render::PaintOptions {
             hidden_curves: hidden.clone(),
-            marks: crate::report::peak_end_marks(&analysis, self.project_language()),
+            marks: crate::report::peak_end_marks(&analysis, map, self.project_language()),
         };
         let scene = render::paint(map, &layout, &self.theme, &options);
         self.painted = Some(Painted {
