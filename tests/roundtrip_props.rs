@@ -67,6 +67,8 @@ prop_compose! {
                 body,
                 channel,
                 owner,
+                // Both ways round, without another strategy: the order's parity will do.
+                third_party: order % 2 == 1,
                 moment_of_truth: mot.then(|| MomentOfTruth { reason: "waarom".to_owned() }),
                 colour: colour.map(|(r, g, b)| Rgb(r, g, b)),
                 tags,

@@ -283,3 +283,43 @@ fn a_low_moment_without_a_pain_point_offers_to_add_one() {
     );
     assert_eq!(card.stage, choice, "the lowest step's stage first");
 }
+
+#[test]
+fn a_touchpoint_is_marked_as_a_third_partys_and_the_card_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    click(&mut h, "Card Parkeerterrein en bewegwijzering");
+    click(&mut h, "Run by a third party");
+    let map = &h.state().project().maps[0];
+    let card = map
+        .cards
+        .iter()
+        .find(|c| c.title == "Parkeerterrein en bewegwijzering")
+        .unwrap();
+    assert!(card.third_party);
+    // On the card, in the project's language, beside its channel and owner.
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let laid = klantreis::layout::lay_out(
+        h.state().project(),
+        map,
+        &klantreis::layout::Metrics::default(),
+        &mut text,
+    );
+    let meta: String = laid
+        .cards
+        .iter()
+        .find(|c| c.id == card.id)
+        .unwrap()
+        .meta
+        .block
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(meta.contains("derde partij"), "{meta}");
+}

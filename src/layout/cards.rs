@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use epaint::{Rect, Vec2, pos2, vec2};
 
 use super::{CardLayout, Metrics, PlacedText, TextBlock, TextMeasurer};
-use crate::i18n::{Language, channel_name};
+use crate::i18n::{Language, channel_name, tr_in};
 use crate::model::{CardId, LaneId, Map, StageId};
 
 /// A card measured but not yet placed.
@@ -67,6 +67,9 @@ pub(super) fn measure(
         let mut meta_parts = Vec::new();
         if let Some(channel) = &card.channel {
             meta_parts.push(channel_name(lang, channel).into_owned());
+        }
+        if card.third_party {
+            meta_parts.push(tr_in(lang, "card.third_party").into_owned());
         }
         if !card.owner.is_empty() {
             meta_parts.push(card.owner.clone());

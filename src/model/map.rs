@@ -332,6 +332,10 @@ pub struct Card {
     pub channel: Option<Channel>,
     /// The department or person responsible.
     pub owner: String,
+    /// A touchpoint run by someone else than the organisation (a carrier, a marketplace, a
+    /// comparison site): theirs, not its own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub third_party: bool,
     pub moment_of_truth: Option<MomentOfTruth>,
     pub colour: Option<Rgb>,
     pub tags: Vec<String>,
@@ -349,6 +353,7 @@ impl Default for Card {
             title: String::new(),
             body: String::new(),
             channel: None,
+            third_party: false,
             owner: String::new(),
             moment_of_truth: None,
             colour: None,

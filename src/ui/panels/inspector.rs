@@ -151,6 +151,8 @@ pub fn inspector_ui(
             text_row(ui, "inspector.other_channel", name, false);
         }
         text_row(ui, "inspector.owner", &mut draft.owner, false);
+        ui.checkbox(&mut draft.third_party, tr("inspector.third_party"))
+            .on_hover_text(tr("inspector.third_party.tip"));
         let mut mot = draft.moment_of_truth.is_some();
         if ui
             .checkbox(&mut mot, tr("inspector.moment_of_truth"))
