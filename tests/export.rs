@@ -1153,3 +1153,48 @@ fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
     let same = klantreis::export::prepare_for_page(&project, map, &analysis, &fixed, &mut text);
     assert_eq!(same.scene.size, plain.scene.size);
 }
+
+#[test]
+fn stage_headers_show_the_milestone_and_the_success_criteria() {
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    let map = &mut project.maps[0];
+    map.stages[1].milestone = String::new();
+    let map = map.clone();
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let laid = klantreis::layout::lay_out(
+        &project,
+        &map,
+        &klantreis::layout::Metrics::default(),
+        &mut text,
+    );
+    let detail = |i: usize| -> Vec<String> {
+        laid.stages[i]
+            .detail
+            .block
+            .lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        detail(0),
+        [
+            "◆ Wensenlijst klaar",
+            "✓ Wensenlijst compleet en voorraad bekend"
+        ]
+    );
+    // Without a milestone the description comes first, the criteria still under it.
+    let second = detail(1);
+    assert_eq!(
+        second.last().map(String::as_str),
+        Some("✓ Binnen 10 minuten binnen")
+    );
+    // The header is tall enough for all of it.
+    let stage = &laid.stages[0];
+    let bottom = stage.detail.pos.y + stage.detail.block.size.y;
+    assert!(
+        bottom <= stage.header.bottom(),
+        "{bottom} > {:?}",
+        stage.header
+    );
+}

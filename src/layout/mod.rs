@@ -230,14 +230,31 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     let inner = m.stage_width - 2.0 * m.card_padding;
     let mut stage_texts = Vec::with_capacity(map.stages.len());
     let mut header_height = m.stage_header_height;
+    // The customer's milestone (else the stage's description), then the success criteria
+    // the customer judges the stage by.
+    let tick = if text.can_draw('✓', false) {
+        '✓'
+    } else {
+        '•'
+    };
     for stage in &map.stages {
         let name = text.block(&stage.name, m.header_title_size, true, inner, 2);
-        let detail_text = if stage.milestone.is_empty() {
+        let mut detail_text = if stage.milestone.is_empty() {
             stage.description.clone()
         } else {
             format!("◆ {}", stage.milestone)
         };
-        let detail = text.block(&detail_text, m.header_body_size, false, inner, 2);
+        let criteria = stage.success_criteria.trim();
+        if !criteria.is_empty() {
+            if !detail_text.is_empty() {
+                detail_text.push('\n');
+            }
+            detail_text.push(tick);
+            detail_text.push(' ');
+            detail_text.push_str(criteria);
+        }
+        let lines = if criteria.is_empty() { 2 } else { 4 };
+        let detail = text.block(&detail_text, m.header_body_size, false, inner, lines);
         header_height = header_height.max(name.size.y + detail.size.y + 2.0 * m.card_padding + 4.0);
         stage_texts.push((name, detail));
     }
