@@ -106,12 +106,12 @@ pub(super) fn curves(
                 if let Some(detail) = &mark.detail {
                     // Under the word (over it above a low point), ending at the face's right
                     // so a curve's last step keeps it on the map (Inter ≈ 0.55 em a letter).
-                    let width = detail.chars().count() as f32 * 7.5 * 0.55;
+                    let width = detail.chars().count() as f32 * 8.0 * 0.55;
                     let dy = if above { -10.0 } else { 11.0 };
                     shapes.push(Shape::Text {
                         pos: p.pos + vec2(FACE_RADIUS + 4.0 - width, y + dy),
                         text: detail.clone(),
-                        size: 7.5,
+                        size: 8.0,
                         bold: false,
                         colour,
                     });
