@@ -238,6 +238,12 @@ fn export_writes_a_poster_and_refuses_bad_options_clearly() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("wrote"), "{stdout}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // A3 is far too small for this map on a wall, and the warning says what passes.
+    assert!(
+        stderr.contains("warning: the smallest text is")
+            && stderr.contains("printed over sheets (--tile A3) passes"),
+        "{stderr}"
+    );
 
     let (code, _, stderr) = klantreis(&[
         "export", &ikea, "--format", "pdf", "--paper", "B9", "-o", &pdf_arg,

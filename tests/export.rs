@@ -689,8 +689,9 @@ fn legibility_is_the_smallest_text_at_the_print_scale() {
     let written = export_map(&project, &project.maps[0], &options, &out(&dir, "a4.pdf")).unwrap();
     let preview = klantreis::export::preview(&project, &project.maps[0], &options, 100.0).unwrap();
     assert_eq!(written.warnings.len(), 1);
-    assert_eq!(Some(written.warnings[0]), preview.legibility);
-    assert!(written.warnings[0].smallest_pt < 8.0);
+    assert_eq!(Some(written.warnings[0].legibility), preview.legibility);
+    assert_eq!(written.warnings[0].remedy, preview.remedy);
+    assert!(written.warnings[0].legibility.smallest_pt < 8.0);
 }
 
 /// The title in a PDF's document properties.

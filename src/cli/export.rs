@@ -178,9 +178,22 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
                 ));
             }
             for w in &written.warnings {
+                let l = w.legibility;
+                let advice = match w.remedy {
+                    Some(export::Remedy::Paper(paper)) => {
+                        format!(
+                            "{} or larger passes (8 pt, readable from 1.5 m)",
+                            paper.name()
+                        )
+                    }
+                    Some(export::Remedy::Scale(scale)) => format!(
+                        "even A0 is too small: --scale {scale:.2} printed over sheets (--tile A3) passes"
+                    ),
+                    None => "choose a larger paper or scale for a wall poster".to_owned(),
+                };
                 err(&format!(
-                    "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; choose a larger paper or scale for a wall poster",
-                    w.smallest_pt, w.readable_from_m
+                    "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; {advice}",
+                    l.smallest_pt, l.readable_from_m
                 ));
             }
             let detail = match (options.format, written.pixels) {

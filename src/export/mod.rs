@@ -164,10 +164,17 @@ pub struct Written {
     pub pages: usize,
     /// For PNG: the image's size in pixels.
     pub pixels: Option<(u32, u32)>,
-    /// Warnings worth showing (small text on the chosen paper).
-    pub warnings: Vec<Legibility>,
+    /// Warnings worth showing (small text on the chosen paper), with what would help.
+    pub warnings: Vec<SmallText>,
     /// Characters no shipped font can draw, printed as boxes (each once).
     pub missing_glyphs: Vec<char>,
+}
+
+/// Text too small for a wall on the chosen paper, and what would make it readable.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SmallText {
+    pub legibility: Legibility,
+    pub remedy: Option<Remedy>,
 }
 
 /// The smallest text on the page, and whether it is readable.
@@ -283,7 +290,7 @@ fn paper_pages(
     map: &Map,
     options: &ExportOptions,
     text: &mut TextMeasurer,
-) -> Result<(Vec<Scene>, Vec<Legibility>), ExportError> {
+) -> Result<(Vec<Scene>, Vec<SmallText>), ExportError> {
     if options.format == Format::PersonaSheets {
         if project.personas.is_empty() {
             return Err(ExportError::NoPersonas);
@@ -300,15 +307,18 @@ fn paper_pages(
         vec![map]
     };
     let mut pages = Vec::with_capacity(maps.len());
-    let mut warnings: Vec<Legibility> = Vec::new();
+    let mut warnings: Vec<SmallText> = Vec::new();
     for m in maps {
         let analysis = analysis::analyse(project, m);
         let prepared = pages::prepare_for_page(project, m, &analysis, &options.setup, text);
         let (page, plan) = prepared.page(&options.setup, text);
         if let Some(l) = prepared.legibility(&plan).filter(too_small)
-            && !warnings.contains(&l)
+            && !warnings.iter().any(|w| w.legibility == l)
         {
-            warnings.push(l);
+            warnings.push(SmallText {
+                legibility: l,
+                remedy: remedy(&prepared.scene, &options.setup),
+            });
         }
         match &options.tiling {
             Some(tiling) if !options.all_maps && options.format == Format::Pdf => {

@@ -160,7 +160,7 @@ impl ExportDialog {
                 };
                 for w in &written.warnings {
                     message.push(' ');
-                    message.push_str(&legibility_text(*w));
+                    message.push_str(&legibility_text(w.legibility));
                 }
                 if !written.missing_glyphs.is_empty() {
                     let chars: String = written.missing_glyphs.iter().collect();
