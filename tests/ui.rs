@@ -13,7 +13,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use klantreis::i18n::Language;
 use klantreis::model::Project;
 use klantreis::ui::dialogs::ScriptedDialogs;
-use klantreis::ui::{AppConfig, KlantreisApp};
+use klantreis::ui::KlantreisApp;
 
 fn example(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -35,23 +35,7 @@ fn harness_in(
     data_dir: &Path,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, KlantreisApp> {
-    let data_dir = data_dir.to_path_buf();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_step_dt(1.0 / 30.0)
-        .wgpu_setup(support::software_gl())
-        .build_eframe(move |cc| {
-            KlantreisApp::with_config(
-                cc,
-                file,
-                AppConfig {
-                    dialogs: Box::new(dialogs),
-                    data_dir: Some(data_dir),
-                    language: Some(language),
-                    start_screen: false,
-                },
-            )
-        })
+    support::app::build(Some(language), file, data_dir, dialogs, false)
 }
 
 fn harness(file: Option<PathBuf>, data_dir: &Path) -> Harness<'static, KlantreisApp> {

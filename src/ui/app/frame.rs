@@ -23,12 +23,7 @@ impl KlantreisApp {
             return;
         }
         if let Some(workshop) = &self.workshop {
-            let stages = self
-                .doc
-                .project
-                .maps
-                .get(self.current_map)
-                .map_or(0, |m| m.stages.len());
+            let stages = self.stage_count();
             egui::Panel::top("workshop").show(ui, |ui| {
                 crate::ui::workshop::toolbar_ui(ui, workshop, stages, &mut self.actions);
                 if let Some(i) = panels::notices_ui(ui, &self.notices) {

@@ -14,6 +14,15 @@ impl KlantreisApp {
         self.workshop.and_then(|w| w.presenting)
     }
 
+    /// How many stages the map on show has (the presenter walks them).
+    pub(super) fn stage_count(&self) -> usize {
+        self.doc
+            .project
+            .maps
+            .get(self.current_map)
+            .map_or(0, |m| m.stages.len())
+    }
+
     pub(super) fn toggle_workshop(&mut self, ctx: &egui::Context) {
         if let Some(workshop) = self.workshop.take() {
             workshop.end(ctx);
@@ -39,12 +48,7 @@ impl KlantreisApp {
 
     /// A step through the presentation.
     pub(super) fn present(&mut self, key: PresenterKey) {
-        let stages = self
-            .doc
-            .project
-            .maps
-            .get(self.current_map)
-            .map_or(0, |m| m.stages.len());
+        let stages = self.stage_count();
         if let Some(workshop) = &mut self.workshop {
             workshop.step(key, stages);
             self.canvas.view_mut().fitted = true;
