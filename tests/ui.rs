@@ -12,8 +12,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use klantreis::i18n::Language;
 use klantreis::model::Project;
-use klantreis::ui::dialogs::ScriptedDialogs;
 use klantreis::ui::KlantreisApp;
+use klantreis::ui::dialogs::ScriptedDialogs;
 
 fn example(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
