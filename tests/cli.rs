@@ -96,7 +96,7 @@ fn stats_counts_in_text_and_json() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["maps"], 1);
     assert_eq!(json["stages"], 7);
-    assert_eq!(json["personas"], 1);
+    assert_eq!(json["personas"], 2);
     assert!(json["touchpoints"].as_u64().unwrap() >= 5);
     assert_eq!(json["curves"], 2);
 }

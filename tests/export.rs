@@ -1126,8 +1126,15 @@ fn a_pdf_circle_is_four_quarter_circles_around_its_centre() {
 
 #[test]
 fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
-    // Reported: the default A0 poster left empty bands above and below the map.
-    let project = example("ikea-winkelbezoek.klantreis.ron");
+    // Reported: the default A0 poster left empty bands above and below the map. (Without its
+    // goal band and one more stage, the example is wider than A0, as it was then.)
+    let mut project = example("ikea-winkelbezoek.klantreis.ron");
+    let wide = &mut project.maps[0];
+    wide.goal.clear();
+    wide.scenario.clear();
+    wide.expectations.clear();
+    let extra = klantreis::model::Stage::default();
+    wide.stages.push(extra);
     let map = &project.maps[0];
     let mut text = klantreis::layout::TextMeasurer::new();
     let analysis = klantreis::analysis::analyse(&project, map);
@@ -1138,10 +1145,10 @@ fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
         let area = plan.map_area;
         (size.x * plan.scale / area.2, size.y * plan.scale / area.3)
     };
-    // As on the canvas, the map is wider than A0: bands above and below.
+    // As on the canvas, the map is not shaped as A0: bands beside it, or above and below.
     let plain = klantreis::export::prepare(&project, map, &analysis, &mut text);
-    let (_, tall) = filled_by(&plain);
-    assert!(tall < 0.95, "{tall}");
+    let (wide, tall) = filled_by(&plain);
+    assert!(wide.min(tall) < 0.95, "{wide} × {tall}");
     // Stretched for the page, it fills it both ways.
     let fitted = klantreis::export::prepare_for_page(&project, map, &analysis, &setup, &mut text);
     let (wide, tall) = filled_by(&fitted);
@@ -1156,7 +1163,7 @@ fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
 }
 
 #[test]
-fn stage_headers_show_the_milestone_and_the_success_criteria() {
+fn the_band_above_the_stages_shows_the_goal_and_each_milestone_with_its_criteria() {
     let mut project = example("ikea-winkelbezoek.klantreis.ron");
     let map = &mut project.maps[0];
     map.stages[1].milestone = String::new();
@@ -1168,34 +1175,61 @@ fn stage_headers_show_the_milestone_and_the_success_criteria() {
         &klantreis::layout::Metrics::default(),
         &mut text,
     );
-    let detail = |i: usize| -> Vec<String> {
-        laid.stages[i]
-            .detail
-            .block
-            .lines
-            .iter()
-            .map(|l| l.text.clone())
-            .collect()
+    let words = |placed: &klantreis::layout::PlacedText| -> Vec<String> {
+        placed.block.lines.iter().map(|l| l.text.clone()).collect()
     };
+    // The goal row: goal, scenario and expectations side by side, above the stage headers.
+    let goal = laid.band.goal.as_ref().expect("the map has a goal");
+    let fields: Vec<klantreis::layout::GoalField> = goal.cells.iter().map(|c| c.field).collect();
+    assert_eq!(fields, klantreis::layout::GoalField::ALL);
+    assert_eq!(words(&goal.cells[0].text).join(" "), map.goal);
+    assert!(goal.rect.bottom() <= laid.grid.top());
+    // The milestones row: one cell per stage, the milestone above its success criteria.
+    let row = laid
+        .band
+        .milestones
+        .as_ref()
+        .expect("the map has milestones");
+    assert_eq!(row.cells.len(), map.stages.len());
+    assert_eq!(words(&row.cells[0].milestone), ["◆ Wensenlijst klaar"]);
     assert_eq!(
-        detail(0),
-        [
-            "◆ Wensenlijst klaar",
-            "✓ Wensenlijst compleet en voorraad bekend"
-        ]
+        words(&row.cells[0].criteria),
+        ["✓ Wensenlijst compleet en voorraad bekend"]
     );
-    // Without a milestone the description comes first, the criteria still under it.
-    let second = detail(1);
+    // Without a milestone the criteria still show.
+    assert!(words(&row.cells[1].milestone).is_empty());
     assert_eq!(
-        second.last().map(String::as_str),
-        Some("✓ Binnen 10 minuten binnen")
+        words(&row.cells[1].criteria),
+        ["✓ Binnen 10 minuten binnen"]
     );
-    // The header is tall enough for all of it.
-    let stage = &laid.stages[0];
-    let bottom = stage.detail.pos.y + stage.detail.block.size.y;
-    assert!(
-        bottom <= stage.header.bottom(),
-        "{bottom} > {:?}",
-        stage.header
+    assert!(goal.rect.bottom() <= row.rect.top() && row.rect.bottom() <= laid.grid.top());
+    // Each cell holds its words; the stage headers keep only the description.
+    for cell in &row.cells {
+        let bottom = cell.criteria.pos.y + cell.criteria.block.size.y;
+        assert!(bottom <= cell.rect.bottom(), "{bottom} > {:?}", cell.rect);
+    }
+    let header = words(&laid.stages[0].detail).join(" ");
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        map.stages[0]
+            .description
+            .split_whitespace()
+            .collect::<Vec<_>>()
     );
+    // A map without any of it has no band.
+    let mut bare = map.clone();
+    bare.goal.clear();
+    bare.scenario.clear();
+    bare.expectations.clear();
+    for stage in &mut bare.stages {
+        stage.milestone.clear();
+        stage.success_criteria.clear();
+    }
+    let laid = klantreis::layout::lay_out(
+        &project,
+        &bare,
+        &klantreis::layout::Metrics::default(),
+        &mut text,
+    );
+    assert_eq!(laid.band, klantreis::layout::Band::default());
 }

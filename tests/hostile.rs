@@ -13,6 +13,37 @@ fn example_text() -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+/// A real picture of 4 × 4 pixels, encoded as `format`.
+fn tiny_picture(format: image::ImageFormat) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(4, 4))
+        .write_to(&mut std::io::Cursor::new(&mut out), format)
+        .unwrap();
+    out
+}
+
+/// A PNG of a few dozen bytes whose header claims `width` × `height` pixels.
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut out = tiny_picture(image::ImageFormat::Png);
+    out[16..20].copy_from_slice(&width.to_be_bytes());
+    out[20..24].copy_from_slice(&height.to_be_bytes());
+    // The header chunk's checksum, so a decoder reads the size instead of refusing the chunk.
+    let mut crc = 0xffff_ffff_u32;
+    for byte in &out[12..29] {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let crc = !crc;
+    out[29..33].copy_from_slice(&crc.to_be_bytes());
+    out
+}
+
 fn load_text(text: &str) -> Result<file::Loaded, FileError> {
     let start = Instant::now();
     let result = file::from_ron_str(text, Path::new("test.klantreis.ron"));
@@ -409,7 +440,7 @@ fn each_project_rule_fires_just_past_its_bound() {
             name: "foto".to_owned(),
             mime: "image/png".to_owned(),
             data_base64: base64::engine::general_purpose::STANDARD
-                .encode(b"\x89PNG\r\n\x1a\nrest of the image"),
+                .encode(tiny_picture(image::ImageFormat::Png)),
             ..klantreis::model::EmbeddedImage::default()
         }
     };
@@ -424,7 +455,8 @@ fn each_project_rule_fires_just_past_its_bound() {
     // Images: at most `image_bytes` once decoded, refused before decoding.
     let image_of = |size: usize| {
         use base64::Engine as _;
-        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut bytes = tiny_picture(image::ImageFormat::Png);
+        assert!(bytes.len() < size);
         bytes.resize(size, 0);
         let image = klantreis::model::EmbeddedImage {
             data_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
@@ -433,7 +465,7 @@ fn each_project_rule_fires_just_past_its_bound() {
         move |p: &mut klantreis::model::Project| p.images = vec![image.clone()]
     };
     let small = Limits {
-        image_bytes: 30,
+        image_bytes: 1000,
         ..limits.clone()
     };
     let check = |edit: &dyn Fn(&mut klantreis::model::Project)| {
@@ -441,8 +473,8 @@ fn each_project_rule_fires_just_past_its_bound() {
         edit(&mut p);
         problems_in(&p, &small)
     };
-    assert!(check(&image_of(30)).is_empty());
-    assert_eq!(check(&image_of(33)), ["images[0] \"foto\" › data_base64"]);
+    assert!(check(&image_of(999)).is_empty());
+    assert_eq!(check(&image_of(1002)), ["images[0] \"foto\" › data_base64"]);
     assert_eq!(
         first(&with_one_image(Some(ImageId::random()))),
         ["personas[0] \"Anna\" › image"]
@@ -527,10 +559,10 @@ fn an_embedded_image_must_be_what_its_type_says() {
         });
         file::to_ron_string(&p).unwrap()
     };
-    // A PNG and a JPEG that start as they should load.
-    let png = with_image("image/png", b64(b"\x89PNG\r\n\x1a\nrest of the image"));
+    // A PNG and a JPEG load.
+    let png = with_image("image/png", b64(&tiny_picture(image::ImageFormat::Png)));
     assert!(load_text(&png).is_ok());
-    let jpeg = with_image("image/jpeg", b64(b"\xff\xd8\xff\xe0rest"));
+    let jpeg = with_image("image/jpeg", b64(&tiny_picture(image::ImageFormat::Jpeg)));
     assert!(load_text(&jpeg).is_ok());
     // An executable claiming to be a PNG, a JPEG claiming to be a PNG, base64 that is not.
     for (mime, data, expected) in [
@@ -550,6 +582,19 @@ fn an_embedded_image_must_be_what_its_type_says() {
             "not a image/jpeg image",
         ),
         ("image/png", "***".to_owned(), "not valid base64"),
+        // A few dozen bytes that claim 65,535 × 65,535 pixels (16 GB decoded): refused by
+        // their header, before anything is decoded.
+        (
+            "image/png",
+            b64(&png_claiming(65_535, 65_535)),
+            "65535 × 65535 pixels",
+        ),
+        // A PNG that starts right but stops before its header ends.
+        (
+            "image/png",
+            b64(b"\x89PNG\r\n\x1a\nrest of the image"),
+            "damaged",
+        ),
         (
             "image/gif",
             b64(b"GIF89a"),
@@ -558,7 +603,8 @@ fn an_embedded_image_must_be_what_its_type_says() {
     ] {
         let message = error_of(&with_image(mime, data));
         assert!(message.contains(expected), "{mime}: {message}");
-        assert!(message.contains("images[0]"), "where: {message}");
+        let at = format!("images[{}]", project.images.len());
+        assert!(message.contains(&at), "where: {message}");
     }
 }
 

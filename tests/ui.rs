@@ -99,7 +99,10 @@ fn opens_an_example_and_shows_its_maps_and_personas() {
     );
     h.run();
     h.get_by_label("Zaterdag naar IKEA: van wensenlijst tot ijsje");
-    h.get_by_label("Sanne (34)");
+    // Sanne in the sidebar's personas, and ticked in the map's inspector as the persona the
+    // map follows.
+    assert_eq!(h.query_all_by_label("Sanne (34)").count(), 2);
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sanne (34)");
     h.get_by_label("Card Bistro bij de uitgang");
     h.get_by_label("Stage Showroom");
     h.get_by_label("Lane Pijnpunten");
@@ -859,12 +862,8 @@ fn actual_size_zooms_around_the_middle_of_the_canvas() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();
     assert!((h.state().canvas().view().zoom - 1.0).abs() < 1e-4);
-    // The lane and stage names are out of sight, so they are pinned to the edges.
-    h.get_by_label("Lane names (pinned while scrolled)");
-    h.get_by_label("Stage names (pinned while scrolled)");
-    h.snapshot("pinned_headers");
-    // The stage that was in the middle of the canvas is still in the middle, only bigger (its
-    // header has moved up, out of sight: the zoom is around the canvas's centre).
+    // The stage that was in the middle of the canvas is still in the middle, only bigger: the
+    // zoom is around the canvas's centre.
     let after = center_of(&h, "Stage Markthal");
     assert!(
         canvas.x_range().contains(after.x),
@@ -875,6 +874,12 @@ fn actual_size_zooms_around_the_middle_of_the_canvas() {
             <= (middle_stage.x - canvas.center().x).abs() * 2.5 + 5.0,
         "{middle_stage:?} -> {after:?}"
     );
+    // Scrolled down, the lane and stage names are out of sight, so they are pinned to the
+    // edges.
+    support::app::scroll(&mut h, canvas, egui::vec2(0.0, -400.0));
+    h.get_by_label("Lane names (pinned while scrolled)");
+    h.get_by_label("Stage names (pinned while scrolled)");
+    h.snapshot("pinned_headers");
 }
 
 fn click_at(h: &mut Harness<'_, KlantreisApp>, pos: Pos2) {

@@ -283,6 +283,10 @@ fn at_100_percent_the_pinned_stage_names_sit_in_header_coloured_blocks() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     h.run();
+    let canvas = h
+        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
+        .rect();
+    support::app::scroll(&mut h, canvas, egui::vec2(0.0, -400.0));
     let strip = h.get_by_label("Stage names (pinned while scrolled)").rect();
     let image = h.render().unwrap();
     let header = klantreis::render::Theme::default().header_fill;

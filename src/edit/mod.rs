@@ -9,10 +9,14 @@ pub mod clipboard;
 mod history;
 pub mod maps;
 pub mod ops;
+pub mod personas;
 
 pub use history::History;
 
-use crate::model::{Card, CardId, EmotionCurve, Lane, Map, MapId, Project, Stage};
+use crate::model::{
+    Card, CardId, EmbeddedImage, EmotionCurve, ImageId, Lane, Map, MapId, Persona, PersonaId,
+    Project, Stage,
+};
 
 /// The parts of a map that are not its grid.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +25,7 @@ pub struct MapInfo {
     pub description: String,
     pub goal: String,
     pub scenario: String,
+    pub expectations: String,
     pub kind: crate::model::MapKind,
     pub scale: crate::model::EmotionScale,
     pub personas: Vec<crate::model::PersonaId>,
@@ -34,6 +39,7 @@ impl MapInfo {
             description: map.description.clone(),
             goal: map.goal.clone(),
             scenario: map.scenario.clone(),
+            expectations: map.expectations.clone(),
             kind: map.kind,
             scale: map.scale,
             personas: map.personas.clone(),
@@ -45,6 +51,7 @@ impl MapInfo {
         map.description = self.description;
         map.goal = self.goal;
         map.scenario = self.scenario;
+        map.expectations = self.expectations;
         map.kind = self.kind;
         map.scale = self.scale;
         map.personas = self.personas;
@@ -79,6 +86,18 @@ pub enum Edit {
         id: MapId,
         index: usize,
         value: Option<Box<Map>>,
+    },
+    /// Puts a persona at `index` (adding, replacing or moving it by id), or removes it.
+    SetPersona {
+        id: PersonaId,
+        index: usize,
+        value: Option<Box<Persona>>,
+    },
+    /// Puts a picture at `index` among the project's images, or removes it.
+    SetImage {
+        id: ImageId,
+        index: usize,
+        value: Option<Box<EmbeddedImage>>,
     },
     /// Sets the project's title and description.
     SetProjectInfo { title: String, description: String },
@@ -162,26 +181,16 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             })
         }
         Edit::SetMap { id, index, value } => {
-            let position = project.maps.iter().position(|m| m.id == id);
-            let (old, old_index) = match (position, value) {
-                (Some(i), Some(map)) => {
-                    let old = project.maps.remove(i);
-                    project.maps.insert(index.min(project.maps.len()), *map);
-                    (Some(Box::new(old)), i)
-                }
-                (Some(i), None) => (Some(Box::new(project.maps.remove(i))), i),
-                (None, Some(map)) => {
-                    let at = index.min(project.maps.len());
-                    project.maps.insert(at, *map);
-                    (None, at)
-                }
-                (None, None) => (None, index),
-            };
-            Ok(Edit::SetMap {
-                id,
-                index: old_index,
-                value: old,
-            })
+            let (value, index) = put(&mut project.maps, |m| m.id == id, index, value);
+            Ok(Edit::SetMap { id, index, value })
+        }
+        Edit::SetPersona { id, index, value } => {
+            let (value, index) = put(&mut project.personas, |p| p.id == id, index, value);
+            Ok(Edit::SetPersona { id, index, value })
+        }
+        Edit::SetImage { id, index, value } => {
+            let (value, index) = put(&mut project.images, |i| i.id == id, index, value);
+            Ok(Edit::SetImage { id, index, value })
         }
         Edit::SetProjectInfo { title, description } => {
             let old_title = std::mem::replace(&mut project.title, title);
@@ -191,6 +200,31 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
                 description: old_description,
             })
         }
+    }
+}
+
+/// Puts `value` at `index` in `list` (replacing and moving the item `is_it` finds, or adding
+/// it), or removes that item when `value` is `None`; returns what undoes it: the old value and
+/// where it was.
+fn put<T>(
+    list: &mut Vec<T>,
+    is_it: impl Fn(&T) -> bool,
+    index: usize,
+    value: Option<Box<T>>,
+) -> (Option<Box<T>>, usize) {
+    match (list.iter().position(is_it), value) {
+        (Some(i), Some(new)) => {
+            let old = list.remove(i);
+            list.insert(index.min(list.len()), *new);
+            (Some(Box::new(old)), i)
+        }
+        (Some(i), None) => (Some(Box::new(list.remove(i))), i),
+        (None, Some(new)) => {
+            let at = index.min(list.len());
+            list.insert(at, *new);
+            (None, at)
+        }
+        (None, None) => (None, index),
     }
 }
 
@@ -242,6 +276,7 @@ pub fn weight(edit: &Edit) -> usize {
                 + text(&info.description)
                 + text(&info.goal)
                 + text(&info.scenario)
+                + text(&info.expectations)
         }
         Edit::SetMap { value, .. } => {
             64 + value.as_deref().map_or(0, |m| {
@@ -249,6 +284,25 @@ pub fn weight(edit: &Edit) -> usize {
                     + m.stages.len() * 256
                     + m.lanes.len() * 128
             })
+        }
+        Edit::SetPersona { value, .. } => {
+            64 + value.as_deref().map_or(0, |p| {
+                256 + text(&p.name)
+                    + text(&p.role)
+                    + text(&p.description)
+                    + text(&p.quote)
+                    + text(&p.behaviour)
+                    + [&p.goals, &p.needs, &p.frustrations]
+                        .iter()
+                        .flat_map(|l| l.iter())
+                        .map(|t| text(t))
+                        .sum::<usize>()
+            })
+        }
+        Edit::SetImage { value, .. } => {
+            64 + value
+                .as_deref()
+                .map_or(0, |i| 64 + text(&i.name) + text(&i.data_base64))
         }
         Edit::SetProjectInfo { title, description } => 64 + text(title) + text(description),
         Edit::Batch(edits) => 32 + edits.iter().map(weight).sum::<usize>(),

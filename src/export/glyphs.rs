@@ -37,7 +37,10 @@ fn replace_in(shapes: &mut [Shape], measurer: &mut TextMeasurer, missing: &mut B
                     .collect();
             }
             Shape::Group { shapes, .. } => replace_in(shapes, measurer, missing),
-            Shape::Rect { .. } | Shape::Circle { .. } | Shape::Path { .. } => {}
+            Shape::Rect { .. }
+            | Shape::Circle { .. }
+            | Shape::Path { .. }
+            | Shape::Image { .. } => {}
         }
     }
 }

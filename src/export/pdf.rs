@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use epaint::{Color32, Pos2, Rect};
 use krilla::geom::{Path, PathBuilder, Point, Transform};
+use krilla::image::Image;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke, StrokeDash};
@@ -181,6 +182,11 @@ impl Painter<'_, '_> {
                 bold,
                 colour,
             } => self.text(*pos, text, *size, *bold, *colour),
+            Shape::Image {
+                rect,
+                radius,
+                picture,
+            } => self.image(*rect, *radius, picture),
             Shape::Group {
                 clip,
                 offset,
@@ -206,6 +212,34 @@ impl Painter<'_, '_> {
                 }
             }
         }
+    }
+
+    /// A picture covering `rect`, centred and cropped to it, its corners rounded by `radius`.
+    /// A picture that does not decode is left out (a loaded project's pictures were checked).
+    fn image(&mut self, rect: Rect, radius: f32, picture: &crate::layout::Picture) {
+        let data: krilla::Data = picture.bytes.to_vec().into();
+        let image = if picture.jpeg {
+            Image::from_jpeg(data, true)
+        } else {
+            Image::from_png(data, true)
+        };
+        let (Ok(image), Some(clip)) = (image, rect_path(rect, radius)) else {
+            return;
+        };
+        let (w, h) = image.size();
+        let cover = (rect.width() / w.max(1) as f32).max(rect.height() / h.max(1) as f32);
+        let (dw, dh) = (w as f32 * cover, h as f32 * cover);
+        let Some(size) = krilla::geom::Size::from_wh(dw, dh) else {
+            return;
+        };
+        self.surface.push_clip_path(&clip, &FillRule::NonZero);
+        self.surface.push_transform(&Transform::from_translate(
+            rect.center().x - dw / 2.0,
+            rect.center().y - dh / 2.0,
+        ));
+        self.surface.draw_image(image, size);
+        self.surface.pop();
+        self.surface.pop();
     }
 
     /// A rectangle stroked inside its edge, as the canvas draws it.

@@ -196,6 +196,31 @@ fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mu
                 escape(text)
             );
         }
+        Shape::Image {
+            rect,
+            radius,
+            picture,
+        } => {
+            *clips += 1;
+            let _ = writeln!(
+                out,
+                "<defs><clipPath id=\"clip{clips}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{radius:.2}\"/></clipPath></defs>",
+                rect.left(),
+                rect.top(),
+                rect.width().max(0.0),
+                rect.height().max(0.0),
+            );
+            let _ = writeln!(
+                out,
+                "<image x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#clip{clips})\" href=\"data:{};base64,{}\"/>",
+                rect.left(),
+                rect.top(),
+                rect.width().max(0.0),
+                rect.height().max(0.0),
+                picture.mime(),
+                base64::engine::general_purpose::STANDARD.encode(&picture.bytes),
+            );
+        }
         Shape::Group {
             clip,
             offset,

@@ -3,6 +3,7 @@
 mod atomic;
 mod error;
 mod format;
+pub mod picture;
 mod recovery;
 mod validate;
 

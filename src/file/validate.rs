@@ -154,8 +154,18 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
         c.short(&loc, "role", &persona.role);
         c.long(&loc, "description", &persona.description);
         c.long(&loc, "quote", &persona.quote);
+        c.short(&loc, "age", &persona.age);
+        c.long(&loc, "behaviour", &persona.behaviour);
+        if c.count(&loc, "channels", persona.channels.len(), limits.items) {
+            for (j, channel) in persona.channels.iter().enumerate() {
+                if let crate::model::Channel::Other(name) = channel {
+                    c.short(&loc, &format!("channels[{j}]"), name);
+                }
+            }
+        }
         for (field, list) in [
             ("goals", &persona.goals),
+            ("needs", &persona.needs),
             ("frustrations", &persona.frustrations),
         ] {
             if c.count(&loc, field, list.len(), limits.items) {
@@ -288,6 +298,7 @@ fn check_map(
     c.long(loc, "description", &map.description);
     c.long(loc, "goal", &map.goal);
     c.long(loc, "scenario", &map.scenario);
+    c.long(loc, "expectations", &map.expectations);
     let counts_ok = [
         c.count(loc, "personas", map.personas.len(), limits.items),
         c.count(loc, "stages", map.stages.len(), limits.stages_per_map),
@@ -479,6 +490,10 @@ fn check_image(c: &mut Checker<'_>, loc: &str, image: &crate::model::EmbeddedIma
             join(loc, "data_base64"),
             format!("the data is not a {} image", image.mime),
         ),
-        Ok(_) => {}
+        Ok(bytes) => {
+            if let Err(e) = super::picture::dimensions(&bytes) {
+                c.problem(join(loc, "data_base64"), e.to_string());
+            }
+        }
     }
 }

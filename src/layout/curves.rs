@@ -91,6 +91,7 @@ pub(super) fn curves(
             CurveLayout {
                 id: curve.id,
                 points,
+                colour: curve.colour,
             }
         })
         .collect::<Vec<_>>();

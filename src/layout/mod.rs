@@ -1,13 +1,17 @@
 //! The geometry of a map in map units (PDF points): columns, rows, card rectangles, curve
 //! points and text lines. One layout serves the canvas and every export.
 
+mod band;
 mod cards;
 mod curves;
 pub mod hit;
 pub mod paper;
+mod picture;
 mod text;
 mod title;
 
+pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart, has_goal_band};
+pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};
 pub use title::{LEGEND_SAMPLE, curve_name};
 
@@ -78,6 +82,21 @@ pub struct TitleLayout {
     pub rect: Rect,
     pub title: PlacedText,
     pub subtitle: PlacedText,
+    /// The personas the map follows.
+    pub personas: Vec<PersonaBadge>,
+}
+
+/// A persona in the title block: its photo (or initials on its colour), name and role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonaBadge {
+    pub persona: crate::model::PersonaId,
+    /// The square the round photo fills.
+    pub photo: Rect,
+    pub picture: Option<Picture>,
+    pub colour: Option<crate::model::Rgb>,
+    pub initials: PlacedText,
+    pub name: PlacedText,
+    pub role: PlacedText,
 }
 
 /// One stage: its header and its whole column.
@@ -143,6 +162,8 @@ pub struct LegendEntry {
 pub struct CurveLayout {
     pub id: CurveId,
     pub points: Vec<CurvePointLayout>,
+    /// The curve's own colour, else its persona's; `None` for the theme's.
+    pub colour: Option<crate::model::Rgb>,
 }
 
 /// One point of an emotion curve.
@@ -168,6 +189,8 @@ pub struct Layout {
     pub curves: Vec<CurveLayout>,
     /// The curves' legend, in the title block.
     pub legend: Vec<LegendEntry>,
+    /// The customer's goal and the stages' milestones, above the stage headers.
+    pub band: Band,
     /// A service blueprint's lines of interaction, visibility and internal interaction.
     pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
@@ -224,37 +247,22 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     let total_width = grid_width + 2.0 * m.margin;
 
     let (title, legend) = title::title_block(project, map, m, grid_width, text);
-    let grid_top = title.rect.bottom() + 18.0;
+    let band = band::band(map, (grid_left, title.rect.bottom() + 14.0), m, lang, text);
+    let grid_top = if band.goal.is_none() && band.milestones.is_none() {
+        title.rect.bottom() + 18.0
+    } else {
+        band.bottom(0.0) + 10.0
+    };
 
     // Stage headers: their height is the tallest header text.
     let inner = m.stage_width - 2.0 * m.card_padding;
     let mut stage_texts = Vec::with_capacity(map.stages.len());
     let mut header_height = m.stage_header_height;
-    // The customer's milestone (else the stage's description), then the success criteria
-    // the customer judges the stage by.
-    let tick = if text.can_draw('✓', false) {
-        '✓'
-    } else {
-        '•'
-    };
+    // Under each stage's name its description; the milestone and the success criteria are in
+    // the band above.
     for stage in &map.stages {
         let name = text.block(&stage.name, m.header_title_size, true, inner, 2);
-        let mut detail_text = if stage.milestone.is_empty() {
-            stage.description.clone()
-        } else {
-            format!("◆ {}", stage.milestone)
-        };
-        let criteria = stage.success_criteria.trim();
-        if !criteria.is_empty() {
-            if !detail_text.is_empty() {
-                detail_text.push('\n');
-            }
-            detail_text.push(tick);
-            detail_text.push(' ');
-            detail_text.push_str(criteria);
-        }
-        let lines = if criteria.is_empty() { 2 } else { 4 };
-        let detail = text.block(&detail_text, m.header_body_size, false, inner, lines);
+        let detail = text.block(&stage.description, m.header_body_size, false, inner, 3);
         header_height = header_height.max(name.size.y + detail.size.y + 2.0 * m.card_padding + 4.0);
         stage_texts.push((name, detail));
     }
@@ -366,7 +374,18 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
 
     let cards = cards::place(map, (pending, card_tops), &lane_card_top, cells_left, m);
 
-    let curves = curves::curves(map, &lanes, &stage_index, m);
+    let mut curves = curves::curves(map, &lanes, &stage_index, m);
+    for (layout, curve) in curves
+        .iter_mut()
+        .filter_map(|l| map.curves.iter().find(|c| c.id == l.id).map(|c| (l, c)))
+    {
+        layout.colour = curve.colour.or_else(|| {
+            curve
+                .persona
+                .and_then(|id| project.persona(id))
+                .and_then(|p| p.colour)
+        });
+    }
     let blueprint_lines = if map.kind == crate::model::MapKind::ServiceBlueprint {
         curves::blueprint_lines(&lanes, lang, grid_left, grid_left + grid_width, text)
     } else {
@@ -385,6 +404,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         cards,
         curves,
         legend,
+        band,
         blueprint_lines,
         metrics: m.clone(),
     }

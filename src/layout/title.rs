@@ -1,11 +1,17 @@
-//! The title block at the top of a map: its title, the subtitle (project, personas, goal) and
-//! the legend of its curves on the right.
+//! The title block at the top of a map: its title, the subtitle (the project), the personas
+//! the map follows (photo or initials, name and role) and the legend of its curves on the
+//! right.
 
 use epaint::{Pos2, Rect, pos2, vec2};
 
-use super::{LegendEntry, Metrics, PlacedText, TextMeasurer, TitleLayout};
-use crate::i18n::{Language, tr_args_in, tr_in};
+use super::{LegendEntry, Metrics, PersonaBadge, Picture, PlacedText, TextMeasurer, TitleLayout};
+use crate::i18n::{Language, tr_in};
 use crate::model::{Map, Project};
+
+/// The diameter of a persona's photo in the title block.
+pub const BADGE_SIDE: f32 = 34.0;
+/// The widest a persona's name and role run beside the photo.
+const BADGE_TEXT_WIDTH: f32 = 170.0;
 
 /// How wide the curves' legend is, at the right of the title block.
 const LEGEND_WIDTH: f32 = 250.0;
@@ -14,28 +20,77 @@ const LEGEND_LINE: f32 = 16.0;
 /// Width of the line sample in front of a legend label.
 pub const LEGEND_SAMPLE: f32 = 40.0;
 
-/// The subtitle under the map title: kind, personas and goal.
+/// The subtitle under the map title: the project, and the map's goal when the map has no goal
+/// band to show it in.
 fn subtitle(project: &Project, map: &Map) -> String {
-    let personas: Vec<&str> = map
-        .personas
-        .iter()
-        .filter_map(|id| project.persona(*id))
-        .map(|p| p.name.as_str())
-        .collect();
     let mut parts = vec![project.title.clone()];
-    if !personas.is_empty() {
-        let lang = Language::of_text(&project.language);
-        parts.push(tr_args_in(
-            lang,
-            "map.persona",
-            &[("names", &personas.join(", "))],
-        ));
-    }
-    if !map.goal.is_empty() {
+    if !super::band::has_goal_band(map) && !map.goal.is_empty() {
         parts.push(map.goal.clone());
     }
     parts.retain(|p| !p.is_empty());
     parts.join("  ·  ")
+}
+
+/// Initials for a persona without a photo: the first letters of the first and last word.
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = |w: &&str| w.chars().next();
+    match (words.first().and_then(first), words.last().and_then(first)) {
+        (Some(a), Some(b)) if words.len() > 1 => format!("{a}{b}").to_uppercase(),
+        (Some(a), _) => a.to_uppercase().collect(),
+        _ => "?".to_owned(),
+    }
+}
+
+/// The personas `map` follows, in a row from `top_left`, wrapping within `width`.
+fn persona_badges(
+    project: &Project,
+    map: &Map,
+    top_left: Pos2,
+    width: f32,
+    text: &mut TextMeasurer,
+) -> Vec<PersonaBadge> {
+    let mut badges = Vec::new();
+    let (mut x, mut y) = (top_left.x, top_left.y);
+    for persona in map.personas.iter().filter_map(|id| project.persona(*id)) {
+        let name = text.block(&persona.name, 10.5, true, BADGE_TEXT_WIDTH, 1);
+        let role = text.block(&persona.role, 8.5, false, BADGE_TEXT_WIDTH, 1);
+        let badge_width = BADGE_SIDE + 6.0 + name.size.x.max(role.size.x);
+        if x > top_left.x && x + badge_width > top_left.x + width {
+            x = top_left.x;
+            y += BADGE_SIDE + 6.0;
+        }
+        let photo = Rect::from_min_size(pos2(x, y), vec2(BADGE_SIDE, BADGE_SIDE));
+        let letters = text.block(&initials(&persona.name), 12.0, true, BADGE_SIDE, 1);
+        let words_height = name.size.y
+            + if persona.role.is_empty() {
+                0.0
+            } else {
+                role.size.y
+            };
+        let name_pos = pos2(photo.right() + 6.0, photo.center().y - words_height / 2.0);
+        let role_pos = pos2(name_pos.x, name_pos.y + name.size.y);
+        badges.push(PersonaBadge {
+            persona: persona.id,
+            photo,
+            picture: persona.image.and_then(|id| Picture::find(project, id)),
+            colour: persona.colour,
+            initials: PlacedText {
+                pos: photo.center() - letters.size / 2.0,
+                block: letters,
+            },
+            name: PlacedText {
+                pos: name_pos,
+                block: name,
+            },
+            role: PlacedText {
+                pos: role_pos,
+                block: role,
+            },
+        });
+        x += badge_width + 18.0;
+    }
+    badges
 }
 
 /// The title block of `map`, `grid_width` wide from the left margin, and the legend in it.
@@ -70,7 +125,20 @@ pub(super) fn title_block(
         text,
     );
     let legend_bottom = legend.last().map_or(0.0, |e| e.rect.bottom());
-    let title_bottom = (subtitle_pos.y + subtitle_block.size.y).max(legend_bottom);
+    let personas = persona_badges(
+        project,
+        map,
+        pos2(m.margin, subtitle_pos.y + subtitle_block.size.y + 8.0),
+        title_width,
+        text,
+    );
+    let badges_bottom = personas
+        .iter()
+        .map(|b| b.photo.bottom())
+        .fold(0.0, f32::max);
+    let title_bottom = (subtitle_pos.y + subtitle_block.size.y)
+        .max(legend_bottom)
+        .max(badges_bottom);
     let title = TitleLayout {
         rect: Rect::from_min_max(
             pos2(m.margin, m.margin),
@@ -84,6 +152,7 @@ pub(super) fn title_block(
             pos: subtitle_pos,
             block: subtitle_block,
         },
+        personas,
     };
 
     (title, legend)

@@ -47,6 +47,9 @@ pub struct Map {
     pub goal: String,
     /// The situation the journey starts from.
     pub scenario: String,
+    /// What the customer expects of the organisation on the way.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expectations: String,
     /// The scale of the emotion scores on this map.
     pub scale: EmotionScale,
     /// Columns, left to right.
@@ -68,6 +71,7 @@ impl Default for Map {
             personas: Vec::new(),
             goal: String::new(),
             scenario: String::new(),
+            expectations: String::new(),
             scale: EmotionScale::default(),
             stages: Vec::new(),
             lanes: Vec::new(),

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    DatasetId, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId, Rgb, StageId, StakeholderId,
+    Channel, DatasetId, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId, Rgb, StageId,
+    StakeholderId,
 };
 
 /// A whole project: personas, stakeholders, evidence, data and maps travel together.
@@ -76,6 +77,18 @@ pub struct Persona {
     pub quote: String,
     pub image: Option<ImageId>,
     pub colour: Option<Rgb>,
+    /// Age, or an age range, as the team writes it ("34", "30–40").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub age: String,
+    /// What this persona needs from the organisation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+    /// How this persona behaves: habits, how they decide, how they seek help.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub behaviour: String,
+    /// The channels this persona uses, most used first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
 }
 
 impl Default for Persona {
@@ -90,6 +103,10 @@ impl Default for Persona {
             quote: String::new(),
             image: None,
             colour: None,
+            age: String::new(),
+            needs: Vec::new(),
+            behaviour: String::new(),
+            channels: Vec::new(),
         }
     }
 }

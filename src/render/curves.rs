@@ -24,7 +24,7 @@ pub(super) fn curves(
         if options.hidden_curves.contains(&curve.id) {
             continue;
         }
-        let colour = curve_colour(theme, curve, i);
+        let colour = curve_colour(theme, curve_layout.colour, i);
         let mut points: Vec<Pos2> = curve_layout.points.iter().map(|p| p.pos).collect();
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
         if points.len() >= 2 {
@@ -138,7 +138,12 @@ pub(super) fn legend(
         let colour = if hidden {
             theme.ink_muted.gamma_multiply(0.5)
         } else {
-            curve_colour(theme, curve, i)
+            let colour = layout
+                .curves
+                .iter()
+                .find(|c| c.id == curve.id)
+                .and_then(|c| c.colour);
+            curve_colour(theme, colour, i)
         };
         let y = entry.rect.center().y;
         let left = entry.rect.left();
@@ -169,9 +174,9 @@ pub(super) fn legend(
 
 pub use crate::layout::FACE_RADIUS;
 
-/// A curve's colour: its own, else the theme's `i`th.
-fn curve_colour(theme: &Theme, curve: &EmotionCurve, i: usize) -> Color32 {
-    curve.colour.map_or(
+/// A curve's colour: its own or its persona's (`colour`), else the theme's `i`th.
+fn curve_colour(theme: &Theme, colour: Option<crate::model::Rgb>, i: usize) -> Color32 {
+    colour.map_or(
         theme.curve_colours[i % theme.curve_colours.len()],
         Theme::user_colour,
     )

@@ -4,6 +4,7 @@
 //! `sheets`, `persona`.
 
 mod action_icons;
+mod band;
 mod cards;
 mod curves;
 mod grid;
@@ -68,6 +69,8 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     let mut shapes = Vec::with_capacity(layout.cards.len() * 6 + 64);
     text(&mut shapes, &layout.title.title, theme.ink);
     text(&mut shapes, &layout.title.subtitle, theme.ink_muted);
+    band::personas(&mut shapes, layout, theme);
+    band::band(&mut shapes, layout, theme);
     grid::lanes(&mut shapes, map, layout, theme);
     grid::stages(&mut shapes, layout, theme);
     grid::curve_bands(&mut shapes, map, layout, theme);

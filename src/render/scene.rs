@@ -55,6 +55,13 @@ pub enum Shape {
         bold: bool,
         colour: Color32,
     },
+    /// A picture filling `rect` (cropped to it, never stretched), its corners rounded by
+    /// `radius` (a circle when that is half the side of a square).
+    Image {
+        rect: Rect,
+        radius: f32,
+        picture: crate::layout::Picture,
+    },
     /// Other shapes drawn smaller or moved: a point `p` of theirs lands at `offset + p * scale`,
     /// and nothing of them shows outside `clip` (in this scene's units). A page holds its map
     /// this way; a sheet of a tiled poster holds its part of the page.
@@ -71,6 +78,7 @@ impl Shape {
     pub fn bounds(&self) -> Rect {
         match self {
             Self::Rect { rect, stroke, .. } => rect.expand(stroke.map_or(0.0, |s| s.width)),
+            Self::Image { rect, .. } => *rect,
             Self::Circle {
                 center,
                 radius,

@@ -99,6 +99,15 @@ impl Theme {
         }
     }
 
+    /// Black or white, whichever reads better on `fill` (initials on a persona's colour).
+    pub fn ink_on(fill: Color32) -> Color32 {
+        if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {
+            Color32::BLACK
+        } else {
+            Color32::WHITE
+        }
+    }
+
     /// A colour chosen by the user, as paint.
     pub fn user_colour(rgb: Rgb) -> Color32 {
         Color32::from_rgb(rgb.0, rgb.1, rgb.2)

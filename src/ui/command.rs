@@ -38,6 +38,9 @@ pub enum Command {
     WorkshopMode,
     Present,
     CommandPalette,
+    ShowMap,
+    ShowPersonas,
+    NewPersona,
     LanguageSystem,
     LanguageEnglish,
     LanguageDutch,
@@ -86,7 +89,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 41] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -108,6 +111,9 @@ impl Command {
         Self::AddCard,
         Self::AddStage,
         Self::AddLane,
+        Self::NewPersona,
+        Self::ShowMap,
+        Self::ShowPersonas,
         Self::ZoomFit,
         Self::ZoomActual,
         Self::ZoomIn,
@@ -155,6 +161,9 @@ impl Command {
             Self::ZoomIn => ("cmd.zoom_in", "cmd.zoom_in.tip"),
             Self::ZoomOut => ("cmd.zoom_out", "cmd.zoom_out.tip"),
             Self::CommandPalette => ("cmd.palette", "cmd.palette.tip"),
+            Self::ShowMap => ("cmd.show_map", "cmd.show_map.tip"),
+            Self::ShowPersonas => ("cmd.show_personas", "cmd.show_personas.tip"),
+            Self::NewPersona => ("cmd.new_persona", "cmd.new_persona.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
             Self::Present => ("cmd.present", "cmd.present.tip"),
@@ -268,6 +277,9 @@ impl Command {
             | Self::ThemeDark
             | Self::About
             | Self::Tour
+            | Self::ShowMap
+            | Self::ShowPersonas
+            | Self::NewPersona
             | Self::StartScreen => {
                 return None;
             }
@@ -343,8 +355,10 @@ impl Command {
             | Self::Delete
             | Self::SelectAll
             | Self::Duplicate => Menu::Edit,
-            Self::AddStage | Self::AddLane | Self::AddCard => Menu::Insert,
-            Self::ZoomFit
+            Self::AddStage | Self::AddLane | Self::AddCard | Self::NewPersona => Menu::Insert,
+            Self::ShowMap
+            | Self::ShowPersonas
+            | Self::ZoomFit
             | Self::ZoomActual
             | Self::ZoomIn
             | Self::ZoomOut

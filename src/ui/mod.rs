@@ -16,6 +16,8 @@ pub mod dialogs;
 mod document;
 mod messages;
 mod panels;
+pub mod personas;
+pub mod pictures;
 pub mod selection;
 pub mod settings;
 mod start;
@@ -23,7 +25,7 @@ mod style;
 pub mod toolbox;
 mod workshop;
 
-pub use app::{AppAction, AppConfig, KlantreisApp};
+pub use app::{AppAction, AppConfig, KlantreisApp, View};
 pub use canvas::{CanvasView, paint_scene};
 pub use document::Document;
 

@@ -81,3 +81,20 @@ pub fn step_until_shown(h: &mut Harness<'_, KlantreisApp>, label: &str) {
     }
     h.get_by_label_contains(label);
 }
+
+/// Scrolls the map under the middle of `area` by `delta` points (negative y: further down the
+/// map), as a mouse wheel does, and lets the smooth scroll settle.
+pub fn scroll(h: &mut Harness<'_, KlantreisApp>, area: egui::Rect, delta: egui::Vec2) {
+    h.hover_at(area.center());
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    for _ in 0..20 {
+        h.step();
+    }
+    h.run();
+}

@@ -71,6 +71,10 @@ pub enum AppAction {
         file_name: String,
         extension: &'static str,
     },
+    /// Something done in the personas view or its editor.
+    Persona(crate::ui::personas::PersonaAnswer),
+    /// The answer of the dialog that copies personas.
+    CopyPersonas(crate::ui::personas::CopyAnswer),
     /// A message for the user.
     Notify {
         message: String,
@@ -140,6 +144,7 @@ impl KlantreisApp {
                 if i != self.current_map {
                     self.show_map(i);
                 }
+                self.view = super::View::Map;
             }
             AppAction::AddMap(kind) => self.add_map(kind),
             AppAction::DuplicateMap(i) => self.duplicate_map(i),
@@ -166,6 +171,8 @@ impl KlantreisApp {
                 file_name,
                 extension,
             } => self.choose_export(&file_name, extension),
+            AppAction::Persona(answer) => self.answer_persona(answer, ctx),
+            AppAction::CopyPersonas(answer) => self.answer_copy_personas(answer),
             AppAction::Notify { message, error } => {
                 if error {
                     self.notify_error(message);
@@ -178,12 +185,16 @@ impl KlantreisApp {
 
     /// Shows the map at `index` with a fresh view and nothing selected.
     pub(super) fn show_map(&mut self, index: usize) {
+        self.view = super::View::Map;
         self.current_map = index;
         self.canvas = crate::ui::canvas::MapCanvas::default();
         self.selection = Selection::default();
     }
 
     fn run(&mut self, command: Command, ctx: &egui::Context) {
+        if self.view == super::View::Personas && self.run_in_personas(command, ctx) {
+            return;
+        }
         match command {
             Command::NewJourney => self.request(Pending::New(MapKind::CustomerJourney), ctx),
             Command::NewExperience => self.request(Pending::New(MapKind::CustomerExperience), ctx),
@@ -272,12 +283,54 @@ impl KlantreisApp {
             Command::ZoomActual => self.zoom_to(1.0, ctx),
             Command::ZoomIn => self.zoom_to(self.canvas.view().zoom * 1.25, ctx),
             Command::ZoomOut => self.zoom_to(self.canvas.view().zoom / 1.25, ctx),
+            Command::ShowMap => self.view = super::View::Map,
+            Command::ShowPersonas => self.show_personas(None, ctx),
+            Command::NewPersona => {
+                self.show_personas(None, ctx);
+                self.answer_persona(crate::ui::personas::PersonaAnswer::Add, ctx);
+            }
             Command::CommandPalette => {
                 self.dialogs.palette = match self.dialogs.palette {
                     Some(_) => None,
                     None => Some(Palette::default()),
                 };
             }
+        }
+    }
+
+    /// Carries out `command` as the personas view means it; returns whether it did (else the
+    /// command is the map's, and the map comes back to carry it out).
+    fn run_in_personas(&mut self, command: Command, ctx: &egui::Context) -> bool {
+        use crate::ui::personas::PersonaAnswer;
+        let selected = self.personas.selected;
+        match command {
+            Command::Delete | Command::Duplicate => {
+                if let Some(id) = selected {
+                    let answer = if command == Command::Delete {
+                        PersonaAnswer::Delete(id)
+                    } else {
+                        PersonaAnswer::Duplicate(id)
+                    };
+                    self.answer_persona(answer, ctx);
+                }
+                true
+            }
+            // Nothing of a persona goes through the clipboard as a map's cards do.
+            Command::Cut | Command::Copy | Command::Paste | Command::SelectAll => true,
+            Command::AddCard
+            | Command::AddStage
+            | Command::AddLane
+            | Command::ZoomFit
+            | Command::ZoomActual
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::FocusMap
+            | Command::WorkshopMode
+            | Command::Present => {
+                self.view = super::View::Map;
+                false
+            }
+            _ => false,
         }
     }
 

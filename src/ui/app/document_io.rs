@@ -120,7 +120,8 @@ impl KlantreisApp {
             .or_else(|| std::env::var_os("HOME").map(std::path::PathBuf::from))
             .unwrap_or_default();
         let kind = match &purpose {
-            FieldFor::Open => FieldKind::Open,
+            FieldFor::Open | FieldFor::CopyFrom | FieldFor::CopyTo(_) => FieldKind::Open,
+            FieldFor::Picture(_) => FieldKind::Picture,
             FieldFor::Save { .. } => FieldKind::Save,
             FieldFor::Export => FieldKind::Export(self.dialogs.export.options.format.extension()),
         };
@@ -146,6 +147,9 @@ impl KlantreisApp {
                 }
             }
             FieldFor::Export => self.export_to(path),
+            FieldFor::Picture(persona) => self.use_photo_file(persona, &path),
+            FieldFor::CopyFrom => self.offer_personas_from(path),
+            FieldFor::CopyTo(ids) => self.copy_personas_into(&ids, &path),
         }
     }
 

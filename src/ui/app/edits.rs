@@ -364,5 +364,37 @@ fn rename(
             };
             (tr("undo.rename_lane"), ops::update_lane(map, &lane))
         }),
+        TextTarget::Goal(field) => {
+            use crate::layout::GoalField;
+            let mut info = crate::edit::MapInfo::of(map);
+            let slot = match field {
+                GoalField::Goal => &mut info.goal,
+                GoalField::Scenario => &mut info.scenario,
+                GoalField::Expectations => &mut info.expectations,
+            };
+            if *slot == text {
+                return None;
+            }
+            *slot = text;
+            Some((
+                tr("undo.edit_goal"),
+                Edit::SetMapInfo {
+                    map: map.id,
+                    info: Box::new(info),
+                },
+            ))
+        }
+        TextTarget::Milestone(id, part) => {
+            let mut stage = map.stage(id)?.clone();
+            let slot = match part {
+                crate::layout::MilestonePart::Milestone => &mut stage.milestone,
+                crate::layout::MilestonePart::Criteria => &mut stage.success_criteria,
+            };
+            if *slot == text {
+                return None;
+            }
+            *slot = text;
+            Some((tr("undo.edit_milestone"), ops::update_stage(map, &stage)))
+        }
     }
 }

@@ -65,14 +65,49 @@ impl KlantreisApp {
             .default_size(210.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    panels::sidebar_ui(ui, &self.doc.project, self.current_map, &mut self.actions);
+                    panels::sidebar_ui(
+                        ui,
+                        &self.doc.project,
+                        (self.current_map, self.view == super::View::Personas),
+                        &mut self.actions,
+                    );
                 });
             });
+        if self.view == super::View::Personas {
+            self.personas_ui(ui);
+            return;
+        }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| self.right_panel_ui(ui));
         self.canvas_ui(ui);
+    }
+
+    /// The personas view, with the selected persona's editor on the right.
+    fn personas_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::right("persona-editor")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let project = &self.doc.project;
+                    if let Some(persona) = self.personas.selected.and_then(|id| project.persona(id))
+                    {
+                        let answers = crate::ui::personas::persona_editor_ui(ui, project, persona);
+                        self.actions
+                            .extend(answers.into_iter().map(AppAction::Persona));
+                    } else {
+                        ui.add_space(12.0);
+                        ui.weak(tr("personas.select_hint"));
+                    }
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let answers = self.personas.ui(ui, &self.doc.project);
+            self.actions
+                .extend(answers.into_iter().map(AppAction::Persona));
+        });
     }
 
     /// The map on the canvas (or a word that there is none).
@@ -197,6 +232,9 @@ impl KlantreisApp {
         }
         if let Some(answer) = self.dialogs.tour.and_then(|t| t.ui(ctx)) {
             self.actions.push(AppAction::Tour(answer));
+        }
+        if let Some(answer) = self.dialogs.copy_personas.as_mut().and_then(|d| d.ui(ctx)) {
+            self.actions.push(AppAction::CopyPersonas(answer));
         }
         if let Some(map) = self.doc.project.maps.get(self.current_map)
             && let Some(crate::ui::dialogs::ExportOutcome::Choose {

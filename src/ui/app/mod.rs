@@ -7,6 +7,7 @@ mod commands;
 mod document_io;
 mod edits;
 mod frame;
+mod personas;
 mod preferences;
 mod start;
 mod workshop;
@@ -86,6 +87,12 @@ enum FieldFor {
         then: Option<Pending>,
     },
     Export,
+    /// A photo for this persona.
+    Picture(crate::model::PersonaId),
+    /// A project file to copy personas from.
+    CopyFrom,
+    /// A project file to copy these personas into.
+    CopyTo(Vec<crate::model::PersonaId>),
 }
 
 /// The dialogs that may be open.
@@ -104,6 +111,8 @@ struct Dialogs {
     /// The first start's question, until answered.
     language: Option<LanguageQuestion>,
     tour: Option<Tour>,
+    /// Which personas to copy, to or from another project.
+    copy_personas: Option<super::personas::CopyDialog>,
 }
 
 impl Dialogs {
@@ -114,6 +123,7 @@ impl Dialogs {
             || self.recover.is_some()
             || self.file_field.is_some()
             || self.language.is_some()
+            || self.copy_personas.is_some()
     }
 }
 
@@ -155,6 +165,20 @@ pub struct KlantreisApp {
     start: Option<super::start::StartScreen>,
     /// Workshop mode, while it is on.
     workshop: Option<super::workshop::Workshop>,
+    /// What the middle of the window shows.
+    view: View,
+    /// The personas view's own state.
+    personas: super::personas::PersonasView,
+}
+
+/// What the middle of the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The map on show, on the canvas.
+    #[default]
+    Map,
+    /// The project's personas.
+    Personas,
 }
 
 impl KlantreisApp {
@@ -217,6 +241,8 @@ impl KlantreisApp {
             analysis_shown: false,
             start: None,
             workshop: None,
+            view: View::Map,
+            personas: super::personas::PersonasView::default(),
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(
@@ -244,6 +270,11 @@ impl KlantreisApp {
     /// The canvas (view, curves shown).
     pub fn canvas(&self) -> &MapCanvas {
         &self.canvas
+    }
+
+    /// What the middle of the window shows.
+    pub fn view(&self) -> View {
+        self.view
     }
 
     /// What is selected on the map.

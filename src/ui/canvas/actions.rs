@@ -6,11 +6,15 @@ use crate::ui::command::Command;
 use crate::ui::toolbox::CardTemplate;
 
 /// What a text being edited in place belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextTarget {
     CardTitle(CardId),
     StageName(StageId),
     LaneName(LaneId),
+    /// The customer's goal, the scenario or the expectations, in the band.
+    Goal(crate::layout::GoalField),
+    /// A stage's milestone or success criteria, in the band.
+    Milestone(StageId, crate::layout::MilestonePart),
 }
 
 /// A change the user made on the canvas.

@@ -48,6 +48,21 @@ impl MapCanvas {
                 layout.stages.iter().find(|s| s.id == id).map(|s| s.header)
             }
             TextTarget::LaneName(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.header),
+            TextTarget::Goal(field) => layout
+                .band
+                .goal
+                .as_ref()
+                .and_then(|row| row.cells.iter().find(|c| c.field == field))
+                .map(|c| c.rect),
+            TextTarget::Milestone(stage, part) => layout
+                .band
+                .milestones
+                .as_ref()
+                .and_then(|row| row.cells.iter().find(|c| c.stage == stage))
+                .map(|c| match part {
+                    crate::layout::MilestonePart::Milestone => c.milestone_rect,
+                    crate::layout::MilestonePart::Criteria => c.criteria_rect,
+                }),
         };
         let Some(rect) = rect else {
             self.editing = None;

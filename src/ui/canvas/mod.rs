@@ -14,6 +14,7 @@ mod cards;
 mod curves;
 mod drop;
 mod editor;
+mod goal_band;
 mod headers;
 mod keyboard;
 mod paint;
@@ -206,8 +207,9 @@ impl MapCanvas {
     pub fn prune(&mut self, map: &Map) {
         let exists = self.editing.as_ref().is_none_or(|e| match e.target {
             TextTarget::CardTitle(id) => map.card(id).is_some(),
-            TextTarget::StageName(id) => map.stage(id).is_some(),
+            TextTarget::StageName(id) | TextTarget::Milestone(id, _) => map.stage(id).is_some(),
             TextTarget::LaneName(id) => map.lane(id).is_some(),
+            TextTarget::Goal(_) => true,
         });
         if !exists {
             self.editing = None;
@@ -254,6 +256,7 @@ impl MapCanvas {
                 .map(|p| to_screen.inverse() * p),
             actions: Vec::new(),
         };
+        self.goal_band_ui(ui, &mut f);
         self.headers_ui(ui, &mut f);
         self.cards_ui(ui, &mut f);
         if self.reveal.is_none() {

@@ -125,6 +125,16 @@ fn paint_shapes(
                     )
                 }));
             }
+            Shape::Image {
+                rect,
+                radius,
+                picture,
+            } => shapes.push(crate::ui::pictures::paint(
+                painter,
+                transform * *rect,
+                radius * zoom,
+                picture,
+            )),
             Shape::Group {
                 clip: group_clip,
                 offset,

@@ -22,6 +22,8 @@ pub enum FieldKind {
     Save,
     /// Where to write an export with this extension.
     Export(&'static str),
+    /// An existing picture.
+    Picture,
 }
 
 /// The built-in file field and what has been typed into it.
@@ -63,7 +65,7 @@ impl FileField {
     pub fn chosen(&self) -> PathBuf {
         let path = PathBuf::from(self.text.trim());
         match self.kind {
-            FieldKind::Open => path,
+            FieldKind::Open | FieldKind::Picture => path,
             FieldKind::Save => super::with_extension(path),
             FieldKind::Export(extension) => super::with_export_extension(path, extension),
         }
@@ -119,7 +121,7 @@ impl FileField {
             return None;
         }
         match self.kind {
-            FieldKind::Open if !path.is_file() => {
+            FieldKind::Open | FieldKind::Picture if !path.is_file() => {
                 self.problem = Some(tr_args("filefield.not_found", &[("path", &path.display())]));
                 None
             }
@@ -140,6 +142,7 @@ impl FileField {
                 FieldKind::Open => "filefield.title.open",
                 FieldKind::Save => "filefield.title.save",
                 FieldKind::Export(_) => "filefield.title.export",
+                FieldKind::Picture => "filefield.title.picture",
             };
             ui.heading(tr(title));
             if let Some(existing) = self.confirm.clone() {
@@ -184,6 +187,7 @@ impl FileField {
                     FieldKind::Open => "filefield.open",
                     FieldKind::Save => "filefield.save",
                     FieldKind::Export(_) => "filefield.export",
+                    FieldKind::Picture => "filefield.use",
                 };
                 if ui.button(tr(ok)).clicked() || enter {
                     answer = self.submit();

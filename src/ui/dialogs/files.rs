@@ -21,6 +21,8 @@ pub trait FileDialogs {
     fn pick_save(&mut self, file_name: &str) -> Picked;
     /// Where to export, suggesting `file_name` ending in `.extension`, in `folder` when given.
     fn pick_export(&mut self, file_name: &str, extension: &str, folder: Option<&Path>) -> Picked;
+    /// A picture (PNG or JPEG) to use as a photo.
+    fn pick_picture(&mut self) -> Picked;
 }
 
 /// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
@@ -96,6 +98,15 @@ impl FileDialogs for NativeDialogs {
         })?;
         Ok(path.map(|p| with_export_extension(p, extension)))
     }
+
+    fn pick_picture(&mut self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.picture"))
+                .add_filter(tr("dialog.picture_filter"), &["png", "jpg", "jpeg"])
+                .pick_file()
+        })
+    }
 }
 
 /// Adds `.klantreis.ron` when the user typed a bare name.
@@ -115,6 +126,7 @@ pub struct ScriptedDialogs {
     pub open_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub save_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub export_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub picture_answers: std::collections::VecDeque<Option<PathBuf>>,
     /// As on a system without a desktop portal: no dialog ever opens.
     pub unavailable: bool,
 }
@@ -148,5 +160,12 @@ impl FileDialogs for ScriptedDialogs {
         let picked = self.answer(&mut answers);
         self.export_answers = answers;
         Ok(picked?.map(|p| with_export_extension(p, extension)))
+    }
+
+    fn pick_picture(&mut self) -> Picked {
+        let mut answers = std::mem::take(&mut self.picture_answers);
+        let picked = self.answer(&mut answers);
+        self.picture_answers = answers;
+        picked
     }
 }

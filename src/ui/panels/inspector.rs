@@ -261,6 +261,25 @@ pub fn inspector_ui(
     text_row(ui, "inspector.title", &mut draft.title, false);
     text_row(ui, "inspector.goal", &mut draft.goal, true);
     text_row(ui, "inspector.scenario", &mut draft.scenario, true);
+    text_row(ui, "inspector.expectations", &mut draft.expectations, true);
+    if !project.personas.is_empty() {
+        ui.label(tr("inspector.map_personas"));
+        for persona in &project.personas {
+            let mut follows = draft.personas.contains(&persona.id);
+            let name = if persona.name.trim().is_empty() {
+                tr("personas.unnamed").into_owned()
+            } else {
+                persona.name.clone()
+            };
+            if ui.checkbox(&mut follows, name).changed() {
+                if follows {
+                    draft.personas.push(persona.id);
+                } else {
+                    draft.personas.retain(|p| *p != persona.id);
+                }
+            }
+        }
+    }
     let lang = i18n::language();
     let kind_name = i18n::map_kind_name(lang, draft.kind).into_owned();
     combo_row(ui, "inspector.map_kind", kind_name, |ui| {

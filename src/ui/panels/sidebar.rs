@@ -5,6 +5,7 @@ use crate::edit::Edit;
 use crate::i18n::{self, tr, tr_args, tr_count};
 use crate::model::{MapKind, Project};
 use crate::ui::app::AppAction;
+use crate::ui::personas::PersonaAnswer;
 use crate::ui::toolbox;
 
 /// "New customer journey map", for the sidebar's + menu.
@@ -17,7 +18,7 @@ fn map_kind_new_label(kind: MapKind) -> String {
 pub fn sidebar_ui(
     ui: &mut egui::Ui,
     project: &Project,
-    current: usize,
+    (current, personas_shown): (usize, bool),
     actions: &mut Vec<AppAction>,
 ) {
     ui.add_space(4.0);
@@ -42,16 +43,44 @@ pub fn sidebar_ui(
         });
     }
     ui.separator();
-    maps_ui(ui, project, current, actions);
+    maps_ui(ui, project, (!personas_shown).then_some(current), actions);
     ui.separator();
     if let Some(item) = toolbox::toolbox_ui(ui) {
         actions.push(AppAction::Toolbox(item));
     }
     ui.separator();
-    ui.strong(tr("sidebar.personas"));
-    for persona in &project.personas {
-        ui.label(&persona.name).on_hover_text(&persona.description);
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .selectable_label(
+                personas_shown,
+                egui::RichText::new(tr("sidebar.personas")).strong(),
+            )
+            .on_hover_text(tr("sidebar.personas_tip"))
+            .clicked()
+        {
+            actions.push(AppAction::Persona(PersonaAnswer::Open(None)));
+        }
+        if ui
+            .small_button("+")
+            .on_hover_text(tr("personas.new"))
+            .clicked()
+        {
+            actions.push(AppAction::Persona(PersonaAnswer::Open(None)));
+            actions.push(AppAction::Persona(PersonaAnswer::Add));
+        }
+    });
+    ui.indent("personas", |ui| {
+        for persona in &project.personas {
+            let name = crate::ui::personas::display_name(persona);
+            if ui
+                .selectable_label(false, name)
+                .on_hover_text(&persona.role)
+                .clicked()
+            {
+                actions.push(AppAction::Persona(PersonaAnswer::Open(Some(persona.id))));
+            }
+        }
+    });
     ui.separator();
     ui.weak(format!(
         "{} · {} · {}",
@@ -62,7 +91,12 @@ pub fn sidebar_ui(
 }
 
 /// The list of maps with its + menu and each map's context menu.
-fn maps_ui(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut Vec<AppAction>) {
+fn maps_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    current: Option<usize>,
+    actions: &mut Vec<AppAction>,
+) {
     ui.horizontal(|ui| {
         ui.strong(tr("sidebar.maps"));
         ui.menu_button("+", |ui| {
@@ -83,7 +117,7 @@ fn maps_ui(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut V
             map.title.clone()
         };
         let response = ui
-            .selectable_label(i == current, &label)
+            .selectable_label(Some(i) == current, &label)
             .on_hover_text(i18n::map_kind_name(i18n::language(), map.kind));
         if response.clicked() {
             actions.push(AppAction::SelectMap(i));

@@ -1,0 +1,240 @@
+//! The personas view and the goal band, driven as a user would: a persona with a photo linked
+//! to a map, a hostile photo refused, personas copied from and to other project files, a
+//! milestone filled in and edited in the band.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use klantreis::i18n::Language;
+use klantreis::ui::dialogs::ScriptedDialogs;
+use klantreis::ui::{KlantreisApp, View};
+use support::app::{build, click, example};
+
+fn type_replacing(h: &mut Harness<'_, KlantreisApp>, text: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// A picture of `width` × `height` pixels in a file in `dir`.
+fn picture_file(dir: &Path, width: u32, height: u32) -> PathBuf {
+    let path = dir.join("anna.png");
+    image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&path)
+    .expect("a picture file");
+    path
+}
+
+/// A PNG of a few dozen bytes whose header claims `width` × `height` pixels.
+fn png_claiming(dir: &Path, width: u32, height: u32) -> PathBuf {
+    let mut bytes = std::fs::read(picture_file(dir, 1, 1)).expect("read back");
+    bytes[16..20].copy_from_slice(&width.to_be_bytes());
+    bytes[20..24].copy_from_slice(&height.to_be_bytes());
+    let mut crc = 0xffff_ffff_u32;
+    for byte in &bytes[12..29] {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let crc = !crc;
+    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+    let path = dir.join("huge.png");
+    std::fs::write(&path, bytes).expect("written");
+    path
+}
+
+fn app(
+    dialogs: ScriptedDialogs,
+    data: &Path,
+    file: Option<PathBuf>,
+) -> Harness<'static, KlantreisApp> {
+    let mut h = build(Some(Language::English), file, data, dialogs, false);
+    h.run();
+    h
+}
+
+#[test]
+fn create_a_persona_with_a_photo_and_link_it_to_a_map() {
+    let data = tempfile::tempdir().unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs
+        .picture_answers
+        .push_back(Some(picture_file(data.path(), 900, 600)));
+    let mut h = app(dialogs, data.path(), None);
+    let personas_before = h.state().project().personas.len();
+    // From the sidebar to the personas view; a new persona is selected for editing.
+    click(&mut h, "Personas");
+    assert_eq!(h.state().view(), View::Personas);
+    click(&mut h, "+ New persona");
+    let project = h.state().project();
+    assert_eq!(project.personas.len(), personas_before + 1);
+    let id = project.personas.last().unwrap().id;
+    h.get_by_label("Name").click();
+    h.run();
+    type_replacing(&mut h, "Anna de Boer");
+    h.get_by_label("Age").click();
+    h.run();
+    type_replacing(&mut h, "41");
+    let anna = h.state().project().persona(id).unwrap().clone();
+    assert_eq!(
+        (anna.name.as_str(), anna.age.as_str()),
+        ("Anna de Boer", "41")
+    );
+    // A photo from the file dialog: stored small and square, as a JPEG.
+    click(&mut h, "Choose photo…");
+    let project = h.state().project();
+    let image = project.persona(id).unwrap().image.expect("a photo");
+    let stored = project.images.iter().find(|i| i.id == image).unwrap();
+    assert_eq!(stored.mime, "image/jpeg");
+    let bytes = klantreis::file::picture::bytes_of(stored).unwrap();
+    assert_eq!(klantreis::file::picture::dimensions(&bytes), Ok((384, 384)));
+    h.snapshot("personas_view");
+    // Back on the map, the map follows Anna: ticked in the map's inspector.
+    click(&mut h, "← Map");
+    assert_eq!(h.state().view(), View::Map);
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Anna de Boer")
+        .click();
+    h.run();
+    let map = &h.state().project().maps[0];
+    assert!(map.personas.contains(&id));
+    // One undo takes the link away again; the persona and her photo stay.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().project().maps[0].personas.contains(&id));
+    assert!(h.state().project().persona(id).unwrap().image.is_some());
+}
+
+#[test]
+fn a_hostile_photo_is_refused_with_a_clear_message_and_nothing_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs
+        .picture_answers
+        .push_back(Some(png_claiming(data.path(), 65_535, 65_535)));
+    let mut h = app(dialogs, data.path(), None);
+    click(&mut h, "Personas");
+    click(&mut h, "+ New persona");
+    let before = h.state().project().clone();
+    click(&mut h, "Choose photo…");
+    assert_eq!(h.state().project(), &before, "nothing was added");
+    h.get_by_label_contains("huge.png cannot be used as a photo");
+    h.get_by_label_contains("65535 × 65535 pixels");
+}
+
+#[test]
+fn copy_a_persona_from_another_project_file_and_to_another() {
+    let data = tempfile::tempdir().unwrap();
+    let target = data.path().join("other.klantreis.ron");
+    let other = klantreis::templates::new_project(
+        klantreis::model::MapKind::CustomerJourney,
+        Language::English,
+    );
+    let others_before = other.personas.len();
+    klantreis::file::save(&other, &target).unwrap();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs
+        .open_answers
+        .push_back(Some(example("ikea-winkelbezoek.klantreis.ron")));
+    dialogs.open_answers.push_back(Some(target.clone()));
+    let mut h = app(dialogs, data.path(), None);
+    click(&mut h, "Personas");
+    // From the IKEA example: both its personas are offered; only Sanne is taken.
+    click(&mut h, "Copy from another project…");
+    h.get_by_label("Ahmed (52)").click();
+    h.run();
+    click(&mut h, "Copy 1 persona");
+    let project = h.state().project();
+    let sanne = project
+        .personas
+        .iter()
+        .find(|p| p.name == "Sanne (34)")
+        .expect("copied in");
+    assert!(!project.personas.iter().any(|p| p.name == "Ahmed (52)"));
+    assert!(
+        sanne
+            .image
+            .is_some_and(|id| project.images.iter().any(|i| i.id == id))
+    );
+    let sanne = sanne.id;
+    // And on to another project file, which is saved with her in it.
+    h.get_by_label("Persona Sanne (34)").click();
+    h.run();
+    click(&mut h, "Copy to another project…");
+    click(&mut h, "Copy 1 persona to…");
+    let written = klantreis::file::load(&target).unwrap().project;
+    assert_eq!(written.personas.len(), others_before + 1);
+    let copied = written.personas.last().unwrap();
+    assert_eq!((copied.id, copied.name.as_str()), (sanne, "Sanne (34)"));
+    assert_eq!(written.images.len(), 1);
+    h.get_by_label_contains("Added 1 persona to");
+}
+
+#[test]
+fn fill_in_a_milestone_and_edit_it_in_the_band() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(ScriptedDialogs::default(), data.path(), None);
+    assert!(
+        h.query_by_label("Milestone of Choice").is_none(),
+        "no band yet"
+    );
+    // In the stage's inspector.
+    click(&mut h, "Stage Choice");
+    h.get_by_label("Milestone").click();
+    h.run();
+    type_replacing(&mut h, "Offer chosen");
+    h.key_press(Key::Escape);
+    h.run();
+    // The band shows it; a double-click edits it in place.
+    double_click(&mut h, "Milestone of Choice");
+    type_replacing(&mut h, "Offer signed");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().project().maps[0].stages[1].milestone,
+        "Offer signed"
+    );
+    h.get_by_label("Success criteria of Choice");
+    // The goal row comes with a goal, and its cells are edited in place too. (A click on the
+    // title block clears the selection, so the inspector shows the map.)
+    let canvas = h.get_by_label_contains("Map: ").rect();
+    h.hover_at(canvas.min + egui::vec2(30.0, 25.0));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: canvas.min + egui::vec2(30.0, 25.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.get_by_label("Customer's goal").click();
+    h.run();
+    type_replacing(&mut h, "Insured again within a week");
+    double_click(&mut h, "Expectations in the goal band");
+    h.event(egui::Event::Text("Clear prices".to_owned()));
+    h.key_press(Key::Enter);
+    h.run();
+    let map = &h.state().project().maps[0];
+    assert_eq!(map.goal, "Insured again within a week");
+    assert_eq!(map.expectations, "Clear prices");
+    h.snapshot("goal_band");
+}
