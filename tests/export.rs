@@ -331,7 +331,7 @@ fn a_png_has_the_pixels_for_its_paper_and_dpi() {
             orientation: Orientation::Landscape,
             ..PageSetup::default()
         },
-        dpi: 100.0,
+        dpi: 50.0,
         ..ExportOptions::default()
     };
     let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
@@ -397,6 +397,66 @@ fn markdown_csv_and_mermaid_say_the_same_map() {
     }
 }
 
+/// How many pictures (image `XObject`s) a PDF holds.
+fn image_count(doc: &lopdf::Document) -> usize {
+    doc.objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict
+                    .get(b"Subtype")
+                    .and_then(lopdf::Object::as_name)
+                    .is_ok_and(|n| n == b"Image")
+            })
+        })
+        .count()
+}
+
+#[test]
+fn a_map_shows_its_personas_photos_in_every_format() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    // PDF: the photo is a picture in the file.
+    let pdf = out(&dir, "map.pdf");
+    export_map(&project, &project.maps[0], &ExportOptions::default(), &pdf).unwrap();
+    assert_eq!(image_count(&lopdf::Document::load(&pdf).unwrap()), 1);
+    // SVG: an image element with the JPEG inside, clipped round.
+    let svg_path = out(&dir, "map.svg");
+    let svg = ExportOptions {
+        format: Format::Svg,
+        ..ExportOptions::default()
+    };
+    export_map(&project, &project.maps[0], &svg, &svg_path).unwrap();
+    let text = std::fs::read_to_string(&svg_path).unwrap();
+    assert_eq!(text.matches("<image ").count(), 1);
+    assert!(text.contains("href=\"data:image/jpeg;base64,"));
+    // PNG: the photo's pixels are there (Sanne's brown hair), and gone with the photo.
+    let png = ExportOptions {
+        format: Format::Png,
+        dpi: 72.0,
+        setup: klantreis::export::PageSetup {
+            paper: PaperSize::A3,
+            ..klantreis::export::PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    let hair_pixels = |project: &klantreis::model::Project, name: &str| {
+        let path = out(&dir, name);
+        export_map(project, &project.maps[0], &png, &path).unwrap();
+        let image = image::open(&path).unwrap().to_rgb8();
+        image
+            .pixels()
+            .filter(|p| {
+                p[0].abs_diff(0x7a) < 8 && p[1].abs_diff(0x4a) < 8 && p[2].abs_diff(0x2a) < 8
+            })
+            .count()
+    };
+    assert!(hair_pixels(&project, "map.png") > 20);
+    let mut without = project.clone();
+    without.personas[0].image = None;
+    assert_eq!(hair_pixels(&without, "without.png"), 0);
+}
+
 #[test]
 fn persona_sheets_print_one_a4_page_per_persona() {
     let project = example("ikea-winkelbezoek.klantreis.ron");
@@ -415,6 +475,12 @@ fn persona_sheets_print_one_a4_page_per_persona() {
     let text: String = text_of(&doc).split_whitespace().collect();
     let name: String = project.personas[0].name.split_whitespace().collect();
     assert!(text.contains(&name), "{text}");
+    // The new parts of a persona are on its sheet: needs, behaviour, the channels used.
+    for heading in ["Behoeften", "Gedrag", "Gebruiktekanalen"] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    // Each sheet carries its persona's photo, as a picture of its own.
+    assert_eq!(image_count(&doc), project.personas.len());
     // No personas: a clear error and no file.
     let mut empty = project.clone();
     empty.personas.clear();

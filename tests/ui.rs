@@ -101,8 +101,8 @@ fn opens_an_example_and_shows_its_maps_and_personas() {
     h.get_by_label("Zaterdag naar IKEA: van wensenlijst tot ijsje");
     // Sanne in the sidebar's personas, and ticked in the map's inspector as the persona the
     // map follows.
-    assert_eq!(h.query_all_by_label("Sanne (34)").count(), 2);
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sanne (34)");
+    assert_eq!(h.query_all_by_label("Sanne").count(), 2);
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sanne");
     h.get_by_label("Card Bistro bij de uitgang");
     h.get_by_label("Stage Showroom");
     h.get_by_label("Lane Pijnpunten");
@@ -912,7 +912,7 @@ fn drag_an_emotion_point_to_change_its_score_and_undo_it() {
     );
     h.run();
     let before = map(&h);
-    let label = "Emotion in Kassa (Sanne (34) · huidig)";
+    let label = "Emotion in Kassa (Sanne · huidig)";
     let from = center_of(&h, label);
     // Up by a quarter of the band: a few points on the -5..+5 scale, snapped to a whole one.
     drag(&mut h, from, from - egui::vec2(0.0, 30.0));
@@ -991,13 +991,13 @@ fn toggle_a_curve_in_the_legend() {
         data.path(),
     );
     h.run();
-    let to_be = "Emotion in Kassa (Sanne (34) · gewenst)";
+    let to_be = "Emotion in Kassa (Sanne · gewenst)";
     h.get_by_label(to_be);
-    h.get_by_label("Curve Sanne (34) · gewenst").click();
+    h.get_by_label("Curve Sanne · gewenst").click();
     h.run();
     assert!(h.query_by_label(to_be).is_none());
     assert_eq!(h.state().canvas().hidden_curves().len(), 1);
-    h.get_by_label("Curve Sanne (34) · gewenst").click();
+    h.get_by_label("Curve Sanne · gewenst").click();
     h.run();
     h.get_by_label(to_be);
 }

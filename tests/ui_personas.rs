@@ -159,16 +159,16 @@ fn copy_a_persona_from_another_project_file_and_to_another() {
     click(&mut h, "Personas");
     // From the IKEA example: both its personas are offered; only Sanne is taken.
     click(&mut h, "Copy from another project…");
-    h.get_by_label("Ahmed (52)").click();
+    h.get_by_label("Ahmed").click();
     h.run();
     click(&mut h, "Copy 1 persona");
     let project = h.state().project();
     let sanne = project
         .personas
         .iter()
-        .find(|p| p.name == "Sanne (34)")
+        .find(|p| p.name == "Sanne")
         .expect("copied in");
-    assert!(!project.personas.iter().any(|p| p.name == "Ahmed (52)"));
+    assert!(!project.personas.iter().any(|p| p.name == "Ahmed"));
     assert!(
         sanne
             .image
@@ -176,14 +176,14 @@ fn copy_a_persona_from_another_project_file_and_to_another() {
     );
     let sanne = sanne.id;
     // And on to another project file, which is saved with her in it.
-    h.get_by_label("Persona Sanne (34)").click();
+    h.get_by_label("Persona Sanne").click();
     h.run();
     click(&mut h, "Copy to another project…");
     click(&mut h, "Copy 1 persona to…");
     let written = klantreis::file::load(&target).unwrap().project;
     assert_eq!(written.personas.len(), others_before + 1);
     let copied = written.personas.last().unwrap();
-    assert_eq!((copied.id, copied.name.as_str()), (sanne, "Sanne (34)"));
+    assert_eq!((copied.id, copied.name.as_str()), (sanne, "Sanne"));
     assert_eq!(written.images.len(), 1);
     h.get_by_label_contains("Added 1 persona to");
 }

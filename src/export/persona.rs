@@ -27,11 +27,35 @@ pub fn sheet(project: &Project, persona: &Persona, analyses: &[Analysis]) -> Per
     if !persona.goals.is_empty() {
         section("persona.goals", Body::Bullets(persona.goals.clone()));
     }
+    let filled = |items: &[String]| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| !i.trim().is_empty())
+            .cloned()
+            .collect()
+    };
+    if !filled(&persona.needs).is_empty() {
+        section("persona.needs", Body::Bullets(filled(&persona.needs)));
+    }
     if !persona.frustrations.is_empty() {
         section(
             "persona.frustrations",
             Body::Bullets(persona.frustrations.clone()),
         );
+    }
+    if !persona.behaviour.trim().is_empty() {
+        section(
+            "persona.behaviour",
+            Body::Paragraph(persona.behaviour.clone()),
+        );
+    }
+    if !persona.channels.is_empty() {
+        let names: Vec<String> = persona
+            .channels
+            .iter()
+            .map(|c| crate::i18n::channel_name(lang, c).into_owned())
+            .collect();
+        section("persona.channels", Body::Paragraph(names.join(" · ")));
     }
     let maps: Vec<String> = project
         .maps
@@ -66,7 +90,15 @@ pub fn sheet(project: &Project, persona: &Persona, analyses: &[Analysis]) -> Per
     PersonaSheet {
         kicker: tr_in(lang, "persona.sheet").into_owned(),
         name: persona.name.clone(),
-        role: persona.role.clone(),
+        role: [persona.age.trim(), persona.role.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        photo: persona
+            .image
+            .and_then(|id| crate::layout::Picture::find(project, id)),
+        colour: persona.colour,
         quote: persona.quote.clone(),
         sections,
         footer: project.title.clone(),

@@ -13,7 +13,11 @@ pub struct PersonaSheet {
     /// The small line above the name ("Persona").
     pub kicker: String,
     pub name: String,
+    /// Age and role.
     pub role: String,
+    pub photo: Option<crate::layout::Picture>,
+    /// The persona's own colour, for the band at the top and the ring around the photo.
+    pub colour: Option<crate::model::Rgb>,
     pub quote: String,
     pub sections: Vec<Section>,
     /// The line at the foot of the page (the project's title).
@@ -98,16 +102,40 @@ pub fn persona_sheet(sheet: &PersonaSheet, theme: &Theme, text: &mut TextMeasure
     let (w, h) = PaperSize::A4.portrait_mm();
     let (w, h) = (w * PT_PER_MM, h * PT_PER_MM);
     let margin = 20.0 * PT_PER_MM;
+    let accent = sheet.colour.map_or(theme.header_fill, Theme::user_colour);
+    let mut shapes = vec![Shape::Rect {
+        rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(w, margin * 0.6)),
+        radius: 0.0,
+        fill: Some(accent),
+        stroke: None,
+    }];
+    // The photo at the top right, round, with a ring in the persona's colour; the name and
+    // role beside it.
+    let photo_side = 40.0 * PT_PER_MM;
+    let mut width = w - 2.0 * margin;
+    if let Some(picture) = &sheet.photo {
+        let rect = Rect::from_min_size(
+            pos2(w - margin - photo_side, margin),
+            vec2(photo_side, photo_side),
+        );
+        shapes.push(Shape::Image {
+            rect,
+            radius: photo_side / 2.0,
+            picture: picture.clone(),
+        });
+        shapes.push(Shape::Circle {
+            center: rect.center(),
+            radius: photo_side / 2.0 - 1.5,
+            fill: None,
+            stroke: Some(super::Line::solid(3.0, accent)),
+        });
+        width -= photo_side + 8.0 * PT_PER_MM;
+    }
     let mut page = Column {
-        shapes: vec![Shape::Rect {
-            rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(w, margin * 0.6)),
-            radius: 0.0,
-            fill: Some(theme.header_fill),
-            stroke: None,
-        }],
+        shapes,
         y: margin,
         left: margin,
-        width: w - 2.0 * margin,
+        width,
         text,
     };
     page.paragraph(&sheet.kicker, 9.0, false, theme.ink_muted, 1);
@@ -115,6 +143,10 @@ pub fn persona_sheet(sheet: &PersonaSheet, theme: &Theme, text: &mut TextMeasure
     page.paragraph(&sheet.name, 26.0, true, theme.ink, 2);
     if !sheet.role.is_empty() {
         page.paragraph(&sheet.role, 12.0, false, theme.ink_muted, 2);
+    }
+    if sheet.photo.is_some() {
+        page.y = page.y.max(margin + photo_side);
+        page.width = w - 2.0 * margin;
     }
     if !sheet.quote.is_empty() {
         page.gap(14.0);
