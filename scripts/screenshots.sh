@@ -2,8 +2,8 @@
 # Regenerates the screenshots in docs/screenshots/ (the README's user guide and the AppStream
 # metainfo show them) from the real app: the release binary under a virtual X display with
 # Mesa's software renderer, a fresh settings folder and a Dutch system locale, driven with
-# xdotool. Needs xvfb, xdotool, imagemagick and Mesa (Debian: xvfb xdotool imagemagick
-# libgl1-mesa-dri libegl-mesa0 mesa-vulkan-drivers).
+# xdotool. Needs xvfb, xdotool, imagemagick, poppler-utils and Mesa (Debian: xvfb xdotool
+# imagemagick poppler-utils libgl1-mesa-dri libegl-mesa0 mesa-vulkan-drivers).
 #
 #   scripts/screenshots.sh            # all of them
 set -euo pipefail
@@ -65,7 +65,18 @@ shoot map
 xdotool key --delay 100 ctrl+e
 sleep 3
 shoot export
+xdotool key --delay 100 Escape
+sleep 1
+# The personas view (Ctrl+Shift+P), the first persona in its editor.
+xdotool key --delay 100 ctrl+shift+p
+sleep 3
+shoot personas
 stop
+# The persona sheet as it prints, through the command line.
+target/release/klantreis export examples/ikea-winkelbezoek.klantreis.ron --format personas \
+  --output "$home/personas.pdf"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$home/personas.pdf" "$out/persona-sheet"
+echo "saved $out/persona-sheet.png"
 
 # Started without a file, after the first start: the start screen, with the example that was
 # just open among the recent projects.

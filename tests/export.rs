@@ -331,7 +331,7 @@ fn a_png_has_the_pixels_for_its_paper_and_dpi() {
             orientation: Orientation::Landscape,
             ..PageSetup::default()
         },
-        dpi: 50.0,
+        dpi: 100.0,
         ..ExportOptions::default()
     };
     let written = export_map(&project, &project.maps[0], &options, &path).unwrap();

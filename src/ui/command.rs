@@ -264,6 +264,8 @@ impl Command {
             Self::ZoomIn => cmd(Key::Plus),
             Self::ZoomOut => cmd(Key::Minus),
             Self::CommandPalette => cmd(Key::K),
+            Self::ShowPersonas => cmd_shift(Key::P),
+            Self::ShowMap => cmd_shift(Key::M),
             Self::NewExperience
             | Self::NewBlueprint
             | Self::AddStage
@@ -277,8 +279,6 @@ impl Command {
             | Self::ThemeDark
             | Self::About
             | Self::Tour
-            | Self::ShowMap
-            | Self::ShowPersonas
             | Self::NewPersona
             | Self::StartScreen => {
                 return None;

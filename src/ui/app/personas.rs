@@ -39,7 +39,9 @@ impl KlantreisApp {
         self.start = None;
         self.view = View::Personas;
         self.selection = crate::ui::selection::Selection::default();
-        self.personas.selected = selected.or(self.personas.selected);
+        // The editor is never empty while there is a persona to show.
+        let first = self.doc.project.personas.first().map(|p| p.id);
+        self.personas.selected = selected.or(self.personas.selected).or(first);
     }
 
     /// Does what the personas view or its editor asked.
