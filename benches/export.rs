@@ -101,6 +101,7 @@ fn main() {
             dpi,
             tiling: None,
             all_maps: false,
+            subject: klantreis::export::Subject::Map,
         };
         peak_rss_reset();
         let start = Instant::now();

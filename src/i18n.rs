@@ -151,6 +151,38 @@ pub fn lane_kind_name(language: Language, kind: LaneKind) -> Cow<'static, str> {
     )
 }
 
+/// The name of a ring of the stakeholder map in `language`.
+pub fn ring_name(language: Language, ring: crate::model::Ring) -> Cow<'static, str> {
+    use crate::model::Ring;
+    tr_in(
+        language,
+        match ring {
+            Ring::Customer => "ring.customer",
+            Ring::Core => "ring.core",
+            Ring::Direct => "ring.direct",
+            Ring::Indirect => "ring.indirect",
+        },
+    )
+}
+
+/// The name of a kind of relation in `language`.
+pub fn relation_kind_name(
+    language: Language,
+    kind: crate::model::RelationKind,
+) -> Cow<'static, str> {
+    use crate::model::RelationKind as K;
+    tr_in(
+        language,
+        match kind {
+            K::Information => "relation.information",
+            K::Money => "relation.money",
+            K::Service => "relation.service",
+            K::Goods => "relation.goods",
+            K::Trust => "relation.trust",
+        },
+    )
+}
+
 /// The name of a channel in `language`; an `Other` channel's own name.
 pub fn channel_name(language: Language, channel: &Channel) -> Cow<'static, str> {
     let key = match channel {

@@ -1299,3 +1299,55 @@ fn the_band_above_the_stages_shows_the_goal_and_each_milestone_with_its_criteria
     );
     assert_eq!(laid.band, klantreis::layout::Band::default());
 }
+
+#[test]
+fn the_stakeholder_map_prints_as_a_poster_in_every_format() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let options = |format| ExportOptions {
+        format,
+        subject: klantreis::export::Subject::Stakeholders,
+        setup: PageSetup {
+            paper: PaperSize::A3,
+            ..PageSetup::default()
+        },
+        dpi: 72.0,
+        ..ExportOptions::default()
+    };
+    // PDF: one page with the heading, every stakeholder and what the relations carry.
+    let pdf = out(&dir, "stakeholders.pdf");
+    let written = export_map(&project, &project.maps[0], &options(Format::Pdf), &pdf).unwrap();
+    assert_eq!(written.pages, 1);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let text: String = text_of(&doc).split_whitespace().collect();
+    assert!(text.contains("Stakeholderkaart"), "{text}");
+    for s in &project.stakeholders {
+        let name: String = s.name.split_whitespace().collect();
+        assert!(text.contains(&name), "{name}: {text}");
+    }
+    assert!(text.contains("voorraadperVestiging") || text.contains("voorraadpervestiging"));
+    // SVG and PNG from the same scene.
+    let svg = out(&dir, "stakeholders.svg");
+    export_map(&project, &project.maps[0], &options(Format::Svg), &svg).unwrap();
+    assert!(
+        std::fs::read_to_string(&svg)
+            .unwrap()
+            .contains("Leveranciers")
+    );
+    let png = out(&dir, "stakeholders.png");
+    let written = export_map(&project, &project.maps[0], &options(Format::Png), &png).unwrap();
+    assert_eq!(written.pixels, Some((1191, 842)));
+    // Without stakeholders: a clear error and no file; as text: refused by the options.
+    let mut empty = project.clone();
+    empty.stakeholders.clear();
+    empty.relations.clear();
+    let none = out(&dir, "none.pdf");
+    let err = export_map(&empty, &empty.maps[0], &options(Format::Pdf), &none).unwrap_err();
+    assert!(err.to_string().contains("no stakeholders"), "{err}");
+    assert!(!none.exists());
+    let md = options(Format::Markdown)
+        .validate()
+        .unwrap_err()
+        .to_string();
+    assert!(md.contains("--stakeholders"), "{md}");
+}

@@ -90,6 +90,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         dpi: 72.0,
         tiling: None,
         all_maps: false,
+        subject: klantreis::export::Subject::Map,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

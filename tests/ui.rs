@@ -255,6 +255,7 @@ fn a_fast_drag_still_drops_the_card() {
     h.run();
     let before = place_of(&h, "Online catalogue");
     assert_ne!(before.0, "Wait");
+
     let from = center_of(&h, "Card Online catalogue");
     let to = Pos2::new(
         center_of(&h, "Stage Wait").x,

@@ -238,3 +238,90 @@ fn fill_in_a_milestone_and_edit_it_in_the_band() {
     assert_eq!(map.expectations, "Clear prices");
     h.snapshot("goal_band");
 }
+
+#[test]
+fn build_a_stakeholder_map_with_a_two_way_relation_and_pick_it_as_an_owner() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(
+        ScriptedDialogs::default(),
+        data.path(),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+    );
+    click(&mut h, "Stakeholder map");
+    assert_eq!(h.state().view(), View::Stakeholders);
+    let before = h.state().project().stakeholders.len();
+    // A new stakeholder, named in the editor.
+    click(&mut h, "+ New stakeholder");
+    assert_eq!(h.state().project().stakeholders.len(), before + 1);
+    h.get_by_label("Name").click();
+    h.run();
+    type_replacing(&mut h, "Klantenservice");
+    let id = h.state().project().stakeholders.last().unwrap().id;
+    // A relation to the customer, both ways, with what goes each way.
+    h.get_by_label("Add a relation to").click();
+    h.run();
+    h.get_by_label("Klant").click();
+    h.run();
+    h.get_by_label("Both ways").click();
+    h.run();
+    h.get_by_label("What Klantenservice does for Klant").click();
+    h.run();
+    type_replacing(&mut h, "beantwoordt vragen");
+    h.get_by_label("What Klant does for Klantenservice").click();
+    h.run();
+    type_replacing(&mut h, "meldt lege vakken");
+    let project = h.state().project();
+    let relation = project.relations.last().unwrap();
+    assert_eq!(relation.from, id);
+    assert!(relation.both_ways);
+    assert_eq!(
+        (relation.label.as_str(), relation.back.as_str()),
+        ("beantwoordt vragen", "meldt lege vakken")
+    );
+    // Dragged onto the core ring at the top, it snaps to that ring there.
+    let area = h
+        .get_by_role_and_label(egui::accesskit::Role::Canvas, "Stakeholder map")
+        .rect();
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let layout = klantreis::layout::stakeholders::lay_out_stakeholders(
+        h.state().project(),
+        &klantreis::model::RelationKind::ALL,
+        Language::Dutch,
+        &mut text,
+    );
+    let scale = (area.width() / layout.size.x).min(area.height() / layout.size.y);
+    let to_screen = |p: egui::Pos2| area.center() + (p - (layout.size / 2.0).to_pos2()) * scale;
+    let core = layout.rings[1].radius;
+    let target = to_screen(layout.centre + egui::vec2(-8.0, core));
+    let from = h.get_by_label("Stakeholder Klantenservice").rect().center();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(from + (target - from) * (i as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(target);
+    h.run();
+    let moved = h.state().project().stakeholder(id).unwrap().clone();
+    assert_eq!(moved.ring, klantreis::model::Ring::Core);
+    assert!((moved.angle - 180.0).abs() < 5.0, "{}", moved.angle);
+    h.snapshot("stakeholder_map");
+    // On the map, a touchpoint takes it as its owner from the stakeholder map.
+    click(&mut h, "← Map");
+    click(&mut h, "Card Bistro bij de uitgang");
+    h.get_by_label("Owner from the stakeholder map").click();
+    h.run();
+    h.get_by_label("Klantenservice").click();
+    h.run();
+    let map = &h.state().project().maps[0];
+    let card = map
+        .cards
+        .iter()
+        .find(|c| c.title == "Bistro bij de uitgang")
+        .unwrap();
+    assert_eq!(card.owner, "Klantenservice");
+    // And the inspector leads to the owner, which lists the touchpoints it owns.
+    click(&mut h, "Stakeholder →");
+    assert_eq!(h.state().view(), View::Stakeholders);
+    h.get_by_label_contains("Bistro bij de uitgang");
+}

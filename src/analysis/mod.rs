@@ -103,13 +103,32 @@ pub struct StageComparison {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Lint {
-    TouchpointWithoutChannel { card: CardId },
-    TouchpointWithoutOwner { card: CardId },
-    StageWithoutScore { stage: StageId, curve: CurveId },
+    TouchpointWithoutChannel {
+        card: CardId,
+    },
+    TouchpointWithoutOwner {
+        card: CardId,
+    },
+    /// The touchpoint's owner is not one of the project's stakeholders (said only when the
+    /// project has a stakeholder map).
+    OwnerNotAStakeholder {
+        card: CardId,
+    },
+    StageWithoutScore {
+        stage: StageId,
+        curve: CurveId,
+    },
     MapWithoutCurve,
-    StageWithoutEvidence { stage: StageId },
-    MomentOfTruthWithoutReason { card: CardId },
-    TooManyStages { stages: usize, max: usize },
+    StageWithoutEvidence {
+        stage: StageId,
+    },
+    MomentOfTruthWithoutReason {
+        card: CardId,
+    },
+    TooManyStages {
+        stages: usize,
+        max: usize,
+    },
 }
 
 /// What a lint item points at, to select it.
@@ -126,6 +145,7 @@ impl Lint {
         match self {
             Self::TouchpointWithoutChannel { card }
             | Self::TouchpointWithoutOwner { card }
+            | Self::OwnerNotAStakeholder { card }
             | Self::MomentOfTruthWithoutReason { card } => Target::Card(*card),
             Self::StageWithoutScore { stage, .. } | Self::StageWithoutEvidence { stage } => {
                 Target::Stage(*stage)
@@ -161,7 +181,7 @@ pub fn analyse(project: &Project, map: &Map) -> Analysis {
         curves,
         comparisons,
         moments: moments::moments_of_truth(map),
-        lint: lint(map),
+        lint: lint(project, map),
     }
 }
 
@@ -343,7 +363,7 @@ fn compare(map: &Map, curves: &[CurveAnalysis]) -> Vec<Comparison> {
     out
 }
 
-fn lint(map: &Map) -> Vec<Lint> {
+fn lint(project: &Project, map: &Map) -> Vec<Lint> {
     let mut out = Vec::new();
     if map.stages.len() > MAX_READABLE_STAGES {
         out.push(Lint::TooManyStages {
@@ -370,6 +390,10 @@ fn lint(map: &Map) -> Vec<Lint> {
             }
             if card.owner.trim().is_empty() {
                 out.push(Lint::TouchpointWithoutOwner { card: card.id });
+            } else if !project.stakeholders.is_empty()
+                && project.owner_stakeholder(&card.owner).is_none()
+            {
+                out.push(Lint::OwnerNotAStakeholder { card: card.id });
             }
         }
         if card

@@ -125,6 +125,30 @@ fn the_lowest_steps_come_with_the_pain_points_of_their_stage() {
 }
 
 #[test]
+fn an_owner_missing_from_the_stakeholder_map_is_named_once_there_is_one() {
+    let (mut p, mut m) = map_with(EmotionScale::MinusTwoToTwo, &[1.0]);
+    let card = Card {
+        lane: m.lanes[0].id,
+        stage: m.stages[0].id,
+        channel: Some(Channel::Phone),
+        owner: "Klantenservice".to_owned(),
+        ..Card::default()
+    };
+    m.cards.push(card.clone());
+    let owner_lint = Lint::OwnerNotAStakeholder { card: card.id };
+    // No stakeholder map yet: any owner will do.
+    assert!(!analyse(&p, &m).lint.contains(&owner_lint));
+    p.stakeholders.push(crate::model::Stakeholder {
+        name: "Schadeafdeling".to_owned(),
+        ..crate::model::Stakeholder::default()
+    });
+    assert!(analyse(&p, &m).lint.contains(&owner_lint));
+    // Named as on the map (case and spaces aside), the owner is known.
+    p.stakeholders[0].name = " klantenservice ".to_owned();
+    assert!(!analyse(&p, &m).lint.contains(&owner_lint));
+}
+
+#[test]
 fn the_lint_finds_what_is_missing() {
     let (p, mut m) = map_with(EmotionScale::MinusTwoToTwo, &[1.0]);
     m.stages.push(Stage::named("Unscored"));

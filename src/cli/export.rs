@@ -46,6 +46,9 @@ pub struct ExportArgs {
     /// Leave out the title block.
     #[arg(long)]
     pub no_title_block: bool,
+    /// Print the project's stakeholder map instead of a map (PDF, SVG or PNG).
+    #[arg(long, conflicts_with = "map")]
+    pub stakeholders: bool,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -126,6 +129,11 @@ impl ExportArgs {
             dpi: self.dpi,
             tiling,
             all_maps: self.map.as_deref() == Some("all"),
+            subject: if self.stakeholders {
+                export::Subject::Stakeholders
+            } else {
+                export::Subject::Map
+            },
         };
         options.validate().map_err(|e| e.to_string())?;
         Ok(options)

@@ -10,12 +10,13 @@ mod history;
 pub mod maps;
 pub mod ops;
 pub mod personas;
+pub mod stakeholders;
 
 pub use history::History;
 
 use crate::model::{
     Card, CardId, EmbeddedImage, EmotionCurve, ImageId, Lane, Map, MapId, Persona, PersonaId,
-    Project, Stage,
+    Project, Relation, RelationId, Stage, Stakeholder, StakeholderId,
 };
 
 /// The parts of a map that are not its grid.
@@ -98,6 +99,18 @@ pub enum Edit {
         id: ImageId,
         index: usize,
         value: Option<Box<EmbeddedImage>>,
+    },
+    /// Puts a stakeholder at `index`, or removes it.
+    SetStakeholder {
+        id: StakeholderId,
+        index: usize,
+        value: Option<Box<Stakeholder>>,
+    },
+    /// Puts a relation of the stakeholder map at `index`, or removes it.
+    SetRelation {
+        id: RelationId,
+        index: usize,
+        value: Option<Box<Relation>>,
     },
     /// Sets the project's title and description.
     SetProjectInfo { title: String, description: String },
@@ -191,6 +204,14 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetImage { id, index, value } => {
             let (value, index) = put(&mut project.images, |i| i.id == id, index, value);
             Ok(Edit::SetImage { id, index, value })
+        }
+        Edit::SetStakeholder { id, index, value } => {
+            let (value, index) = put(&mut project.stakeholders, |s| s.id == id, index, value);
+            Ok(Edit::SetStakeholder { id, index, value })
+        }
+        Edit::SetRelation { id, index, value } => {
+            let (value, index) = put(&mut project.relations, |r| r.id == id, index, value);
+            Ok(Edit::SetRelation { id, index, value })
         }
         Edit::SetProjectInfo { title, description } => {
             let old_title = std::mem::replace(&mut project.title, title);
@@ -303,6 +324,16 @@ pub fn weight(edit: &Edit) -> usize {
             64 + value
                 .as_deref()
                 .map_or(0, |i| 64 + text(&i.name) + text(&i.data_base64))
+        }
+        Edit::SetStakeholder { value, .. } => {
+            64 + value.as_deref().map_or(0, |s| {
+                96 + text(&s.name) + text(&s.role) + text(&s.organisation)
+            })
+        }
+        Edit::SetRelation { value, .. } => {
+            64 + value
+                .as_deref()
+                .map_or(0, |r| 96 + text(&r.label) + text(&r.back))
         }
         Edit::SetProjectInfo { title, description } => 64 + text(title) + text(description),
         Edit::Batch(edits) => 32 + edits.iter().map(weight).sum::<usize>(),

@@ -21,8 +21,8 @@ pub mod tiles;
 
 pub use crate::layout::paper;
 pub use convert::{font_database, parse_svg, png_from_scene, png_size};
-pub use options::{ExportOptions, Format, OptionError, Setting};
-pub use pages::{Prepared, prepare, prepare_for_page};
+pub use options::{ExportOptions, Format, OptionError, Setting, Subject};
+pub use pages::{Prepared, prepare, prepare_for_page, prepare_stakeholders};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
 pub use pdf::{DocumentInfo, pdf_from_scenes};
 pub use tiles::Tiling;
@@ -49,6 +49,8 @@ pub enum ExportError {
     TooManySheets { sheets: usize, max: usize },
     #[error("the project has no personas to print")]
     NoPersonas,
+    #[error("the project has no stakeholders to print: add them on the stakeholder map")]
+    NoStakeholders,
     #[error(transparent)]
     Options(#[from] OptionError),
     /// Writing the bytes out failed.
@@ -95,6 +97,7 @@ pub fn preview(
     max: f32,
 ) -> Result<Preview, ExportError> {
     options.validate()?;
+    check_subject(project, options)?;
     let mut text = TextMeasurer::new();
     let mut fix = None;
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
@@ -104,13 +107,14 @@ pub fn preview(
         };
         (page, None, project.personas.len())
     } else {
-        let analysis = analysis::analyse(project, map);
-        let prepared = pages::prepare_for_page(project, map, &analysis, &options.setup, &mut text);
+        let prepared = prepare_subject(project, map, options, &mut text);
         let (page, plan) = prepared.page(&options.setup, &mut text);
         let legibility = prepared.legibility(&plan);
         fix = remedy(&prepared.scene, &options.setup);
         match (&options.tiling, options.format) {
-            (_, Format::Pdf) if options.all_maps => (page, legibility, project.maps.len()),
+            (_, Format::Pdf) if options.all_maps && options.subject == Subject::Map => {
+                (page, legibility, project.maps.len())
+            }
             (Some(tiling), Format::Pdf) => {
                 let mut sheets =
                     pages::tiled(project, &prepared, (&page, &plan), tiling, &mut text)?;
@@ -270,7 +274,9 @@ fn replace_missing(pages: &mut [Scene], text: &mut TextMeasurer) -> Vec<char> {
 
 /// What the PDF of `map` says about itself: its title and language.
 fn document_info(project: &Project, map: &Map, options: &ExportOptions) -> DocumentInfo {
-    let whole_project = options.all_maps || options.format == Format::PersonaSheets;
+    let whole_project = options.all_maps
+        || options.format == Format::PersonaSheets
+        || options.subject == Subject::Stakeholders;
     let title = if whole_project || map.title.trim().is_empty() {
         project.title.clone()
     } else if project.title.trim().is_empty() {
@@ -282,6 +288,34 @@ fn document_info(project: &Project, map: &Map, options: &ExportOptions) -> Docum
         title,
         language: project.language.clone(),
     }
+}
+
+/// What the poster shows, laid out and painted for the paper: map `map`, or the stakeholder
+/// map.
+fn prepare_subject(
+    project: &Project,
+    map: &Map,
+    options: &ExportOptions,
+    text: &mut TextMeasurer,
+) -> pages::Prepared {
+    match options.subject {
+        Subject::Map => {
+            let analysis = analysis::analyse(project, map);
+            pages::prepare_for_page(project, map, &analysis, &options.setup, text)
+        }
+        Subject::Stakeholders => pages::prepare_stakeholders(project, text),
+    }
+}
+
+/// Refuses a stakeholder map with no stakeholders on it.
+fn check_subject(project: &Project, options: &ExportOptions) -> Result<(), ExportError> {
+    if options.subject == Subject::Stakeholders
+        && !options.format.is_text()
+        && project.stakeholders.is_empty()
+    {
+        return Err(ExportError::NoStakeholders);
+    }
+    Ok(())
 }
 
 /// The pages an export prints, and the legibility warnings about them.
@@ -300,8 +334,8 @@ fn paper_pages(
             Vec::new(),
         ));
     }
-    // Every map one page each, or the chosen one.
-    let maps: Vec<&Map> = if options.all_maps {
+    // Every map one page each, or the chosen one (or the stakeholder map).
+    let maps: Vec<&Map> = if options.all_maps && options.subject == Subject::Map {
         project.maps.iter().collect()
     } else {
         vec![map]
@@ -309,8 +343,7 @@ fn paper_pages(
     let mut pages = Vec::with_capacity(maps.len());
     let mut warnings: Vec<SmallText> = Vec::new();
     for m in maps {
-        let analysis = analysis::analyse(project, m);
-        let prepared = pages::prepare_for_page(project, m, &analysis, &options.setup, text);
+        let prepared = prepare_subject(project, m, options, text);
         let (page, plan) = prepared.page(&options.setup, text);
         if let Some(l) = prepared.legibility(&plan).filter(too_small)
             && !warnings.iter().any(|w| w.legibility == l)
@@ -345,6 +378,7 @@ pub fn export_map(
     out: &mut dyn Write,
 ) -> Result<Written, ExportError> {
     options.validate()?;
+    check_subject(project, options)?;
     let mut text = TextMeasurer::new();
     if options.format.is_text() {
         let body = match options.format {

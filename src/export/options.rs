@@ -51,6 +51,18 @@ pub struct ExportOptions {
     pub tiling: Option<Tiling>,
     /// For PDF: every map of the project, one page each (instead of the chosen map).
     pub all_maps: bool,
+    /// What a poster shows: the map, or the project's stakeholder map.
+    pub subject: Subject,
+}
+
+/// What a poster (PDF, SVG, PNG) shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Subject {
+    /// The chosen map (or every map).
+    #[default]
+    Map,
+    /// The project's stakeholder map.
+    Stakeholders,
 }
 
 impl Default for ExportOptions {
@@ -61,6 +73,7 @@ impl Default for ExportOptions {
             dpi: 150.0,
             tiling: None,
             all_maps: false,
+            subject: Subject::Map,
         }
     }
 }
@@ -113,6 +126,8 @@ pub enum OptionError {
     AllMapsNeedPdf,
     #[error("--tile prints over several sheets, which needs --format pdf")]
     TilingNeedsPdf,
+    #[error("--stakeholders prints the stakeholder map as a poster: --format pdf, svg or png")]
+    StakeholdersNeedPoster,
     #[error(
         "the paper {paper} leaves no room for the map inside its margins{title}; choose a larger paper or a smaller margin"
     )]
@@ -165,6 +180,11 @@ impl ExportOptions {
         }
         if self.tiling.is_some() && self.format != Format::Pdf {
             return Err(OptionError::TilingNeedsPdf);
+        }
+        if self.subject == Subject::Stakeholders
+            && (self.format.is_text() || self.format == Format::PersonaSheets)
+        {
+            return Err(OptionError::StakeholdersNeedPoster);
         }
         Ok(())
     }

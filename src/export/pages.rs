@@ -9,15 +9,17 @@ use super::tiles::{self, Tiling};
 use super::{ExportError, Legibility, MAX_SHEETS};
 use crate::analysis::Analysis;
 use crate::i18n::{Language, tr_args_in, tr_in};
-use crate::layout::{self, Layout, Metrics, TextMeasurer};
+use crate::layout::{self, Metrics, TextMeasurer};
 use crate::model::{Map, Project};
 use crate::render::{self, PaintOptions, Scene, Theme, TitleBlock};
 
 /// A map laid out and painted for paper.
 pub struct Prepared {
-    pub layout: Layout,
     pub scene: Scene,
     pub title: TitleBlock,
+    /// What a tiled poster's cuts keep whole (cards, curve steps, stakeholders), in the
+    /// scene's units.
+    pub keep_whole: Vec<Rect>,
 }
 
 /// Lays out and paints `map` (whose analysis is `analysis`) as it is printed: every curve
@@ -107,6 +109,27 @@ fn prepare_with(
         .map(|p| p.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let title = title_block(project, map.title.clone(), persona);
+    // Cards and the emotion curve's steps with their words and marks are kept whole.
+    let keep_whole = layout
+        .cards
+        .iter()
+        .map(|c| c.rect)
+        .chain(layout.curves.iter().flat_map(|c| {
+            c.points
+                .iter()
+                .map(|p| Rect::from_center_size(p.pos, vec2(48.0, 48.0)))
+        }))
+        .collect();
+    Prepared {
+        scene,
+        title,
+        keep_whole,
+    }
+}
+
+/// The title block of a page showing `name` of `project`.
+fn title_block(project: &Project, name: String, persona: String) -> TitleBlock {
     let date = project
         .modified
         .get(..10)
@@ -115,17 +138,33 @@ fn prepare_with(
             || crate::model::time::now_rfc3339()[..10].to_owned(),
             str::to_owned,
         );
-    let title = TitleBlock {
+    TitleBlock {
         project: project.title.clone(),
-        map: map.title.clone(),
+        map: name,
         persona,
         date,
         version: format!("Klantreis {}", env!("CARGO_PKG_VERSION")),
-    };
+    }
+}
+
+/// The project's stakeholder map painted for paper, every kind of relation shown.
+pub fn prepare_stakeholders(project: &Project, text: &mut TextMeasurer) -> Prepared {
+    let lang = Language::of_text(&project.language);
+    let layout = crate::layout::stakeholders::lay_out_stakeholders(
+        project,
+        &crate::model::RelationKind::ALL,
+        lang,
+        text,
+    );
+    let scene = render::stakeholder_map(&layout, &Theme::default(), render::Highlight::default());
     Prepared {
-        layout,
         scene,
-        title,
+        title: title_block(
+            project,
+            tr_in(lang, "stakeholders.heading").into_owned(),
+            String::new(),
+        ),
+        keep_whole: layout.nodes.iter().map(|n| n.rect).collect(),
     }
 }
 
@@ -156,19 +195,11 @@ pub fn tiled(
     let lang = Language::of_text(&project.language);
     let on_page =
         |r: Rect| render::group_transform(vec2(plan.offset.0, plan.offset.1), plan.scale) * r;
-    // Cards and the emotion curve's steps with their words and marks are kept whole.
     let keep_whole: Vec<(f32, f32, f32, f32)> = prepared
-        .layout
-        .cards
+        .keep_whole
         .iter()
-        .map(|c| c.rect)
-        .chain(prepared.layout.curves.iter().flat_map(|c| {
-            c.points
-                .iter()
-                .map(|p| Rect::from_center_size(p.pos, vec2(48.0, 48.0)))
-        }))
         .map(|r| {
-            let r = on_page(r);
+            let r = on_page(*r);
             (r.left(), r.top(), r.width(), r.height())
         })
         .collect();

@@ -199,12 +199,22 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
                 );
             }
         }
+        if !s.angle.is_finite() {
+            c.problem(join(&loc, "angle"), "is not a number".to_owned());
+        }
     }
     let mut relation_ids = HashSet::new();
     for (i, r) in p.relations.iter().enumerate() {
         let loc = format!("relations[{i}] {}", quoted(&r.label));
         c.unique(&mut relation_ids, r.id, &loc);
         c.short(&loc, "label", &r.label);
+        c.short(&loc, "back", &r.back);
+        if r.from == r.to {
+            c.problem(
+                join(&loc, "to"),
+                "is the same stakeholder as from: a relation joins two".to_owned(),
+            );
+        }
         for (field, id) in [("from", r.from), ("to", r.to)] {
             if !stakeholder_ids.contains(&id) {
                 c.problem(

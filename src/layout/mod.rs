@@ -7,6 +7,7 @@ mod curves;
 pub mod hit;
 pub mod paper;
 mod picture;
+pub mod stakeholders;
 mod text;
 mod title;
 

@@ -21,5 +21,5 @@ pub use map::{
 };
 pub use project::{
     DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,
-    Stakeholder,
+    RelationKind, Ring, Stakeholder,
 };

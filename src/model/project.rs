@@ -60,6 +60,22 @@ impl Project {
     pub fn persona(&self, id: PersonaId) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id == id)
     }
+
+    /// The stakeholder with this id.
+    pub fn stakeholder(&self, id: StakeholderId) -> Option<&Stakeholder> {
+        self.stakeholders.iter().find(|s| s.id == id)
+    }
+
+    /// The stakeholder a touchpoint's owner names (by name, case and spaces aside), if any.
+    pub fn owner_stakeholder(&self, owner: &str) -> Option<&Stakeholder> {
+        let owner = owner.trim();
+        if owner.is_empty() {
+            return None;
+        }
+        self.stakeholders
+            .iter()
+            .find(|s| s.name.trim().eq_ignore_ascii_case(owner))
+    }
 }
 
 /// An archetypal customer.
@@ -111,6 +127,26 @@ impl Default for Persona {
     }
 }
 
+/// How close to the customer a stakeholder stands, the rings of the stakeholder map from the
+/// centre out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Ring {
+    /// The customer, in the middle.
+    Customer,
+    /// Delivers the service to the customer.
+    Core,
+    /// Works with the core directly.
+    #[default]
+    Direct,
+    /// Affects the service from further away (regulators, the press).
+    Indirect,
+}
+
+impl Ring {
+    /// The rings from the centre out.
+    pub const ALL: [Self; 4] = [Self::Customer, Self::Core, Self::Direct, Self::Indirect];
+}
+
 /// A party with a stake in the service.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -123,6 +159,10 @@ pub struct Stakeholder {
     pub influence: u8,
     /// Interest in the outcome, 0 (none) to 5 (vital).
     pub interest: u8,
+    /// The ring of the stakeholder map it stands on.
+    pub ring: Ring,
+    /// Where on its ring, in degrees clockwise from the top.
+    pub angle: f32,
 }
 
 impl Default for Stakeholder {
@@ -134,18 +174,50 @@ impl Default for Stakeholder {
             organisation: String::new(),
             influence: 0,
             interest: 0,
+            ring: Ring::Direct,
+            angle: 0.0,
         }
     }
 }
 
-/// A directed relation on the stakeholder map ("pays", "reports to", ...).
+/// What flows along a relation on the stakeholder map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RelationKind {
+    Information,
+    Money,
+    #[default]
+    Service,
+    Goods,
+    Trust,
+}
+
+impl RelationKind {
+    pub const ALL: [Self; 5] = [
+        Self::Information,
+        Self::Money,
+        Self::Service,
+        Self::Goods,
+        Self::Trust,
+    ];
+}
+
+/// A relation on the stakeholder map: what `from` does for `to` ("pays", "reports to", ...),
+/// and, when the exchange goes both ways, what `to` does for `from`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Relation {
     pub id: RelationId,
     pub from: StakeholderId,
     pub to: StakeholderId,
+    /// What `from` does for `to`.
     pub label: String,
+    pub kind: RelationKind,
+    /// What `to` does for `from`; empty when nothing comes back.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub back: String,
+    /// Whether the exchange goes both ways (an arrow at both ends).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub both_ways: bool,
 }
 
 impl Default for Relation {
@@ -155,6 +227,9 @@ impl Default for Relation {
             from: StakeholderId(0),
             to: StakeholderId(0),
             label: String::new(),
+            kind: RelationKind::Service,
+            back: String::new(),
+            both_ways: false,
         }
     }
 }

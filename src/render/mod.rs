@@ -14,6 +14,7 @@ mod page;
 mod persona;
 mod scene;
 mod sheets;
+mod stakeholders;
 mod theme;
 
 pub use action_icons::{ActionIcon, action_icon};
@@ -23,6 +24,7 @@ pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape, group_transform};
 pub use sheets::{Overview, Sheet, overview, sheet};
+pub use stakeholders::{Highlight, stakeholder_map};
 pub use theme::{Chrome, Theme, contrast};
 
 use epaint::Color32;

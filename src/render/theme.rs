@@ -99,6 +99,24 @@ impl Theme {
         }
     }
 
+    /// The line a relation of `kind` is drawn with on the stakeholder map: Okabe and Ito's
+    /// colours, and a width or dash of its own, so the kinds differ without colour too.
+    pub fn relation_line(kind: crate::model::RelationKind) -> super::Line {
+        use crate::model::RelationKind as K;
+        let (colour, width, dash) = match kind {
+            K::Information => (Color32::from_rgb(0x00, 0x72, 0xb2), 1.8, Some(2.5)),
+            K::Money => (Color32::from_rgb(0xd5, 0x5e, 0x00), 2.8, None),
+            K::Service => (Color32::from_rgb(0x00, 0x9e, 0x73), 1.8, None),
+            K::Goods => (Color32::from_rgb(0xcc, 0x79, 0xa7), 2.0, Some(8.0)),
+            K::Trust => (Color32::from_rgb(0x56, 0x3d, 0x7c), 1.8, Some(14.0)),
+        };
+        super::Line {
+            width,
+            colour,
+            dash,
+        }
+    }
+
     /// Black or white, whichever reads better on `fill` (initials on a persona's colour).
     pub fn ink_on(fill: Color32) -> Color32 {
         if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {

@@ -21,6 +21,14 @@ pub fn lint_sentence(lint: &Lint, map: &Map, language: Language) -> String {
         Lint::TouchpointWithoutOwner { card: c } => {
             tr_args_in(language, "lint.no_owner", &[("card", &card(c))])
         }
+        Lint::OwnerNotAStakeholder { card: c } => {
+            let owner = map.card(*c).map_or("", |c| c.owner.as_str());
+            tr_args_in(
+                language,
+                "lint.owner_not_stakeholder",
+                &[("card", &card(c)), ("owner", &owner)],
+            )
+        }
         Lint::StageWithoutScore { stage: s, .. } => {
             tr_args_in(language, "lint.no_score", &[("stage", &stage(s))])
         }

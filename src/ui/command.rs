@@ -41,6 +41,8 @@ pub enum Command {
     ShowMap,
     ShowPersonas,
     NewPersona,
+    ShowStakeholders,
+    NewStakeholder,
     LanguageSystem,
     LanguageEnglish,
     LanguageDutch,
@@ -89,7 +91,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 43] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -112,8 +114,10 @@ impl Command {
         Self::AddStage,
         Self::AddLane,
         Self::NewPersona,
+        Self::NewStakeholder,
         Self::ShowMap,
         Self::ShowPersonas,
+        Self::ShowStakeholders,
         Self::ZoomFit,
         Self::ZoomActual,
         Self::ZoomIn,
@@ -164,6 +168,8 @@ impl Command {
             Self::ShowMap => ("cmd.show_map", "cmd.show_map.tip"),
             Self::ShowPersonas => ("cmd.show_personas", "cmd.show_personas.tip"),
             Self::NewPersona => ("cmd.new_persona", "cmd.new_persona.tip"),
+            Self::ShowStakeholders => ("cmd.show_stakeholders", "cmd.show_stakeholders.tip"),
+            Self::NewStakeholder => ("cmd.new_stakeholder", "cmd.new_stakeholder.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
             Self::Present => ("cmd.present", "cmd.present.tip"),
@@ -266,6 +272,7 @@ impl Command {
             Self::CommandPalette => cmd(Key::K),
             Self::ShowPersonas => cmd_shift(Key::P),
             Self::ShowMap => cmd_shift(Key::M),
+            Self::ShowStakeholders => cmd_shift(Key::H),
             Self::NewExperience
             | Self::NewBlueprint
             | Self::AddStage
@@ -280,6 +287,7 @@ impl Command {
             | Self::About
             | Self::Tour
             | Self::NewPersona
+            | Self::NewStakeholder
             | Self::StartScreen => {
                 return None;
             }
@@ -355,9 +363,14 @@ impl Command {
             | Self::Delete
             | Self::SelectAll
             | Self::Duplicate => Menu::Edit,
-            Self::AddStage | Self::AddLane | Self::AddCard | Self::NewPersona => Menu::Insert,
+            Self::AddStage
+            | Self::AddLane
+            | Self::AddCard
+            | Self::NewPersona
+            | Self::NewStakeholder => Menu::Insert,
             Self::ShowMap
             | Self::ShowPersonas
+            | Self::ShowStakeholders
             | Self::ZoomFit
             | Self::ZoomActual
             | Self::ZoomIn

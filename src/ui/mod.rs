@@ -20,6 +20,7 @@ pub mod personas;
 pub mod pictures;
 pub mod selection;
 pub mod settings;
+pub mod stakeholders;
 mod start;
 mod style;
 pub mod toolbox;

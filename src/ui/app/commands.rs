@@ -73,6 +73,8 @@ pub enum AppAction {
     },
     /// Something done in the personas view or its editor.
     Persona(crate::ui::personas::PersonaAnswer),
+    /// Something done on the stakeholder map or in its editor.
+    Stakeholder(crate::ui::stakeholders::StakeholderAnswer),
     /// The answer of the dialog that copies personas.
     CopyPersonas(crate::ui::personas::CopyAnswer),
     /// A message for the user.
@@ -173,6 +175,7 @@ impl KlantreisApp {
             } => self.choose_export(&file_name, extension),
             AppAction::Persona(answer) => self.answer_persona(answer, ctx),
             AppAction::CopyPersonas(answer) => self.answer_copy_personas(answer),
+            AppAction::Stakeholder(answer) => self.answer_stakeholder(answer, ctx),
             AppAction::Notify { message, error } => {
                 if error {
                     self.notify_error(message);
@@ -193,6 +196,9 @@ impl KlantreisApp {
 
     fn run(&mut self, command: Command, ctx: &egui::Context) {
         if self.view == super::View::Personas && self.run_in_personas(command, ctx) {
+            return;
+        }
+        if self.view == super::View::Stakeholders && self.run_in_stakeholders(command, ctx) {
             return;
         }
         match command {
@@ -285,6 +291,17 @@ impl KlantreisApp {
             Command::ZoomOut => self.zoom_to(self.canvas.view().zoom / 1.25, ctx),
             Command::ShowMap => self.view = super::View::Map,
             Command::ShowPersonas => self.show_personas(None, ctx),
+            Command::ShowStakeholders => self.show_stakeholders(None, ctx),
+            Command::NewStakeholder => {
+                self.show_stakeholders(None, ctx);
+                self.answer_stakeholder(
+                    crate::ui::stakeholders::StakeholderAnswer::Add {
+                        ring: crate::model::Ring::Direct,
+                        angle: None,
+                    },
+                    ctx,
+                );
+            }
             Command::NewPersona => {
                 self.show_personas(None, ctx);
                 self.answer_persona(crate::ui::personas::PersonaAnswer::Add, ctx);

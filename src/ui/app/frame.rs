@@ -68,20 +68,52 @@ impl KlantreisApp {
                     panels::sidebar_ui(
                         ui,
                         &self.doc.project,
-                        (self.current_map, self.view == super::View::Personas),
+                        (self.current_map, self.view),
                         &mut self.actions,
                     );
                 });
             });
-        if self.view == super::View::Personas {
-            self.personas_ui(ui);
-            return;
+        match self.view {
+            super::View::Personas => {
+                self.personas_ui(ui);
+                return;
+            }
+            super::View::Stakeholders => {
+                self.stakeholders_ui(ui);
+                return;
+            }
+            super::View::Map => {}
         }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| self.right_panel_ui(ui));
         self.canvas_ui(ui);
+    }
+
+    /// The stakeholder map, with the selection's editor on the right.
+    fn stakeholders_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::right("stakeholder-editor")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let answers = crate::ui::stakeholders::stakeholder_editor_ui(
+                        ui,
+                        &self.doc.project,
+                        (self.stakeholders.selected, self.stakeholders.relation),
+                    );
+                    self.actions
+                        .extend(answers.into_iter().map(AppAction::Stakeholder));
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let answers =
+                self.stakeholders
+                    .ui(ui, &self.doc.project, self.doc.revision(), &mut self.text);
+            self.actions
+                .extend(answers.into_iter().map(AppAction::Stakeholder));
+        });
     }
 
     /// The personas view, with the selected persona's editor on the right.
@@ -190,9 +222,13 @@ impl KlantreisApp {
                     }
                     None => {}
                 }
-            } else if let Some(e) =
-                panels::inspector_ui(ui, &self.doc.project, map, &self.selection, &self.theme)
-            {
+            } else if let Some(e) = panels::inspector_ui(
+                ui,
+                &self.doc.project,
+                map,
+                (&self.selection, &self.theme),
+                &mut self.actions,
+            ) {
                 self.actions.push(AppAction::Edit {
                     label: e.label,
                     merge: e.merge,

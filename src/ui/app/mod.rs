@@ -9,6 +9,7 @@ mod edits;
 mod frame;
 mod personas;
 mod preferences;
+mod stakeholders;
 mod start;
 mod workshop;
 
@@ -169,6 +170,8 @@ pub struct KlantreisApp {
     view: View,
     /// The personas view's own state.
     personas: super::personas::PersonasView,
+    /// The stakeholder map's own state.
+    stakeholders: super::stakeholders::StakeholdersView,
 }
 
 /// What the middle of the window shows.
@@ -179,6 +182,8 @@ pub enum View {
     Map,
     /// The project's personas.
     Personas,
+    /// The stakeholder map.
+    Stakeholders,
 }
 
 impl KlantreisApp {
@@ -243,6 +248,7 @@ impl KlantreisApp {
             workshop: None,
             view: View::Map,
             personas: super::personas::PersonasView::default(),
+            stakeholders: super::stakeholders::StakeholdersView::default(),
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(

@@ -235,7 +235,11 @@ impl ExportDialog {
                             )
                             .clicked()
                         {
-                            let base = if map.title.is_empty() {
+                            let stakeholders_name;
+                            let base = if self.options.subject == export::Subject::Stakeholders {
+                                stakeholders_name = tr("stakeholders.title");
+                                &stakeholders_name
+                            } else if map.title.is_empty() {
                                 "map"
                             } else {
                                 &map.title
@@ -287,6 +291,20 @@ impl ExportDialog {
                 if !page_format {
                     return;
                 }
+                ui.label(tr("export.subject"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut o.subject,
+                        export::Subject::Map,
+                        tr("export.subject_map"),
+                    );
+                    ui.radio_value(
+                        &mut o.subject,
+                        export::Subject::Stakeholders,
+                        tr("export.subject_stakeholders"),
+                    );
+                });
+                ui.end_row();
                 let name = ui.label(tr("export.paper"));
                 let custom = matches!(o.setup.paper, PaperSize::Custom { .. });
                 egui::ComboBox::from_id_salt("export-paper")
@@ -390,7 +408,10 @@ impl ExportDialog {
                 }
                 if o.format == Format::Pdf {
                     ui.label("");
-                    ui.checkbox(&mut o.all_maps, tr("export.all_maps"));
+                    ui.add_enabled(
+                        o.subject == export::Subject::Map,
+                        egui::Checkbox::new(&mut o.all_maps, tr("export.all_maps")),
+                    );
                     ui.end_row();
                     ui.label("");
                     ui.add_enabled(
@@ -426,7 +447,11 @@ impl ExportDialog {
                     }
                 }
             });
-        self.options.all_maps &= self.options.format == Format::Pdf;
+        self.options.all_maps &=
+            self.options.format == Format::Pdf && self.options.subject == export::Subject::Map;
+        if !matches!(self.options.format, Format::Pdf | Format::Svg | Format::Png) {
+            self.options.subject = export::Subject::Map;
+        }
         self.options.tiling =
             (self.tile && self.options.format == Format::Pdf && !self.options.all_maps)
                 .then_some(self.tiling);

@@ -98,13 +98,54 @@ pub fn channel_label(channel: Option<&Channel>) -> String {
     i18n::channel_name(i18n::language(), channel).into_owned()
 }
 
-/// Shows the inspector for `selection` on `map`; returns the edit the user made, if any.
+/// Under a touchpoint's owner: pick a stakeholder as the owner, or go to the one it names.
+fn owner_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    owner: &mut String,
+    actions: &mut Vec<crate::ui::app::AppAction>,
+) {
+    if project.stakeholders.is_empty() {
+        return;
+    }
+    // Each on a line of its own, so the panel keeps its width.
+    let label = ui.label(tr("inspector.owner_pick"));
+    egui::ComboBox::from_id_salt("inspector.owner_pick")
+        .selected_text(tr("stakeholders.choose"))
+        .width(ui.available_width())
+        .height(480.0)
+        .show_ui(ui, |ui| {
+            for s in &project.stakeholders {
+                if ui.selectable_label(*owner == s.name, &s.name).clicked() {
+                    owner.clone_from(&s.name);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(stakeholder) = project.owner_stakeholder(owner) {
+        if ui
+            .button(tr("inspector.owner_show"))
+            .on_hover_text(tr("inspector.owner_show.tip"))
+            .clicked()
+        {
+            actions.push(crate::ui::app::AppAction::Stakeholder(
+                crate::ui::stakeholders::StakeholderAnswer::Open(Some(stakeholder.id)),
+            ));
+        }
+    } else if !owner.trim().is_empty() {
+        ui.weak(tr("inspector.owner_unknown"));
+    }
+}
+
+/// Shows the inspector for `selection` on `map`; returns the edit the user made, if any. What
+/// is not an edit (going to a touchpoint's owner) goes to `actions`.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
     project: &Project,
     map: &Map,
-    selection: &Selection,
-    theme: &Theme,
+    (selection, theme): (&Selection, &Theme),
+    actions: &mut Vec<crate::ui::app::AppAction>,
 ) -> Option<InspectorEdit> {
     if let Some((curve_id, index)) = selection.point {
         return point_ui(ui, project, map, curve_id, index);
@@ -151,6 +192,7 @@ pub fn inspector_ui(
             text_row(ui, "inspector.other_channel", name, false);
         }
         text_row(ui, "inspector.owner", &mut draft.owner, false);
+        owner_row(ui, project, &mut draft.owner, actions);
         ui.checkbox(&mut draft.third_party, tr("inspector.third_party"))
             .on_hover_text(tr("inspector.third_party.tip"));
         let mut mot = draft.moment_of_truth.is_some();

@@ -6,6 +6,7 @@ use crate::i18n::{self, tr, tr_args, tr_count};
 use crate::model::{MapKind, Project};
 use crate::ui::app::AppAction;
 use crate::ui::personas::PersonaAnswer;
+use crate::ui::stakeholders::StakeholderAnswer;
 use crate::ui::toolbox;
 
 /// "New customer journey map", for the sidebar's + menu.
@@ -18,7 +19,7 @@ fn map_kind_new_label(kind: MapKind) -> String {
 pub fn sidebar_ui(
     ui: &mut egui::Ui,
     project: &Project,
-    (current, personas_shown): (usize, bool),
+    (current, view): (usize, crate::ui::View),
     actions: &mut Vec<AppAction>,
 ) {
     ui.add_space(4.0);
@@ -43,7 +44,13 @@ pub fn sidebar_ui(
         });
     }
     ui.separator();
-    maps_ui(ui, project, (!personas_shown).then_some(current), actions);
+    let personas_shown = view == crate::ui::View::Personas;
+    maps_ui(
+        ui,
+        project,
+        (view == crate::ui::View::Map).then_some(current),
+        actions,
+    );
     ui.separator();
     if let Some(item) = toolbox::toolbox_ui(ui) {
         actions.push(AppAction::Toolbox(item));
@@ -81,11 +88,22 @@ pub fn sidebar_ui(
             }
         }
     });
+    ui.horizontal(|ui| {
+        if ui
+            .selectable_label(
+                view == crate::ui::View::Stakeholders,
+                egui::RichText::new(tr("sidebar.stakeholder_map")).strong(),
+            )
+            .on_hover_text(tr_count("sidebar.stakeholders", project.stakeholders.len()))
+            .clicked()
+        {
+            actions.push(AppAction::Stakeholder(StakeholderAnswer::Open(None)));
+        }
+    });
     ui.separator();
     ui.weak(format!(
-        "{} · {} · {}",
+        "{} · {}",
         tr_count("sidebar.evidence", project.evidence.len()),
-        tr_count("sidebar.stakeholders", project.stakeholders.len()),
         tr_count("sidebar.datasets", project.datasets.len()),
     ));
 }
