@@ -71,6 +71,14 @@ sleep 1
 xdotool key --delay 100 ctrl+shift+p
 sleep 3
 shoot personas
+# The stakeholder map (Ctrl+Shift+H).
+xdotool key --delay 100 ctrl+shift+h
+sleep 3
+shoot stakeholders
+# The map overview (Ctrl+Shift+O).
+xdotool key --delay 100 ctrl+shift+o
+sleep 3
+shoot overview
 stop
 # The persona sheet as it prints, through the command line.
 target/release/klantreis export examples/ikea-winkelbezoek.klantreis.ron --format personas \

@@ -90,15 +90,16 @@ fn stats_counts_in_text_and_json() {
     let file = example("ikea-winkelbezoek.klantreis.ron");
     let (code, stdout, _) = klantreis(&["stats", &file]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("stages: 7"), "{stdout}");
+    assert!(stdout.contains("stages: 14"), "{stdout}");
     let (code, stdout, _) = klantreis(&["stats", &file, "--json"]);
     assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(json["maps"], 1);
-    assert_eq!(json["stages"], 7);
+    // A journey map and the experience map whose stage zooms into it.
+    assert_eq!(json["maps"], 2);
+    assert_eq!(json["stages"], 14);
     assert_eq!(json["personas"], 2);
     assert!(json["touchpoints"].as_u64().unwrap() >= 5);
-    assert_eq!(json["curves"], 2);
+    assert_eq!(json["curves"], 3);
 }
 
 #[test]
@@ -418,7 +419,8 @@ fn two_maps(dir: &Path) -> String {
         .project;
     let mut second = klantreis::edit::maps::duplicate(&project.maps[0], "Tweede kaart".to_owned());
     second.id = klantreis::model::MapId(42);
-    project.maps.push(second);
+    // Second, before the example's experience map: three maps in all.
+    project.maps.insert(1, second);
     let path = dir.join("twee.klantreis.ron");
     klantreis::file::save(&project, &path).unwrap();
     path.to_string_lossy().into_owned()
@@ -454,9 +456,9 @@ fn export_chooses_a_map_by_id_position_or_title_and_all_maps_one_page_each() {
         "export", &project, "--map", "all", "--format", "pdf", "-o", &pdf_arg,
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("2 pages"), "{stdout}");
+    assert!(stdout.contains("3 pages"), "{stdout}");
     let doc = lopdf::Document::load(&pdf).unwrap();
-    assert_eq!(doc.get_pages().len(), 2);
+    assert_eq!(doc.get_pages().len(), 3);
 
     // A map that is not there is named, and the maps that are, listed.
     let (code, _, stderr) = klantreis(&[

@@ -325,3 +325,46 @@ fn build_a_stakeholder_map_with_a_two_way_relation_and_pick_it_as_an_owner() {
     assert_eq!(h.state().view(), View::Stakeholders);
     h.get_by_label_contains("Bistro bij de uitgang");
 }
+
+#[test]
+fn zoom_from_an_experience_stage_into_its_journey_and_back_by_the_breadcrumb() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(
+        ScriptedDialogs::default(),
+        data.path(),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+    );
+    let experience = "IKEA en Sanne: van eerste idee tot volgende kamer";
+    click(&mut h, experience);
+    assert_eq!(h.state().current_map(), 1);
+    // The stage's badge zooms into the journey; a breadcrumb leads back.
+    click(&mut h, "Journey of Winkelbezoek");
+    assert_eq!(h.state().current_map(), 0);
+    h.snapshot("journey_breadcrumb");
+    h.get_by_role_and_label(egui::accesskit::Role::Link, experience)
+        .click();
+    h.run();
+    assert_eq!(h.state().current_map(), 1);
+    assert!(h.query_by_label("Back to this map").is_none());
+    // Another stage is linked in its inspector and gets a badge of its own.
+    click(&mut h, "Stage Plannen");
+    h.get_by_label("Zooms into the journey map").click();
+    h.run();
+    // The journey in the open list, on the right (the sidebar names it too).
+    h.query_all_by_label("Zaterdag naar IKEA: van wensenlijst tot ijsje")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    h.run();
+    let plannen = &h.state().project().maps[1].stages[1];
+    assert_eq!(plannen.journey, Some(h.state().project().maps[0].id));
+    h.get_by_label("Journey of Plannen");
+    // The map overview lists every map; a click opens one.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+    h.run();
+    assert_eq!(h.state().view(), View::Overview);
+    h.snapshot("map_overview");
+    click(&mut h, "Open Zaterdag naar IKEA: van wensenlijst tot ijsje");
+    assert_eq!(h.state().view(), View::Map);
+    assert_eq!(h.state().current_map(), 0);
+}

@@ -52,13 +52,29 @@ pub fn move_map(project: &Project, id: MapId, to: usize) -> Option<Edit> {
     Some(insert_map(to, map))
 }
 
-/// Removes the map `id` (at `index`).
-pub fn delete_map(id: MapId, index: usize) -> Edit {
-    Edit::SetMap {
+/// Removes the map `id` (at `index`) of `project`; stages of other maps that zoomed into it
+/// no longer do.
+pub fn delete_map(project: &Project, id: MapId, index: usize) -> Edit {
+    let mut edits: Vec<Edit> = project
+        .maps
+        .iter()
+        .filter(|m| m.id != id && m.stages.iter().any(|s| s.journey == Some(id)))
+        .map(|m| {
+            let mut stages = m.stages.clone();
+            for stage in &mut stages {
+                if stage.journey == Some(id) {
+                    stage.journey = None;
+                }
+            }
+            Edit::SetStages { map: m.id, stages }
+        })
+        .collect();
+    edits.push(Edit::SetMap {
         id,
         index,
         value: None,
-    }
+    });
+    Edit::Batch(edits)
 }
 
 #[cfg(test)]
@@ -122,10 +138,28 @@ mod tests {
         assert_eq!(project.maps[0].id, second_id);
         crate::edit::apply(&mut project, undo).unwrap();
         assert_eq!(project, before);
-        let undo = crate::edit::apply(&mut project, delete_map(second_id, 1)).unwrap();
+        let edit = delete_map(&project, second_id, 1);
+        let undo = crate::edit::apply(&mut project, edit).unwrap();
         assert_eq!(project.maps.len(), 1);
         crate::edit::apply(&mut project, undo).unwrap();
         assert_eq!(project, before);
         assert!(move_map(&project, MapId::random(), 0).is_none());
+    }
+
+    #[test]
+    fn deleting_a_journey_unlinks_the_stages_that_zoomed_into_it() {
+        let mut project =
+            crate::templates::new_project(MapKind::CustomerExperience, Language::English);
+        let journey = crate::templates::new_map(MapKind::CustomerJourney, Language::English);
+        let journey_id = journey.id;
+        crate::edit::apply(&mut project, insert_map(1, journey)).unwrap();
+        project.maps[0].stages[1].journey = Some(journey_id);
+        let before = project.clone();
+        let edit = delete_map(&project, journey_id, 1);
+        let undo = crate::edit::apply(&mut project, edit).unwrap();
+        assert_eq!(project.maps[0].stages[1].journey, None);
+        assert!(crate::file::validate(&project, &crate::model::Limits::default()).is_empty());
+        crate::edit::apply(&mut project, undo).unwrap();
+        assert_eq!(project, before);
     }
 }

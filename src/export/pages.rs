@@ -100,6 +100,15 @@ fn prepare_with(
         &PaintOptions {
             hidden_curves: Vec::new(),
             marks: crate::report::peak_end_marks(analysis, map, lang),
+            journeys: crate::report::journey_badges(
+                project,
+                map,
+                lang,
+                (
+                    text,
+                    metrics.stage_width - 2.0 * metrics.card_padding - 14.0,
+                ),
+            ),
         },
     );
     let persona = map

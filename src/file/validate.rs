@@ -253,6 +253,30 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
         let loc = format!("maps[{i}] {}", quoted(&map.title));
         check_map(c, &loc, map, &mut ids, &persona_ids, &evidence_ids);
     }
+    // A stage zooms into another map of the project.
+    for (i, map) in p.maps.iter().enumerate() {
+        for (j, stage) in map.stages.iter().enumerate() {
+            let Some(journey) = stage.journey else {
+                continue;
+            };
+            let loc = format!(
+                "maps[{i}] {} › stages[{j}] {} › journey",
+                quoted(&map.title),
+                quoted(&stage.name)
+            );
+            if journey == map.id {
+                c.problem(
+                    loc,
+                    "is the map the stage is on: a stage zooms into another map".to_owned(),
+                );
+            } else if !p.maps.iter().any(|m| m.id == journey) {
+                c.problem(
+                    loc,
+                    format!("refers to {journey}, which is not a map of this project"),
+                );
+            }
+        }
+    }
 
     let mut dataset_ids = HashSet::new();
     for (i, d) in p.datasets.iter().enumerate() {

@@ -108,7 +108,15 @@ pub struct StageLayout {
     pub column: Rect,
     pub name: PlacedText,
     pub detail: PlacedText,
+    /// On an experience map: the badge at the foot of the header for the journey map this
+    /// stage zooms into.
+    pub journey: Option<(crate::model::MapId, Rect)>,
 }
+
+/// The height of a journey badge in a stage header.
+pub const JOURNEY_BADGE_HEIGHT: f32 = 18.0;
+/// The type size of a journey badge's words.
+pub const JOURNEY_BADGE_SIZE: f32 = 8.0;
 
 /// One lane: its header and its whole row.
 #[derive(Clone, Debug, PartialEq)]
@@ -261,10 +269,21 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     let mut header_height = m.stage_header_height;
     // Under each stage's name its description; the milestone and the success criteria are in
     // the band above.
+    let linked = |stage: &crate::model::Stage| {
+        stage
+            .journey
+            .filter(|id| *id != map.id && project.map(*id).is_some())
+    };
+    let badge = if map.stages.iter().any(|s| linked(s).is_some()) {
+        JOURNEY_BADGE_HEIGHT + 6.0
+    } else {
+        0.0
+    };
     for stage in &map.stages {
         let name = text.block(&stage.name, m.header_title_size, true, inner, 2);
         let detail = text.block(&stage.description, m.header_body_size, false, inner, 3);
-        header_height = header_height.max(name.size.y + detail.size.y + 2.0 * m.card_padding + 4.0);
+        header_height =
+            header_height.max(name.size.y + detail.size.y + 2.0 * m.card_padding + 4.0 + badge);
         stage_texts.push((name, detail));
     }
 
@@ -354,8 +373,19 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
                 Rect::from_min_size(pos2(left, grid_top), vec2(m.stage_width, header_height));
             let name_pos = pos2(left + m.card_padding, grid_top + m.card_padding);
             let detail_pos = pos2(left + m.card_padding, name_pos.y + name.size.y + 4.0);
+            let journey = linked(stage).map(|id| {
+                let rect = Rect::from_min_size(
+                    pos2(
+                        left + m.card_padding,
+                        header.bottom() - m.card_padding - JOURNEY_BADGE_HEIGHT,
+                    ),
+                    vec2(m.stage_width - 2.0 * m.card_padding, JOURNEY_BADGE_HEIGHT),
+                );
+                (id, rect)
+            });
             StageLayout {
                 id: stage.id,
+                journey,
                 header,
                 column: Rect::from_min_max(
                     pos2(left, grid_top),

@@ -140,6 +140,9 @@ pub struct Stage {
     pub milestone: String,
     /// How we know the stage went well for the customer.
     pub success_criteria: String,
+    /// The journey map this stage zooms into (on an experience map).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journey: Option<MapId>,
 }
 
 impl Default for Stage {
@@ -150,6 +153,7 @@ impl Default for Stage {
             description: String::new(),
             milestone: String::new(),
             success_criteria: String::new(),
+            journey: None,
         }
     }
 }

@@ -115,3 +115,30 @@ pub(super) fn curve_bands(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, t
         }
     }
 }
+
+/// The badge at the foot of a stage header that zooms into a journey: its title and the
+/// score it leaves remembered.
+pub(super) fn journey_badges(
+    shapes: &mut Vec<Shape>,
+    layout: &Layout,
+    theme: &Theme,
+    words: &[(crate::model::MapId, String)],
+) {
+    for (id, rect) in layout.stages.iter().filter_map(|s| s.journey) {
+        shapes.push(Shape::Rect {
+            rect,
+            radius: rect.height() / 2.0,
+            fill: Some(theme.header_ink.gamma_multiply(0.16)),
+            stroke: Some(Line::solid(0.8, theme.header_ink)),
+        });
+        if let Some((_, text)) = words.iter().find(|(w, _)| *w == id) {
+            shapes.push(Shape::Text {
+                pos: pos2(rect.left() + 7.0, rect.top() + 3.0),
+                text: text.clone(),
+                size: crate::layout::JOURNEY_BADGE_SIZE,
+                bold: true,
+                colour: theme.header_ink,
+            });
+        }
+    }
+}

@@ -64,6 +64,9 @@ pub struct PaintOptions {
     pub hidden_curves: Vec<CurveId>,
     /// Marks on curve steps (the analysis's peak and end).
     pub marks: Vec<PointMark>,
+    /// The words of the journey badges in stage headers (an experience map's zoom-ins), by
+    /// the journey they lead to.
+    pub journeys: Vec<(crate::model::MapId, String)>,
 }
 
 /// Paints `map` as laid out in `layout`.
@@ -75,6 +78,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     band::band(&mut shapes, layout, theme);
     grid::lanes(&mut shapes, map, layout, theme);
     grid::stages(&mut shapes, layout, theme);
+    grid::journey_badges(&mut shapes, layout, theme, &options.journeys);
     grid::curve_bands(&mut shapes, map, layout, theme);
     cards::cards(&mut shapes, map, layout, theme);
     curves::curves(&mut shapes, map, layout, theme, options);

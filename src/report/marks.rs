@@ -49,6 +49,63 @@ pub fn peak_end_marks(analysis: &Analysis, map: &Map, lang: Language) -> Vec<Poi
     marks
 }
 
+/// The words of each journey badge on `map` (an experience map whose stages zoom into
+/// journeys): the journey's title and the score its first as-is curve leaves remembered, in
+/// `lang`, cut with "…" to fit `width` points at the badge's type size.
+pub fn journey_badges(
+    project: &crate::model::Project,
+    map: &Map,
+    lang: Language,
+    (text, width): (&mut crate::layout::TextMeasurer, f32),
+) -> Vec<(crate::model::MapId, String)> {
+    let mut badges: Vec<(crate::model::MapId, String)> = Vec::new();
+    for id in map.stages.iter().filter_map(|s| s.journey) {
+        if badges.iter().any(|(b, _)| *b == id) {
+            continue;
+        }
+        let Some(journey) = project.map(id).filter(|j| j.id != map.id) else {
+            continue;
+        };
+        let analysis = crate::analysis::analyse(project, journey);
+        let remembered = analysis
+            .curves
+            .iter()
+            .find(|c| c.variant == CurveVariant::AsIs)
+            .and_then(|c| c.remembered);
+        // The score always shows; the title gives way when the badge is too narrow.
+        let size = crate::layout::JOURNEY_BADGE_SIZE;
+        let score = remembered.map_or_else(String::new, |r| {
+            format!(
+                " · {}",
+                tr_args_in(
+                    lang,
+                    "curve.remembered",
+                    &[("score", &journey.scale.format(r, 1))]
+                )
+            )
+        });
+        let score_width = if score.is_empty() {
+            0.0
+        } else {
+            text.block(&score, size, true, f32::INFINITY, 1).size.x
+        };
+        let title = text.block(
+            &format!("→ {}", journey.title),
+            size,
+            true,
+            (width - score_width).max(size * 4.0),
+            1,
+        );
+        let line = title
+            .lines
+            .first()
+            .map_or_else(String::new, |l| l.text.trim_end().to_owned())
+            + &score;
+        badges.push((id, line));
+    }
+    badges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

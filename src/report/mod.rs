@@ -11,5 +11,5 @@ pub use analysis::{
     ComparisonReport, CurveReport, Link, Linked, LowStep, Lowest, MapReport, Row, StageRow,
     map_report, plain_text,
 };
-pub use marks::peak_end_marks;
+pub use marks::{journey_badges, peak_end_marks};
 pub use sentences::lint_sentence;

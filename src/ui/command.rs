@@ -43,6 +43,7 @@ pub enum Command {
     NewPersona,
     ShowStakeholders,
     NewStakeholder,
+    ShowOverview,
     LanguageSystem,
     LanguageEnglish,
     LanguageDutch,
@@ -91,7 +92,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -118,6 +119,7 @@ impl Command {
         Self::ShowMap,
         Self::ShowPersonas,
         Self::ShowStakeholders,
+        Self::ShowOverview,
         Self::ZoomFit,
         Self::ZoomActual,
         Self::ZoomIn,
@@ -170,6 +172,7 @@ impl Command {
             Self::NewPersona => ("cmd.new_persona", "cmd.new_persona.tip"),
             Self::ShowStakeholders => ("cmd.show_stakeholders", "cmd.show_stakeholders.tip"),
             Self::NewStakeholder => ("cmd.new_stakeholder", "cmd.new_stakeholder.tip"),
+            Self::ShowOverview => ("cmd.show_overview", "cmd.show_overview.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
             Self::Present => ("cmd.present", "cmd.present.tip"),
@@ -273,6 +276,7 @@ impl Command {
             Self::ShowPersonas => cmd_shift(Key::P),
             Self::ShowMap => cmd_shift(Key::M),
             Self::ShowStakeholders => cmd_shift(Key::H),
+            Self::ShowOverview => cmd_shift(Key::O),
             Self::NewExperience
             | Self::NewBlueprint
             | Self::AddStage
@@ -371,6 +375,7 @@ impl Command {
             Self::ShowMap
             | Self::ShowPersonas
             | Self::ShowStakeholders
+            | Self::ShowOverview
             | Self::ZoomFit
             | Self::ZoomActual
             | Self::ZoomIn

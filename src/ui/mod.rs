@@ -15,6 +15,7 @@ pub mod command;
 pub mod dialogs;
 mod document;
 mod messages;
+mod overview;
 mod panels;
 pub mod personas;
 pub mod pictures;

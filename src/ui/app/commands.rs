@@ -77,6 +77,8 @@ pub enum AppAction {
     Stakeholder(crate::ui::stakeholders::StakeholderAnswer),
     /// The answer of the dialog that copies personas.
     CopyPersonas(crate::ui::personas::CopyAnswer),
+    /// Back to the map at this place in the breadcrumb trail.
+    Crumb(usize),
     /// A message for the user.
     Notify {
         message: String,
@@ -147,6 +149,7 @@ impl KlantreisApp {
                     self.show_map(i);
                 }
                 self.view = super::View::Map;
+                self.trail.clear();
             }
             AppAction::AddMap(kind) => self.add_map(kind),
             AppAction::DuplicateMap(i) => self.duplicate_map(i),
@@ -176,6 +179,7 @@ impl KlantreisApp {
             AppAction::Persona(answer) => self.answer_persona(answer, ctx),
             AppAction::CopyPersonas(answer) => self.answer_copy_personas(answer),
             AppAction::Stakeholder(answer) => self.answer_stakeholder(answer, ctx),
+            AppAction::Crumb(index) => self.back_to_crumb(index),
             AppAction::Notify { message, error } => {
                 if error {
                     self.notify_error(message);
@@ -199,6 +203,9 @@ impl KlantreisApp {
             return;
         }
         if self.view == super::View::Stakeholders && self.run_in_stakeholders(command, ctx) {
+            return;
+        }
+        if self.view == super::View::Overview && self.run_in_overview(command) {
             return;
         }
         match command {
@@ -292,6 +299,14 @@ impl KlantreisApp {
             Command::ShowMap => self.view = super::View::Map,
             Command::ShowPersonas => self.show_personas(None, ctx),
             Command::ShowStakeholders => self.show_stakeholders(None, ctx),
+            Command::ShowOverview => {
+                if self.workshop.is_some() {
+                    self.toggle_workshop(ctx);
+                }
+                self.start = None;
+                self.view = super::View::Overview;
+                self.selection = Selection::default();
+            }
             Command::NewStakeholder => {
                 self.show_stakeholders(None, ctx);
                 self.answer_stakeholder(
@@ -334,6 +349,33 @@ impl KlantreisApp {
             }
             // Nothing of a persona goes through the clipboard as a map's cards do.
             Command::Cut | Command::Copy | Command::Paste | Command::SelectAll => true,
+            Command::AddCard
+            | Command::AddStage
+            | Command::AddLane
+            | Command::ZoomFit
+            | Command::ZoomActual
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::FocusMap
+            | Command::WorkshopMode
+            | Command::Present => {
+                self.view = super::View::Map;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Leaves the overview for the map when `command` is the map's; returns whether the
+    /// command is one the overview has nothing to act on (it is dropped).
+    fn run_in_overview(&mut self, command: Command) -> bool {
+        match command {
+            Command::Cut
+            | Command::Copy
+            | Command::Paste
+            | Command::SelectAll
+            | Command::Duplicate
+            | Command::Delete => true,
             Command::AddCard
             | Command::AddStage
             | Command::AddLane

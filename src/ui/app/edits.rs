@@ -35,10 +35,15 @@ impl KlantreisApp {
 
     /// Carries out a change made on the canvas.
     pub(super) fn canvas_action(&mut self, action: CanvasAction) {
+        if let CanvasAction::OpenJourney(journey) = action {
+            self.open_journey(journey);
+            return;
+        }
         let Some(map) = self.doc.project.maps.get(self.current_map) else {
             return;
         };
         let (label, edit, then): (Cow<str>, Edit, Option<Then>) = match action {
+            CanvasAction::OpenJourney(_) => return,
             CanvasAction::MoveCards {
                 cards,
                 lane,
@@ -331,7 +336,10 @@ impl KlantreisApp {
         if count < 2 {
             return;
         }
-        self.apply(&tr("undo.delete_map"), maps::delete_map(id, index));
+        self.apply(
+            &tr("undo.delete_map"),
+            maps::delete_map(&self.doc.project, id, index),
+        );
         self.show_map(self.current_map.min(count - 2));
     }
 }

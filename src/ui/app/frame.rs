@@ -82,12 +82,26 @@ impl KlantreisApp {
                 self.stakeholders_ui(ui);
                 return;
             }
+            super::View::Overview => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    if let Some(index) =
+                        self.overview
+                            .ui(ui, &self.doc.project, self.doc.revision(), &mut self.text)
+                    {
+                        self.actions.push(AppAction::SelectMap(index));
+                    }
+                });
+                return;
+            }
             super::View::Map => {}
         }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| self.right_panel_ui(ui));
+        if !self.trail.is_empty() {
+            egui::Panel::top("breadcrumb").show(ui, |ui| self.breadcrumb_ui(ui));
+        }
         self.canvas_ui(ui);
     }
 

@@ -7,6 +7,7 @@ mod commands;
 mod document_io;
 mod edits;
 mod frame;
+mod journeys;
 mod personas;
 mod preferences;
 mod stakeholders;
@@ -172,6 +173,11 @@ pub struct KlantreisApp {
     personas: super::personas::PersonasView,
     /// The stakeholder map's own state.
     stakeholders: super::stakeholders::StakeholdersView,
+    /// The maps zoomed out of to reach the one on show (an experience map, then a journey),
+    /// for the breadcrumb back.
+    trail: Vec<MapId>,
+    /// The map overview's thumbnails.
+    overview: super::overview::Overview,
 }
 
 /// What the middle of the window shows.
@@ -184,6 +190,8 @@ pub enum View {
     Personas,
     /// The stakeholder map.
     Stakeholders,
+    /// Every map of the project, as thumbnails.
+    Overview,
 }
 
 impl KlantreisApp {
@@ -249,6 +257,8 @@ impl KlantreisApp {
             view: View::Map,
             personas: super::personas::PersonasView::default(),
             stakeholders: super::stakeholders::StakeholdersView::default(),
+            trail: Vec::new(),
+            overview: super::overview::Overview::default(),
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(
@@ -281,6 +291,11 @@ impl KlantreisApp {
     /// What the middle of the window shows.
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The index of the map on show.
+    pub fn current_map(&self) -> usize {
+        self.current_map
     }
 
     /// What is selected on the map.
@@ -348,9 +363,20 @@ impl KlantreisApp {
         self.text.begin_pass();
         let layout = layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
         let analysis = crate::analysis::analyse(&self.doc.project, map);
+        let lang = self.project_language();
+        let metrics = Metrics::default();
         let options = render::PaintOptions {
             hidden_curves: hidden.clone(),
-            marks: crate::report::peak_end_marks(&analysis, map, self.project_language()),
+            marks: crate::report::peak_end_marks(&analysis, map, lang),
+            journeys: crate::report::journey_badges(
+                &self.doc.project,
+                map,
+                lang,
+                (
+                    &mut self.text,
+                    metrics.stage_width - 2.0 * metrics.card_padding - 14.0,
+                ),
+            ),
         };
         let scene = render::paint(map, &layout, &self.theme, &options);
         self.painted = Some(Painted {

@@ -20,6 +20,8 @@ pub enum TextTarget {
 /// A change the user made on the canvas.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CanvasAction {
+    /// Zoom into the journey map a stage stands for.
+    OpenJourney(crate::model::MapId),
     MoveCards {
         cards: Vec<CardId>,
         lane: LaneId,

@@ -16,6 +16,7 @@ mod drop;
 mod editor;
 mod goal_band;
 mod headers;
+mod journeys;
 mod keyboard;
 mod paint;
 mod view;
@@ -258,6 +259,8 @@ impl MapCanvas {
         };
         self.goal_band_ui(ui, &mut f);
         self.headers_ui(ui, &mut f);
+        // After the headers, so the badge on a header takes its own clicks.
+        journeys::journey_badges_ui(ui, &mut f);
         self.cards_ui(ui, &mut f);
         if self.reveal.is_none() {
             headers::add_buttons_ui(ui, &mut f);

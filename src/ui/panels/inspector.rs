@@ -98,6 +98,31 @@ pub fn channel_label(channel: Option<&Channel>) -> String {
     i18n::channel_name(i18n::language(), channel).into_owned()
 }
 
+/// The journey map a stage zooms into (any other map of the project), or none.
+fn journey_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    map: &Map,
+    journey: &mut Option<crate::model::MapId>,
+) {
+    let others: Vec<&Map> = project.maps.iter().filter(|m| m.id != map.id).collect();
+    if others.is_empty() {
+        return;
+    }
+    let name_of = |id: Option<crate::model::MapId>| {
+        id.and_then(|id| project.map(id)).map_or_else(
+            || tr("inspector.no_journey").into_owned(),
+            |m| m.title.clone(),
+        )
+    };
+    combo_row(ui, "inspector.journey", name_of(*journey), |ui| {
+        ui.selectable_value(journey, None, tr("inspector.no_journey"));
+        for other in others {
+            ui.selectable_value(journey, Some(other.id), &other.title);
+        }
+    });
+}
+
 /// Under a touchpoint's owner: pick a stakeholder as the owner, or go to the one it names.
 fn owner_row(
     ui: &mut egui::Ui,
@@ -266,6 +291,7 @@ pub fn inspector_ui(
             &mut draft.success_criteria,
             true,
         );
+        journey_row(ui, project, map, &mut draft.journey);
         if draft != *stage {
             return Some(InspectorEdit {
                 label: tr("undo.edit_stage").into_owned(),

@@ -48,7 +48,10 @@ pub fn sidebar_ui(
     maps_ui(
         ui,
         project,
-        (view == crate::ui::View::Map).then_some(current),
+        (
+            (view == crate::ui::View::Map).then_some(current),
+            view == crate::ui::View::Overview,
+        ),
         actions,
     );
     ui.separator();
@@ -112,11 +115,22 @@ pub fn sidebar_ui(
 fn maps_ui(
     ui: &mut egui::Ui,
     project: &Project,
-    current: Option<usize>,
+    (current, overview): (Option<usize>, bool),
     actions: &mut Vec<AppAction>,
 ) {
     ui.horizontal(|ui| {
-        ui.strong(tr("sidebar.maps"));
+        if ui
+            .selectable_label(
+                current.is_none() && overview,
+                egui::RichText::new(tr("sidebar.maps")).strong(),
+            )
+            .on_hover_text(tr("sidebar.maps_tip"))
+            .clicked()
+        {
+            actions.push(AppAction::Command(
+                crate::ui::command::Command::ShowOverview,
+            ));
+        }
         ui.menu_button("+", |ui| {
             for kind in MapKind::ALL {
                 if ui.button(map_kind_new_label(kind)).clicked() {

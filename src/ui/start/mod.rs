@@ -44,7 +44,7 @@ pub struct StartScreen {
     examples: Vec<Example>,
 }
 
-const THUMB: egui::Vec2 = vec2(232.0, 136.0);
+pub(crate) const THUMB: egui::Vec2 = vec2(232.0, 136.0);
 
 impl StartScreen {
     /// Reads the recent projects (newest first) and the examples.
@@ -198,7 +198,7 @@ fn recent_tile_ui(ui: &mut egui::Ui, recent: &Recent, answer: &mut Option<StartA
 }
 
 /// A map's first page in small, drawn from its scene by the canvas's painter.
-fn thumbnail_ui(ui: &mut egui::Ui, scene: Option<&Scene>) -> egui::Response {
+pub(crate) fn thumbnail_ui(ui: &mut egui::Ui, scene: Option<&Scene>) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(THUMB, Sense::click());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
