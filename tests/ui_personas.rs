@@ -368,3 +368,63 @@ fn zoom_from_an_experience_stage_into_its_journey_and_back_by_the_breadcrumb() {
     assert_eq!(h.state().view(), View::Map);
     assert_eq!(h.state().current_map(), 0);
 }
+
+/// Clicks the item `label` in the open list on the right (the inspector's), not a namesake
+/// elsewhere.
+fn click_rightmost(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.query_all_by_label(label)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap_or_else(|| panic!("no {label}"))
+        .click();
+    h.run();
+}
+
+#[test]
+fn overlay_the_as_is_and_to_be_curves_with_the_difference_per_stage() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(
+        ScriptedDialogs::default(),
+        data.path(),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+    );
+    assert_eq!(h.state().project().maps[0].compare, None);
+    h.get_by_label("From").click();
+    h.run();
+    click_rightmost(&mut h, "Sanne · huidig");
+    // One curve chosen waits for the other.
+    assert_eq!(h.state().project().maps[0].compare, None);
+    h.get_by_label("With").click();
+    h.run();
+    click_rightmost(&mut h, "Sanne · gewenst");
+    let map = h.state().project().maps[0].clone();
+    assert_eq!(map.compare, Some((map.curves[0].id, map.curves[1].id)));
+    // The difference per stage is laid out between the two steps of each stage, with a
+    // legend saying what it is.
+    let mut text = klantreis::layout::TextMeasurer::new();
+    let laid = klantreis::layout::lay_out(
+        h.state().project(),
+        &map,
+        &klantreis::layout::Metrics::default(),
+        &mut text,
+    );
+    assert_eq!(laid.diffs.len(), map.stages.len());
+    let kassa = map.stages.iter().position(|s| s.name == "Kassa").unwrap();
+    let mean = |c: usize| map.curves[c].stage_mean(map.stages[kassa].id).unwrap();
+    let diff = laid
+        .diffs
+        .iter()
+        .find(|d| d.stage == map.stages[kassa].id)
+        .unwrap();
+    assert!((diff.gain - (mean(1) - mean(0))).abs() < 1e-9);
+    let legend = laid.title.diff_legend.as_ref().expect("a legend");
+    let words: String = legend.block.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        words.contains("gewenst") && words.contains("huidig"),
+        "{words}"
+    );
+    h.snapshot("curves_compared");
+    // Undo takes the comparison away in one step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project().maps[0].compare, None);
+}

@@ -80,7 +80,9 @@ pub struct CurveAnalysis {
 /// The as-is and the to-be curve of one persona, side by side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
+    /// The curve compared from (the as-is, or the first of the map's chosen pair).
     pub as_is: CurveId,
+    /// The curve compared to (the to-be, or the second of the pair).
     pub to_be: CurveId,
     pub persona: Option<PersonaId>,
     /// To-be minus as-is.
@@ -302,6 +304,8 @@ fn pain_points_in(map: &Map, stage_index: usize) -> Vec<CardId> {
         .collect()
 }
 
+/// The as-is curve of each persona against its to-be, and the two curves the map compares
+/// (when that is another pair).
 fn compare(map: &Map, curves: &[CurveAnalysis]) -> Vec<Comparison> {
     let mut out = Vec::new();
     for as_is in curves.iter().filter(|c| c.variant == CurveVariant::AsIs) {
@@ -317,50 +321,59 @@ fn compare(map: &Map, curves: &[CurveAnalysis]) -> Vec<Comparison> {
         else {
             continue;
         };
-        let stage_means = |id: CurveId, stage: StageId| {
-            let curve = map.curves.iter().find(|c| c.id == id)?;
-            mean(
-                curve
-                    .points
-                    .iter()
-                    .filter(|p| p.stage == stage && p.score.is_finite())
-                    .map(|p| p.score),
-            )
-        };
-        let stages = map
-            .stages
-            .iter()
-            .map(|s| {
-                let (a, b) = (
-                    stage_means(as_is.curve, s.id),
-                    stage_means(to_be.curve, s.id),
-                );
-                StageComparison {
-                    stage: s.id,
-                    as_is: a,
-                    to_be: b,
-                    gain: a.zip(b).map(|(a, b)| b - a),
-                }
-            })
-            .collect();
-        let gain = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| b - a);
-        out.push(Comparison {
-            as_is: as_is.curve,
-            to_be: to_be.curve,
-            persona: as_is.persona,
-            remembered_gain: gain(as_is.remembered, to_be.remembered),
-            peak_gain: gain(
-                as_is.peak.as_ref().map(|p| p.score),
-                to_be.peak.as_ref().map(|p| p.score),
-            ),
-            end_gain: gain(
-                as_is.end.as_ref().map(|p| p.score),
-                to_be.end.as_ref().map(|p| p.score),
-            ),
-            stages,
-        });
+        out.push(compare_pair(map, as_is, to_be));
+    }
+    if let Some((first, second)) = map.compare
+        && !out.iter().any(|c| c.as_is == first && c.to_be == second)
+        && let (Some(a), Some(b)) = (
+            curves.iter().find(|c| c.curve == first),
+            curves.iter().find(|c| c.curve == second),
+        )
+    {
+        out.push(compare_pair(map, a, b));
     }
     out
+}
+
+/// `b` against `a`, overall and stage by stage.
+fn compare_pair(map: &Map, a: &CurveAnalysis, b: &CurveAnalysis) -> Comparison {
+    let stages = map
+        .stages
+        .iter()
+        .map(|s| {
+            let (x, y) = (
+                stage_mean(map, a.curve, s.id),
+                stage_mean(map, b.curve, s.id),
+            );
+            StageComparison {
+                stage: s.id,
+                as_is: x,
+                to_be: y,
+                gain: x.zip(y).map(|(x, y)| y - x),
+            }
+        })
+        .collect();
+    let gain = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| y - x);
+    Comparison {
+        as_is: a.curve,
+        to_be: b.curve,
+        persona: a.persona,
+        remembered_gain: gain(a.remembered, b.remembered),
+        peak_gain: gain(
+            a.peak.as_ref().map(|p| p.score),
+            b.peak.as_ref().map(|p| p.score),
+        ),
+        end_gain: gain(
+            a.end.as_ref().map(|p| p.score),
+            b.end.as_ref().map(|p| p.score),
+        ),
+        stages,
+    }
+}
+
+/// The mean score of curve `id` in `stage`, when it has a step there.
+fn stage_mean(map: &Map, id: CurveId, stage: StageId) -> Option<f64> {
+    map.curves.iter().find(|c| c.id == id)?.stage_mean(stage)
 }
 
 fn lint(project: &Project, map: &Map) -> Vec<Lint> {

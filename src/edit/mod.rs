@@ -30,6 +30,7 @@ pub struct MapInfo {
     pub kind: crate::model::MapKind,
     pub scale: crate::model::EmotionScale,
     pub personas: Vec<crate::model::PersonaId>,
+    pub compare: Option<(crate::model::CurveId, crate::model::CurveId)>,
 }
 
 impl MapInfo {
@@ -44,6 +45,7 @@ impl MapInfo {
             kind: map.kind,
             scale: map.scale,
             personas: map.personas.clone(),
+            compare: map.compare,
         }
     }
 
@@ -56,6 +58,7 @@ impl MapInfo {
         map.kind = self.kind;
         map.scale = self.scale;
         map.personas = self.personas;
+        map.compare = self.compare;
     }
 }
 

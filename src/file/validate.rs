@@ -493,6 +493,20 @@ fn check_map(
             }
         }
     }
+    if let Some((first, second)) = map.compare {
+        let loc = join(loc, "compare");
+        for id in [first, second] {
+            if !map.curves.iter().any(|c| c.id == id) {
+                c.problem(
+                    loc.clone(),
+                    format!("refers to {id}, which is not a curve of this map"),
+                );
+            }
+        }
+        if first == second {
+            c.problem(loc, "compares a curve with itself".to_owned());
+        }
+    }
 }
 
 fn check_image(c: &mut Checker<'_>, loc: &str, image: &crate::model::EmbeddedImage) {

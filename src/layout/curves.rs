@@ -201,3 +201,60 @@ mod tests {
         assert!(compared >= 50, "{compared}");
     }
 }
+
+/// One stage's difference between the two curves a map compares: a line between their
+/// steps and the difference beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiffMark {
+    pub stage: crate::model::StageId,
+    /// The second curve's score minus the first's.
+    pub gain: f64,
+    /// Where the line runs, from the first curve's step to the second's.
+    pub from: epaint::Pos2,
+    pub to: epaint::Pos2,
+    /// The difference ("+2"), in a pill at the line's middle.
+    pub label: PlacedText,
+}
+
+/// The differences per stage between the curves `map` compares, in the curve band.
+pub(super) fn diff_marks(
+    map: &Map,
+    (lanes, stages): (&[LaneLayout], &[super::StageLayout]),
+    text: &mut super::TextMeasurer,
+) -> Vec<DiffMark> {
+    let Some((first, second)) = map.compare else {
+        return Vec::new();
+    };
+    let Some(band) = lanes.iter().find_map(|l| l.curve_band) else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    for stage in stages {
+        let mean = |id| {
+            map.curves
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| c.stage_mean(stage.id))
+        };
+        let (Some(a), Some(b)) = (mean(first), mean(second)) else {
+            continue;
+        };
+        let x = stage.column.center().x + 16.0;
+        let from = epaint::pos2(x, Layout::score_to_y(band, map.scale, a));
+        let to = epaint::pos2(x, Layout::score_to_y(band, map.scale, b));
+        let words = crate::model::format_score(b - a, 1, true);
+        let block = text.block(&words, 8.0, true, 60.0, 1);
+        let middle = from.lerp(to, 0.5);
+        marks.push(DiffMark {
+            stage: stage.id,
+            gain: b - a,
+            from,
+            to,
+            label: PlacedText {
+                pos: epaint::pos2(middle.x + 5.0, middle.y - block.size.y / 2.0),
+                block,
+            },
+        });
+    }
+    marks
+}

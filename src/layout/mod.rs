@@ -12,6 +12,7 @@ mod text;
 mod title;
 
 pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart, has_goal_band};
+pub use curves::DiffMark;
 pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};
 pub use title::{LEGEND_SAMPLE, curve_name};
@@ -85,6 +86,8 @@ pub struct TitleLayout {
     pub subtitle: PlacedText,
     /// The personas the map follows.
     pub personas: Vec<PersonaBadge>,
+    /// Under the curves' legend, what the differences between two compared curves are.
+    pub diff_legend: Option<PlacedText>,
 }
 
 /// A persona in the title block: its photo (or initials on its colour), name and role.
@@ -200,6 +203,8 @@ pub struct Layout {
     pub legend: Vec<LegendEntry>,
     /// The customer's goal and the stages' milestones, above the stage headers.
     pub band: Band,
+    /// The difference per stage between the two curves the map compares.
+    pub diffs: Vec<curves::DiffMark>,
     /// A service blueprint's lines of interaction, visibility and internal interaction.
     pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
@@ -362,7 +367,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     }
     let grid_bottom = y.max(grid_rows_top);
 
-    let stages = map
+    let stages: Vec<StageLayout> = map
         .stages
         .iter()
         .zip(stage_texts)
@@ -417,6 +422,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
                 .and_then(|p| p.colour)
         });
     }
+    let diffs = curves::diff_marks(map, (&lanes, &stages), text);
     let blueprint_lines = if map.kind == crate::model::MapKind::ServiceBlueprint {
         curves::blueprint_lines(&lanes, lang, grid_left, grid_left + grid_width, text)
     } else {
@@ -436,6 +442,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         curves,
         legend,
         band,
+        diffs,
         blueprint_lines,
         metrics: m.clone(),
     }

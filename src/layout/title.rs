@@ -124,7 +124,26 @@ pub(super) fn title_block(
         pos2(m.margin + grid_width - legend_width, m.margin),
         text,
     );
-    let legend_bottom = legend.last().map_or(0.0, |e| e.rect.bottom());
+    let mut legend_bottom = legend.last().map_or(0.0, |e| e.rect.bottom());
+    // Under the legend, what the differences drawn between two curves are.
+    let diff_legend = map.compare.and_then(|(first, second)| {
+        let name = |id| {
+            map.curves
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| curve_name(project, c))
+        };
+        let lang = Language::of_text(&project.language);
+        let words = crate::i18n::tr_args_in(
+            lang,
+            "curve.difference",
+            &[("second", &name(second)?), ("first", &name(first)?)],
+        );
+        let block = text.block(&words, 9.0, true, LEGEND_WIDTH, 2);
+        let pos = pos2(m.margin + grid_width - legend_width, legend_bottom + 3.0);
+        legend_bottom = pos.y + block.size.y;
+        Some(PlacedText { pos, block })
+    });
     let personas = persona_badges(
         project,
         map,
@@ -153,6 +172,7 @@ pub(super) fn title_block(
             block: subtitle_block,
         },
         personas,
+        diff_legend,
     };
 
     (title, legend)

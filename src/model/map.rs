@@ -59,6 +59,10 @@ pub struct Map {
     /// Cards, in no particular order: their place is `lane`, `stage` and `order`.
     pub cards: Vec<Card>,
     pub curves: Vec<EmotionCurve>,
+    /// Two curves compared on the map (the as-is and the to-be, or two personas'): the
+    /// difference per stage, the second minus the first, is drawn between them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compare: Option<(CurveId, CurveId)>,
 }
 
 impl Default for Map {
@@ -77,6 +81,7 @@ impl Default for Map {
             lanes: Vec::new(),
             cards: Vec::new(),
             curves: Vec::new(),
+            compare: None,
         }
     }
 }
@@ -514,6 +519,19 @@ pub struct EmotionCurve {
     pub colour: Option<Rgb>,
     /// Points in journey order.
     pub points: Vec<EmotionPoint>,
+}
+
+impl EmotionCurve {
+    /// The mean score of this curve's steps in `stage`, when it has any there.
+    pub fn stage_mean(&self, stage: StageId) -> Option<f64> {
+        let scores: Vec<f64> = self
+            .points
+            .iter()
+            .filter(|p| p.stage == stage && p.score.is_finite())
+            .map(|p| p.score)
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    }
 }
 
 impl Default for EmotionCurve {

@@ -304,3 +304,39 @@ pub fn smooth(points: &[Pos2], steps: usize) -> Vec<Pos2> {
     out.push(points[n - 1]);
     out
 }
+
+/// Between two compared curves, each stage's difference: a dashed line from the first
+/// curve's step to the second's, and a pill saying how much better (green) or worse.
+pub(super) fn differences(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
+    for diff in &layout.diffs {
+        let colour = if diff.gain > 0.0 {
+            Theme::gain_colour()
+        } else if diff.gain < 0.0 {
+            Theme::loss_colour()
+        } else {
+            theme.ink_muted
+        };
+        shapes.push(Shape::Path {
+            points: vec![diff.from, diff.to],
+            closed: false,
+            fill: None,
+            stroke: Some(Line {
+                width: 1.4,
+                colour,
+                dash: Some(3.0),
+            }),
+        });
+        let pill = epaint::Rect::from_min_size(diff.label.pos, diff.label.block.size)
+            .expand2(epaint::vec2(4.0, 1.5));
+        shapes.push(Shape::Rect {
+            rect: pill,
+            radius: pill.height() / 2.0,
+            fill: Some(colour),
+            stroke: None,
+        });
+        super::text(shapes, &diff.label, Theme::ink_on(colour));
+    }
+    if let Some(words) = &layout.title.diff_legend {
+        super::text(shapes, words, theme.ink);
+    }
+}

@@ -83,6 +83,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     cards::cards(&mut shapes, map, layout, theme);
     curves::curves(&mut shapes, map, layout, theme, options);
     curves::legend(&mut shapes, map, layout, theme, options);
+    curves::differences(&mut shapes, layout, theme);
     Scene {
         size: layout.size,
         background: theme.paper,

@@ -117,6 +117,16 @@ impl Theme {
         }
     }
 
+    /// A stage that got better, between two compared curves (Okabe and Ito's bluish green).
+    pub fn gain_colour() -> Color32 {
+        Color32::from_rgb(0x00, 0x7a, 0x5a)
+    }
+
+    /// A stage that got worse (Okabe and Ito's vermillion, darkened for white text).
+    pub fn loss_colour() -> Color32 {
+        Color32::from_rgb(0xb8, 0x4a, 0x00)
+    }
+
     /// Black or white, whichever reads better on `fill` (initials on a persona's colour).
     pub fn ink_on(fill: Color32) -> Color32 {
         if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {

@@ -10,10 +10,11 @@ use crate::render::PointMark;
 /// the curve on `map`'s scale, and when the end is weak.
 pub fn peak_end_marks(analysis: &Analysis, map: &Map, lang: Language) -> Vec<PointMark> {
     let mut marks = Vec::new();
+    let compared = |id| map.compare.is_some_and(|(a, b)| a == id || b == id);
     for c in analysis
         .curves
         .iter()
-        .filter(|c| c.variant == CurveVariant::AsIs)
+        .filter(|c| c.variant == CurveVariant::AsIs || compared(c.curve))
     {
         let (Some(peak), Some(end)) = (&c.peak, &c.end) else {
             continue;

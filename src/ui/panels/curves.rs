@@ -2,9 +2,9 @@
 //! is the journey as it is or as it should be; add one, remove one. One change, one undo step.
 
 use super::inspector::InspectorEdit;
-use crate::edit::Edit;
+use crate::edit::{Edit, MapInfo};
 use crate::i18n::tr;
-use crate::model::{CurveVariant, EmotionCurve, Map, Project};
+use crate::model::{CurveId, CurveVariant, EmotionCurve, Map, Project};
 
 /// The curves section; returns the edit when something changed.
 pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<InspectorEdit> {
@@ -57,6 +57,9 @@ pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<Insp
     if ui.button(tr("inspector.add_curve")).clicked() {
         curves.push(new_curve(map));
     }
+    if let Some(edit) = compare_ui(ui, project, map) {
+        return Some(edit);
+    }
     let label = if let Some(i) = remove {
         curves.remove(i);
         tr("undo.remove_curve")
@@ -65,12 +68,90 @@ pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<Insp
     } else {
         tr("undo.edit_curve")
     };
-    (curves != map.curves).then(|| InspectorEdit {
+    if curves == map.curves {
+        return None;
+    }
+    // A curve that goes is no longer compared.
+    let mut edits = Vec::new();
+    if let Some((a, b)) = map.compare
+        && !(curves.iter().any(|c| c.id == a) && curves.iter().any(|c| c.id == b))
+    {
+        let mut info = MapInfo::of(map);
+        info.compare = None;
+        edits.push(Edit::SetMapInfo {
+            map: map.id,
+            info: Box::new(info),
+        });
+    }
+    edits.push(Edit::SetCurves {
+        map: map.id,
+        curves,
+    });
+    Some(InspectorEdit {
         label: label.into_owned(),
         merge: None,
-        edit: Edit::SetCurves {
+        edit: Edit::Batch(edits),
+    })
+}
+
+/// Two curves compared on the map: the difference per stage is drawn between them.
+fn compare_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<InspectorEdit> {
+    if map.curves.len() < 2 {
+        return None;
+    }
+    ui.add_space(6.0);
+    ui.strong(tr("inspector.compare"));
+    let name = |id: Option<CurveId>| {
+        id.and_then(|id| map.curves.iter().find(|c| c.id == id))
+            .map_or_else(
+                || tr("inspector.compare_none").into_owned(),
+                |c| crate::layout::curve_name(project, c),
+            )
+    };
+    // A choice of one curve waits (in egui's memory) until the other is chosen too.
+    let pending_id = egui::Id::unique(("compare-pending", map.id.0));
+    let (mut first, mut second) = ui
+        .data(|d| d.get_temp::<(Option<CurveId>, Option<CurveId>)>(pending_id))
+        .unwrap_or_else(|| {
+            map.compare
+                .map_or((None, None), |(a, b)| (Some(a), Some(b)))
+        });
+    for (key, salt, slot) in [
+        ("inspector.compare_first", "compare-first", &mut first),
+        ("inspector.compare_second", "compare-second", &mut second),
+    ] {
+        let label = ui.label(tr(key));
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(name(*slot))
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                ui.selectable_value(slot, None, tr("inspector.compare_none"));
+                for c in &map.curves {
+                    ui.selectable_value(slot, Some(c.id), crate::layout::curve_name(project, c));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    }
+    let compare = first.zip(second).filter(|(a, b)| a != b);
+    let waiting = compare.is_none() && (first.is_some() || second.is_some());
+    if waiting {
+        ui.data_mut(|d| d.insert_temp(pending_id, (first, second)));
+        ui.weak(tr("inspector.compare_hint"));
+    } else {
+        ui.data_mut(|d| d.remove::<(Option<CurveId>, Option<CurveId>)>(pending_id));
+    }
+    if compare == map.compare || (waiting && map.compare.is_none()) {
+        return None;
+    }
+    let mut info = MapInfo::of(map);
+    info.compare = compare;
+    Some(InspectorEdit {
+        label: tr("undo.compare").into_owned(),
+        merge: None,
+        edit: Edit::SetMapInfo {
             map: map.id,
-            curves,
+            info: Box::new(info),
         },
     })
 }
