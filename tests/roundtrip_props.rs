@@ -73,8 +73,20 @@ prop_compose! {
                 colour: colour.map(|(r, g, b)| Rgb(r, g, b)),
                 tags,
                 evidence: evidence.iter().take(order as usize % 3).copied().collect(),
+                fail_point: order % 3 == 1,
+                wait_point: order % 5 == 2,
             }
         }).collect();
+        // Arrows from each card to the next, with the title as label now and then.
+        let connectors: Vec<klantreis::model::Connector> = cards
+            .windows(2)
+            .map(|w| klantreis::model::Connector {
+                from: w[0].id,
+                to: w[1].id,
+                label: if w[0].order % 2 == 0 { w[1].title.clone() } else { String::new() },
+                ..klantreis::model::Connector::default()
+            })
+            .collect();
         let points = points.into_iter().map(|(s, t, label, with_card)| EmotionPoint {
             stage: stages[s % stages.len()].id,
             card: if with_card { cards.first().map(|c| c.id) } else { None },
@@ -98,6 +110,7 @@ prop_compose! {
             stages,
             lanes,
             cards,
+            connectors,
             ..Map::default()
         }
     }

@@ -428,3 +428,76 @@ fn overlay_the_as_is_and_to_be_curves_with_the_difference_per_stage() {
     h.run();
     assert_eq!(h.state().project().maps[0].compare, None);
 }
+
+#[test]
+fn draw_a_connector_between_two_blueprint_cards_and_delete_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(
+        ScriptedDialogs::default(),
+        data.path(),
+        Some(example("waterschade-claim.klantreis.ron")),
+    );
+    let before = h.state().project().maps[0].connectors.len();
+    // Select a card; its handle draws an arrow onto another card.
+    click(&mut h, "Card Belt de schadelijn");
+    let from = h
+        .get_by_label("Draw an arrow from Belt de schadelijn")
+        .rect()
+        .center();
+    let to = h
+        .get_by_label("Card Online schadeformulier")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let map = h.state().project().maps[0].clone();
+    assert_eq!(map.connectors.len(), before + 1);
+    let added = map.connectors.last().unwrap();
+    let title = |id| map.card(id).unwrap().title.clone();
+    assert_eq!(
+        (title(added.from), title(added.to)),
+        (
+            "Belt de schadelijn".to_owned(),
+            "Online schadeformulier".to_owned()
+        )
+    );
+    // It is selected, labelled in the inspector, and Delete removes it.
+    assert_eq!(h.state().selection().connector, Some(added.id));
+    h.get_by_label("Label").click();
+    h.run();
+    type_replacing(&mut h, "vult in");
+    assert_eq!(
+        h.state().project().maps[0].connectors.last().unwrap().label,
+        "vult in"
+    );
+    h.snapshot("blueprint_connector");
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_role_and_label(
+        egui::accesskit::Role::Button,
+        "Arrow from Belt de schadelijn to Online schadeformulier",
+    )
+    .click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().project().maps[0].connectors.len(), before);
+    // A card is marked as a fail point in its inspector.
+    click(&mut h, "Card Online schadeformulier");
+    h.get_by_label("Fail point").click();
+    h.run();
+    let map = &h.state().project().maps[0];
+    assert!(
+        map.cards
+            .iter()
+            .find(|c| c.title == "Online schadeformulier")
+            .unwrap()
+            .fail_point
+    );
+}

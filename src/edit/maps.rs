@@ -36,13 +36,26 @@ pub fn duplicate(map: &Map, title: String) -> Map {
         c.stage = stages.get(&c.stage).copied().unwrap_or(c.stage);
         c.lane = lanes.get(&c.lane).copied().unwrap_or(c.lane);
     }
+    for connector in &mut copy.connectors {
+        connector.id = crate::model::ConnectorId::random();
+        connector.from = cards
+            .get(&connector.from)
+            .copied()
+            .unwrap_or(connector.from);
+        connector.to = cards.get(&connector.to).copied().unwrap_or(connector.to);
+    }
+    let mut curve_ids: HashMap<CurveId, CurveId> = HashMap::new();
     for curve in &mut copy.curves {
-        curve.id = CurveId::random();
+        curve_ids.insert(curve.id, CurveId::random());
+        curve.id = curve_ids[&curve.id];
         for p in &mut curve.points {
             p.stage = stages.get(&p.stage).copied().unwrap_or(p.stage);
             p.card = p.card.and_then(|c| cards.get(&c).copied());
         }
     }
+    copy.compare = copy
+        .compare
+        .and_then(|(a, b)| Some((*curve_ids.get(&a)?, *curve_ids.get(&b)?)));
     copy
 }
 

@@ -83,6 +83,11 @@ pub enum Edit {
         map: MapId,
         curves: Vec<EmotionCurve>,
     },
+    /// Replaces the map's arrows between cards.
+    SetConnectors {
+        map: MapId,
+        connectors: Vec<crate::model::Connector>,
+    },
     /// Replaces the map's title, goal, scale and the like.
     SetMapInfo { map: MapId, info: Box<MapInfo> },
     /// Puts a whole map at `index` (adding or replacing it by id), or removes it.
@@ -186,6 +191,14 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let m = map_mut(project, map)?;
             let old = std::mem::replace(&mut m.curves, curves);
             Ok(Edit::SetCurves { map, curves: old })
+        }
+        Edit::SetConnectors { map, connectors } => {
+            let m = map_mut(project, map)?;
+            let old = std::mem::replace(&mut m.connectors, connectors);
+            Ok(Edit::SetConnectors {
+                map,
+                connectors: old,
+            })
         }
         Edit::SetMapInfo { map, info } => {
             let m = map_mut(project, map)?;
@@ -293,6 +306,12 @@ pub fn weight(edit: &Edit) -> usize {
             64 + curves
                 .iter()
                 .map(|c| 128 + c.points.iter().map(|p| 64 + text(&p.label)).sum::<usize>())
+                .sum::<usize>()
+        }
+        Edit::SetConnectors { connectors, .. } => {
+            64 + connectors
+                .iter()
+                .map(|c| 64 + text(&c.label))
                 .sum::<usize>()
         }
         Edit::SetMapInfo { info, .. } => {

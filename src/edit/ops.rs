@@ -4,7 +4,9 @@
 //! through the history, as one undo step each.
 
 use super::Edit;
-use crate::model::{Card, CardId, CurveId, EmotionPoint, Lane, LaneId, Map, Stage, StageId};
+use crate::model::{
+    Card, CardId, Connector, ConnectorId, CurveId, EmotionPoint, Lane, LaneId, Map, Stage, StageId,
+};
 
 /// Moves `cards` to the cell (`lane`, `stage`) at position `index` among the cell's other cards,
 /// keeping their relative order. Spans are shortened where they would run off the map.
@@ -91,7 +93,70 @@ pub fn delete_cards(map: &Map, cards: &[CardId]) -> Edit {
             curves,
         });
     }
+    // Arrows to or from a card that goes, go with it.
+    if map
+        .connectors
+        .iter()
+        .any(|c| cards.contains(&c.from) || cards.contains(&c.to))
+    {
+        let connectors = map
+            .connectors
+            .iter()
+            .filter(|c| !cards.contains(&c.from) && !cards.contains(&c.to))
+            .cloned()
+            .collect();
+        edits.push(Edit::SetConnectors {
+            map: map.id,
+            connectors,
+        });
+    }
     Edit::Batch(edits)
+}
+
+/// Adds an arrow from card `from` to card `to` (none when one is there already, or it would
+/// point at its own card); returns the edit and the new arrow's id.
+pub fn add_connector(map: &Map, from: CardId, to: CardId) -> Option<(Edit, ConnectorId)> {
+    if from == to
+        || map.card(from).is_none()
+        || map.card(to).is_none()
+        || map.connectors.iter().any(|c| c.from == from && c.to == to)
+    {
+        return None;
+    }
+    let connector = Connector {
+        from,
+        to,
+        ..Connector::default()
+    };
+    let id = connector.id;
+    let mut connectors = map.connectors.clone();
+    connectors.push(connector);
+    Some((
+        Edit::SetConnectors {
+            map: map.id,
+            connectors,
+        },
+        id,
+    ))
+}
+
+/// Replaces the arrow with `connector.id`, or removes arrow `id` when `connector` is `None`.
+pub fn set_connector(map: &Map, id: ConnectorId, connector: Option<&Connector>) -> Edit {
+    let connectors = map
+        .connectors
+        .iter()
+        .filter_map(|c| {
+            if c.id == id {
+                connector.cloned()
+            } else {
+                Some(c.clone())
+            }
+        })
+        .collect();
+    Edit::SetConnectors {
+        map: map.id,
+        connectors,
+    }
 }
 
 /// Copies of `cards` placed right after the originals, with new ids.

@@ -507,6 +507,33 @@ fn check_map(
             c.problem(loc, "compares a curve with itself".to_owned());
         }
     }
+    if c.count(
+        loc,
+        "connectors",
+        map.connectors.len(),
+        limits.cards_per_map,
+    ) {
+        let mut connector_ids = HashSet::new();
+        for (i, connector) in map.connectors.iter().enumerate() {
+            let cloc = format!("{loc} › connectors[{i}]");
+            c.unique(&mut connector_ids, connector.id, &cloc);
+            c.short(&cloc, "label", &connector.label);
+            for (field, card) in [("from", connector.from), ("to", connector.to)] {
+                if map.card(card).is_none() {
+                    c.problem(
+                        join(&cloc, field),
+                        format!("refers to {card}, which is not a card of this map"),
+                    );
+                }
+            }
+            if connector.from == connector.to {
+                c.problem(
+                    join(&cloc, "to"),
+                    "points at the card it starts from".to_owned(),
+                );
+            }
+        }
+    }
 }
 
 fn check_image(c: &mut Checker<'_>, loc: &str, image: &crate::model::EmbeddedImage) {

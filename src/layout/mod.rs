@@ -3,6 +3,7 @@
 
 mod band;
 mod cards;
+mod connectors;
 mod curves;
 pub mod hit;
 pub mod paper;
@@ -12,6 +13,7 @@ mod text;
 mod title;
 
 pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart, has_goal_band};
+pub use connectors::ConnectorLayout;
 pub use curves::DiffMark;
 pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};
@@ -205,6 +207,8 @@ pub struct Layout {
     pub band: Band,
     /// The difference per stage between the two curves the map compares.
     pub diffs: Vec<curves::DiffMark>,
+    /// Arrows between cards.
+    pub connectors: Vec<ConnectorLayout>,
     /// A service blueprint's lines of interaction, visibility and internal interaction.
     pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
@@ -423,6 +427,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         });
     }
     let diffs = curves::diff_marks(map, (&lanes, &stages), text);
+    let connectors = connectors::connectors(map, (&cards, &lanes), m.gap, text);
     let blueprint_lines = if map.kind == crate::model::MapKind::ServiceBlueprint {
         curves::blueprint_lines(&lanes, lang, grid_left, grid_left + grid_width, text)
     } else {
@@ -443,6 +448,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         legend,
         band,
         diffs,
+        connectors,
         blueprint_lines,
         metrics: m.clone(),
     }

@@ -33,7 +33,11 @@ fn subtitle(project: &Project, map: &Map) -> String {
 
 /// Initials for a persona without a photo: the first letters of the first and last word.
 fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    // Words that start with a letter ("Els (58)" gives "E", not "E(").
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
     let first = |w: &&str| w.chars().next();
     match (words.first().and_then(first), words.last().and_then(first)) {
         (Some(a), Some(b)) if words.len() > 1 => format!("{a}{b}").to_uppercase(),

@@ -59,6 +59,10 @@ typed_id!(
     CurveId, "curve"
 );
 typed_id!(
+    /// Identifies a [`crate::model::Connector`].
+    ConnectorId, "connector"
+);
+typed_id!(
     /// Identifies a [`crate::model::Persona`].
     PersonaId, "persona"
 );

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CardId, CurveId, EvidenceId, LaneId, MapId, PersonaId, Rgb, StageId};
+use super::{CardId, ConnectorId, CurveId, EvidenceId, LaneId, MapId, PersonaId, Rgb, StageId};
 
 /// What sort of map this is; it decides the starting lanes and some of the drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +63,30 @@ pub struct Map {
     /// difference per stage, the second minus the first, is drawn between them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compare: Option<(CurveId, CurveId)>,
+    /// Arrows between cards (a service blueprint's flow), across lanes and stages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub connectors: Vec<Connector>,
+}
+
+/// An arrow from one card to another, with an optional label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Connector {
+    pub id: ConnectorId,
+    pub from: CardId,
+    pub to: CardId,
+    pub label: String,
+}
+
+impl Default for Connector {
+    fn default() -> Self {
+        Self {
+            id: ConnectorId::random(),
+            from: CardId(0),
+            to: CardId(0),
+            label: String::new(),
+        }
+    }
 }
 
 impl Default for Map {
@@ -82,6 +106,7 @@ impl Default for Map {
             cards: Vec::new(),
             curves: Vec::new(),
             compare: None,
+            connectors: Vec::new(),
         }
     }
 }
@@ -353,6 +378,12 @@ pub struct Card {
     pub colour: Option<Rgb>,
     pub tags: Vec<String>,
     pub evidence: Vec<EvidenceId>,
+    /// On a service blueprint: a step where the service often fails.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fail_point: bool,
+    /// On a service blueprint: a step where the customer waits.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wait_point: bool,
 }
 
 impl Default for Card {
@@ -372,6 +403,8 @@ impl Default for Card {
             colour: None,
             tags: Vec::new(),
             evidence: Vec::new(),
+            fail_point: false,
+            wait_point: false,
         }
     }
 }

@@ -11,13 +11,13 @@ pub mod time;
 
 pub use colour::Rgb;
 pub use ids::{
-    CardId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId, RelationId, StageId,
-    StakeholderId, random_id_value,
+    CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId,
+    RelationId, StageId, StakeholderId, random_id_value,
 };
 pub use limits::Limits;
 pub use map::{
-    Card, Channel, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane, LaneKind, Map,
-    MapKind, MomentOfTruth, Stage, format_score,
+    Card, Channel, Connector, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane,
+    LaneKind, Map, MapKind, MomentOfTruth, Stage, format_score,
 };
 pub use project::{
     DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,

@@ -48,12 +48,96 @@ pub(super) fn cards(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, theme: 
         if let (Some(rect), Some(channel)) = (card_layout.channel_icon, &card.channel) {
             shapes.extend(icons::channel_icon(channel, rect, theme.ink_muted));
         }
+        // Markers at the top right, from the corner in: a moment of truth's star, a fail
+        // point, a waiting point.
+        let mut x = card_layout.rect.right() - m.card_padding - 2.0;
+        let y = card_layout.rect.top() + m.card_padding + 3.0;
         if card.moment_of_truth.is_some() {
-            let c = pos2(
-                card_layout.rect.right() - m.card_padding - 2.0,
-                card_layout.rect.top() + m.card_padding + 3.0,
-            );
-            shapes.push(star(c, 6.0, theme.moment_of_truth));
+            shapes.push(star(pos2(x, y), 6.0, theme.moment_of_truth));
+            x -= 15.0;
+        }
+        if card.fail_point {
+            fail_marker(shapes, pos2(x, y));
+            x -= 15.0;
+        }
+        if card.wait_point {
+            wait_marker(shapes, pos2(x, y), theme);
+        }
+    }
+}
+
+/// A fail point: an exclamation mark in a red disc.
+fn fail_marker(shapes: &mut Vec<Shape>, c: epaint::Pos2) {
+    let red = Theme::loss_colour();
+    shapes.push(Shape::Circle {
+        center: c,
+        radius: 6.0,
+        fill: Some(red),
+        stroke: None,
+    });
+    let white = Theme::ink_on(red);
+    shapes.push(Shape::Path {
+        points: vec![c + vec2(0.0, -3.4), c + vec2(0.0, 1.0)],
+        closed: false,
+        fill: None,
+        stroke: Some(Line::solid(1.6, white)),
+    });
+    shapes.push(Shape::Circle {
+        center: c + vec2(0.0, 3.2),
+        radius: 0.9,
+        fill: Some(white),
+        stroke: None,
+    });
+}
+
+/// A waiting point: a clock face.
+fn wait_marker(shapes: &mut Vec<Shape>, c: epaint::Pos2, theme: &Theme) {
+    shapes.push(Shape::Circle {
+        center: c,
+        radius: 5.6,
+        fill: Some(theme.page),
+        stroke: Some(Line::solid(1.3, theme.ink)),
+    });
+    shapes.push(Shape::Path {
+        points: vec![c + vec2(0.0, -3.6), c, c + vec2(2.6, 0.0)],
+        closed: false,
+        fill: None,
+        stroke: Some(Line::solid(1.2, theme.ink)),
+    });
+}
+
+/// The arrows between cards, each with an arrowhead at the card it points to and its label.
+pub(super) fn connectors(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
+    for connector in &layout.connectors {
+        let width = 1.4;
+        let colour = theme.ink;
+        shapes.push(Shape::Path {
+            points: connector.points.clone(),
+            closed: false,
+            fill: None,
+            stroke: Some(Line::solid(width, colour)),
+        });
+        if let [.., from, tip] = connector.points.as_slice() {
+            let d = (*tip - *from).normalized();
+            if d.x.is_finite() && d.y.is_finite() {
+                let side = vec2(-d.y, d.x);
+                let base = *tip - d * 8.0;
+                shapes.push(Shape::Path {
+                    points: vec![*tip, base + side * 4.0, base - side * 4.0],
+                    closed: true,
+                    fill: Some(colour),
+                    stroke: None,
+                });
+            }
+        }
+        if let Some(label) = &connector.label {
+            shapes.push(Shape::Rect {
+                rect: Rect::from_min_size(label.pos, label.block.size).expand(1.5),
+                radius: 2.0,
+                fill: Some(theme.page),
+                stroke: None,
+            });
+            text(shapes, label, theme.ink);
         }
     }
 }

@@ -81,6 +81,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     grid::journey_badges(&mut shapes, layout, theme, &options.journeys);
     grid::curve_bands(&mut shapes, map, layout, theme);
     cards::cards(&mut shapes, map, layout, theme);
+    cards::connectors(&mut shapes, layout, theme);
     curves::curves(&mut shapes, map, layout, theme, options);
     curves::legend(&mut shapes, map, layout, theme, options);
     curves::differences(&mut shapes, layout, theme);

@@ -17,6 +17,8 @@ pub struct Selection {
     /// The keyboard's cell cursor (lane, stage): where typing puts a new card. Not a thing
     /// selected: nothing acts on it but adding.
     pub cursor: Option<(LaneId, StageId)>,
+    /// An arrow between cards.
+    pub connector: Option<crate::model::ConnectorId>,
 }
 
 impl Selection {
@@ -38,7 +40,11 @@ impl Selection {
 
     /// Nothing selected.
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none() && self.point.is_none()
+        self.cards.is_empty()
+            && self.stage.is_none()
+            && self.lane.is_none()
+            && self.point.is_none()
+            && self.connector.is_none()
     }
 
     /// How many things are selected.
@@ -47,6 +53,7 @@ impl Selection {
             + usize::from(self.stage.is_some())
             + usize::from(self.lane.is_some())
             + usize::from(self.point.is_some())
+            + usize::from(self.connector.is_some())
     }
 
     /// Selects only the card `id`.
@@ -95,6 +102,12 @@ impl Selection {
             .is_some_and(|(l, s)| map.lane(l).is_none() || map.stage(s).is_none())
         {
             self.cursor = None;
+        }
+        if self
+            .connector
+            .is_some_and(|id| !map.connectors.iter().any(|c| c.id == id))
+        {
+            self.connector = None;
         }
         if let Some((curve, index)) = self.point {
             let exists = map

@@ -399,7 +399,12 @@ impl KlantreisApp {
             return;
         };
         let sel = &self.selection;
-        let deletion = if !sel.cards.is_empty() {
+        let deletion = if let Some(id) = sel.connector {
+            Ok((
+                tr("undo.delete_connector"),
+                ops::set_connector(map, id, None),
+            ))
+        } else if !sel.cards.is_empty() {
             let label = if sel.cards.len() == 1 {
                 tr("undo.delete_card")
             } else {

@@ -44,6 +44,18 @@ impl KlantreisApp {
         };
         let (label, edit, then): (Cow<str>, Edit, Option<Then>) = match action {
             CanvasAction::OpenJourney(_) => return,
+            CanvasAction::AddConnector { from, to } => {
+                let Some((edit, id)) = ops::add_connector(map, from, to) else {
+                    return;
+                };
+                let selection = Selection {
+                    connector: Some(id),
+                    ..Selection::default()
+                };
+                self.apply(&tr("undo.add_connector"), edit);
+                self.selection = selection;
+                return;
+            }
             CanvasAction::MoveCards {
                 cards,
                 lane,

@@ -22,6 +22,11 @@ pub enum TextTarget {
 pub enum CanvasAction {
     /// Zoom into the journey map a stage stands for.
     OpenJourney(crate::model::MapId),
+    /// An arrow from one card to another (a blueprint's flow).
+    AddConnector {
+        from: CardId,
+        to: CardId,
+    },
     MoveCards {
         cards: Vec<CardId>,
         lane: LaneId,

@@ -95,6 +95,9 @@ impl MapCanvas {
         self.card_drag(ui, f, card, &response);
         if selected && f.selection.cards.len() == 1 {
             self.span_handle_ui(ui, f, card, model);
+            if f.map.kind == crate::model::MapKind::ServiceBlueprint {
+                self.connect_handle_ui(ui, f, card, model);
+            }
         }
     }
 

@@ -11,6 +11,7 @@
 mod actions;
 mod background;
 mod cards;
+mod connectors;
 mod curves;
 mod drop;
 mod editor;
@@ -68,6 +69,11 @@ enum Drag {
     Freehand {
         curve: CurveId,
         stroke: Vec<Pos2>,
+    },
+    /// An arrow drawn from a card's handle, now ending at `to` (map units).
+    Connect {
+        from: CardId,
+        to: Pos2,
     },
 }
 
@@ -261,6 +267,8 @@ impl MapCanvas {
         self.headers_ui(ui, &mut f);
         // After the headers, so the badge on a header takes its own clicks.
         journeys::journey_badges_ui(ui, &mut f);
+        // Before the cards, so a card over an arrow's middle takes its own clicks.
+        connectors::connectors_ui(ui, &mut f);
         self.cards_ui(ui, &mut f);
         if self.reveal.is_none() {
             headers::add_buttons_ui(ui, &mut f);

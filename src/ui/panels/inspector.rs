@@ -98,6 +98,37 @@ pub fn channel_label(channel: Option<&Channel>) -> String {
     i18n::channel_name(i18n::language(), channel).into_owned()
 }
 
+/// An arrow between two cards: its label, and a way to delete it.
+fn connector_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    connector: &crate::model::Connector,
+) -> Option<InspectorEdit> {
+    let title = |id| map.card(id).map_or(String::new(), |c| c.title.clone());
+    ui.heading(tr("inspector.connector"));
+    ui.label(crate::i18n::tr_args(
+        "canvas.connector",
+        &[
+            ("from", &title(connector.from)),
+            ("to", &title(connector.to)),
+        ],
+    ));
+    let mut draft = connector.clone();
+    text_row(ui, "inspector.connector_label", &mut draft.label, false);
+    if ui.button(tr("inspector.delete_connector")).clicked() {
+        return Some(InspectorEdit {
+            label: tr("undo.delete_connector").into_owned(),
+            merge: None,
+            edit: ops::set_connector(map, connector.id, None),
+        });
+    }
+    (draft != *connector).then(|| InspectorEdit {
+        label: tr("undo.edit_connector").into_owned(),
+        merge: merge_key(ui, connector.id.0),
+        edit: ops::set_connector(map, connector.id, Some(&draft)),
+    })
+}
+
 /// The journey map a stage zooms into (any other map of the project), or none.
 fn journey_row(
     ui: &mut egui::Ui,
@@ -175,6 +206,12 @@ pub fn inspector_ui(
     if let Some((curve_id, index)) = selection.point {
         return point_ui(ui, project, map, curve_id, index);
     }
+    if let Some(connector) = selection
+        .connector
+        .and_then(|id| map.connectors.iter().find(|c| c.id == id))
+    {
+        return connector_ui(ui, map, connector);
+    }
     if selection.cards.len() == 1 {
         let id = *selection.cards.first()?;
         let card = map.card(id)?;
@@ -182,6 +219,14 @@ pub fn inspector_ui(
         ui.heading(tr("inspector.card"));
         text_row(ui, "inspector.title", &mut draft.title, true);
         text_row(ui, "inspector.text", &mut draft.body, true);
+        if map.kind == MapKind::ServiceBlueprint {
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut draft.fail_point, tr("inspector.fail_point"))
+                    .on_hover_text(tr("inspector.fail_point.tip"));
+                ui.checkbox(&mut draft.wait_point, tr("inspector.wait_point"))
+                    .on_hover_text(tr("inspector.wait_point.tip"));
+            });
+        }
         let selected = channel_label(draft.channel.as_ref());
         let name = ui.label(tr("inspector.channel"));
         ui.horizontal(|ui| {

@@ -90,7 +90,7 @@ pub fn photo_ui(ui: &egui::Ui, rect: egui::Rect, project: &Project, persona: &Pe
         let initials: String = persona
             .name
             .split_whitespace()
-            .filter_map(|w| w.chars().next())
+            .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
             .take(2)
             .collect::<String>()
             .to_uppercase();
