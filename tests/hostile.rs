@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
+mod pictures;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -15,34 +17,10 @@ fn example_text() -> String {
 
 /// A real picture of 4 × 4 pixels, encoded as `format`.
 fn tiny_picture(format: image::ImageFormat) -> Vec<u8> {
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(image::RgbImage::new(4, 4))
-        .write_to(&mut std::io::Cursor::new(&mut out), format)
-        .unwrap();
-    out
+    pictures::picture(4, 4, format)
 }
 
-/// A PNG of a few dozen bytes whose header claims `width` × `height` pixels.
-fn png_claiming(width: u32, height: u32) -> Vec<u8> {
-    let mut out = tiny_picture(image::ImageFormat::Png);
-    out[16..20].copy_from_slice(&width.to_be_bytes());
-    out[20..24].copy_from_slice(&height.to_be_bytes());
-    // The header chunk's checksum, so a decoder reads the size instead of refusing the chunk.
-    let mut crc = 0xffff_ffff_u32;
-    for byte in &out[12..29] {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    let crc = !crc;
-    out[29..33].copy_from_slice(&crc.to_be_bytes());
-    out
-}
+use pictures::png_claiming;
 
 fn load_text(text: &str) -> Result<file::Loaded, FileError> {
     let start = Instant::now();

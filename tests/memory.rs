@@ -2,6 +2,10 @@
 //! (16 GB once decoded) are refused from their header, as a photo and inside a project file.
 //! One test in its own binary, so no other test moves the process's peak memory meanwhile.
 
+mod pictures;
+
+use pictures::png_claiming;
+
 /// The process's peak resident memory so far, in kB (Linux's `VmHWM`).
 fn peak_kb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").expect("Linux's /proc");
@@ -10,31 +14,6 @@ fn peak_kb() -> u64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .expect("VmHWM in /proc/self/status")
-}
-
-fn png_claiming(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    image::RgbImage::new(1, 1)
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .expect("encode");
-    bytes[16..20].copy_from_slice(&width.to_be_bytes());
-    bytes[20..24].copy_from_slice(&height.to_be_bytes());
-    let mut crc = 0xffff_ffff_u32;
-    for byte in &bytes[12..29] {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    bytes[29..33].copy_from_slice(&(!crc).to_be_bytes());
-    bytes
 }
 
 #[test]

@@ -14,6 +14,7 @@ use klantreis::i18n::Language;
 use klantreis::model::Project;
 use klantreis::ui::KlantreisApp;
 use klantreis::ui::dialogs::ScriptedDialogs;
+use support::app::{double_click, drag};
 
 fn example(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -63,26 +64,6 @@ fn type_replacing(h: &mut Harness<'_, KlantreisApp>, text: &str) {
     h.event(egui::Event::Text(text.to_owned()));
     h.run();
     h.key_press(Key::Enter);
-    h.run();
-}
-
-fn drag(h: &mut Harness<'_, KlantreisApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=6 {
-        h.hover_at(from + (to - from) * (i as f32 / 6.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
-}
-
-fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.step();
-    h.get_by_label(label).click();
     h.run();
 }
 

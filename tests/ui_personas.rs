@@ -2,6 +2,7 @@
 //! to a map, a hostile photo refused, personas copied from and to other project files, a
 //! milestone filled in and edited in the band.
 
+mod pictures;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -12,53 +13,23 @@ use egui_kittest::kittest::Queryable as _;
 use klantreis::i18n::Language;
 use klantreis::ui::dialogs::ScriptedDialogs;
 use klantreis::ui::{KlantreisApp, View};
-use support::app::{build, click, example};
-
-fn type_replacing(h: &mut Harness<'_, KlantreisApp>, text: &str) {
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.event(egui::Event::Text(text.to_owned()));
-    h.run();
-}
-
-fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.step();
-    h.get_by_label(label).click();
-    h.run();
-}
+use support::app::{build, click, double_click, drag, example, type_over as type_replacing};
 
 /// A picture of `width` × `height` pixels in a file in `dir`.
 fn picture_file(dir: &Path, width: u32, height: u32) -> PathBuf {
     let path = dir.join("anna.png");
-    image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-    })
-    .save(&path)
-    .expect("a picture file");
+    std::fs::write(
+        &path,
+        pictures::picture(width, height, image::ImageFormat::Png),
+    )
+    .expect("written");
     path
 }
 
-/// A PNG of a few dozen bytes whose header claims `width` × `height` pixels.
+/// A PNG of a few dozen bytes claiming `width` × `height` pixels, in a file in `dir`.
 fn png_claiming(dir: &Path, width: u32, height: u32) -> PathBuf {
-    let mut bytes = std::fs::read(picture_file(dir, 1, 1)).expect("read back");
-    bytes[16..20].copy_from_slice(&width.to_be_bytes());
-    bytes[20..24].copy_from_slice(&height.to_be_bytes());
-    let mut crc = 0xffff_ffff_u32;
-    for byte in &bytes[12..29] {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    let crc = !crc;
-    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
     let path = dir.join("huge.png");
-    std::fs::write(&path, bytes).expect("written");
+    std::fs::write(&path, pictures::png_claiming(width, height)).expect("written");
     path
 }
 
@@ -294,14 +265,7 @@ fn build_a_stakeholder_map_with_a_two_way_relation_and_pick_it_as_an_owner() {
     let core = layout.rings[1].radius;
     let target = to_screen(layout.centre + egui::vec2(-8.0, core));
     let from = h.get_by_label("Stakeholder Klantenservice").rect().center();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=6 {
-        h.hover_at(from + (target - from) * (i as f32 / 6.0));
-        h.run();
-    }
-    h.drop_at(target);
-    h.run();
+    drag(&mut h, from, target);
     let moved = h.state().project().stakeholder(id).unwrap().clone();
     assert_eq!(moved.ring, klantreis::model::Ring::Core);
     assert!((moved.angle - 180.0).abs() < 5.0, "{}", moved.angle);
@@ -448,14 +412,7 @@ fn draw_a_connector_between_two_blueprint_cards_and_delete_it() {
         .get_by_label("Card Online schadeformulier")
         .rect()
         .center();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=6 {
-        h.hover_at(from + (to - from) * (i as f32 / 6.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(&mut h, from, to);
     let map = h.state().project().maps[0].clone();
     assert_eq!(map.connectors.len(), before + 1);
     let added = map.connectors.last().unwrap();

@@ -346,6 +346,24 @@ impl Command {
         self.menu() == Menu::Edit
     }
 
+    /// Whether the command acts on the map on show (adding to it, zooming, presenting it): from
+    /// another view it brings the map back first.
+    pub fn acts_on_the_map(self) -> bool {
+        matches!(
+            self,
+            Self::AddCard
+                | Self::AddStage
+                | Self::AddLane
+                | Self::ZoomFit
+                | Self::ZoomActual
+                | Self::ZoomIn
+                | Self::ZoomOut
+                | Self::FocusMap
+                | Self::WorkshopMode
+                | Self::Present
+        )
+    }
+
     /// The menu the command is in.
     pub fn menu(self) -> Menu {
         match self {

@@ -98,3 +98,33 @@ pub fn scroll(h: &mut Harness<'_, KlantreisApp>, area: egui::Rect, delta: egui::
     }
     h.run();
 }
+
+/// Selects all of the focused text field and types `text` over it (without Enter).
+pub fn type_over(h: &mut Harness<'_, KlantreisApp>, text: &str) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+/// Two clicks on `label`, a frame apart: a double-click.
+pub fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// A drag from `from` to `to` in six steps, as a hand moves.
+pub fn drag(h: &mut Harness<'_, KlantreisApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}

@@ -349,20 +349,7 @@ impl KlantreisApp {
             }
             // Nothing of a persona goes through the clipboard as a map's cards do.
             Command::Cut | Command::Copy | Command::Paste | Command::SelectAll => true,
-            Command::AddCard
-            | Command::AddStage
-            | Command::AddLane
-            | Command::ZoomFit
-            | Command::ZoomActual
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::FocusMap
-            | Command::WorkshopMode
-            | Command::Present => {
-                self.view = super::View::Map;
-                false
-            }
-            _ => false,
+            _ => self.back_to_map_for(command),
         }
     }
 
@@ -376,21 +363,17 @@ impl KlantreisApp {
             | Command::SelectAll
             | Command::Duplicate
             | Command::Delete => true,
-            Command::AddCard
-            | Command::AddStage
-            | Command::AddLane
-            | Command::ZoomFit
-            | Command::ZoomActual
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::FocusMap
-            | Command::WorkshopMode
-            | Command::Present => {
-                self.view = super::View::Map;
-                false
-            }
-            _ => false,
+            _ => self.back_to_map_for(command),
         }
+    }
+
+    /// Shows the map again when `command` acts on it (adding, zooming, workshop mode), so it
+    /// is carried out there; always `false`: the command still has to be run.
+    pub(super) fn back_to_map_for(&mut self, command: Command) -> bool {
+        if command.acts_on_the_map() {
+            self.view = super::View::Map;
+        }
+        false
     }
 
     /// Deletes the selected cards, else the selected step, stage or lane.

@@ -124,20 +124,7 @@ impl KlantreisApp {
             | Command::Paste
             | Command::SelectAll
             | Command::Duplicate => true,
-            Command::AddCard
-            | Command::AddStage
-            | Command::AddLane
-            | Command::ZoomFit
-            | Command::ZoomActual
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::FocusMap
-            | Command::WorkshopMode
-            | Command::Present => {
-                self.view = View::Map;
-                false
-            }
-            _ => false,
+            _ => self.back_to_map_for(command),
         }
     }
 }
