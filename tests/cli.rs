@@ -499,3 +499,63 @@ fn a_project_named_without_a_folder_is_cleaned_up_after_in_the_current_folder() 
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn export_prints_the_roadmap_and_the_stakeholder_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example("ikea-winkelbezoek.klantreis.ron");
+    let pdf = dir
+        .path()
+        .join("roadmap.pdf")
+        .to_string_lossy()
+        .into_owned();
+    let (code, stdout, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--roadmap",
+        "--format",
+        "pdf",
+        "--paper",
+        "A3",
+        "-o",
+        &pdf,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("5 pages"), "{stdout}");
+    let png = dir
+        .path()
+        .join("stakeholders.png")
+        .to_string_lossy()
+        .into_owned();
+    let (code, stdout, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--stakeholders",
+        "--format",
+        "png",
+        "--paper",
+        "A4",
+        "--dpi",
+        "72",
+        "-o",
+        &png,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("842 × 595"), "{stdout}");
+    // The roadmap is one PDF; a poster of the stakeholder map is no text.
+    let (code, _, stderr) =
+        klantreis(&["export", &file, "--roadmap", "--format", "svg", "-o", &pdf]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--roadmap"), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--stakeholders",
+        "--format",
+        "md",
+        "-o",
+        &pdf,
+    ]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--stakeholders"), "{stderr}");
+}

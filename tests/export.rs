@@ -114,9 +114,21 @@ fn drawings(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(Vec<u8>, Encod
 
 /// All text of the document, page by page, decoded through the fonts' `ToUnicode` maps.
 fn text_of(doc: &lopdf::Document) -> String {
+    page_texts(doc).concat()
+}
+
+/// The text of each page, in page order.
+fn page_texts(doc: &lopdf::Document) -> Vec<String> {
+    doc.get_pages()
+        .into_values()
+        .map(|page| page_text(doc, page))
+        .collect()
+}
+
+fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId) -> String {
     use lopdf::Object;
     let mut text = String::new();
-    for page in doc.get_pages().into_values() {
+    {
         for (content, encodings) in drawings(doc, page) {
             let Ok(content) = lopdf::content::Content::decode(&content) else {
                 continue;
@@ -1352,4 +1364,61 @@ fn the_stakeholder_map_prints_as_a_poster_in_every_format() {
         .unwrap_err()
         .to_string();
     assert!(md.contains("--stakeholders"), "{md}");
+}
+
+#[test]
+fn the_roadmap_is_one_pdf_of_personas_stakeholders_and_every_map_experience_first() {
+    let project = example("ikea-winkelbezoek.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "roadmap.pdf");
+    let options = ExportOptions {
+        subject: klantreis::export::Subject::Roadmap,
+        setup: PageSetup {
+            paper: PaperSize::A3,
+            ..PageSetup::default()
+        },
+        ..ExportOptions::default()
+    };
+    // The preview promises what the export prints: 2 personas, the stakeholder map, 2 maps.
+    let preview = klantreis::export::preview(&project, &project.maps[0], &options, 100.0).unwrap();
+    assert_eq!(preview.pages, 5);
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    assert_eq!(written.pages, 5);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let pages: Vec<String> = page_texts(&doc)
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    assert_eq!(pages.len(), 5);
+    let squeeze = |s: &str| -> String { s.split_whitespace().collect() };
+    assert!(pages[0].contains(&squeeze(&project.personas[0].name)));
+    assert!(pages[1].contains(&squeeze(&project.personas[1].name)));
+    assert!(pages[2].contains("Stakeholderkaart"), "{}", pages[2]);
+    // The experience map before the journey it zooms into.
+    let experience = &project.maps[1];
+    assert_eq!(
+        experience.kind,
+        klantreis::model::MapKind::CustomerExperience
+    );
+    assert!(
+        pages[3].contains(&squeeze(&experience.title)),
+        "{}",
+        pages[3]
+    );
+    assert!(
+        pages[4].contains(&squeeze(&project.maps[0].title)),
+        "{}",
+        pages[4]
+    );
+    // A roadmap is a PDF.
+    let svg = ExportOptions {
+        format: Format::Svg,
+        ..options
+    };
+    assert!(
+        svg.validate()
+            .unwrap_err()
+            .to_string()
+            .contains("--roadmap")
+    );
 }

@@ -49,6 +49,10 @@ pub struct ExportArgs {
     /// Print the project's stakeholder map instead of a map (PDF, SVG or PNG).
     #[arg(long, conflicts_with = "map")]
     pub stakeholders: bool,
+    /// Print the whole roadmap into one PDF: a sheet per persona, the stakeholder map, then
+    /// every map (experience maps first).
+    #[arg(long, conflicts_with_all = ["map", "stakeholders", "tile"])]
+    pub roadmap: bool,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -129,7 +133,9 @@ impl ExportArgs {
             dpi: self.dpi,
             tiling,
             all_maps: self.map.as_deref() == Some("all"),
-            subject: if self.stakeholders {
+            subject: if self.roadmap {
+                export::Subject::Roadmap
+            } else if self.stakeholders {
                 export::Subject::Stakeholders
             } else {
                 export::Subject::Map

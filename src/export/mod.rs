@@ -112,6 +112,9 @@ pub fn preview(
         let legibility = prepared.legibility(&plan);
         fix = remedy(&prepared.scene, &options.setup);
         match (&options.tiling, options.format) {
+            (_, Format::Pdf) if options.subject == Subject::Roadmap => {
+                (page, legibility, roadmap_page_count(project))
+            }
             (_, Format::Pdf) if options.all_maps && options.subject == Subject::Map => {
                 (page, legibility, project.maps.len())
             }
@@ -276,7 +279,7 @@ fn replace_missing(pages: &mut [Scene], text: &mut TextMeasurer) -> Vec<char> {
 fn document_info(project: &Project, map: &Map, options: &ExportOptions) -> DocumentInfo {
     let whole_project = options.all_maps
         || options.format == Format::PersonaSheets
-        || options.subject == Subject::Stakeholders;
+        || options.subject != Subject::Map;
     let title = if whole_project || map.title.trim().is_empty() {
         project.title.clone()
     } else if project.title.trim().is_empty() {
@@ -304,7 +307,66 @@ fn prepare_subject(
             pages::prepare_for_page(project, map, &analysis, &options.setup, text)
         }
         Subject::Stakeholders => pages::prepare_stakeholders(project, text),
+        // The roadmap's first poster: its first map.
+        Subject::Roadmap => {
+            let first = roadmap_maps(project).into_iter().next().unwrap_or(map);
+            let analysis = analysis::analyse(project, first);
+            pages::prepare_for_page(project, first, &analysis, &options.setup, text)
+        }
     }
+}
+
+/// The maps of a roadmap in the order it prints them: experience maps, then the rest.
+fn roadmap_maps(project: &Project) -> Vec<&Map> {
+    let (mut maps, rest): (Vec<&Map>, Vec<&Map>) = project
+        .maps
+        .iter()
+        .partition(|m| m.kind == crate::model::MapKind::CustomerExperience);
+    maps.extend(rest);
+    maps
+}
+
+/// The number of pages the roadmap of `project` prints.
+fn roadmap_page_count(project: &Project) -> usize {
+    project.personas.len() + usize::from(!project.stakeholders.is_empty()) + project.maps.len()
+}
+
+/// The roadmap's pages: a sheet per persona, the stakeholder map when there is one, then each
+/// map on the chosen paper (experience maps first); with the legibility warnings.
+fn roadmap_pages(
+    project: &Project,
+    options: &ExportOptions,
+    text: &mut TextMeasurer,
+) -> (Vec<Scene>, Vec<SmallText>) {
+    let mut pages = persona::sheets(project, &project.personas, text);
+    let mut warnings: Vec<SmallText> = Vec::new();
+    let mut posters: Vec<pages::Prepared> = Vec::new();
+    if !project.stakeholders.is_empty() {
+        posters.push(pages::prepare_stakeholders(project, text));
+    }
+    for m in roadmap_maps(project) {
+        let analysis = analysis::analyse(project, m);
+        posters.push(pages::prepare_for_page(
+            project,
+            m,
+            &analysis,
+            &options.setup,
+            text,
+        ));
+    }
+    for prepared in posters {
+        let (page, plan) = prepared.page(&options.setup, text);
+        if let Some(l) = prepared.legibility(&plan).filter(too_small)
+            && !warnings.iter().any(|w| w.legibility == l)
+        {
+            warnings.push(SmallText {
+                legibility: l,
+                remedy: remedy(&prepared.scene, &options.setup),
+            });
+        }
+        pages.push(page);
+    }
+    (pages, warnings)
 }
 
 /// Refuses a stakeholder map with no stakeholders on it.
@@ -333,6 +395,9 @@ fn paper_pages(
             persona::sheets(project, &project.personas, text),
             Vec::new(),
         ));
+    }
+    if options.subject == Subject::Roadmap {
+        return Ok(roadmap_pages(project, options, text));
     }
     // Every map one page each, or the chosen one (or the stakeholder map).
     let maps: Vec<&Map> = if options.all_maps && options.subject == Subject::Map {

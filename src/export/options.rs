@@ -63,6 +63,9 @@ pub enum Subject {
     Map,
     /// The project's stakeholder map.
     Stakeholders,
+    /// The whole customer experience roadmap in one PDF: the persona sheets, the stakeholder
+    /// map, then every map, experience maps first.
+    Roadmap,
 }
 
 impl Default for ExportOptions {
@@ -129,6 +132,10 @@ pub enum OptionError {
     #[error("--stakeholders prints the stakeholder map as a poster: --format pdf, svg or png")]
     StakeholdersNeedPoster,
     #[error(
+        "--roadmap prints every page of the project into one document, which needs --format pdf"
+    )]
+    RoadmapNeedsPdf,
+    #[error(
         "the paper {paper} leaves no room for the map inside its margins{title}; choose a larger paper or a smaller margin"
     )]
     PaperTooSmall { paper: String, title: &'static str },
@@ -185,6 +192,9 @@ impl ExportOptions {
             && (self.format.is_text() || self.format == Format::PersonaSheets)
         {
             return Err(OptionError::StakeholdersNeedPoster);
+        }
+        if self.subject == Subject::Roadmap && self.format != Format::Pdf {
+            return Err(OptionError::RoadmapNeedsPdf);
         }
         Ok(())
     }

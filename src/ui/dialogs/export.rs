@@ -235,14 +235,15 @@ impl ExportDialog {
                             )
                             .clicked()
                         {
-                            let stakeholders_name;
-                            let base = if self.options.subject == export::Subject::Stakeholders {
-                                stakeholders_name = tr("stakeholders.title");
-                                &stakeholders_name
-                            } else if map.title.is_empty() {
-                                "map"
-                            } else {
-                                &map.title
+                            let named = match self.options.subject {
+                                export::Subject::Stakeholders => Some(tr("stakeholders.title")),
+                                export::Subject::Roadmap => Some(tr("export.roadmap_name")),
+                                export::Subject::Map => None,
+                            };
+                            let base = match &named {
+                                Some(name) => name.as_ref(),
+                                None if map.title.is_empty() => "map",
+                                None => &map.title,
                             };
                             let file_name: String = base
                                 .chars()
@@ -303,6 +304,14 @@ impl ExportDialog {
                         export::Subject::Stakeholders,
                         tr("export.subject_stakeholders"),
                     );
+                    if o.format == Format::Pdf {
+                        ui.radio_value(
+                            &mut o.subject,
+                            export::Subject::Roadmap,
+                            tr("export.subject_roadmap"),
+                        )
+                        .on_hover_text(tr("export.subject_roadmap.tip"));
+                    }
                 });
                 ui.end_row();
                 let name = ui.label(tr("export.paper"));
@@ -415,7 +424,7 @@ impl ExportDialog {
                     ui.end_row();
                     ui.label("");
                     ui.add_enabled(
-                        !o.all_maps,
+                        !o.all_maps && o.subject != export::Subject::Roadmap,
                         egui::Checkbox::new(&mut self.tile, tr("export.tile")),
                     );
                     ui.end_row();
@@ -452,9 +461,11 @@ impl ExportDialog {
         if !matches!(self.options.format, Format::Pdf | Format::Svg | Format::Png) {
             self.options.subject = export::Subject::Map;
         }
-        self.options.tiling =
-            (self.tile && self.options.format == Format::Pdf && !self.options.all_maps)
-                .then_some(self.tiling);
+        self.options.tiling = (self.tile
+            && self.options.format == Format::Pdf
+            && !self.options.all_maps
+            && self.options.subject != export::Subject::Roadmap)
+            .then_some(self.tiling);
     }
 
     fn preview_ui(&mut self, ui: &mut egui::Ui, project: &Project, map: &Map, revision: u64) {
