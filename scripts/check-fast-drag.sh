@@ -36,8 +36,9 @@ xdotool mousemove 700 100 key --delay 100 Escape
 sleep 1
 xdotool key --delay 100 Escape
 sleep 1
-# "Pain point" in the toolbox, flicked onto the Showroom stage.
-xdotool mousemove 145 259 mousedown 1 mousemove 400 330 mousemove 622 404 mouseup 1
+# "Pain point" in the toolbox (below the example's two maps in the sidebar), flicked onto the
+# Showroom stage.
+xdotool mousemove 145 298 mousedown 1 mousemove 400 350 mousemove 622 404 mouseup 1
 sleep 1.5
 xdotool key --delay 100 ctrl+s
 sleep 1.5
