@@ -302,16 +302,12 @@ fn prepare_subject(
     text: &mut TextMeasurer,
 ) -> pages::Prepared {
     match options.subject {
-        Subject::Map => {
-            let analysis = analysis::analyse(project, map);
-            pages::prepare_for_page(project, map, &analysis, &options.setup, text)
-        }
+        Subject::Map => prepare_map(project, map, &options.setup, text),
         Subject::Stakeholders => pages::prepare_stakeholders(project, text),
         // The roadmap's first poster: its first map.
         Subject::Roadmap => {
             let first = roadmap_maps(project).into_iter().next().unwrap_or(map);
-            let analysis = analysis::analyse(project, first);
-            pages::prepare_for_page(project, first, &analysis, &options.setup, text)
+            prepare_map(project, first, &options.setup, text)
         }
     }
 }
@@ -345,28 +341,43 @@ fn roadmap_pages(
         posters.push(pages::prepare_stakeholders(project, text));
     }
     for m in roadmap_maps(project) {
-        let analysis = analysis::analyse(project, m);
-        posters.push(pages::prepare_for_page(
-            project,
-            m,
-            &analysis,
-            &options.setup,
-            text,
-        ));
+        posters.push(prepare_map(project, m, &options.setup, text));
     }
     for prepared in posters {
         let (page, plan) = prepared.page(&options.setup, text);
-        if let Some(l) = prepared.legibility(&plan).filter(too_small)
-            && !warnings.iter().any(|w| w.legibility == l)
-        {
-            warnings.push(SmallText {
-                legibility: l,
-                remedy: remedy(&prepared.scene, &options.setup),
-            });
-        }
+        note_small_text(&mut warnings, &prepared, &plan, &options.setup);
         pages.push(page);
     }
     (pages, warnings)
+}
+
+/// Adds a warning to `warnings` when `prepared`, placed by `plan`, has text too small for a
+/// wall (each smallest size once).
+fn note_small_text(
+    warnings: &mut Vec<SmallText>,
+    prepared: &pages::Prepared,
+    plan: &paper::PagePlan,
+    setup: &PageSetup,
+) {
+    if let Some(l) = prepared.legibility(plan).filter(too_small)
+        && !warnings.iter().any(|w| w.legibility == l)
+    {
+        warnings.push(SmallText {
+            legibility: l,
+            remedy: remedy(&prepared.scene, setup),
+        });
+    }
+}
+
+/// Map `map` laid out and painted for the paper of `setup`, with its analysis's marks.
+fn prepare_map(
+    project: &Project,
+    map: &Map,
+    setup: &PageSetup,
+    text: &mut TextMeasurer,
+) -> pages::Prepared {
+    let analysis = analysis::analyse(project, map);
+    pages::prepare_for_page(project, map, &analysis, setup, text)
 }
 
 /// Refuses a stakeholder map with no stakeholders on it.
@@ -410,14 +421,7 @@ fn paper_pages(
     for m in maps {
         let prepared = prepare_subject(project, m, options, text);
         let (page, plan) = prepared.page(&options.setup, text);
-        if let Some(l) = prepared.legibility(&plan).filter(too_small)
-            && !warnings.iter().any(|w| w.legibility == l)
-        {
-            warnings.push(SmallText {
-                legibility: l,
-                remedy: remedy(&prepared.scene, &options.setup),
-            });
-        }
+        note_small_text(&mut warnings, &prepared, &plan, &options.setup);
         match &options.tiling {
             Some(tiling) if !options.all_maps && options.format == Format::Pdf => {
                 pages.extend(pages::tiled(

@@ -17,7 +17,7 @@ pub use connectors::ConnectorLayout;
 pub use curves::DiffMark;
 pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};
-pub use title::{LEGEND_SAMPLE, curve_name};
+pub use title::{LEGEND_SAMPLE, curve_name, initials};
 
 use epaint::{Pos2, Rect, Vec2, pos2, vec2};
 

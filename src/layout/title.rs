@@ -32,7 +32,7 @@ fn subtitle(project: &Project, map: &Map) -> String {
 }
 
 /// Initials for a persona without a photo: the first letters of the first and last word.
-fn initials(name: &str) -> String {
+pub fn initials(name: &str) -> String {
     // Words that start with a letter ("Els (58)" gives "E", not "E(").
     let words: Vec<&str> = name
         .split_whitespace()

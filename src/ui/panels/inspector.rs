@@ -19,7 +19,9 @@ pub struct InspectorEdit {
     pub edit: Edit,
 }
 
-fn merge_key(ui: &egui::Ui, target: u64) -> Option<u64> {
+/// The key that merges edits of one thing (`target`) typed into the focused field into one
+/// undo step; `None` when no text field has focus (a click is a step of its own).
+pub(crate) fn merge_key(ui: &egui::Ui, target: u64) -> Option<u64> {
     // Typing into the same field merges; a click on a checkbox or a combo is its own step.
     let focused = ui.memory(egui::Memory::focused)?;
     let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -10,6 +10,7 @@ mod status_bar;
 
 pub use analysis::{AnalysisAnswer, analysis_ui};
 pub use inspector::inspector_ui;
+pub(crate) use inspector::merge_key;
 pub use menu_bar::{command_button, menu_bar_ui, paint_icon, toolbar_ui};
 pub use sidebar::sidebar_ui;
 pub use status_bar::{Notice, Status, notices_ui, status_bar_ui};

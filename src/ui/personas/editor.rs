@@ -1,12 +1,11 @@
 //! The selected persona, edited in the right panel: photo, name, age, role, context, quote,
 //! goals, needs, frustrations (one per line), behaviour, the channels used and a colour.
 
-use std::hash::{Hash as _, Hasher as _};
-
 use super::{PersonaAnswer, display_name, photo_ui};
 use crate::i18n::{self, tr};
 use crate::model::{Channel, Persona, Project, Rgb};
 use crate::render::Theme;
+use crate::ui::panels::merge_key;
 
 /// One labelled text field.
 fn text_row(ui: &mut egui::Ui, key: &'static str, value: &mut String, rows: usize) {
@@ -79,14 +78,6 @@ fn colour_row(ui: &mut egui::Ui, colour: &mut Option<Rgb>) {
     });
 }
 
-/// Typing into one field of one persona merges into one undo step.
-fn merge_key(ui: &egui::Ui, persona: &Persona) -> Option<u64> {
-    let focused = ui.memory(egui::Memory::focused)?;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (persona.id, focused).hash(&mut h);
-    Some(h.finish())
-}
-
 /// The editor of `persona`; returns what the user did.
 pub fn persona_editor_ui(
     ui: &mut egui::Ui,
@@ -138,7 +129,7 @@ pub fn persona_editor_ui(
     });
     if draft != *persona {
         answers.push(PersonaAnswer::Change {
-            merge: merge_key(ui, persona),
+            merge: merge_key(ui, persona.id.0),
             persona: Box::new(draft),
         });
     }

@@ -87,17 +87,11 @@ pub fn photo_ui(ui: &egui::Ui, rect: egui::Rect, project: &Project, persona: &Pe
         ));
     } else {
         painter.circle_filled(rect.center(), rect.width() / 2.0, colour);
-        let initials: String = persona
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
-            .take(2)
-            .collect::<String>()
-            .to_uppercase();
+        // The same initials as in a map's title block.
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            if initials.is_empty() { "?" } else { &initials },
+            crate::layout::initials(&persona.name),
             egui::FontId::proportional(rect.width() * 0.36),
             Theme::ink_on(colour),
         );

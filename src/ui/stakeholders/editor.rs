@@ -2,18 +2,10 @@
 //! relations and the touchpoints it owns (a click shows one on its map); a relation says
 //! what goes each way.
 
-use std::hash::{Hash as _, Hasher as _};
-
 use super::StakeholderAnswer;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Project, Relation, RelationId, RelationKind, Ring, Stakeholder, StakeholderId};
-
-fn merge_key(ui: &egui::Ui, salt: u64) -> Option<u64> {
-    let focused = ui.memory(egui::Memory::focused)?;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (salt, focused).hash(&mut h);
-    Some(h.finish())
-}
+use crate::ui::panels::merge_key;
 
 fn text_row(ui: &mut egui::Ui, label: &str, salt: &str, value: &mut String, multiline: bool) {
     let name = ui.label(label);
