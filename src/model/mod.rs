@@ -3,6 +3,7 @@
 //! The UI never changes these types directly; it sends edits (see the `edit` module).
 
 mod colour;
+mod curve;
 mod ids;
 mod limits;
 mod map;
@@ -10,15 +11,13 @@ mod project;
 pub mod time;
 
 pub use colour::Rgb;
+pub use curve::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, format_score};
 pub use ids::{
     CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId,
     RelationId, StageId, StakeholderId, random_id_value,
 };
 pub use limits::Limits;
-pub use map::{
-    Card, Channel, Connector, CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, Lane,
-    LaneKind, Map, MapKind, MomentOfTruth, Stage, format_score,
-};
+pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};
 pub use project::{
     DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,
     RelationKind, Ring, Stakeholder,
