@@ -8,6 +8,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod analysis;
 pub mod cli;
+pub mod data;
 pub mod edit;
 pub mod export;
 pub mod file;

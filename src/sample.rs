@@ -257,9 +257,9 @@ pub fn generate(spec: &Spec) -> Project {
         values: stages
             .iter()
             .map(|s| DataPoint {
-                label: s.name.clone(),
                 value: f64::from(fastrand::u32(0..2000)),
                 stage: Some(s.id),
+                ..DataPoint::default()
             })
             .collect(),
         ..Dataset::default()

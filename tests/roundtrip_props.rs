@@ -93,6 +93,7 @@ prop_compose! {
             // Scores of any precision on the scale; the file must keep every bit.
             score: scale.min() + t * (scale.max() - scale.min()),
             label,
+            from_data: t > 0.5,
         }).collect();
         Map {
             id: MapId::random(),

@@ -9,7 +9,7 @@ use crate::model::Project;
 
 /// The format this version writes: `(major, minor)`. A newer minor only adds fields with
 /// defaults, so it can be read with a warning; a newer major cannot be read.
-pub const CURRENT_FORMAT: (u32, u32) = (1, 0);
+pub const CURRENT_FORMAT: (u32, u32) = (1, 1);
 
 /// The ending of project file names.
 pub const FILE_EXTENSION: &str = ".klantreis.ron";
@@ -94,7 +94,10 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> FileError {
         ron::Error::ExpectedNamedStructLike(_)
         | ron::Error::ExpectedStructLike
         | ron::Error::ExpectedDifferentStructName { .. } => {
-            "expected a project file, which starts with `(format: (1, 0), project: (`".to_owned()
+            format!(
+                "expected a project file, which starts with `(format: ({}, {}), project: (`",
+                CURRENT_FORMAT.0, CURRENT_FORMAT.1
+            )
         }
         ron::Error::MissingStructField { field, .. } => {
             format!("the field `{field}` is missing here")
@@ -153,11 +156,24 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
 
 /// Brings a project read in an older format of the current major up to date, step by step.
 ///
-/// Format 1.0 is the first format, so there are no steps yet: each later minor that changes
-/// the meaning of a field (rather than only adding one with a default) adds a step here, with
-/// a test file in the old format.
-fn migrate(_project: &mut Project, from: (u32, u32)) {
+/// Each minor that changes the meaning of a field (rather than only adding one with a
+/// default) adds a step here, with a test file in the old format.
+///
+/// - 1.0 → 1.1: evidence named its respondents by free codes; 1.1 keeps an interview register
+///   and evidence refers to it, so every code an older file uses joins the register.
+fn migrate(project: &mut Project, from: (u32, u32)) {
     debug_assert!(from.0 == CURRENT_FORMAT.0);
+    if from < (1, 1) {
+        let mut known: std::collections::HashSet<String> =
+            project.respondents.iter().map(|r| r.code.clone()).collect();
+        let mut added = Vec::new();
+        for code in project.evidence.iter().flat_map(|e| &e.respondents) {
+            if known.insert(code.clone()) {
+                added.push(crate::model::Respondent::coded(code.clone()));
+            }
+        }
+        project.respondents.extend(added);
+    }
 }
 
 /// Reads a project file: size limit, UTF-8 check, parse, migrate and validate.
@@ -270,6 +286,26 @@ pub(crate) fn save_within(project: &Project, path: &Path, limit: u64) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_1_0_file_gets_an_interview_register() {
+        let text = r#"(format: (1, 0), project: (title: "Oud", evidence: [
+            (id: 7, text: "Te lang gewacht", respondents: ["R01", "R02"], respondent_count: 3),
+            (id: 8, text: "Vriendelijk", respondents: ["R02"], respondent_count: 1),
+        ]))"#;
+        let loaded = from_ron_str(text, Path::new("oud.klantreis.ron")).expect("a 1.0 file opens");
+        let codes: Vec<&str> = loaded
+            .project
+            .respondents
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(codes, ["R01", "R02"]);
+        assert!(loaded.warnings.is_empty());
+        // Without the step, the codes dangle and a 1.1 file with them does not open.
+        let newer = text.replace("(1, 0)", "(1, 1)");
+        assert!(from_ron_str(&newer, Path::new("nieuw.klantreis.ron")).is_err());
+    }
 
     fn ikea() -> Project {
         load(Path::new(concat!(

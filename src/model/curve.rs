@@ -147,6 +147,10 @@ pub struct EmotionCurve {
     pub colour: Option<Rgb>,
     /// Points in journey order.
     pub points: Vec<EmotionPoint>,
+    /// The survey score that drives this curve, if any: its points marked `from_data` follow
+    /// the data set on every import.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<super::CurveData>,
 }
 
 impl EmotionCurve {
@@ -171,6 +175,7 @@ impl Default for EmotionCurve {
             label: String::new(),
             colour: None,
             points: Vec::new(),
+            data: None,
         }
     }
 }
@@ -187,6 +192,9 @@ pub struct EmotionPoint {
     pub score: f64,
     /// A word or emoji for the feeling, such as "blij" or "boos".
     pub label: String,
+    /// Set from a data set's score (see `EmotionCurve::data`) rather than by hand.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_data: bool,
 }
 
 impl Default for EmotionPoint {
@@ -196,6 +204,7 @@ impl Default for EmotionPoint {
             card: None,
             score: 0.0,
             label: String::new(),
+            from_data: false,
         }
     }
 }

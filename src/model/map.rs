@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CardId, ConnectorId, CurveId, EmotionCurve, EmotionScale, EvidenceId, LaneId, MapId, PersonaId,
-    Rgb, StageId,
+    CardId, ConnectorId, CurveId, DatasetId, EmotionCurve, EmotionScale, EvidenceId, LaneId, MapId,
+    PersonaId, Rgb, StageId,
 };
 
 /// What sort of map this is; it decides the starting lanes and some of the drawing.
@@ -177,6 +177,9 @@ pub struct Stage {
     /// The journey map this stage zooms into (on an experience map).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub journey: Option<MapId>,
+    /// Research that grounds the stage as a whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceId>,
 }
 
 impl Default for Stage {
@@ -188,6 +191,7 @@ impl Default for Stage {
             milestone: String::new(),
             success_criteria: String::new(),
             journey: None,
+            evidence: Vec::new(),
         }
     }
 }
@@ -272,6 +276,9 @@ pub struct Lane {
     pub colour: Option<Rgb>,
     /// Shown as a thin band without its cards.
     pub collapsed: bool,
+    /// On a metrics lane: the data sets it shows, in order (empty: every data set of the map).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<DatasetId>,
 }
 
 impl Default for Lane {
@@ -282,6 +289,7 @@ impl Default for Lane {
             kind: LaneKind::Custom,
             colour: None,
             collapsed: false,
+            datasets: Vec::new(),
         }
     }
 }

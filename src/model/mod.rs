@@ -4,21 +4,22 @@
 
 mod colour;
 mod curve;
+mod data;
 mod ids;
 mod limits;
 mod map;
 mod project;
+mod research;
 pub mod time;
 
 pub use colour::Rgb;
 pub use curve::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, format_score};
+pub use data::{CurveData, DataImport, DataPoint, Dataset, KeyLink, KeyMatch};
 pub use ids::{
     CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId,
     RelationId, StageId, StakeholderId, random_id_value,
 };
 pub use limits::Limits;
 pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};
-pub use project::{
-    DataPoint, Dataset, EmbeddedImage, Evidence, EvidenceKind, Persona, Project, Relation,
-    RelationKind, Ring, Stakeholder,
-};
+pub use project::{EmbeddedImage, Persona, Project, Relation, RelationKind, Ring, Stakeholder};
+pub use research::{Evidence, EvidenceKind, ResearchMethod, Respondent};

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Channel, DatasetId, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId, Rgb, StageId,
-    StakeholderId,
+    Channel, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId,
+    Respondent, Rgb, StakeholderId,
 };
 
 /// A whole project: personas, stakeholders, evidence, data and maps travel together.
@@ -23,6 +23,9 @@ pub struct Project {
     pub personas: Vec<Persona>,
     pub stakeholders: Vec<Stakeholder>,
     pub relations: Vec<Relation>,
+    /// The interview register: who was asked, without their names where that is not needed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub respondents: Vec<Respondent>,
     pub evidence: Vec<Evidence>,
     pub datasets: Vec<Dataset>,
     pub images: Vec<EmbeddedImage>,
@@ -42,6 +45,7 @@ impl Default for Project {
             personas: Vec::new(),
             stakeholders: Vec::new(),
             relations: Vec::new(),
+            respondents: Vec::new(),
             evidence: Vec::new(),
             datasets: Vec::new(),
             images: Vec::new(),
@@ -59,6 +63,21 @@ impl Project {
     /// The persona with this id.
     pub fn persona(&self, id: PersonaId) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// The evidence with this id.
+    pub fn evidence(&self, id: EvidenceId) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.id == id)
+    }
+
+    /// The data set with this id.
+    pub fn dataset(&self, id: DatasetId) -> Option<&Dataset> {
+        self.datasets.iter().find(|d| d.id == id)
+    }
+
+    /// The respondent with this code (such as `R07`).
+    pub fn respondent(&self, code: &str) -> Option<&Respondent> {
+        self.respondents.iter().find(|r| r.code == code)
     }
 
     /// The stakeholder with this id.
@@ -232,82 +251,6 @@ impl Default for Relation {
             both_ways: false,
         }
     }
-}
-
-/// What kind of research a piece of evidence comes from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EvidenceKind {
-    /// Something a respondent said.
-    #[default]
-    Quote,
-    /// Something seen in the field.
-    Observation,
-    /// A number from a survey, a log or a report.
-    Metric,
-    /// A document or desk research.
-    Document,
-}
-
-/// Research that grounds a card or a step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Evidence {
-    pub id: EvidenceId,
-    pub kind: EvidenceKind,
-    pub text: String,
-    /// Where it comes from, such as "interviews oktober 2026".
-    pub source: String,
-    /// Anonymous respondent ids, such as "R07".
-    pub respondents: Vec<String>,
-    /// How many respondents said or showed this (at least the number of ids listed).
-    pub respondent_count: u32,
-}
-
-impl Default for Evidence {
-    fn default() -> Self {
-        Self {
-            id: EvidenceId::random(),
-            kind: EvidenceKind::Quote,
-            text: String::new(),
-            source: String::new(),
-            respondents: Vec::new(),
-            respondent_count: 0,
-        }
-    }
-}
-
-/// A series of measurements, such as weekly call volumes or NPS per stage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Dataset {
-    pub id: DatasetId,
-    pub name: String,
-    pub unit: String,
-    pub source: String,
-    pub values: Vec<DataPoint>,
-}
-
-impl Default for Dataset {
-    fn default() -> Self {
-        Self {
-            id: DatasetId::random(),
-            name: String::new(),
-            unit: String::new(),
-            source: String::new(),
-            values: Vec::new(),
-        }
-    }
-}
-
-/// One measurement.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DataPoint {
-    /// What was measured, such as a week or a call reason.
-    pub label: String,
-    pub value: f64,
-    /// The stage this value belongs to, if any.
-    pub stage: Option<StageId>,
 }
 
 /// A picture stored inside the project (a persona photo, a screenshot of a touchpoint).

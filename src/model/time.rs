@@ -64,6 +64,56 @@ pub fn is_valid_timestamp(s: &str) -> bool {
         && b[19] == b'Z'
 }
 
+/// Whether `s` is a calendar date written `YYYY-MM-DD`, with a month and day that exist.
+pub fn is_valid_date(s: &str) -> bool {
+    s.len() == 10 && is_valid_timestamp(s) && parse_date(s).as_deref() == Some(s)
+}
+
+/// The date `days` days after 1970-01-01, as `YYYY-MM-DD`.
+pub fn date_from_days(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Reads a date as people type it in a spreadsheet: `2026-10-31` (ISO, optionally with a time
+/// after it), `31-10-2026`, `31/10/2026` or `31.10.2026` (day first, as in Dutch), and gives it
+/// back as `YYYY-MM-DD`. `None` when it is not a date that exists.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let head = s.split(['T', ' ']).next().unwrap_or(s);
+    let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |t: &str| -> Option<i64> {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|x| x.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = if a.len() == 4 {
+        (num(a)?, num(b)?, num(c)?)
+    } else if c.len() == 4 {
+        (num(c)?, num(b)?, num(a)?)
+    } else {
+        return None;
+    };
+    let m = u32::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
+    let d = u32::try_from(d).ok()?;
+    if !(1000..=9999).contains(&y) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +127,24 @@ mod tests {
         assert!(is_valid_timestamp("2026-11-23"));
         assert!(!is_valid_timestamp("2026-11-23 07:00"));
         assert!(!is_valid_timestamp("yesterday"));
+    }
+
+    #[test]
+    fn reads_dates_as_spreadsheets_write_them() {
+        assert_eq!(parse_date("2026-10-31").as_deref(), Some("2026-10-31"));
+        assert_eq!(parse_date("31-10-2026").as_deref(), Some("2026-10-31"));
+        assert_eq!(parse_date("1/2/2024").as_deref(), Some("2024-02-01"));
+        assert_eq!(parse_date("29.02.2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse_date("2026-10-31T08:00:00Z").as_deref(),
+            Some("2026-10-31")
+        );
+        assert_eq!(parse_date("29-02-2026"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("week 3"), None);
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2026-02-30"));
+        assert_eq!(date_from_days(0), "1970-01-01");
+        assert_eq!(date_from_days(20_757), "2026-10-31");
     }
 }

@@ -6,6 +6,8 @@ use std::hash::Hash;
 
 use base64::Engine as _;
 
+mod research;
+
 use super::Problem;
 use crate::model::{Limits, Map, Project, time};
 
@@ -225,28 +227,7 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
         }
     }
 
-    let mut evidence_ids = HashSet::new();
-    for (i, e) in p.evidence.iter().enumerate() {
-        let loc = format!("evidence[{i}]");
-        c.unique(&mut evidence_ids, e.id, &loc);
-        c.long(&loc, "text", &e.text);
-        c.short(&loc, "source", &e.source);
-        if c.count(&loc, "respondents", e.respondents.len(), limits.items) {
-            for (j, r) in e.respondents.iter().enumerate() {
-                c.short(&loc, &format!("respondents[{j}]"), r);
-            }
-        }
-        if (e.respondent_count as usize) < e.respondents.len() {
-            c.problem(
-                join(&loc, "respondent_count"),
-                format!(
-                    "{} respondents are listed but the count says {}",
-                    e.respondents.len(),
-                    e.respondent_count
-                ),
-            );
-        }
-    }
+    let evidence_ids = research::check_research(c, p);
 
     let mut ids = MapIds::default();
     for (i, map) in p.maps.iter().enumerate() {
@@ -278,35 +259,8 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
         }
     }
 
-    let mut dataset_ids = HashSet::new();
-    for (i, d) in p.datasets.iter().enumerate() {
-        let loc = format!("datasets[{i}] {}", quoted(&d.name));
-        c.unique(&mut dataset_ids, d.id, &loc);
-        c.short(&loc, "name", &d.name);
-        c.short(&loc, "unit", &d.unit);
-        c.short(&loc, "source", &d.source);
-        if !c.count(&loc, "values", d.values.len(), limits.values_per_dataset) {
-            continue;
-        }
-        for (j, v) in d.values.iter().enumerate() {
-            let vloc = format!("{loc} › values[{j}]");
-            c.short(&vloc, "label", &v.label);
-            if !v.value.is_finite() {
-                c.problem(
-                    join(&vloc, "value"),
-                    format!("{} is not a finite number", v.value),
-                );
-            }
-            if let Some(stage) = v.stage
-                && !ids.stages.contains(&stage)
-            {
-                c.problem(
-                    join(&vloc, "stage"),
-                    format!("refers to {stage}, which does not exist"),
-                );
-            }
-        }
-    }
+    let dataset_ids = research::check_datasets(c, p, &ids);
+    research::check_links(c, p, &evidence_ids, &dataset_ids);
 }
 
 #[derive(Default)]

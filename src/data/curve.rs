@@ -1,0 +1,103 @@
+//! An emotion curve driven by a survey score: each stage (or touchpoint) with data gets a point
+//! at its latest mean score, mapped linearly onto the map's scale.
+
+use std::collections::BTreeMap;
+
+use crate::model::{CardId, CurveData, Dataset, EmotionCurve, EmotionPoint, Map, StageId};
+
+/// The mean of the latest values per stage and touchpoint, in map order.
+pub fn latest_means(dataset: &Dataset, map: &Map) -> Vec<(StageId, Option<CardId>, f64)> {
+    // Per place: the latest date seen and the values on it.
+    type Latest = (StageId, Option<CardId>, String, Vec<f64>);
+    let mut latest: BTreeMap<(usize, usize), Latest> = BTreeMap::new();
+    for v in &dataset.values {
+        let Some(stage) = v.stage else { continue };
+        let Some(si) = map.stages.iter().position(|s| s.id == stage) else {
+            continue;
+        };
+        let ci = v
+            .card
+            .and_then(|c| map.cards.iter().position(|x| x.id == c))
+            .map_or(0, |i| i + 1);
+        let entry = latest
+            .entry((si, ci))
+            .or_insert_with(|| (stage, v.card, v.date.clone(), Vec::new()));
+        if v.date > entry.2 {
+            entry.2.clone_from(&v.date);
+            entry.3.clear();
+        }
+        if v.date == entry.2 {
+            entry.3.push(v.value);
+        }
+    }
+    latest
+        .into_values()
+        .map(|(stage, card, _, values)| {
+            let mean = values.iter().sum::<f64>() / values.len() as f64;
+            (stage, card, mean)
+        })
+        .collect()
+}
+
+/// The points `curve` has once it follows `data`: a point per stage or touchpoint with data,
+/// keeping the feeling word a point there had; points the user placed at stages without data
+/// stay. Points are in journey order.
+pub fn points(
+    curve: &EmotionCurve,
+    data: CurveData,
+    dataset: &Dataset,
+    map: &Map,
+) -> Vec<EmotionPoint> {
+    let (min, max) = (map.scale.min(), map.scale.max());
+    let means = latest_means(dataset, map);
+    let with_data: std::collections::HashSet<StageId> = means.iter().map(|m| m.0).collect();
+    let mut out: Vec<EmotionPoint> = curve
+        .points
+        .iter()
+        .filter(|p| !p.from_data && !with_data.contains(&p.stage))
+        .cloned()
+        .collect();
+    for (stage, card, mean) in means {
+        let label = curve
+            .points
+            .iter()
+            .find(|p| p.stage == stage && p.card == card)
+            .map(|p| p.label.clone())
+            .unwrap_or_default();
+        out.push(EmotionPoint {
+            stage,
+            card,
+            score: data.map(mean, min, max),
+            label,
+            from_data: true,
+        });
+    }
+    let order = |p: &EmotionPoint| {
+        let si = map.stages.iter().position(|s| s.id == p.stage);
+        let ci = p
+            .card
+            .and_then(|c| map.cards.iter().position(|x| x.id == c));
+        (si, ci.map_or(0, |i| i + 1))
+    };
+    out.sort_by_key(order);
+    out
+}
+
+/// The curves of `map` with every data-driven curve moved onto the data as it is in
+/// `datasets`; `None` when nothing changes.
+pub fn refreshed(map: &Map, datasets: &[Dataset]) -> Option<Vec<EmotionCurve>> {
+    let mut curves = map.curves.clone();
+    let mut changed = false;
+    for curve in &mut curves {
+        let Some(data) = curve.data else { continue };
+        let Some(dataset) = datasets.iter().find(|d| d.id == data.dataset) else {
+            continue;
+        };
+        let new = points(curve, data, dataset, map);
+        if new != curve.points {
+            curve.points = new;
+            changed = true;
+        }
+    }
+    changed.then_some(curves)
+}

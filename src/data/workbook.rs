@@ -1,0 +1,82 @@
+//! Worksheets of XLSX, XLS and ODS workbooks, read with `calamine`.
+
+use std::path::Path;
+
+use calamine::{Data, Reader as _};
+
+use super::{Cell, DataError, MAX_ROWS, Row, Table};
+
+pub(super) fn read(path: &Path, sheet: &str) -> Result<Table, DataError> {
+    let workbook_err = |e: &dyn std::fmt::Display| DataError::Workbook {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| workbook_err(&e))?;
+    let sheets = book.sheet_names();
+    let Some(name) = (if sheet.is_empty() {
+        sheets.first().cloned()
+    } else {
+        sheets.iter().find(|s| *s == sheet).cloned()
+    }) else {
+        return Err(DataError::NoSheet {
+            path: path.to_path_buf(),
+            sheet: sheet.to_owned(),
+            known: if sheets.is_empty() {
+                "none".to_owned()
+            } else {
+                sheets
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        });
+    };
+    let range = book.worksheet_range(&name).map_err(|e| workbook_err(&e))?;
+    let first_row = range.start().map_or(0, |(row, _)| row);
+    let mut table = Table {
+        sheets: sheets.clone(),
+        sheet: name,
+        ..Table::default()
+    };
+    for (i, cells) in range.rows().enumerate() {
+        let cells: Vec<Cell> = cells.iter().map(cell).collect();
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        if table.headers.is_empty() {
+            table.headers = cells.iter().map(|c| c.text().trim().to_owned()).collect();
+            continue;
+        }
+        if table.rows.len() == MAX_ROWS {
+            return Err(DataError::TooManyRows {
+                path: path.to_path_buf(),
+                max: MAX_ROWS,
+            });
+        }
+        table.rows.push(Row {
+            line: first_row + i as u32 + 1,
+            cells,
+        });
+    }
+    Ok(table)
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::String(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            Cell::Date(format!("{y:04}-{m:02}-{day:02}"))
+        }
+        Data::DateTime(d) => Cell::Number(d.as_f64()),
+        Data::DateTimeIso(s) => {
+            crate::model::time::parse_date(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date)
+        }
+        Data::Error(e) => Cell::Text(format!("#{e}")),
+    }
+}
