@@ -559,3 +559,142 @@ fn export_prints_the_roadmap_and_the_stakeholder_map() {
     assert_ne!(code, 0);
     assert!(stderr.contains("--stakeholders"), "{stderr}");
 }
+
+#[test]
+fn import_data_then_refresh_after_the_file_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("w.klantreis.ron");
+    std::fs::copy(example("waterschade-claim.klantreis.ron"), &project).unwrap();
+    let data = dir.path().join("csat.csv");
+    std::fs::write(
+        &data,
+        "Fase;CSAT;Peildatum\nMelden;3,5;30-09-2026\nUitbetaling;2,0;30-09-2026\nNergens;4;30-09-2026\n",
+    )
+    .unwrap();
+    let p = project.to_str().unwrap();
+    let (code, stdout, stderr) = klantreis(&[
+        "import-data",
+        data.to_str().unwrap(),
+        "--into",
+        p,
+        "--map",
+        "1",
+        "--name",
+        "CSAT",
+        "--curve",
+        "1",
+        "--low",
+        "1",
+        "--high",
+        "5",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("2 values from"), "{stdout}");
+    assert!(
+        stdout.contains("key \"Fase\", value \"CSAT\", date \"Peildatum\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("the curve follows the values"), "{stdout}");
+    assert!(
+        stderr.contains("line 4: \"Nergens\" names no stage or touchpoint of the map"),
+        "{stderr}"
+    );
+    let loaded = klantreis::file::load(&project).unwrap().project;
+    let set = loaded.datasets.iter().find(|d| d.name == "CSAT").unwrap();
+    assert_eq!(
+        set.values.iter().map(|v| v.value).collect::<Vec<_>>(),
+        [3.5, 2.0]
+    );
+    // Stored beside the project, so the two travel together.
+    assert_eq!(set.import.as_ref().unwrap().file, "csat.csv");
+    let map = &loaded.maps[0];
+    assert!(map.lanes.iter().any(|l| l.datasets.contains(&set.id)));
+    let curve = &map.curves[0];
+    assert_eq!(curve.data.unwrap().dataset, set.id);
+    let melden = map.stages.iter().find(|s| s.name == "Melden").unwrap().id;
+    let point = curve.points.iter().find(|p| p.stage == melden).unwrap();
+    assert!(point.from_data);
+    let (min, max) = (map.scale.min(), map.scale.max());
+    assert!((point.score - (min + 0.625 * (max - min))).abs() < 1e-9);
+
+    // Nothing changed: nothing to say, and the file stays as it is.
+    let before = std::fs::read(&project).unwrap();
+    let (code, stdout, _) = klantreis(&["refresh", p]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("\"CSAT\": unchanged (2 values)"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+
+    // A new export: the change is named, and the curve follows it.
+    std::fs::write(
+        &data,
+        "Fase;CSAT;Peildatum\nMelden;4,5;30-09-2026\nUitbetaling;2,0;30-09-2026\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = klantreis(&["refresh", p]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("\"CSAT\": 0 added, 0 removed, 1 changed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Melden · 2026-09-30: 3.5 → 4.5"),
+        "{stdout}"
+    );
+    let loaded = klantreis::file::load(&project).unwrap().project;
+    let point = loaded.maps[0].curves[0]
+        .points
+        .iter()
+        .find(|p| p.stage == melden)
+        .unwrap();
+    assert!((point.score - (min + 0.875 * (max - min))).abs() < 1e-9);
+
+    // The file gone: said, and the project left as it was.
+    std::fs::remove_file(&data).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let (code, _, stderr) = klantreis(&["refresh", p]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: \"CSAT\": could not read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("csat.csv"), "{stderr}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
+fn import_data_names_what_it_cannot_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("w.klantreis.ron");
+    std::fs::copy(example("waterschade-claim.klantreis.ron"), &project).unwrap();
+    let data = dir.path().join("raar.csv");
+    std::fs::write(&data, "a;b\nx;y\n").unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let (code, _, stderr) = klantreis(&[
+        "import-data",
+        data.to_str().unwrap(),
+        "--into",
+        project.to_str().unwrap(),
+        "--map",
+        "1",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("name them with --key and --value"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\"a\", \"b\""), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "import-data",
+        data.to_str().unwrap(),
+        "--into",
+        project.to_str().unwrap(),
+        "--map",
+        "9",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no map \"9\""), "{stderr}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}

@@ -2,6 +2,7 @@
 //! print what the library builds (reports, exports); they hold no logic of their own.
 
 mod analyze;
+mod data;
 mod export;
 mod fmt;
 mod new;
@@ -74,6 +75,16 @@ pub enum Command {
     },
     /// Export a map as a poster (PDF, SVG, PNG) or as text (Markdown report, CSV, Mermaid).
     Export(export::ExportArgs),
+    /// Import a data set (call volumes, visits, survey scores) from a CSV file or workbook into
+    /// a map; rows that cannot be used are listed with their line and reason.
+    ImportData(data::ImportArgs),
+    /// Read every imported data set of a project again from its file and say what changed.
+    Refresh {
+        file: PathBuf,
+        /// Say what would change without saving.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
@@ -135,6 +146,8 @@ pub fn run(command: Command) -> ExitCode {
             force,
         } => new::run(template, &output, lang, force),
         Command::Fmt { files } => fmt::run(&files),
+        Command::ImportData(args) => data::import(&args),
+        Command::Refresh { file, dry_run } => data::refresh(&file, dry_run),
     }
 }
 

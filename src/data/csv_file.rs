@@ -30,7 +30,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Table, DataError> {
     let mut counted = (0usize, 1u64);
     // A record's position is where the reader began looking for it, before the blank lines
     // it skipped: step over those first.
-    #[allow(clippy::naive_bytecount, reason = "one pass over a file already in memory")]
+    #[allow(
+        clippy::naive_bytecount,
+        reason = "one pass over a file already in memory"
+    )]
     let mut line_at = |byte: u64| {
         let mut byte = (byte as usize).min(bytes.len());
         while matches!(bytes.get(byte), Some(b'\n' | b'\r')) {

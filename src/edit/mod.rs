@@ -6,6 +6,7 @@
 //! only the pieces it changed, never a copy of the project.
 
 pub mod clipboard;
+pub mod data;
 mod history;
 pub mod maps;
 pub mod ops;
@@ -15,8 +16,9 @@ pub mod stakeholders;
 pub use history::History;
 
 use crate::model::{
-    Card, CardId, EmbeddedImage, EmotionCurve, ImageId, Lane, Map, MapId, Persona, PersonaId,
-    Project, Relation, RelationId, Stage, Stakeholder, StakeholderId,
+    Card, CardId, Dataset, DatasetId, EmbeddedImage, EmotionCurve, Evidence, EvidenceId, ImageId,
+    Lane, Map, MapId, Persona, PersonaId, Project, Relation, RelationId, Respondent, Stage,
+    Stakeholder, StakeholderId,
 };
 
 /// The parts of a map that are not its grid.
@@ -120,6 +122,20 @@ pub enum Edit {
         index: usize,
         value: Option<Box<Relation>>,
     },
+    /// Puts a piece of evidence at `index`, or removes it.
+    SetEvidence {
+        id: EvidenceId,
+        index: usize,
+        value: Option<Box<Evidence>>,
+    },
+    /// Puts a data set at `index`, or removes it.
+    SetDataset {
+        id: DatasetId,
+        index: usize,
+        value: Option<Box<Dataset>>,
+    },
+    /// Replaces the interview register.
+    SetRespondents(Vec<Respondent>),
     /// Sets the project's title and description.
     SetProjectInfo { title: String, description: String },
     /// Several edits as one undo step, applied in order.
@@ -229,6 +245,18 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let (value, index) = put(&mut project.relations, |r| r.id == id, index, value);
             Ok(Edit::SetRelation { id, index, value })
         }
+        Edit::SetEvidence { id, index, value } => {
+            let (value, index) = put(&mut project.evidence, |e| e.id == id, index, value);
+            Ok(Edit::SetEvidence { id, index, value })
+        }
+        Edit::SetDataset { id, index, value } => {
+            let (value, index) = put(&mut project.datasets, |d| d.id == id, index, value);
+            Ok(Edit::SetDataset { id, index, value })
+        }
+        Edit::SetRespondents(respondents) => Ok(Edit::SetRespondents(std::mem::replace(
+            &mut project.respondents,
+            respondents,
+        ))),
         Edit::SetProjectInfo { title, description } => {
             let old_title = std::mem::replace(&mut project.title, title);
             let old_description = std::mem::replace(&mut project.description, description);
@@ -356,6 +384,28 @@ pub fn weight(edit: &Edit) -> usize {
             64 + value
                 .as_deref()
                 .map_or(0, |r| 96 + text(&r.label) + text(&r.back))
+        }
+        Edit::SetEvidence { value, .. } => {
+            64 + value.as_deref().map_or(0, |e| {
+                96 + text(&e.text)
+                    + text(&e.source)
+                    + e.respondents.iter().map(|r| text(r)).sum::<usize>()
+            })
+        }
+        Edit::SetDataset { value, .. } => {
+            64 + value.as_deref().map_or(0, |d| {
+                256 + text(&d.name)
+                    + d.values
+                        .iter()
+                        .map(|v| 64 + text(&v.label) + text(&v.date))
+                        .sum::<usize>()
+            })
+        }
+        Edit::SetRespondents(list) => {
+            32 + list
+                .iter()
+                .map(|r| 96 + text(&r.code) + text(&r.segment) + text(&r.name))
+                .sum::<usize>()
         }
         Edit::SetProjectInfo { title, description } => 64 + text(title) + text(description),
         Edit::Batch(edits) => 32 + edits.iter().map(weight).sum::<usize>(),

@@ -1,0 +1,353 @@
+//! `klantreis import-data` and `klantreis refresh`: data sets from local files, headless.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{err, find_map, load, no_such_map, out};
+use crate::data::Changes;
+use crate::edit::{self, data::Imported};
+use crate::file;
+use crate::model::{CurveData, DataImport, KeyMatch, Project};
+
+/// What a key names.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Keys {
+    /// Stage names (or numbers 1, 2, ...).
+    Stages,
+    /// Touchpoint card titles.
+    Touchpoints,
+}
+
+/// How numbers in text are written.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Decimal {
+    /// Guess from the file (a `;` delimiter or values like `12,5` mean a decimal comma).
+    Auto,
+    /// `12,5` and `1.234,5`.
+    Comma,
+    /// `12.5` and `1,234.5`.
+    Point,
+}
+
+/// `klantreis import-data`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file or workbook (XLSX, XLS, ODS) to read.
+    pub data: PathBuf,
+    /// The project file to import into; it is saved in place (the previous version stays as .bak).
+    #[arg(long)]
+    pub into: PathBuf,
+    /// The map whose stages or touchpoints the keys name: its id, position (1, 2, ...) or title.
+    #[arg(long)]
+    pub map: String,
+    /// The worksheet of a workbook (default: the first).
+    #[arg(long, default_value = "")]
+    pub sheet: String,
+    /// The column that names the stage or touchpoint (default: guessed from the rows).
+    #[arg(long)]
+    pub key: Option<String>,
+    /// The column with the number (default: guessed).
+    #[arg(long)]
+    pub value: Option<String>,
+    /// The column with the as-of date (default: guessed; without one, the file's date).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The column with a label such as a call reason (default: guessed).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// What the keys name (default: guessed).
+    #[arg(long, value_enum)]
+    pub keys: Option<Keys>,
+    #[arg(long, value_enum, default_value_t = Decimal::Auto)]
+    pub decimal: Decimal,
+    /// The data set's name; an imported data set of that name on the map is replaced, and
+    /// what changed is printed (default: the file name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// What the values count or score, such as "gesprekken" or "CSAT (1–5)".
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    /// Drive this emotion curve (its id `curve-…`, position 1, 2, ... or label) by the values.
+    #[arg(long, requires_all = ["low", "high"])]
+    pub curve: Option<String>,
+    /// The value that lands on the bottom of the map's scale.
+    #[arg(long, allow_negative_numbers = true)]
+    pub low: Option<f64>,
+    /// The value that lands on the top of the map's scale.
+    #[arg(long, allow_negative_numbers = true)]
+    pub high: Option<f64>,
+    /// Say what would change without saving.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn print_changes(changes: &Changes) {
+    for c in &changes.changes {
+        let show = |v: Option<f64>| {
+            v.map_or("—".to_owned(), |v| {
+                crate::model::format_score(v, 2, false)
+            })
+        };
+        out(&format!("  {}: {} → {}", c.place, show(c.old), show(c.new)));
+    }
+}
+
+fn print_problems(imported: &Imported, data: &str) {
+    if !imported.problems.is_empty() {
+        err(&format!(
+            "warning: {} rows of {data} were not used:",
+            imported.problems.len()
+        ));
+        for p in &imported.problems {
+            err(&format!("  {p}"));
+        }
+    }
+}
+
+fn save(project: &Project, path: &Path) -> bool {
+    match file::save(project, path) {
+        Ok(()) => true,
+        Err(e) => {
+            err(&format!("error: {e}"));
+            false
+        }
+    }
+}
+
+fn recipe(args: &ImportArgs, map: &crate::model::Map) -> Result<DataImport, String> {
+    let table = crate::data::read_table(&args.data, &args.sheet).map_err(|e| e.to_string())?;
+    let guess = crate::data::mapping::guess(&table, map);
+    let pick = |given: &Option<String>, guessed: String| given.clone().unwrap_or(guessed);
+    let recipe = DataImport {
+        file: edit::data::stored(Some(&args.into), &args.data),
+        sheet: table.sheet.clone(),
+        key_column: pick(&args.key, guess.key_column),
+        value_column: pick(&args.value, guess.value_column),
+        date_column: pick(&args.date, guess.date_column),
+        label_column: pick(&args.label, guess.label_column),
+        matching: match args.keys {
+            Some(Keys::Stages) => KeyMatch::Stage,
+            Some(Keys::Touchpoints) => KeyMatch::Card,
+            None => guess.matching,
+        },
+        decimal_comma: match args.decimal {
+            Decimal::Auto => table.decimal_comma,
+            Decimal::Comma => true,
+            Decimal::Point => false,
+        },
+        ..DataImport::default()
+    };
+    if recipe.key_column.is_empty() || recipe.value_column.is_empty() {
+        return Err(format!(
+            "could not tell which column is the key and which the value in {}; name them with --key and --value (its columns are {})",
+            args.data.display(),
+            table
+                .headers
+                .iter()
+                .map(|h| format!("{h:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok(recipe)
+}
+
+pub(super) fn import(args: &ImportArgs) -> ExitCode {
+    let Some(loaded) = load(&args.into) else {
+        return ExitCode::FAILURE;
+    };
+    let mut project = loaded.project;
+    let Some(map) = find_map(&project, &args.map) else {
+        err(&format!(
+            "error: {}",
+            no_such_map(&project, &args.map, &args.into)
+        ));
+        return ExitCode::FAILURE;
+    };
+    let map_id = map.id;
+    let recipe = match recipe(args, map) {
+        Ok(r) => r,
+        Err(e) => {
+            err(&format!("error: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = args.name.clone().unwrap_or_else(|| {
+        args.data
+            .file_stem()
+            .map_or_else(|| "data".to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    // A data set of that name on the map is read again under the new recipe.
+    let existing = project
+        .datasets
+        .iter()
+        .find(|d| d.map == Some(map_id) && d.name == name)
+        .cloned();
+    let result = match existing {
+        Some(old) => edit::data::read(Some(&args.into), map, &old, &recipe).and_then(
+            |(dataset, problems)| {
+                let mut imported = edit::data::put_dataset(&project, dataset)?;
+                imported.problems = problems;
+                Ok(imported)
+            },
+        ),
+        None => edit::data::import(
+            &project,
+            Some(&args.into),
+            map_id,
+            &name,
+            &args.unit,
+            &recipe,
+        ),
+    };
+    let imported = match result {
+        Ok(i) => i,
+        Err(e) => {
+            err(&format!("error: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let data_name = args.data.display().to_string();
+    print_problems(&imported, &data_name);
+    if edit::apply(&mut project, imported.edit.clone()).is_err() {
+        err("error: the map disappeared while importing");
+        return ExitCode::FAILURE;
+    }
+    out(&format!(
+        "{} values from {data_name}{} into {name:?} (key {:?}, value {:?}{}{})",
+        imported.values,
+        if recipe.sheet.is_empty() {
+            String::new()
+        } else {
+            format!(", sheet {:?}", recipe.sheet)
+        },
+        recipe.key_column,
+        recipe.value_column,
+        if recipe.date_column.is_empty() {
+            String::new()
+        } else {
+            format!(", date {:?}", recipe.date_column)
+        },
+        if recipe.label_column.is_empty() {
+            String::new()
+        } else {
+            format!(", label {:?}", recipe.label_column)
+        },
+    ));
+    if !imported.changes.is_empty() {
+        out(&format!(
+            "changed: {} added, {} removed, {} changed",
+            imported.changes.added(),
+            imported.changes.removed(),
+            imported.changes.changed()
+        ));
+        print_changes(&imported.changes);
+    }
+    if let Some(curve) = &args.curve
+        && let (Some(low), Some(high)) = (args.low, args.high)
+    {
+        let Some(map) = project.map(map_id) else {
+            return ExitCode::FAILURE;
+        };
+        let Some(curve) = find_curve(map, curve) else {
+            err(&format!("error: no curve {curve:?} on map {:?}", map.title));
+            return ExitCode::FAILURE;
+        };
+        let data = CurveData {
+            dataset: imported.dataset,
+            low,
+            high,
+        };
+        if let Some(e) = edit::data::drive_curve(&project, map_id, curve, Some(data)) {
+            let _ = edit::apply(&mut project, e);
+            out(&format!(
+                "the curve follows the values: {low} → bottom of the scale, {high} → top"
+            ));
+        }
+    }
+    if args.dry_run {
+        out("dry run: nothing saved");
+        return ExitCode::SUCCESS;
+    }
+    if save(&project, &args.into) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn find_curve(map: &crate::model::Map, query: &str) -> Option<crate::model::CurveId> {
+    let number = query
+        .strip_prefix("curve-")
+        .unwrap_or(query)
+        .parse::<u64>()
+        .ok();
+    map.curves
+        .iter()
+        .find(|c| Some(c.id.0) == number)
+        .or_else(|| {
+            number
+                .and_then(|n| usize::try_from(n).ok()?.checked_sub(1))
+                .and_then(|i| map.curves.get(i))
+        })
+        .or_else(|| map.curves.iter().find(|c| c.label == query))
+        .map(|c| c.id)
+}
+
+/// `klantreis refresh`: every imported data set read again from its file.
+pub(super) fn refresh(path: &Path, dry_run: bool) -> ExitCode {
+    let Some(loaded) = load(path) else {
+        return ExitCode::FAILURE;
+    };
+    let mut project = loaded.project;
+    let mut ok = true;
+    let mut changed = false;
+    let ids: Vec<_> = project
+        .datasets
+        .iter()
+        .filter(|d| d.import.is_some())
+        .map(|d| (d.id, d.name.clone()))
+        .collect();
+    if ids.is_empty() {
+        out(&format!("{} has no imported data sets", path.display()));
+        return ExitCode::SUCCESS;
+    }
+    for (id, name) in ids {
+        match edit::data::reimport(&project, Some(path), id) {
+            Ok(imported) => {
+                print_problems(&imported, &name);
+                if imported.changes.is_empty() {
+                    out(&format!("{name:?}: unchanged ({} values)", imported.values));
+                } else {
+                    out(&format!(
+                        "{name:?}: {} added, {} removed, {} changed",
+                        imported.changes.added(),
+                        imported.changes.removed(),
+                        imported.changes.changed()
+                    ));
+                    print_changes(&imported.changes);
+                    changed = true;
+                }
+                // The recipe's "imported" time moves on either way.
+                let _ = edit::apply(&mut project, imported.edit);
+            }
+            Err(e) => {
+                ok = false;
+                err(&format!("error: {name:?}: {e}"));
+            }
+        }
+    }
+    if changed && !dry_run && !save(&project, path) {
+        ok = false;
+    }
+    if dry_run {
+        out("dry run: nothing saved");
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,254 @@
+//! Edits that bring data in: import a table as a data set (with a metrics lane to show it and
+//! data-driven curves moved onto it), read a data set again from its file, drive a curve by a
+//! score. Headless: the CLI and the app share them.
+
+use std::path::{Path, PathBuf};
+
+use super::Edit;
+use crate::data::{self, Changes, DataError, RowProblem, mapping::MappingError};
+use crate::model::{
+    CurveData, CurveId, DataImport, Dataset, DatasetId, Lane, LaneKind, Map, MapId, Project,
+};
+
+/// Why data could not be brought in. The project is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Data(#[from] DataError),
+    #[error("{}: {source}", path.display())]
+    Mapping { path: PathBuf, source: MappingError },
+    #[error("the data set belongs to no map of this project")]
+    NoMap,
+    #[error("the data set {0:?} was typed in, not imported from a file")]
+    NotImported(String),
+}
+
+/// What an import or re-import would do: the edit that does it (one undo step), what changed
+/// and the rows that could not be used.
+#[derive(Debug)]
+pub struct Imported {
+    pub edit: Edit,
+    pub dataset: DatasetId,
+    pub changes: Changes,
+    pub problems: Vec<RowProblem>,
+    /// How many values the data set has after it.
+    pub values: usize,
+}
+
+/// The file a recipe names, found from the project file's folder when it is relative.
+pub fn resolve(project_path: Option<&Path>, file: &str) -> PathBuf {
+    let path = PathBuf::from(file);
+    match project_path.and_then(Path::parent) {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path,
+    }
+}
+
+/// How a recipe stores `data_path`: relative to the project file's folder when the data lies
+/// there or below (so the pair can be moved or emailed together), absolute otherwise.
+pub fn stored(project_path: Option<&Path>, data_path: &Path) -> String {
+    let absolute = std::path::absolute(data_path).unwrap_or_else(|_| data_path.to_path_buf());
+    if let Some(dir) = project_path.and_then(Path::parent)
+        && let Ok(dir) = std::path::absolute(dir)
+        && let Ok(rel) = absolute.strip_prefix(&dir)
+    {
+        return rel.to_string_lossy().replace('\\', "/");
+    }
+    absolute.to_string_lossy().into_owned()
+}
+
+/// The file's modification date, as `YYYY-MM-DD`, for rows without a date column.
+fn file_date(path: &Path) -> String {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| crate::model::time::date_from_days(d.as_secs() as i64 / 86_400))
+        .unwrap_or_default()
+}
+
+/// Reads `recipe.file` (resolved against `project_path`) for `map`, and returns the data set
+/// `base` with the values it gives, plus the rows it could not use.
+pub fn read(
+    project_path: Option<&Path>,
+    map: &Map,
+    base: &Dataset,
+    recipe: &DataImport,
+) -> Result<(Dataset, Vec<RowProblem>), ImportError> {
+    let path = resolve(project_path, &recipe.file);
+    let table = data::read_table(&path, &recipe.sheet)?;
+    let mut recipe = recipe.clone();
+    if recipe.date_column.is_empty() {
+        recipe.as_of = file_date(&path);
+    }
+    recipe.sheet.clone_from(&table.sheet);
+    recipe.imported = crate::model::time::now_rfc3339();
+    let outcome = data::mapping::apply(&table, &recipe, map)
+        .map_err(|source| ImportError::Mapping { path, source })?;
+    let dataset = Dataset {
+        map: Some(map.id),
+        import: Some(recipe),
+        values: outcome.values,
+        ..base.clone()
+    };
+    Ok((dataset, outcome.problems))
+}
+
+/// The edit that puts `dataset` into the project for its map: the data set itself, a metrics
+/// lane that shows it when the map has none, and every curve driven by it moved onto the new
+/// values. One undo step.
+pub fn put_dataset(project: &Project, dataset: Dataset) -> Result<Imported, ImportError> {
+    let map = dataset
+        .map
+        .and_then(|m| project.map(m))
+        .ok_or(ImportError::NoMap)?;
+    let old = project.dataset(dataset.id);
+    let changes = Changes::between(
+        old.map_or(&[][..], |d| &d.values),
+        &dataset.values,
+        Some(map),
+    );
+    let index = project
+        .datasets
+        .iter()
+        .position(|d| d.id == dataset.id)
+        .unwrap_or(project.datasets.len());
+    let (id, values) = (dataset.id, dataset.values.len());
+    let mut datasets = project.datasets.clone();
+    if let Some(slot) = datasets.get_mut(index) {
+        slot.clone_from(&dataset);
+    } else {
+        datasets.push(dataset.clone());
+    }
+    let mut edits = vec![Edit::SetDataset {
+        id,
+        index,
+        value: Some(Box::new(dataset)),
+    }];
+    let language = crate::i18n::Language::of_text(&project.language);
+    if let Some(lanes) = lanes_showing(map, id, &project.datasets, language) {
+        edits.push(Edit::SetLanes { map: map.id, lanes });
+    }
+    if let Some(curves) = data::curve::refreshed(map, &datasets) {
+        edits.push(Edit::SetCurves {
+            map: map.id,
+            curves,
+        });
+    }
+    Ok(Imported {
+        edit: Edit::Batch(edits),
+        dataset: id,
+        changes,
+        problems: Vec::new(),
+        values,
+    })
+}
+
+/// The lanes of `map` once data set `id` is shown: a new metrics lane at the bottom when there
+/// is none, the data set added to a metrics lane that lists its own; `None` when already shown.
+fn lanes_showing(
+    map: &Map,
+    id: DatasetId,
+    datasets: &[Dataset],
+    language: crate::i18n::Language,
+) -> Option<Vec<Lane>> {
+    let metrics: Vec<usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LaneKind::Metrics)
+        .map(|(i, _)| i)
+        .collect();
+    let shown = metrics.iter().any(|&i| {
+        let l = &map.lanes[i];
+        l.datasets.is_empty() || l.datasets.contains(&id)
+    });
+    if shown {
+        return None;
+    }
+    let mut lanes = map.lanes.clone();
+    if let Some(&i) = metrics.first() {
+        lanes[i].datasets.push(id);
+    } else {
+        // A new lane shows exactly the data sets of this map, starting with this one.
+        let name = crate::i18n::lane_kind_name(language, LaneKind::Metrics);
+        let mut lane = Lane::new(name, LaneKind::Metrics);
+        lane.datasets = datasets
+            .iter()
+            .filter(|d| d.map == Some(map.id))
+            .map(|d| d.id)
+            .chain(std::iter::once(id))
+            .collect();
+        lane.datasets.dedup();
+        lanes.push(lane);
+    }
+    Some(lanes)
+}
+
+/// Imports a table as a new data set named `name` on `map`.
+pub fn import(
+    project: &Project,
+    project_path: Option<&Path>,
+    map: MapId,
+    name: &str,
+    unit: &str,
+    recipe: &DataImport,
+) -> Result<Imported, ImportError> {
+    let map = project.map(map).ok_or(ImportError::NoMap)?;
+    let base = Dataset {
+        name: name.to_owned(),
+        unit: unit.to_owned(),
+        ..Dataset::default()
+    };
+    let (dataset, problems) = read(project_path, map, &base, recipe)?;
+    let mut imported = put_dataset(project, dataset)?;
+    imported.problems = problems;
+    Ok(imported)
+}
+
+/// Reads data set `id` again from the file it came from, the same way.
+pub fn reimport(
+    project: &Project,
+    project_path: Option<&Path>,
+    id: DatasetId,
+) -> Result<Imported, ImportError> {
+    let old = project.dataset(id).ok_or(ImportError::NoMap)?;
+    let recipe = old
+        .import
+        .as_ref()
+        .ok_or_else(|| ImportError::NotImported(old.name.clone()))?;
+    let map = old
+        .map
+        .and_then(|m| project.map(m))
+        .ok_or(ImportError::NoMap)?;
+    let (dataset, problems) = read(project_path, map, old, recipe)?;
+    let mut imported = put_dataset(project, dataset)?;
+    imported.problems = problems;
+    Ok(imported)
+}
+
+/// Drives curve `curve` of `map` by `data` (or, with `None`, lets the user place its points
+/// again: the points stay where they are, no longer marked as data).
+pub fn drive_curve(
+    project: &Project,
+    map: MapId,
+    curve: CurveId,
+    data: Option<CurveData>,
+) -> Option<Edit> {
+    let m = project.map(map)?;
+    let mut curves = m.curves.clone();
+    let c = curves.iter_mut().find(|c| c.id == curve)?;
+    c.data = data;
+    match data {
+        Some(data) => {
+            let dataset = project.dataset(data.dataset)?;
+            c.points = data::curve::points(c, data, dataset, m);
+        }
+        None => {
+            for p in &mut c.points {
+                p.from_data = false;
+            }
+        }
+    }
+    Some(Edit::SetCurves { map, curves })
+}
