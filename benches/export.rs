@@ -102,6 +102,7 @@ fn main() {
             tiling: None,
             all_maps: false,
             subject: klantreis::export::Subject::Map,
+            quotes: klantreis::export::Quotes::Full,
         };
         peak_rss_reset();
         let start = Instant::now();

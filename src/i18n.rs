@@ -123,9 +123,19 @@ fn fill(mut text: String, args: &[(&str, &dyn Display)]) -> String {
 /// The text for `key` with `%{count}` set to `count`: the key's `.one` form for 1, its `.other`
 /// form otherwise (English and Dutch agree on when to use the plural).
 pub fn tr_count(key: &'static str, count: usize) -> String {
+    tr_count_in(language(), key, count, &[])
+}
+
+/// [`tr_count`] in `language`, with more `%{name}` values to fill in.
+pub fn tr_count_in(
+    language: Language,
+    key: &'static str,
+    count: usize,
+    args: &[(&str, &dyn Display)],
+) -> String {
     let form = format!("{key}.{}", if count == 1 { "one" } else { "other" });
-    let text = lookup(language(), &form).map_or(form, Cow::into_owned);
-    fill(text, &[("count", &count)])
+    let text = lookup(language, &form).map_or(form, Cow::into_owned);
+    fill(fill(text, &[("count", &count)]), args)
 }
 
 /// The name of a lane kind in `language`.
@@ -146,6 +156,7 @@ pub fn lane_kind_name(language: Language, kind: LaneKind) -> Cow<'static, str> {
             LaneKind::SupportProcesses => "lane_kind.support_processes",
             LaneKind::Metrics => "lane_kind.metrics",
             LaneKind::Evidence => "lane_kind.evidence",
+            LaneKind::Quotes => "lane_kind.quotes",
             LaneKind::Custom => "lane_kind.custom",
         },
     )

@@ -582,7 +582,7 @@ fn import_data_then_refresh_after_the_file_changed() {
         "--name",
         "CSAT",
         "--curve",
-        "1",
+        "2",
         "--low",
         "1",
         "--high",
@@ -609,7 +609,7 @@ fn import_data_then_refresh_after_the_file_changed() {
     assert_eq!(set.import.as_ref().unwrap().file, "csat.csv");
     let map = &loaded.maps[0];
     assert!(map.lanes.iter().any(|l| l.datasets.contains(&set.id)));
-    let curve = &map.curves[0];
+    let curve = &map.curves[1];
     assert_eq!(curve.data.unwrap().dataset, set.id);
     let melden = map.stages.iter().find(|s| s.name == "Melden").unwrap().id;
     let point = curve.points.iter().find(|p| p.stage == melden).unwrap();

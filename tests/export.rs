@@ -1422,3 +1422,44 @@ fn the_roadmap_is_one_pdf_of_personas_stakeholders_and_every_map_experience_firs
             .contains("--roadmap")
     );
 }
+
+#[test]
+fn the_poster_shows_the_metrics_lane_evidence_and_quotes_as_chosen() {
+    let project = example("waterschade-claim.klantreis.ron");
+    let map = &project.maps[0];
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "poster.pdf");
+    let text_with = |quotes| {
+        let options = ExportOptions {
+            quotes,
+            ..ExportOptions::default()
+        };
+        export_map(&project, map, &options, &path).unwrap();
+        text_of(&lopdf::Document::load(&path).unwrap())
+    };
+    let full = text_with(klantreis::export::Quotes::Full);
+    // The metrics lane: the data set, its latest figure in Dutch, a call reason; the footnote
+    // names the file and the as-of date.
+    for expected in [
+        "Gesprekken contactcentrum",
+        "3.005",
+        "Schade melden",
+        "waterschade-contactcentrum.csv",
+        "peildatum 31-10-2026",
+        // Evidence on a card, out of the register's 14.
+        "6 van 14 respondenten",
+        // A quote, with who said it.
+        "twintig minuten",
+        "huurder, 30-45",
+    ] {
+        assert!(full.contains(expected), "{expected:?} is not on the poster");
+    }
+    let coded = text_with(klantreis::export::Quotes::Pseudonymised);
+    assert!(coded.contains("twintig minuten"));
+    assert!(coded.contains("P01"));
+    assert!(!coded.contains("huurder, 30-45"), "a segment on a pseudonymised poster");
+    let without = text_with(klantreis::export::Quotes::Hidden);
+    assert!(!without.contains("twintig minuten"), "a quote on a poster without quotes");
+    // What backs the cards is a count, not a quote: it stays.
+    assert!(without.contains("6 van 14 respondenten"));
+}

@@ -91,6 +91,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         tiling: None,
         all_maps: false,
         subject: klantreis::export::Subject::Map,
+        quotes: klantreis::export::Quotes::Full,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

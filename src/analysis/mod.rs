@@ -9,6 +9,7 @@
 //! (bad moments weigh more in memory), and among equals the earlier one. The *end* is the last
 //! step. The *remembered score* is the mean of the two, shown beside the plain average.
 
+pub mod evidence;
 mod moments;
 mod stats;
 
@@ -127,6 +128,11 @@ pub enum Lint {
     MomentOfTruthWithoutReason {
         card: CardId,
     },
+    /// A pain point or moment of truth that no research backs, on a map that links research
+    /// elsewhere (a map without any evidence is told once per stage instead).
+    ClaimWithoutEvidence {
+        card: CardId,
+    },
     TooManyStages {
         stages: usize,
         max: usize,
@@ -148,7 +154,8 @@ impl Lint {
             Self::TouchpointWithoutChannel { card }
             | Self::TouchpointWithoutOwner { card }
             | Self::OwnerNotAStakeholder { card }
-            | Self::MomentOfTruthWithoutReason { card } => Target::Card(*card),
+            | Self::MomentOfTruthWithoutReason { card }
+            | Self::ClaimWithoutEvidence { card } => Target::Card(*card),
             Self::StageWithoutScore { stage, .. } | Self::StageWithoutEvidence { stage } => {
                 Target::Stage(*stage)
             }
@@ -388,6 +395,8 @@ fn lint(project: &Project, map: &Map) -> Vec<Lint> {
         map.lane(lane)
             .is_some_and(|l| matches!(l.kind, LaneKind::Touchpoints | LaneKind::Frontstage))
     };
+    let researched = map.cards.iter().any(|c| !c.evidence.is_empty())
+        || map.stages.iter().any(|s| !s.evidence.is_empty());
     let mut cards: Vec<&crate::model::Card> = map.cards.iter().collect();
     cards.sort_by_key(|c| {
         (
@@ -416,6 +425,11 @@ fn lint(project: &Project, map: &Map) -> Vec<Lint> {
         {
             out.push(Lint::MomentOfTruthWithoutReason { card: card.id });
         }
+        let claim = card.moment_of_truth.is_some()
+            || map.lane(card.lane).is_some_and(|l| l.kind == LaneKind::PainPoints);
+        if researched && claim && card.evidence.is_empty() {
+            out.push(Lint::ClaimWithoutEvidence { card: card.id });
+        }
     }
     if map.curves.is_empty() && !map.stages.is_empty() {
         out.push(Lint::MapWithoutCurve);
@@ -431,10 +445,11 @@ fn lint(project: &Project, map: &Map) -> Vec<Lint> {
         }
     }
     for stage in &map.stages {
-        let evidenced = map
-            .cards
-            .iter()
-            .any(|c| c.stage == stage.id && !c.evidence.is_empty());
+        let evidenced = !stage.evidence.is_empty()
+            || map
+                .cards
+                .iter()
+                .any(|c| c.stage == stage.id && !c.evidence.is_empty());
         if !evidenced {
             out.push(Lint::StageWithoutEvidence { stage: stage.id });
         }

@@ -171,6 +171,8 @@ fn the_lint_finds_what_is_missing() {
     assert!(lint.contains(&Lint::TouchpointWithoutChannel { card: bare.id }));
     assert!(lint.contains(&Lint::TouchpointWithoutOwner { card: bare.id }));
     assert!(lint.contains(&Lint::MomentOfTruthWithoutReason { card: bare.id }));
+    // A moment of truth with nothing behind it, on a map that links research elsewhere.
+    assert!(lint.contains(&Lint::ClaimWithoutEvidence { card: bare.id }));
     assert!(lint.contains(&Lint::StageWithoutScore {
         stage: m.stages[1].id,
         curve: m.curves[0].id
@@ -181,7 +183,7 @@ fn the_lint_finds_what_is_missing() {
     assert!(!lint.contains(&Lint::StageWithoutEvidence {
         stage: m.stages[1].id
     }));
-    assert_eq!(lint.len(), 5, "{lint:?}");
+    assert_eq!(lint.len(), 6, "{lint:?}");
 
     let (p, long) = map_with(EmotionScale::MinusTwoToTwo, &[0.0; 21]);
     assert!(analyse(&p, &long).lint.contains(&Lint::TooManyStages {
@@ -285,4 +287,40 @@ fn a_map_with_stages_but_no_curve_is_told_so_and_twenty_stages_are_not_too_many(
     // An empty map has nothing to score yet.
     let empty = Map::default();
     assert!(!analyse(&p, &empty).lint.contains(&Lint::MapWithoutCurve));
+}
+
+#[test]
+fn a_pain_point_without_evidence_is_named_once_research_is_linked() {
+    use crate::model::{Card, EvidenceId, Lane, LaneKind, Map, Project, Stage};
+    let stage = Stage::named("Melden");
+    let pains = Lane::new("Pijnpunten", LaneKind::PainPoints);
+    let actions = Lane::new("Acties", LaneKind::CustomerActions);
+    let bare = Card {
+        lane: pains.id,
+        stage: stage.id,
+        title: "Lang wachten".to_owned(),
+        ..Card::default()
+    };
+    let backed = Card {
+        lane: actions.id,
+        stage: stage.id,
+        evidence: vec![EvidenceId(1)],
+        ..Card::default()
+    };
+    let mut map = Map {
+        stages: vec![stage],
+        lanes: vec![pains, actions],
+        cards: vec![bare.clone()],
+        ..Map::default()
+    };
+    let project = Project::default();
+    // No research on the map at all: the stages say so, not every card.
+    assert!(!super::lint(&project, &map).contains(&Lint::ClaimWithoutEvidence { card: bare.id }));
+    map.cards.push(backed);
+    let lint = super::lint(&project, &map);
+    assert!(lint.contains(&Lint::ClaimWithoutEvidence { card: bare.id }));
+    assert_eq!(
+        Lint::ClaimWithoutEvidence { card: bare.id }.target(),
+        super::Target::Card(bare.id)
+    );
 }

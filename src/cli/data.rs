@@ -69,6 +69,12 @@ pub struct ImportArgs {
     /// What the values count or score, such as "gesprekken" or "CSAT (1–5)".
     #[arg(long, default_value = "")]
     pub unit: String,
+    /// Where the figures come from, in words ("Genesys-export contactcentrum").
+    #[arg(long, default_value = "")]
+    pub source: String,
+    /// Average a stage's values (scores) instead of adding them up (counts).
+    #[arg(long)]
+    pub mean: bool,
     /// Drive this emotion curve (its id `curve-…`, position 1, 2, ... or label) by the values.
     #[arg(long, requires_all = ["low", "high"])]
     pub curve: Option<String>,
@@ -84,7 +90,11 @@ pub struct ImportArgs {
 }
 
 fn print_changes(changes: &Changes) {
-    for c in &changes.changes {
+    const SHOWN: usize = 30;
+    if changes.changes.len() > SHOWN {
+        out(&format!("  (the first {SHOWN} of {})", changes.changes.len()));
+    }
+    for c in changes.changes.iter().take(SHOWN) {
         let show = |v: Option<f64>| {
             v.map_or("—".to_owned(), |v| {
                 crate::model::format_score(v, 2, false)
@@ -185,22 +195,22 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
         .iter()
         .find(|d| d.map == Some(map_id) && d.name == name)
         .cloned();
-    let result = match existing {
-        Some(old) => edit::data::read(Some(&args.into), map, &old, &recipe).and_then(
-            |(dataset, problems)| {
-                let mut imported = edit::data::put_dataset(&project, dataset)?;
-                imported.problems = problems;
-                Ok(imported)
-            },
-        ),
-        None => edit::data::import(
-            &project,
-            Some(&args.into),
-            map_id,
-            &name,
-            &args.unit,
-            &recipe,
-        ),
+    let existing_values = existing.as_ref().map(|d| d.values.len());
+    let result = if let Some(old) = existing {
+        edit::data::read(Some(&args.into), map, &old, &recipe).and_then(|(dataset, problems)| {
+            let mut imported = edit::data::put_dataset(&project, dataset)?;
+            imported.problems = problems;
+            Ok(imported)
+        })
+    } else {
+        let base = crate::model::Dataset {
+            name: name.clone(),
+            unit: args.unit.clone(),
+            source: args.source.clone(),
+            mean: args.mean,
+            ..crate::model::Dataset::default()
+        };
+        edit::data::import(&project, Some(&args.into), map_id, &base, &recipe)
     };
     let imported = match result {
         Ok(i) => i,
@@ -236,7 +246,8 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
             format!(", label {:?}", recipe.label_column)
         },
     ));
-    if !imported.changes.is_empty() {
+    // A new data set is all additions: only a data set read again lists what changed.
+    if existing_values.is_some() && !imported.changes.is_empty() {
         out(&format!(
             "changed: {} added, {} removed, {} changed",
             imported.changes.added(),

@@ -53,9 +53,23 @@ pub struct ExportArgs {
     /// every map (experience maps first).
     #[arg(long, conflicts_with_all = ["map", "stakeholders", "tile"])]
     pub roadmap: bool,
+    /// How quotes appear: with who said them, by respondent code only, or not at all.
+    #[arg(long, value_enum, default_value_t = QuotesArg::Full)]
+    pub quotes: QuotesArg,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
+}
+
+/// `--quotes`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum QuotesArg {
+    /// Each quote with the respondent's code, segment and name (when one is kept).
+    Full,
+    /// Each quote with the respondent's code only.
+    Pseudonymised,
+    /// No quotes at all.
+    None,
 }
 
 /// Which way up the paper is.
@@ -139,6 +153,11 @@ impl ExportArgs {
                 export::Subject::Stakeholders
             } else {
                 export::Subject::Map
+            },
+            quotes: match self.quotes {
+                QuotesArg::Full => export::Quotes::Full,
+                QuotesArg::Pseudonymised => export::Quotes::Pseudonymised,
+                QuotesArg::None => export::Quotes::Hidden,
             },
         };
         options.validate().map_err(|e| e.to_string())?;

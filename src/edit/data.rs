@@ -185,22 +185,16 @@ fn lanes_showing(
     Some(lanes)
 }
 
-/// Imports a table as a new data set named `name` on `map`.
+/// Imports a table as a new data set on `map`, named and described as `base` is.
 pub fn import(
     project: &Project,
     project_path: Option<&Path>,
     map: MapId,
-    name: &str,
-    unit: &str,
+    base: &Dataset,
     recipe: &DataImport,
 ) -> Result<Imported, ImportError> {
     let map = project.map(map).ok_or(ImportError::NoMap)?;
-    let base = Dataset {
-        name: name.to_owned(),
-        unit: unit.to_owned(),
-        ..Dataset::default()
-    };
-    let (dataset, problems) = read(project_path, map, &base, recipe)?;
+    let (dataset, problems) = read(project_path, map, base, recipe)?;
     let mut imported = put_dataset(project, dataset)?;
     imported.problems = problems;
     Ok(imported)
@@ -251,4 +245,93 @@ pub fn drive_curve(
         }
     }
     Some(Edit::SetCurves { map, curves })
+}
+
+/// Deletes evidence `id` and every link to it from cards and stages, as one step.
+pub fn delete_evidence(project: &Project, id: crate::model::EvidenceId) -> Edit {
+    let mut edits = Vec::new();
+    for map in &project.maps {
+        if map.stages.iter().any(|s| s.evidence.contains(&id)) {
+            let mut stages = map.stages.clone();
+            for s in &mut stages {
+                s.evidence.retain(|e| *e != id);
+            }
+            edits.push(Edit::SetStages { map: map.id, stages });
+        }
+        for (at, card) in map.cards.iter().enumerate() {
+            if card.evidence.contains(&id) {
+                let mut card = card.clone();
+                card.evidence.retain(|e| *e != id);
+                edits.push(Edit::SetCard {
+                    map: map.id,
+                    id: card.id,
+                    value: Some(Box::new(card)),
+                    at,
+                });
+            }
+        }
+    }
+    let index = project
+        .evidence
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap_or(project.evidence.len());
+    edits.push(Edit::SetEvidence {
+        id,
+        index,
+        value: None,
+    });
+    Edit::Batch(edits)
+}
+
+/// Deletes data set `id`: lanes stop showing it and curves that follow it keep their points
+/// as placed by hand. One step.
+pub fn delete_dataset(project: &Project, id: DatasetId) -> Edit {
+    let mut edits = Vec::new();
+    for map in &project.maps {
+        if map.lanes.iter().any(|l| l.datasets.contains(&id)) {
+            let mut lanes = map.lanes.clone();
+            for l in &mut lanes {
+                l.datasets.retain(|d| *d != id);
+            }
+            edits.push(Edit::SetLanes { map: map.id, lanes });
+        }
+        if map.curves.iter().any(|c| c.data.is_some_and(|d| d.dataset == id)) {
+            let mut curves = map.curves.clone();
+            for c in curves.iter_mut().filter(|c| c.data.is_some_and(|d| d.dataset == id)) {
+                c.data = None;
+                for p in &mut c.points {
+                    p.from_data = false;
+                }
+            }
+            edits.push(Edit::SetCurves { map: map.id, curves });
+        }
+    }
+    let index = project
+        .datasets
+        .iter()
+        .position(|d| d.id == id)
+        .unwrap_or(project.datasets.len());
+    edits.push(Edit::SetDataset {
+        id,
+        index,
+        value: None,
+    });
+    Edit::Batch(edits)
+}
+
+/// Links evidence `evidence` to `card` of `map`; `None` when it already is.
+pub fn link_card(map: &Map, card: crate::model::CardId, evidence: crate::model::EvidenceId) -> Option<Edit> {
+    let at = map.cards.iter().position(|c| c.id == card)?;
+    let mut c = map.cards[at].clone();
+    if c.evidence.contains(&evidence) {
+        return None;
+    }
+    c.evidence.push(evidence);
+    Some(Edit::SetCard {
+        map: map.id,
+        id: card,
+        value: Some(Box::new(c)),
+        at,
+    })
 }

@@ -21,7 +21,7 @@ pub mod tiles;
 
 pub use crate::layout::paper;
 pub use convert::{font_database, parse_svg, png_from_scene, png_size};
-pub use options::{ExportOptions, Format, OptionError, Setting, Subject};
+pub use options::{ExportOptions, Format, OptionError, Quotes, Setting, Subject};
 pub use pages::{Prepared, prepare, prepare_for_page, prepare_stakeholders};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
 pub use pdf::{DocumentInfo, pdf_from_scenes};
@@ -98,6 +98,9 @@ pub fn preview(
 ) -> Result<Preview, ExportError> {
     options.validate()?;
     check_subject(project, options)?;
+    // What is printed is what may be shown: pseudonymised or without quotes, as chosen.
+    let filtered = options.quotes.filter(project, map);
+    let (project, map) = filtered.as_ref().map_or((project, map), |(p, m)| (p, m));
     let mut text = TextMeasurer::new();
     let mut fix = None;
     let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
@@ -448,6 +451,8 @@ pub fn export_map(
 ) -> Result<Written, ExportError> {
     options.validate()?;
     check_subject(project, options)?;
+    let filtered = options.quotes.filter(project, map);
+    let (project, map) = filtered.as_ref().map_or((project, map), |(p, m)| (p, m));
     let mut text = TextMeasurer::new();
     if options.format.is_text() {
         let body = match options.format {

@@ -53,6 +53,59 @@ pub struct ExportOptions {
     pub all_maps: bool,
     /// What a poster shows: the map, or the project's stakeholder map.
     pub subject: Subject,
+    /// How what respondents said appears: with who said it, by code only, or not at all.
+    pub quotes: Quotes,
+}
+
+/// How quotes appear on an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Quotes {
+    /// Each quote with the respondent's code, segment and name (when one is kept).
+    #[default]
+    Full,
+    /// Each quote with the respondent's code only: no name, no segment.
+    Pseudonymised,
+    /// No quotes; cards still say how many respondents back them.
+    Hidden,
+}
+
+impl Quotes {
+    pub const ALL: [Self; 3] = [Self::Full, Self::Pseudonymised, Self::Hidden];
+
+    /// The project and the map to print as this choice lets them be printed: names and
+    /// segments gone when pseudonymised; quotes unlinked from the stages (so the quotes lane
+    /// is empty) when hidden. `None` when nothing changes.
+    pub fn filter(
+        self,
+        project: &crate::model::Project,
+        map: &crate::model::Map,
+    ) -> Option<(crate::model::Project, crate::model::Map)> {
+        let mut p = match self {
+            Self::Full => return None,
+            Self::Pseudonymised | Self::Hidden => project.clone(),
+        };
+        let mut m = map.clone();
+        for r in &mut p.respondents {
+            r.name.clear();
+            r.segment.clear();
+        }
+        if self == Self::Hidden {
+            let quotes: std::collections::HashSet<_> = p
+                .evidence
+                .iter()
+                .filter(|e| e.kind == crate::model::EvidenceKind::Quote)
+                .map(|e| e.id)
+                .collect();
+            let maps = p.maps.iter_mut().chain(std::iter::once(&mut m));
+            for stage in maps.flat_map(|m| m.stages.iter_mut()) {
+                stage.evidence.retain(|e| !quotes.contains(e));
+            }
+            for e in p.evidence.iter_mut().filter(|e| quotes.contains(&e.id)) {
+                e.text.clear();
+            }
+        }
+        Some((p, m))
+    }
 }
 
 /// What a poster (PDF, SVG, PNG) shows.
@@ -77,6 +130,7 @@ impl Default for ExportOptions {
             tiling: None,
             all_maps: false,
             subject: Subject::Map,
+            quotes: Quotes::Full,
         }
     }
 }

@@ -160,7 +160,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
 /// default) adds a step here, with a test file in the old format.
 ///
 /// - 1.0 → 1.1: evidence named its respondents by free codes; 1.1 keeps an interview register
-///   and evidence refers to it, so every code an older file uses joins the register.
+///   and evidence refers to it, so every code an older file uses joins the register. A data
+///   set now belongs to a map: the one its values' stages are on.
 fn migrate(project: &mut Project, from: (u32, u32)) {
     debug_assert!(from.0 == CURRENT_FORMAT.0);
     if from < (1, 1) {
@@ -173,6 +174,20 @@ fn migrate(project: &mut Project, from: (u32, u32)) {
             }
         }
         project.respondents.extend(added);
+        let maps: Vec<(crate::model::MapId, std::collections::HashSet<crate::model::StageId>)> =
+            project
+                .maps
+                .iter()
+                .map(|m| (m.id, m.stages.iter().map(|s| s.id).collect()))
+                .collect();
+        for d in project.datasets.iter_mut().filter(|d| d.map.is_none()) {
+            d.map = d
+                .values
+                .iter()
+                .find_map(|v| v.stage)
+                .and_then(|s| maps.iter().find(|(_, stages)| stages.contains(&s)))
+                .map(|(id, _)| *id);
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub(super) struct Measured {
     title: TextBlock,
     body: TextBlock,
     meta: TextBlock,
+    evidence: TextBlock,
     icon: bool,
     height: f32,
 }
@@ -35,6 +36,7 @@ pub(super) fn measure(
     (stage_index, lane_index): (&HashMap<StageId, usize>, &HashMap<LaneId, usize>),
     m: &Metrics,
     lang: Language,
+    strengths: &HashMap<CardId, String>,
     text: &mut TextMeasurer,
 ) -> Vec<Measured> {
     let icon_room = icon_size(m) + 3.0;
@@ -83,12 +85,22 @@ pub(super) fn measure(
             meta_width,
             2,
         );
+        let evidence = text.block(
+            strengths.get(&card.id).map_or("", String::as_str),
+            m.card_meta_size,
+            true,
+            width,
+            1,
+        );
         let mut height = 2.0 * m.card_padding + title.size.y;
         if !body.lines.is_empty() {
             height += 4.0 + body.size.y;
         }
         if !meta.lines.is_empty() {
             height += 5.0 + meta.size.y;
+        }
+        if !evidence.lines.is_empty() {
+            height += 4.0 + evidence.size.y;
         }
         if card.moment_of_truth.is_some() {
             height = height.max(2.0 * m.card_padding + 14.0);
@@ -102,6 +114,7 @@ pub(super) fn measure(
             title,
             body,
             meta,
+            evidence,
             icon,
             height,
         });
@@ -157,6 +170,12 @@ pub(super) fn place(
                 body_pos.y + p.body.size.y
             };
             let meta_top = body_bottom + 5.0;
+            let meta_bottom = if p.meta.lines.is_empty() {
+                body_bottom
+            } else {
+                meta_top + p.meta.size.y
+            };
+            let evidence_pos = pos2(inner_left, meta_bottom + 4.0);
             let (meta_pos, channel_icon) = if p.icon {
                 let icon = Rect::from_min_size(pos2(inner_left, meta_top), Vec2::splat(icon_size));
                 (pos2(inner_left + icon_room, meta_top), Some(icon))
@@ -181,7 +200,35 @@ pub(super) fn place(
                     block: p.meta,
                 },
                 channel_icon,
+                evidence: PlacedText {
+                    pos: evidence_pos,
+                    block: p.evidence,
+                },
             }
+        })
+        .collect()
+}
+
+/// What each card with evidence says about it, in the project's language: "9 van 22
+/// respondenten", "3 respondenten" without a register, "2 bronnen" without respondents.
+pub(super) fn evidence_lines(
+    project: &crate::model::Project,
+    map: &Map,
+    lang: Language,
+) -> HashMap<CardId, String> {
+    use crate::i18n::tr_count_in;
+    map.cards
+        .iter()
+        .filter(|c| !c.evidence.is_empty())
+        .filter_map(|c| {
+            let s = crate::analysis::evidence::strength(project, &c.evidence);
+            let line = match (s.respondents, s.of) {
+                (0, _) if s.items == 0 => return None,
+                (0, _) => tr_count_in(lang, "evidence.sources", s.items, &[]),
+                (n, 0) => tr_count_in(lang, "evidence.respondents", n, &[]),
+                (n, of) => tr_count_in(lang, "evidence.respondents_of", of, &[("n", &n)]),
+            };
+            Some((c.id, line))
         })
         .collect()
 }

@@ -5,6 +5,7 @@ mod band;
 mod cards;
 mod connectors;
 mod curves;
+mod metrics;
 pub mod hit;
 pub mod paper;
 mod picture;
@@ -15,6 +16,10 @@ mod title;
 pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart, has_goal_band};
 pub use connectors::ConnectorLayout;
 pub use curves::DiffMark;
+pub use metrics::{
+    MetricCell, MetricItem, QuoteLayout, display_date, format_number, shown_datasets,
+    source_line,
+};
 pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};
 pub use title::{LEGEND_SAMPLE, curve_name, initials};
@@ -151,6 +156,8 @@ pub struct CardLayout {
     pub meta: PlacedText,
     /// Where the channel's icon goes, before the meta line.
     pub channel_icon: Option<Rect>,
+    /// How many respondents back the card ("9 van 22 respondenten"); empty without evidence.
+    pub evidence: PlacedText,
 }
 
 /// A line across a service blueprint between two kinds of lane, with its name.
@@ -209,6 +216,12 @@ pub struct Layout {
     pub diffs: Vec<curves::DiffMark>,
     /// Arrows between cards.
     pub connectors: Vec<ConnectorLayout>,
+    /// What metrics lanes show per stage.
+    pub metric_cells: Vec<MetricCell>,
+    /// The quotes in evidence lanes.
+    pub quotes: Vec<QuoteLayout>,
+    /// The sources of the figures, under the grid.
+    pub footnote: PlacedText,
     /// A service blueprint's lines of interaction, visibility and internal interaction.
     pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
@@ -309,7 +322,9 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         .enumerate()
         .map(|(i, l)| (l.id, i))
         .collect();
-    let pending = cards::measure(map, (&stage_index, &lane_index), m, lang, text);
+    let strengths = cards::evidence_lines(project, map, lang);
+    let pending = cards::measure(map, (&stage_index, &lane_index), m, lang, &strengths, text);
+    let mut content = metrics::lane_content(project, map, m, lang, text);
 
     let (stack, card_tops) = cards::stack(map, &pending, m);
 
@@ -317,10 +332,11 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     let mut lanes = Vec::with_capacity(map.lanes.len());
     let mut y = grid_rows_top;
     let mut lane_card_top = Vec::with_capacity(map.lanes.len());
+    let mut lane_tops = Vec::with_capacity(map.lanes.len());
     for (i, lane) in map.lanes.iter().enumerate() {
         let stacked = stack[i].iter().copied().fold(0.0, f32::max);
         let is_curve = lane.kind == LaneKind::Emotions && !lane.collapsed;
-        let curve_extra = if is_curve { m.curve_height } else { 0.0 };
+        let curve_extra = if is_curve { m.curve_height } else { 0.0 } + content.heights[i];
         let height = if lane.collapsed {
             m.collapsed_row_height
         } else {
@@ -367,9 +383,27 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
             curve_band,
         });
         lane_card_top.push(y + m.gap + curve_extra);
+        lane_tops.push(y);
         y += height;
     }
     let grid_bottom = y.max(grid_rows_top);
+    let stage_ids: Vec<StageId> = map.stages.iter().map(|s| s.id).collect();
+    content.place(&lane_tops, cells_left, m, &stage_ids);
+    let footnote = PlacedText {
+        pos: pos2(grid_left, grid_bottom + 8.0),
+        block: text.block(
+            &metrics::footnote(project, map, lang),
+            m.card_meta_size,
+            false,
+            grid_width,
+            6,
+        ),
+    };
+    let bottom = if footnote.block.lines.is_empty() {
+        grid_bottom
+    } else {
+        footnote.pos.y + footnote.block.size.y
+    };
 
     let stages: Vec<StageLayout> = map
         .stages
@@ -435,7 +469,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
     };
 
     Layout {
-        size: vec2(total_width, grid_bottom + m.margin),
+        size: vec2(total_width, bottom + m.margin),
         title,
         grid: Rect::from_min_max(
             pos2(grid_left, grid_top),
@@ -449,6 +483,9 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         band,
         diffs,
         connectors,
+        metric_cells: content.metrics.into_iter().map(|(_, c)| c).collect(),
+        quotes: content.quotes.into_iter().map(|(_, q)| q).collect(),
+        footnote,
         blueprint_lines,
         metrics: m.clone(),
     }

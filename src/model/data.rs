@@ -15,6 +15,10 @@ pub struct Dataset {
     pub unit: String,
     /// Where the figures come from, in words ("Genesys-export contactcentre").
     pub source: String,
+    /// Whether a stage's values are averaged (scores such as CSAT) rather than summed (counts
+    /// such as calls).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mean: bool,
     /// The map whose stages and cards the values belong to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub map: Option<MapId>,
@@ -31,6 +35,7 @@ impl Default for Dataset {
             name: String::new(),
             unit: String::new(),
             source: String::new(),
+            mean: false,
             map: None,
             import: None,
             values: Vec::new(),

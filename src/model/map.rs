@@ -221,13 +221,16 @@ pub enum LaneKind {
     Backstage,
     SupportProcesses,
     Metrics,
+    /// A service blueprint's physical evidence: what the customer sees and holds.
     Evidence,
+    /// What respondents said: the quotes linked to each stage.
+    Quotes,
     Custom,
 }
 
 impl LaneKind {
     /// All kinds, in palette order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::CustomerActions,
         Self::Touchpoints,
         Self::Channels,
@@ -241,6 +244,7 @@ impl LaneKind {
         Self::SupportProcesses,
         Self::Metrics,
         Self::Evidence,
+        Self::Quotes,
         Self::Custom,
     ];
 
@@ -260,6 +264,7 @@ impl LaneKind {
             Self::SupportProcesses => "support processes",
             Self::Metrics => "metrics",
             Self::Evidence => "evidence",
+            Self::Quotes => "quotes",
             Self::Custom => "custom",
         }
     }

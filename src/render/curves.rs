@@ -46,6 +46,18 @@ pub(super) fn curves(
                 colour,
                 theme,
             ));
+            // A step measured rather than judged: a square frame, as in a chart.
+            if point.from_data {
+                shapes.push(Shape::Rect {
+                    rect: epaint::Rect::from_center_size(
+                        p.pos,
+                        epaint::Vec2::splat(2.0 * FACE_RADIUS + 5.0),
+                    ),
+                    radius: 2.0,
+                    fill: None,
+                    stroke: Some(Line::solid(1.0, colour)),
+                });
+            }
             // A step linked to a moment of truth, or unlinked in a stage that has one.
             let moment = match point.card.and_then(|id| map.card(id)) {
                 Some(card) => card.moment_of_truth.is_some(),

@@ -39,6 +39,13 @@ pub fn lane_icon(kind: LaneKind, rect: Rect, colour: Color32) -> Vec<Shape> {
             pen.circle(0.24, 0.76, 0.08, false);
             pen.circle(0.1, 0.92, 0.04, true);
         }
+        // Quotation marks: two commas, raised.
+        LaneKind::Quotes => {
+            pen.circle(0.3, 0.4, 0.12, true);
+            pen.path(&[(0.4, 0.42), (0.34, 0.7)], false);
+            pen.circle(0.66, 0.4, 0.12, true);
+            pen.path(&[(0.76, 0.42), (0.7, 0.7)], false);
+        }
         // A smiling face.
         LaneKind::Emotions => {
             pen.circle(0.5, 0.5, 0.4, false);

@@ -10,6 +10,7 @@ mod curves;
 mod grid;
 pub mod icons;
 mod lane_icons;
+mod metrics;
 mod page;
 mod persona;
 mod scene;
@@ -81,6 +82,7 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     grid::journey_badges(&mut shapes, layout, theme, &options.journeys);
     grid::curve_bands(&mut shapes, map, layout, theme);
     cards::cards(&mut shapes, map, layout, theme);
+    metrics::metrics(&mut shapes, layout, theme);
     cards::connectors(&mut shapes, layout, theme);
     curves::curves(&mut shapes, map, layout, theme, options);
     curves::legend(&mut shapes, map, layout, theme, options);

@@ -74,6 +74,7 @@ impl Theme {
             LaneKind::SupportProcesses => Color32::from_rgb(0xf5, 0xf5, 0xf4),
             LaneKind::Metrics => Color32::from_rgb(0xfa, 0xe8, 0xff),
             LaneKind::Evidence => Color32::from_rgb(0xff, 0xed, 0xd5),
+            LaneKind::Quotes => Color32::from_rgb(0xe6, 0xf4, 0xfb),
             LaneKind::Custom => Color32::from_rgb(0xff, 0xff, 0xff),
         }
     }
@@ -95,6 +96,7 @@ impl Theme {
             LaneKind::SupportProcesses => Color32::from_rgb(0x78, 0x71, 0x6c),
             LaneKind::Metrics => Color32::from_rgb(0xa2, 0x1c, 0xaf),
             LaneKind::Evidence => Color32::from_rgb(0xea, 0x58, 0x0c),
+            LaneKind::Quotes => Color32::from_rgb(0x03, 0x69, 0xa1),
             LaneKind::Custom => Color32::from_rgb(0x64, 0x74, 0x8b),
         }
     }

@@ -44,6 +44,9 @@ pub enum Command {
     ShowStakeholders,
     NewStakeholder,
     ShowOverview,
+    ShowResearch,
+    ImportData,
+    FilterUnevidenced,
     LanguageSystem,
     LanguageEnglish,
     LanguageDutch,
@@ -92,7 +95,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 47] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -100,6 +103,7 @@ impl Command {
         Self::Save,
         Self::SaveAs,
         Self::Export,
+        Self::ImportData,
         Self::StartScreen,
         Self::Settings,
         Self::Quit,
@@ -120,6 +124,8 @@ impl Command {
         Self::ShowPersonas,
         Self::ShowStakeholders,
         Self::ShowOverview,
+        Self::ShowResearch,
+        Self::FilterUnevidenced,
         Self::ZoomFit,
         Self::ZoomActual,
         Self::ZoomIn,
@@ -173,6 +179,9 @@ impl Command {
             Self::ShowStakeholders => ("cmd.show_stakeholders", "cmd.show_stakeholders.tip"),
             Self::NewStakeholder => ("cmd.new_stakeholder", "cmd.new_stakeholder.tip"),
             Self::ShowOverview => ("cmd.show_overview", "cmd.show_overview.tip"),
+            Self::ShowResearch => ("cmd.show_research", "cmd.show_research.tip"),
+            Self::ImportData => ("cmd.import_data", "cmd.import_data.tip"),
+            Self::FilterUnevidenced => ("cmd.filter_unevidenced", "cmd.filter_unevidenced.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
             Self::Present => ("cmd.present", "cmd.present.tip"),
@@ -277,6 +286,8 @@ impl Command {
             Self::ShowMap => cmd_shift(Key::M),
             Self::ShowStakeholders => cmd_shift(Key::H),
             Self::ShowOverview => cmd_shift(Key::O),
+            Self::ShowResearch => cmd_shift(Key::R),
+            Self::ImportData => cmd_shift(Key::I),
             Self::NewExperience
             | Self::NewBlueprint
             | Self::AddStage
@@ -292,6 +303,7 @@ impl Command {
             | Self::Tour
             | Self::NewPersona
             | Self::NewStakeholder
+            | Self::FilterUnevidenced
             | Self::StartScreen => {
                 return None;
             }
@@ -361,6 +373,7 @@ impl Command {
                 | Self::FocusMap
                 | Self::WorkshopMode
                 | Self::Present
+                | Self::FilterUnevidenced
         )
     }
 
@@ -374,6 +387,7 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::Export
+            | Self::ImportData
             | Self::StartScreen
             | Self::Settings
             | Self::Quit => Menu::File,
@@ -394,6 +408,8 @@ impl Command {
             | Self::ShowPersonas
             | Self::ShowStakeholders
             | Self::ShowOverview
+            | Self::ShowResearch
+            | Self::FilterUnevidenced
             | Self::ZoomFit
             | Self::ZoomActual
             | Self::ZoomIn

@@ -19,6 +19,7 @@ mod overview;
 mod panels;
 pub mod personas;
 pub mod pictures;
+pub mod research;
 pub mod selection;
 pub mod settings;
 pub mod stakeholders;

@@ -75,6 +75,17 @@ pub enum AppAction {
     Persona(crate::ui::personas::PersonaAnswer),
     /// Something done on the stakeholder map or in its editor.
     Stakeholder(crate::ui::stakeholders::StakeholderAnswer),
+    /// What the research view asked.
+    Research(crate::ui::research::ResearchAnswer),
+    /// The mapping step's answer.
+    Import(crate::ui::dialogs::ImportAnswer),
+    /// The answer to a re-import's changes.
+    Reimport(crate::ui::dialogs::ReimportAnswer),
+    /// Evidence dropped on a card of the map.
+    LinkEvidence {
+        card: crate::model::CardId,
+        evidence: crate::model::EvidenceId,
+    },
     /// The answer of the dialog that copies personas.
     CopyPersonas(crate::ui::personas::CopyAnswer),
     /// Back to the map at this place in the breadcrumb trail.
@@ -179,6 +190,10 @@ impl KlantreisApp {
             AppAction::Persona(answer) => self.answer_persona(answer, ctx),
             AppAction::CopyPersonas(answer) => self.answer_copy_personas(answer),
             AppAction::Stakeholder(answer) => self.answer_stakeholder(answer, ctx),
+            AppAction::Research(answer) => self.answer_research(answer),
+            AppAction::Import(answer) => self.answer_import(answer),
+            AppAction::Reimport(answer) => self.answer_reimport(answer),
+            AppAction::LinkEvidence { card, evidence } => self.link_evidence(card, evidence),
             AppAction::Crumb(index) => self.back_to_crumb(index),
             AppAction::Notify { message, error } => {
                 if error {
@@ -205,7 +220,9 @@ impl KlantreisApp {
         if self.view == super::View::Stakeholders && self.run_in_stakeholders(command, ctx) {
             return;
         }
-        if self.view == super::View::Overview && self.run_in_overview(command) {
+        if matches!(self.view, super::View::Overview | super::View::Research)
+            && self.run_in_overview(command)
+        {
             return;
         }
         match command {
@@ -299,6 +316,12 @@ impl KlantreisApp {
             Command::ShowMap => self.view = super::View::Map,
             Command::ShowPersonas => self.show_personas(None, ctx),
             Command::ShowStakeholders => self.show_stakeholders(None, ctx),
+            Command::ShowResearch => self.show_research(ctx),
+            Command::ImportData => self.pick_data_file(),
+            Command::FilterUnevidenced => {
+                let on = !self.canvas.unevidenced_only();
+                self.canvas.set_unevidenced_only(on);
+            }
             Command::ShowOverview => {
                 if self.workshop.is_some() {
                     self.toggle_workshop(ctx);

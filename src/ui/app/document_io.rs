@@ -122,6 +122,7 @@ impl KlantreisApp {
         let kind = match &purpose {
             FieldFor::Open | FieldFor::CopyFrom | FieldFor::CopyTo(_) => FieldKind::Open,
             FieldFor::Picture(_) => FieldKind::Picture,
+            FieldFor::Data => FieldKind::Data,
             FieldFor::Save { .. } => FieldKind::Save,
             FieldFor::Export => FieldKind::Export(self.dialogs.export.options.format.extension()),
         };
@@ -150,6 +151,7 @@ impl KlantreisApp {
             FieldFor::Picture(persona) => self.use_photo_file(persona, &path),
             FieldFor::CopyFrom => self.offer_personas_from(path),
             FieldFor::CopyTo(ids) => self.copy_personas_into(&ids, &path),
+            FieldFor::Data => self.start_import(path, ""),
         }
     }
 

@@ -39,11 +39,15 @@ impl KlantreisApp {
             self.open_journey(journey);
             return;
         }
+        if let CanvasAction::LinkEvidence { card, evidence } = action {
+            self.link_evidence(card, evidence);
+            return;
+        }
         let Some(map) = self.doc.project.maps.get(self.current_map) else {
             return;
         };
         let (label, edit, then): (Cow<str>, Edit, Option<Then>) = match action {
-            CanvasAction::OpenJourney(_) => return,
+            CanvasAction::OpenJourney(_) | CanvasAction::LinkEvidence { .. } => return,
             CanvasAction::AddConnector { from, to } => {
                 let Some((edit, id)) = ops::add_connector(map, from, to) else {
                     return;

@@ -93,6 +93,13 @@ impl KlantreisApp {
                 });
                 return;
             }
+            super::View::Research => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let answers = self.research.ui(ui, &self.doc.project);
+                    self.actions.extend(answers.into_iter().map(AppAction::Research));
+                });
+                return;
+            }
             super::View::Map => {}
         }
         egui::Panel::right("inspector")
@@ -282,6 +289,17 @@ impl KlantreisApp {
         }
         if let Some(answer) = self.dialogs.tour.and_then(|t| t.ui(ctx)) {
             self.actions.push(AppAction::Tour(answer));
+        }
+        if let Some(answer) = self
+            .dialogs
+            .import
+            .as_mut()
+            .and_then(|d| d.ui(ctx, &self.doc.project))
+        {
+            self.actions.push(AppAction::Import(answer));
+        }
+        if let Some(answer) = self.dialogs.reimport.as_ref().and_then(|d| d.ui(ctx)) {
+            self.actions.push(AppAction::Reimport(answer));
         }
         if let Some(answer) = self.dialogs.copy_personas.as_mut().and_then(|d| d.ui(ctx)) {
             self.actions.push(AppAction::CopyPersonas(answer));

@@ -10,6 +10,7 @@ mod frame;
 mod journeys;
 mod personas;
 mod preferences;
+mod research;
 mod stakeholders;
 mod start;
 mod workshop;
@@ -95,6 +96,8 @@ enum FieldFor {
     CopyFrom,
     /// A project file to copy these personas into.
     CopyTo(Vec<crate::model::PersonaId>),
+    /// A data file to import.
+    Data,
 }
 
 /// The dialogs that may be open.
@@ -115,6 +118,10 @@ struct Dialogs {
     tour: Option<Tour>,
     /// Which personas to copy, to or from another project.
     copy_personas: Option<super::personas::CopyDialog>,
+    /// The mapping step of a data import.
+    import: Option<super::dialogs::ImportDialog>,
+    /// What a re-import would change, to confirm.
+    reimport: Option<super::dialogs::ReimportDialog>,
 }
 
 impl Dialogs {
@@ -126,6 +133,8 @@ impl Dialogs {
             || self.file_field.is_some()
             || self.language.is_some()
             || self.copy_personas.is_some()
+            || self.import.is_some()
+            || self.reimport.is_some()
     }
 }
 
@@ -178,6 +187,8 @@ pub struct KlantreisApp {
     trail: Vec<MapId>,
     /// The map overview's thumbnails.
     overview: super::overview::Overview,
+    /// The research view's own state.
+    research: super::research::ResearchView,
 }
 
 /// What the middle of the window shows.
@@ -192,6 +203,8 @@ pub enum View {
     Stakeholders,
     /// Every map of the project, as thumbnails.
     Overview,
+    /// The interview register, evidence and data sets.
+    Research,
 }
 
 impl KlantreisApp {
@@ -259,6 +272,7 @@ impl KlantreisApp {
             stakeholders: super::stakeholders::StakeholdersView::default(),
             trail: Vec::new(),
             overview: super::overview::Overview::default(),
+            research: super::research::ResearchView::default(),
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(

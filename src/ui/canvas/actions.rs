@@ -20,6 +20,11 @@ pub enum TextTarget {
 /// A change the user made on the canvas.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CanvasAction {
+    /// Evidence dragged from the research view onto a card.
+    LinkEvidence {
+        card: CardId,
+        evidence: crate::model::EvidenceId,
+    },
     /// Zoom into the journey map a stage stands for.
     OpenJourney(crate::model::MapId),
     /// An arrow from one card to another (a blueprint's flow).

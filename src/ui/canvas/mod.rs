@@ -20,6 +20,7 @@ mod headers;
 mod journeys;
 mod keyboard;
 mod paint;
+mod research;
 mod view;
 
 use std::collections::BTreeSet;
@@ -94,6 +95,8 @@ pub struct MapCanvas {
     focus_requested: bool,
     /// The presenter view's last stage shown; the stages after it are covered.
     reveal: Option<usize>,
+    /// Only the cards without evidence stand out; the others are dimmed.
+    unevidenced_only: bool,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -160,6 +163,16 @@ impl MapCanvas {
     /// Starts editing `target` in place with `text` already typed, the cursor after it.
     pub fn continue_typing(&mut self, target: TextTarget, text: String) {
         self.editing = Some(InPlaceEdit::typed(target, text));
+    }
+
+    /// Whether only the cards without evidence stand out.
+    pub fn unevidenced_only(&self) -> bool {
+        self.unevidenced_only
+    }
+
+    /// Dims the cards with evidence (or stops doing so).
+    pub fn set_unevidenced_only(&mut self, on: bool) {
+        self.unevidenced_only = on;
     }
 
     /// Shows the stages up to `stage` only (the presenter view), or all of them.
@@ -251,6 +264,9 @@ impl MapCanvas {
         if let Some(stage) = self.reveal {
             cover_stages_after(&painter, layout, to_screen, stage);
         }
+        if self.unevidenced_only {
+            research::dim_evidenced(ui, &painter, (map, layout), to_screen, canvas);
+        }
         let mut f = Frame {
             map,
             layout,
@@ -278,6 +294,8 @@ impl MapCanvas {
         let band_handled = self.band_ui(ui, &background, &mut f, drawing);
         self.background_ui(ui, &background, &mut f, band_handled, drawing);
         drop::toolbox_drop_ui(ui, &mut f);
+        research::evidence_drop_ui(ui, &mut f);
+        research::metric_tips_ui(ui, &f);
         self.selection_overlay(ui, &f);
         self.keyboard_ui(ui, &background, &mut f);
         headers::pinned_headers(ui, &f);

@@ -314,6 +314,18 @@ impl ExportDialog {
                     }
                 });
                 ui.end_row();
+                let name = ui.label(tr("export.quotes"));
+                egui::ComboBox::from_id_salt("export-quotes")
+                    .selected_text(quotes_name(o.quotes))
+                    .show_ui(ui, |ui| {
+                        for q in export::Quotes::ALL {
+                            ui.selectable_value(&mut o.quotes, q, quotes_name(q));
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id)
+                    .on_hover_text(tr("export.quotes.tip"));
+                ui.end_row();
                 let name = ui.label(tr("export.paper"));
                 let custom = matches!(o.setup.paper, PaperSize::Custom { .. });
                 egui::ComboBox::from_id_salt("export-paper")
@@ -589,4 +601,13 @@ fn legibility_text(l: export::Legibility) -> String {
             ("distance", &format!("{:.1}", l.readable_from_m)),
         ],
     )
+}
+
+/// How quotes appear, in the interface language.
+fn quotes_name(quotes: export::Quotes) -> std::borrow::Cow<'static, str> {
+    tr(match quotes {
+        export::Quotes::Full => "export.quotes.full",
+        export::Quotes::Pseudonymised => "export.quotes.pseudonymised",
+        export::Quotes::Hidden => "export.quotes.hidden",
+    })
 }

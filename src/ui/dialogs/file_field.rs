@@ -24,6 +24,8 @@ pub enum FieldKind {
     Export(&'static str),
     /// An existing picture.
     Picture,
+    /// An existing data file (CSV or workbook).
+    Data,
 }
 
 /// The built-in file field and what has been typed into it.
@@ -65,7 +67,7 @@ impl FileField {
     pub fn chosen(&self) -> PathBuf {
         let path = PathBuf::from(self.text.trim());
         match self.kind {
-            FieldKind::Open | FieldKind::Picture => path,
+            FieldKind::Open | FieldKind::Picture | FieldKind::Data => path,
             FieldKind::Save => super::with_extension(path),
             FieldKind::Export(extension) => super::with_export_extension(path, extension),
         }
@@ -121,7 +123,7 @@ impl FileField {
             return None;
         }
         match self.kind {
-            FieldKind::Open | FieldKind::Picture if !path.is_file() => {
+            FieldKind::Open | FieldKind::Picture | FieldKind::Data if !path.is_file() => {
                 self.problem = Some(tr_args("filefield.not_found", &[("path", &path.display())]));
                 None
             }
@@ -143,6 +145,7 @@ impl FileField {
                 FieldKind::Save => "filefield.title.save",
                 FieldKind::Export(_) => "filefield.title.export",
                 FieldKind::Picture => "filefield.title.picture",
+                FieldKind::Data => "filefield.title.data",
             };
             ui.heading(tr(title));
             if let Some(existing) = self.confirm.clone() {
@@ -187,7 +190,7 @@ impl FileField {
                     FieldKind::Open => "filefield.open",
                     FieldKind::Save => "filefield.save",
                     FieldKind::Export(_) => "filefield.export",
-                    FieldKind::Picture => "filefield.use",
+                    FieldKind::Picture | FieldKind::Data => "filefield.use",
                 };
                 if ui.button(tr(ok)).clicked() || enter {
                     answer = self.submit();

@@ -23,6 +23,8 @@ pub trait FileDialogs {
     fn pick_export(&mut self, file_name: &str, extension: &str, folder: Option<&Path>) -> Picked;
     /// A picture (PNG or JPEG) to use as a photo.
     fn pick_picture(&mut self) -> Picked;
+    /// A data file (CSV or a workbook) to import.
+    fn pick_data(&mut self) -> Picked;
 }
 
 /// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
@@ -107,6 +109,15 @@ impl FileDialogs for NativeDialogs {
                 .pick_file()
         })
     }
+
+    fn pick_data(&mut self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.data"))
+                .add_filter(tr("dialog.data_filter"), &crate::data::EXTENSIONS)
+                .pick_file()
+        })
+    }
 }
 
 /// Adds `.klantreis.ron` when the user typed a bare name.
@@ -127,6 +138,7 @@ pub struct ScriptedDialogs {
     pub save_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub export_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub picture_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub data_answers: std::collections::VecDeque<Option<PathBuf>>,
     /// As on a system without a desktop portal: no dialog ever opens.
     pub unavailable: bool,
 }
@@ -166,6 +178,13 @@ impl FileDialogs for ScriptedDialogs {
         let mut answers = std::mem::take(&mut self.picture_answers);
         let picked = self.answer(&mut answers);
         self.picture_answers = answers;
+        picked
+    }
+
+    fn pick_data(&mut self) -> Picked {
+        let mut answers = std::mem::take(&mut self.data_answers);
+        let picked = self.answer(&mut answers);
+        self.data_answers = answers;
         picked
     }
 }

@@ -6,6 +6,7 @@ mod file_field;
 mod files;
 mod first_start;
 mod help;
+mod import_data;
 mod palette;
 mod recover;
 mod settings;
@@ -20,6 +21,7 @@ pub use files::{
 };
 pub use first_start::LanguageQuestion;
 pub use help::{Closed, Help};
+pub use import_data::{ImportAnswer, ImportDialog, ReimportAnswer, ReimportDialog, reason_text};
 pub use palette::{Chosen, Palette};
 pub use recover::{Recover, RecoverDialog};
 pub use settings::{SettingsAnswer, SettingsDialog};

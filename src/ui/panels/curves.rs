@@ -52,7 +52,24 @@ pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<Insp
                     remove = Some(i);
                 }
             });
+            super::research_links::curve_data_ui(ui, project, map, curve);
         });
+    }
+    // A curve that follows data (again, or differently) moves onto it; one that stops keeps its
+    // points, now the user's.
+    for curve in &mut curves {
+        let before = map.curves.iter().find(|c| c.id == curve.id).and_then(|c| c.data);
+        if curve.data == before {
+            continue;
+        }
+        match curve.data.and_then(|d| project.dataset(d.dataset).map(|set| (d, set))) {
+            Some((data, set)) => curve.points = crate::data::curve::points(curve, data, set, map),
+            None => {
+                for p in &mut curve.points {
+                    p.from_data = false;
+                }
+            }
+        }
     }
     if ui.button(tr("inspector.add_curve")).clicked() {
         curves.push(new_curve(map));

@@ -309,6 +309,7 @@ pub fn inspector_ui(
             "inspector.covers",
             draft.span as usize,
         ));
+        super::research_links::evidence_links_ui(ui, project, &mut draft.evidence);
         if draft != *card {
             return Some(InspectorEdit {
                 label: tr("undo.edit_card").into_owned(),
@@ -339,6 +340,7 @@ pub fn inspector_ui(
             true,
         );
         journey_row(ui, project, map, &mut draft.journey);
+        super::research_links::evidence_links_ui(ui, project, &mut draft.evidence);
         if draft != *stage {
             return Some(InspectorEdit {
                 label: tr("undo.edit_stage").into_owned(),
@@ -361,6 +363,9 @@ pub fn inspector_ui(
         });
         colour_row(ui, &mut draft.colour, theme.lane_accent(draft.kind));
         ui.checkbox(&mut draft.collapsed, tr("inspector.collapsed"));
+        if draft.kind == LaneKind::Metrics {
+            super::research_links::lane_datasets_ui(ui, project, map, &mut draft);
+        }
         if draft != *lane {
             return Some(InspectorEdit {
                 label: tr("undo.edit_lane").into_owned(),

@@ -5,6 +5,7 @@ mod analysis;
 mod curves;
 mod inspector;
 mod menu_bar;
+mod research_links;
 mod sidebar;
 mod status_bar;
 

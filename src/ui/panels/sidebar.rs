@@ -104,11 +104,52 @@ pub fn sidebar_ui(
         }
     });
     ui.separator();
+    research_ui(ui, project, view, actions);
+}
+
+/// The research view's entry, with the evidence to drag onto cards while the map shows.
+fn research_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: crate::ui::View,
+    actions: &mut Vec<AppAction>,
+) {
+    if ui
+        .selectable_label(
+            view == crate::ui::View::Research,
+            egui::RichText::new(tr("sidebar.research")).strong(),
+        )
+        .on_hover_text(tr("sidebar.research_tip"))
+        .clicked()
+    {
+        actions.push(AppAction::Command(crate::ui::command::Command::ShowResearch));
+    }
     ui.weak(format!(
         "{} · {}",
         tr_count("sidebar.evidence", project.evidence.len()),
         tr_count("sidebar.datasets", project.datasets.len()),
     ));
+    if view != crate::ui::View::Map || project.evidence.is_empty() {
+        return;
+    }
+    ui.weak(tr("sidebar.drag_evidence"));
+    egui::ScrollArea::vertical()
+        .id_salt("sidebar-evidence")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for e in &project.evidence {
+                let label = crate::ui::research::evidence_label(e);
+                let response = ui
+                    .add(
+                        egui::Label::new(format!("“{label}”"))
+                            .truncate()
+                            .sense(egui::Sense::click_and_drag()),
+                    )
+                    .on_hover_text(&e.text)
+                    .on_hover_cursor(egui::CursorIcon::Grab);
+                response.dnd_set_drag_payload(e.id);
+            }
+        });
 }
 
 /// The list of maps with its + menu and each map's context menu.

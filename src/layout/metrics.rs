@@ -1,0 +1,503 @@
+//! What a metrics lane shows in each stage (per data set: the latest figure, a bar against the
+//! other stages, a sparkline over time, the top labels such as call reasons), the quotes an
+//! evidence lane shows, and the sources' footnote under the map.
+
+use epaint::{Pos2, Rect, Vec2, pos2, vec2};
+
+use super::{Metrics, PlacedText, TextMeasurer};
+use crate::i18n::{Language, tr_args_in, tr_in};
+use crate::model::{DatasetId, LaneId, LaneKind, Map, Project, StageId};
+
+/// One data set's figure in one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricItem {
+    pub dataset: DatasetId,
+    /// The data set's name, muted.
+    pub name: PlacedText,
+    /// The latest figure, large.
+    pub value: PlacedText,
+    /// The figure against the largest stage's: the track and how much of it is filled.
+    pub bar: (Rect, f32),
+    /// The figure over time, oldest first (empty with fewer than two dates).
+    pub spark: Vec<Pos2>,
+    /// The largest labels (call reasons, questions) with their share of the stage's figure.
+    pub breakdown: Vec<(PlacedText, Rect, f32)>,
+    /// Where the figure comes from, for a tooltip: file, sheet, as-of date.
+    pub source: String,
+}
+
+/// What a metrics lane shows in one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricCell {
+    pub lane: LaneId,
+    pub stage: StageId,
+    pub rect: Rect,
+    pub items: Vec<MetricItem>,
+}
+
+/// A quote in an evidence lane, with who said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteLayout {
+    pub evidence: crate::model::EvidenceId,
+    pub rect: Rect,
+    pub text: PlacedText,
+    pub attribution: PlacedText,
+}
+
+/// Content at the top of lane rows, before the cards: laid out at the origin and moved into
+/// place once the rows are known.
+#[derive(Default)]
+pub(super) struct LaneContent {
+    /// Per lane index: the height the content takes.
+    pub heights: Vec<f32>,
+    pub metrics: Vec<(usize, MetricCell)>,
+    pub quotes: Vec<(usize, QuoteLayout)>,
+}
+
+fn shift(t: &mut PlacedText, by: Vec2) {
+    t.pos += by;
+}
+
+impl MetricCell {
+    fn translate(&mut self, by: Vec2) {
+        self.rect = self.rect.translate(by);
+        for item in &mut self.items {
+            shift(&mut item.name, by);
+            shift(&mut item.value, by);
+            item.bar.0 = item.bar.0.translate(by);
+            for p in &mut item.spark {
+                *p += by;
+            }
+            for (t, r, _) in &mut item.breakdown {
+                shift(t, by);
+                *r = r.translate(by);
+            }
+        }
+    }
+}
+
+impl QuoteLayout {
+    fn translate(&mut self, by: Vec2) {
+        self.rect = self.rect.translate(by);
+        shift(&mut self.text, by);
+        shift(&mut self.attribution, by);
+    }
+}
+
+impl LaneContent {
+    /// Moves each lane's content to its row: `(left of the first stage, top of the row)`.
+    pub fn place(&mut self, lane_tops: &[f32], cells_left: f32, m: &Metrics, stages: &[StageId]) {
+        let column = |stage: StageId| stages.iter().position(|s| *s == stage).unwrap_or(0);
+        for (lane, cell) in &mut self.metrics {
+            let x = cells_left + m.stage_width * column(cell.stage) as f32;
+            cell.translate(vec2(x, lane_tops[*lane]));
+        }
+        for (lane, quote) in &mut self.quotes {
+            quote.translate(vec2(cells_left, lane_tops[*lane]));
+        }
+    }
+}
+
+/// A number as the project's language writes it: `1.234` and `3,5` in Dutch.
+pub fn format_number(value: f64, lang: Language) -> String {
+    let decimals = usize::from(value.fract().abs() >= 0.05 && value.abs() < 100.0);
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = match lang {
+        Language::Dutch => ('.', ','),
+        Language::English => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && text.trim_matches(['0', '.']).is_empty() {
+        ""
+    } else if value < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{point}{frac}")
+    }
+}
+
+/// The data sets a metrics lane shows: its own list, or every data set of the map.
+pub fn shown_datasets<'a>(
+    project: &'a Project,
+    map: &Map,
+    lane: &crate::model::Lane,
+) -> Vec<&'a crate::model::Dataset> {
+    if lane.datasets.is_empty() {
+        project
+            .datasets
+            .iter()
+            .filter(|d| d.map == Some(map.id))
+            .collect()
+    } else {
+        lane.datasets
+            .iter()
+            .filter_map(|id| project.dataset(*id))
+            .collect()
+    }
+}
+
+/// A stage's figure of a data set on each date, oldest first, and the labels' figures on the
+/// latest date, largest first.
+type Series = (Vec<(String, f64)>, Vec<(String, f64)>);
+
+fn series(project: &Project, map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
+    let mut by_date: std::collections::BTreeMap<&str, Vec<f64>> =
+        std::collections::BTreeMap::new();
+    for v in d.values.iter().filter(|v| v.stage == Some(stage)) {
+        by_date.entry(v.date.as_str()).or_default().push(v.value);
+    }
+    let combine = |values: &[f64]| {
+        let sum: f64 = values.iter().sum();
+        if d.mean {
+            sum / values.len().max(1) as f64
+        } else {
+            sum
+        }
+    };
+    let dates: Vec<(String, f64)> = by_date
+        .iter()
+        .map(|(date, values)| ((*date).to_owned(), combine(values)))
+        .collect();
+    let latest = dates.last().map(|(date, _)| date.clone()).unwrap_or_default();
+    let mut labels: Vec<(String, Vec<f64>)> = Vec::new();
+    for v in d
+        .values
+        .iter()
+        .filter(|v| v.stage == Some(stage) && v.date == latest)
+    {
+        let label = if v.label.is_empty() {
+            v.card
+                .and_then(|c| map.cards.iter().find(|x| x.id == c))
+                .map(|c| c.title.clone())
+                .unwrap_or_default()
+        } else {
+            v.label.clone()
+        };
+        if label.is_empty() {
+            continue;
+        }
+        match labels.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, values)) => values.push(v.value),
+            None => labels.push((label, vec![v.value])),
+        }
+    }
+    let mut labels: Vec<(String, f64)> = labels
+        .into_iter()
+        .map(|(l, values)| (l, combine(&values)))
+        .collect();
+    labels.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let _ = project;
+    (dates, labels)
+}
+
+const SPARK_WIDTH: f32 = 56.0;
+const BAR_HEIGHT: f32 = 4.0;
+const BREAKDOWN: usize = 3;
+
+/// One metrics lane's cells, at the origin of each stage's column.
+fn metric_cells(
+    project: &Project,
+    map: &Map,
+    lane: &crate::model::Lane,
+    m: &Metrics,
+    lang: Language,
+    text: &mut TextMeasurer,
+) -> (f32, Vec<MetricCell>) {
+    let datasets = shown_datasets(project, map, lane);
+    let inner = m.stage_width - 2.0 * m.card_padding;
+    let left = m.card_padding;
+    let mut cells = Vec::new();
+    let mut tallest: f32 = 0.0;
+    // Each data set's largest latest figure over the stages, for the bars.
+    let per_stage: Vec<Vec<Series>> = datasets
+        .iter()
+        .map(|d| map.stages.iter().map(|s| series(project, map, d, s.id)).collect())
+        .collect();
+    let largest: Vec<f64> = per_stage
+        .iter()
+        .map(|stages| {
+            stages
+                .iter()
+                .filter_map(|(dates, _)| dates.last().map(|x| x.1.abs()))
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    for (si, stage) in map.stages.iter().enumerate() {
+        let mut y = m.gap;
+        let mut items = Vec::new();
+        for (di, d) in datasets.iter().enumerate() {
+            let (dates, labels) = &per_stage[di][si];
+            let Some((_, latest)) = dates.last() else {
+                continue;
+            };
+            let name = text.block(&d.name, m.card_meta_size, false, inner, 1);
+            let name_pos = pos2(left, y);
+            y += name.size.y + 1.0;
+            let value_text = if d.unit.is_empty() {
+                format_number(*latest, lang)
+            } else {
+                format!("{} {}", format_number(*latest, lang), d.unit)
+            };
+            let spark_room = if dates.len() > 1 { SPARK_WIDTH + 6.0 } else { 0.0 };
+            let value = text.block(&value_text, m.card_title_size + 1.0, true, inner - spark_room, 1);
+            let value_pos = pos2(left, y);
+            let spark = if dates.len() > 1 {
+                let lo = dates.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
+                let hi = dates.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
+                let span = (hi - lo).max(f64::EPSILON);
+                let x0 = left + inner - SPARK_WIDTH;
+                let h = value.size.y - 2.0;
+                dates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, v))| {
+                        let t = i as f32 / (dates.len() - 1) as f32;
+                        let u = ((v - lo) / span) as f32;
+                        pos2(x0 + t * SPARK_WIDTH, y + 1.0 + (1.0 - u) * h)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            y += value.size.y + 2.0;
+            let fill = if largest[di] > 0.0 {
+                (latest.abs() / largest[di]) as f32
+            } else {
+                0.0
+            };
+            let bar = (Rect::from_min_size(pos2(left, y), vec2(inner, BAR_HEIGHT)), fill);
+            y += BAR_HEIGHT + 3.0;
+            let mut breakdown = Vec::new();
+            let top = labels.first().map_or(0.0, |x| x.1.abs());
+            if labels.len() > 1 || (labels.len() == 1 && dates.len() == 1 && labels[0].0 != d.name) {
+                for (label, v) in labels.iter().take(BREAKDOWN) {
+                    let line = format!("{} · {}", format_number(*v, lang), label);
+                    let block = text.block(&line, m.card_meta_size, false, inner, 1);
+                    let pos = pos2(left, y);
+                    y += block.size.y;
+                    let share = if top > 0.0 { (v.abs() / top) as f32 } else { 0.0 };
+                    let track = Rect::from_min_size(pos2(left, y + 0.5), vec2(inner * 0.6, 2.0));
+                    y += 5.0;
+                    breakdown.push((PlacedText { pos, block }, track, share));
+                }
+                if labels.len() > BREAKDOWN {
+                    let more = tr_args_in(lang, "metrics.more", &[("count", &(labels.len() - BREAKDOWN))]);
+                    let block = text.block(&more, m.card_meta_size, false, inner, 1);
+                    let pos = pos2(left, y);
+                    y += block.size.y;
+                    breakdown.push((PlacedText { pos, block }, Rect::NOTHING, 0.0));
+                }
+            }
+            y += m.gap;
+            items.push(MetricItem {
+                dataset: d.id,
+                name: PlacedText { pos: name_pos, block: name },
+                value: PlacedText { pos: value_pos, block: value },
+                bar,
+                spark,
+                breakdown,
+                source: source_line(d, lang),
+            });
+        }
+        tallest = tallest.max(y);
+        if !items.is_empty() {
+            cells.push(MetricCell {
+                lane: lane.id,
+                stage: stage.id,
+                rect: Rect::from_min_size(Pos2::ZERO, vec2(m.stage_width, y)),
+                items,
+            });
+        }
+    }
+    (tallest, cells)
+}
+
+/// One quotes lane's quotes: those linked to each stage, stacked in its column.
+fn quote_cells(
+    project: &Project,
+    map: &Map,
+    m: &Metrics,
+    lang: Language,
+    text: &mut TextMeasurer,
+) -> (f32, Vec<QuoteLayout>) {
+    let inner = m.stage_width - m.gap - 2.0 * m.card_padding;
+    let mut tallest: f32 = 0.0;
+    let mut out = Vec::new();
+    for (si, stage) in map.stages.iter().enumerate() {
+        let x = m.stage_width * si as f32 + m.gap / 2.0;
+        let mut y = m.gap;
+        for e in stage.evidence.iter().filter_map(|id| project.evidence(*id)) {
+            let quote = text.block(&format!("“{}”", e.text.trim()), m.card_body_size, false, inner, 8);
+            let who = attribution(project, e, lang);
+            let attribution = text.block(&who, m.card_meta_size, false, inner, 2);
+            let height = 2.0 * m.card_padding + quote.size.y + 3.0 + attribution.size.y;
+            let rect = Rect::from_min_size(pos2(x, y), vec2(m.stage_width - m.gap, height));
+            out.push(QuoteLayout {
+                evidence: e.id,
+                rect,
+                text: PlacedText { pos: pos2(x + m.card_padding, y + m.card_padding), block: quote },
+                attribution: PlacedText {
+                    pos: pos2(x + m.card_padding, y + m.card_padding + rect.height() - 2.0 * m.card_padding - attribution.size.y),
+                    block: attribution,
+                },
+            });
+            y += height + m.gap;
+        }
+        tallest = tallest.max(if y > m.gap { y } else { 0.0 });
+    }
+    (tallest, out)
+}
+
+/// Who said it: `— P01 (huurder, 30-45), P06 · 6 respondenten`; a pseudonymised export has
+/// codes only because its copy of the project has no names or segments.
+fn attribution(project: &Project, e: &crate::model::Evidence, lang: Language) -> String {
+    let who: Vec<String> = e
+        .respondents
+        .iter()
+        .map(|code| match project.respondent(code) {
+            Some(r) => {
+                let name = if r.name.is_empty() { &r.code } else { &r.name };
+                if r.segment.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name} ({})", r.segment)
+                }
+            }
+            None => code.clone(),
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !who.is_empty() {
+        parts.push(who.join(", "));
+    }
+    if e.weight() > e.respondents.len() {
+        parts.push(crate::i18n::tr_count_in(lang, "evidence.respondents", e.weight(), &[]));
+    }
+    if parts.is_empty() && !e.source.is_empty() {
+        parts.push(e.source.clone());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("— {}", parts.join(" · "))
+    }
+}
+
+/// The content of every metrics and evidence lane, at the origin.
+pub(super) fn lane_content(
+    project: &Project,
+    map: &Map,
+    m: &Metrics,
+    lang: Language,
+    text: &mut TextMeasurer,
+) -> LaneContent {
+    let mut content = LaneContent {
+        heights: vec![0.0; map.lanes.len()],
+        ..LaneContent::default()
+    };
+    for (i, lane) in map.lanes.iter().enumerate() {
+        if lane.collapsed {
+            continue;
+        }
+        match lane.kind {
+            LaneKind::Metrics => {
+                let (h, cells) = metric_cells(project, map, lane, m, lang, text);
+                content.heights[i] = h;
+                content.metrics.extend(cells.into_iter().map(|c| (i, c)));
+            }
+            LaneKind::Quotes => {
+                let (h, quotes) = quote_cells(project, map, m, lang, text);
+                content.heights[i] = h;
+                content.quotes.extend(quotes.into_iter().map(|q| (i, q)));
+            }
+            _ => {}
+        }
+    }
+    content
+}
+
+/// The sources under the map: per data set shown, its file, sheet and as-of date; per curve
+/// that follows a score, how the score maps onto the scale.
+pub(super) fn footnote(project: &Project, map: &Map, lang: Language) -> String {
+    let mut shown: Vec<&crate::model::Dataset> = Vec::new();
+    for lane in map.lanes.iter().filter(|l| l.kind == LaneKind::Metrics) {
+        for d in shown_datasets(project, map, lane) {
+            if !shown.iter().any(|x| x.id == d.id) {
+                shown.push(d);
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    for d in &shown {
+        parts.push(source_line(d, lang));
+    }
+    for curve in &map.curves {
+        let Some(data) = curve.data else { continue };
+        let Some(d) = project.dataset(data.dataset) else { continue };
+        if !shown.iter().any(|x| x.id == d.id) {
+            parts.push(source_line(d, lang));
+        }
+        let name = super::curve_name(project, curve);
+        parts.push(tr_args_in(
+            lang,
+            "metrics.curve_mapping",
+            &[
+                ("curve", &name),
+                ("data", &d.name),
+                ("low", &format_number(data.low, lang)),
+                ("bottom", &map.scale.format(map.scale.min(), 1)),
+                ("high", &format_number(data.high, lang)),
+                ("top", &map.scale.format(map.scale.max(), 1)),
+            ],
+        ));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{} {}", tr_in(lang, "metrics.sources"), parts.join(" · "))
+}
+
+/// `Gesprekken: gesprekken.xlsx, blad Gesprekken, peildatum 31-10-2026`.
+pub fn source_line(d: &crate::model::Dataset, lang: Language) -> String {
+    let mut bits = Vec::new();
+    if !d.source.is_empty() {
+        bits.push(d.source.clone());
+    }
+    if let Some(import) = &d.import {
+        let file = std::path::Path::new(&import.file)
+            .file_name()
+            .map_or_else(|| import.file.clone(), |f| f.to_string_lossy().into_owned());
+        bits.push(file);
+        if !import.sheet.is_empty() {
+            bits.push(tr_args_in(lang, "metrics.sheet", &[("sheet", &import.sheet)]));
+        }
+    }
+    if let Some(date) = d.latest_date() {
+        bits.push(tr_args_in(lang, "metrics.as_of", &[("date", &display_date(date, lang))]));
+    }
+    if bits.is_empty() {
+        d.name.clone()
+    } else {
+        format!("{}: {}", d.name, bits.join(", "))
+    }
+}
+
+/// `2026-10-31` as the language writes it: `31-10-2026` in Dutch.
+pub fn display_date(iso: &str, lang: Language) -> String {
+    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
+        (Language::Dutch, [y, m, d]) => format!("{d}-{m}-{y}"),
+        _ => iso.to_owned(),
+    }
+}

@@ -1,0 +1,86 @@
+//! A metrics lane's figures (number, bar, sparkline, top labels), an evidence lane's quotes,
+//! the evidence line on cards and the sources' footnote.
+
+use epaint::Rect;
+
+use super::{Line, Shape, Theme, text};
+use crate::layout::Layout;
+use crate::model::LaneKind;
+
+/// Every metric cell, quote and the footnote of `layout`.
+pub(super) fn metrics(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
+    let accent = theme.lane_accent(LaneKind::Metrics);
+    let track = theme.grid_line;
+    for cell in &layout.metric_cells {
+        for item in &cell.items {
+            text(shapes, &item.name, theme.ink_muted);
+            text(shapes, &item.value, theme.ink);
+            bar(shapes, item.bar.0, item.bar.1, track, accent);
+            if item.spark.len() > 1 {
+                shapes.push(Shape::Path {
+                    points: item.spark.clone(),
+                    closed: false,
+                    fill: None,
+                    stroke: Some(Line::solid(1.2, accent)),
+                });
+                if let Some(last) = item.spark.last() {
+                    shapes.push(Shape::Circle {
+                        center: *last,
+                        radius: 2.0,
+                        fill: Some(accent),
+                        stroke: None,
+                    });
+                }
+            }
+            for (label, rect, share) in &item.breakdown {
+                text(shapes, label, theme.ink);
+                if rect.is_positive() {
+                    bar(shapes, *rect, *share, track, accent);
+                }
+            }
+        }
+    }
+    let quote_accent = theme.lane_accent(LaneKind::Quotes);
+    for quote in &layout.quotes {
+        shapes.push(Shape::Rect {
+            rect: quote.rect,
+            radius: 4.0,
+            fill: Some(theme.paper),
+            stroke: Some(Line::solid(0.75, theme.card_stroke)),
+        });
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(
+                quote.rect.min + epaint::vec2(0.0, 3.0),
+                epaint::vec2(3.0, quote.rect.height() - 6.0),
+            ),
+            radius: 1.5,
+            fill: Some(quote_accent),
+            stroke: None,
+        });
+        text(shapes, &quote.text, theme.ink);
+        text(shapes, &quote.attribution, theme.ink_muted);
+    }
+    for card in &layout.cards {
+        text(shapes, &card.evidence, quote_accent);
+    }
+    text(shapes, &layout.footnote, theme.ink_muted);
+}
+
+/// A track with `share` of it filled from the left.
+fn bar(shapes: &mut Vec<Shape>, rect: Rect, share: f32, track: epaint::Color32, fill: epaint::Color32) {
+    shapes.push(Shape::Rect {
+        rect,
+        radius: rect.height() / 2.0,
+        fill: Some(track),
+        stroke: None,
+    });
+    let share = share.clamp(0.0, 1.0);
+    if share > 0.0 {
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(rect.min, epaint::vec2((rect.width() * share).max(rect.height()), rect.height())),
+            radius: rect.height() / 2.0,
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+}

@@ -1,0 +1,420 @@
+//! The mapping step of a data import: the first rows of the file, which column is the key, the
+//! value, the date and the label, how keys find stages or touchpoints, and, live, what that
+//! gives: the values, the rows that cannot be used (line and reason) and keys to tie by hand.
+
+use std::path::PathBuf;
+
+use crate::data::mapping::{self, MappingError, Outcome, RowReason};
+use crate::data::Table;
+use crate::i18n::{tr, tr_args, tr_count};
+use crate::model::{DataImport, Dataset, KeyLink, KeyMatch, Map, MapId, Project};
+
+/// What the user answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportAnswer {
+    /// Import with this recipe as a data set described as `base`, on `map`.
+    Import {
+        map: MapId,
+        base: Box<Dataset>,
+        recipe: Box<DataImport>,
+    },
+    /// Read another worksheet of the workbook.
+    Sheet(String),
+    Cancel,
+}
+
+/// The mapping step.
+pub struct ImportDialog {
+    pub path: PathBuf,
+    table: Table,
+    map: MapId,
+    recipe: DataImport,
+    base: Dataset,
+    /// The outcome of the recipe as it was last shown, and that recipe.
+    outcome: Option<(DataImport, MapId, Result<Outcome, MappingError>)>,
+}
+
+/// A row problem in the interface language.
+pub fn reason_text(reason: &RowReason) -> String {
+    match reason {
+        RowReason::NoKey => tr("import.reason.no_key").into_owned(),
+        RowReason::UnknownKey(k) => tr_args("import.reason.unknown_key", &[("key", k)]),
+        RowReason::NoValue => tr("import.reason.no_value").into_owned(),
+        RowReason::NotANumber(t) => tr_args("import.reason.not_a_number", &[("text", t)]),
+        RowReason::NotADate(t) => tr_args("import.reason.not_a_date", &[("text", t)]),
+    }
+}
+
+impl ImportDialog {
+    /// The step for `table`, read from `path`, with a first guess for `map`.
+    pub fn new(path: PathBuf, table: Table, project: &Project, map: MapId) -> Self {
+        let guess = project
+            .map(map)
+            .map(|m| mapping::guess(&table, m))
+            .unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let base = Dataset {
+            name,
+            mean: guess.value_column.to_lowercase().contains("csat")
+                || guess.value_column.to_lowercase().contains("nps")
+                || guess.value_column.to_lowercase().contains("score"),
+            ..Dataset::default()
+        };
+        Self {
+            path,
+            table,
+            map,
+            recipe: guess,
+            base,
+            outcome: None,
+        }
+    }
+
+    /// Carries the user's choices over to the step for another sheet of the same workbook,
+    /// where that sheet has the same columns.
+    pub fn keep_choices_of(&mut self, old: &Self) {
+        self.base = old.base.clone();
+        self.map = old.map;
+        let has = |c: &str| c.is_empty() || self.table.column(c).is_some();
+        let r = &old.recipe;
+        if has(&r.key_column) && has(&r.value_column) && has(&r.date_column) && has(&r.label_column) {
+            let sheet = self.recipe.sheet.clone();
+            self.recipe = r.clone();
+            self.recipe.sheet = sheet;
+        }
+    }
+
+    fn outcome(&mut self, map: &Map) -> &Result<Outcome, MappingError> {
+        let stale = !matches!(&self.outcome, Some((r, m, _)) if *r == self.recipe && *m == map.id);
+        if stale {
+            let result = mapping::apply(&self.table, &self.recipe, map);
+            self.outcome = Some((self.recipe.clone(), map.id, result));
+        }
+        &self.outcome.as_ref().expect("just set").2
+    }
+
+    fn column_combo(&mut self, ui: &mut egui::Ui, key: &'static str, which: Column, optional: bool) {
+        let name = ui.label(tr(key));
+        let current = match which {
+            Column::Key => &mut self.recipe.key_column,
+            Column::Value => &mut self.recipe.value_column,
+            Column::Date => &mut self.recipe.date_column,
+            Column::Label => &mut self.recipe.label_column,
+        };
+        let shown = if current.is_empty() {
+            tr("import.none").into_owned()
+        } else {
+            current.clone()
+        };
+        egui::ComboBox::from_id_salt(key)
+            .selected_text(shown)
+            .width(180.0)
+            .show_ui(ui, |ui| {
+                if optional {
+                    ui.selectable_value(current, String::new(), tr("import.none"));
+                }
+                for h in &self.table.headers {
+                    ui.selectable_value(current, h.clone(), h);
+                }
+            })
+            .response
+            .labelled_by(name.id);
+    }
+
+    fn preview_ui(&self, ui: &mut egui::Ui) {
+        const ROWS: usize = 8;
+        egui::ScrollArea::horizontal()
+            .id_salt("import-preview")
+            .show(ui, |ui| {
+                egui::Grid::new("import-preview-grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.weak(tr("import.line"));
+                        for h in &self.table.headers {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for row in self.table.rows.iter().take(ROWS) {
+                            ui.weak(row.line.to_string());
+                            for c in row.cells.iter().take(self.table.headers.len()) {
+                                let text = c.text();
+                                let short: String = text.chars().take(40).collect();
+                                ui.label(short.replace('\n', " "));
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.weak(tr_count("import.rows", self.table.rows.len()));
+    }
+
+    /// Keys that name nothing, each with a menu to tie it to a stage or touchpoint.
+    fn links_ui(&mut self, ui: &mut egui::Ui, map: &Map, unknown: &[String]) {
+        if unknown.is_empty() {
+            return;
+        }
+        ui.label(tr("import.unknown_keys"));
+        for key in unknown.iter().take(12) {
+            ui.horizontal(|ui| {
+                ui.label(format!("“{key}” →"));
+                egui::ComboBox::from_id_salt(("link", key.as_str()))
+                    .selected_text(tr("import.link_choose"))
+                    .height(480.0)
+                    .show_ui(ui, |ui| {
+                        for s in &map.stages {
+                            if ui.selectable_label(false, &s.name).clicked() {
+                                self.recipe.links.push(KeyLink {
+                                    key: key.clone(),
+                                    stage: Some(s.id),
+                                    card: None,
+                                });
+                            }
+                        }
+                        if self.recipe.matching == KeyMatch::Card {
+                            ui.separator();
+                            for c in &map.cards {
+                                if ui.selectable_label(false, &c.title).clicked() {
+                                    self.recipe.links.push(KeyLink {
+                                        key: key.clone(),
+                                        stage: Some(c.stage),
+                                        card: Some(c.id),
+                                    });
+                                }
+                            }
+                        }
+                    });
+            });
+        }
+    }
+
+    fn mapping_ui(&mut self, ui: &mut egui::Ui, project: &Project) {
+        egui::Grid::new("import-mapping").num_columns(2).show(ui, |ui| {
+            let name = ui.label(tr("import.map"));
+            let title = project.map(self.map).map_or_else(String::new, |m| m.title.clone());
+            egui::ComboBox::from_id_salt("import.map")
+                .selected_text(title)
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    for m in &project.maps {
+                        ui.selectable_value(&mut self.map, m.id, &m.title);
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+            ui.end_row();
+            self.column_combo(ui, "import.key", Column::Key, false);
+            ui.end_row();
+            let name = ui.label(tr("import.keys_name"));
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.recipe.matching, KeyMatch::Stage, tr("import.keys.stages"))
+                    .labelled_by(name.id);
+                ui.radio_value(&mut self.recipe.matching, KeyMatch::Card, tr("import.keys.cards"));
+            });
+            ui.end_row();
+            self.column_combo(ui, "import.value", Column::Value, false);
+            ui.end_row();
+            self.column_combo(ui, "import.date", Column::Date, true);
+            ui.end_row();
+            self.column_combo(ui, "import.label", Column::Label, true);
+            ui.end_row();
+            ui.label("");
+            ui.checkbox(&mut self.recipe.decimal_comma, tr("import.decimal_comma"));
+            ui.end_row();
+            let name = ui.label(tr("import.name"));
+            ui.add(egui::TextEdit::singleline(&mut self.base.name).desired_width(180.0))
+                .labelled_by(name.id);
+            ui.end_row();
+            let name = ui.label(tr("research.unit"));
+            ui.add(egui::TextEdit::singleline(&mut self.base.unit).desired_width(180.0))
+                .labelled_by(name.id);
+            ui.end_row();
+            ui.label("");
+            ui.checkbox(&mut self.base.mean, tr("research.mean"))
+                .on_hover_text(tr("research.mean.tip"));
+            ui.end_row();
+        });
+    }
+
+    /// Shows the step; returns the answer once given.
+    pub fn ui(&mut self, ctx: &egui::Context, project: &Project) -> Option<ImportAnswer> {
+        let mut answer = None;
+        let file = self
+            .path
+            .file_name()
+            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        egui::Window::new(tr("import.title"))
+            .collapsible(false)
+            .resizable(true)
+            .default_width(760.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(tr_args("import.intro", &[("file", &file)]));
+                if self.table.sheets.len() > 1 {
+                    ui.horizontal(|ui| {
+                        let name = ui.label(tr("import.sheet"));
+                        let mut sheet = self.table.sheet.clone();
+                        egui::ComboBox::from_id_salt("import.sheet")
+                            .selected_text(&sheet)
+                            .show_ui(ui, |ui| {
+                                for s in &self.table.sheets {
+                                    ui.selectable_value(&mut sheet, s.clone(), s);
+                                }
+                            })
+                            .response
+                            .labelled_by(name.id);
+                        if sheet != self.table.sheet {
+                            answer = Some(ImportAnswer::Sheet(sheet));
+                        }
+                    });
+                }
+                self.preview_ui(ui);
+                ui.separator();
+                ui.columns(2, |cols| {
+                    self.mapping_ui(&mut cols[0], project);
+                    let Some(map) = project.map(self.map) else {
+                        return;
+                    };
+                    let ui = &mut cols[1];
+                    let mut unknown = Vec::new();
+                    let ok = match self.outcome(map) {
+                        Ok(outcome) => {
+                            ui.strong(tr_count("import.values", outcome.values.len()));
+                            if outcome.problems.is_empty() {
+                                ui.label(tr("import.all_rows"));
+                            } else {
+                                ui.colored_label(
+                                    ui.visuals().warn_fg_color,
+                                    tr_count("import.problems", outcome.problems.len()),
+                                );
+                                egui::ScrollArea::vertical()
+                                    .id_salt("import-problems")
+                                    .max_height(160.0)
+                                    .show(ui, |ui| {
+                                        for p in outcome.problems.iter().take(500) {
+                                            ui.label(tr_args(
+                                                "import.problem",
+                                                &[("line", &p.line), ("reason", &reason_text(&p.reason))],
+                                            ));
+                                        }
+                                    });
+                                for p in &outcome.problems {
+                                    if let RowReason::UnknownKey(k) = &p.reason
+                                        && !unknown.contains(k)
+                                    {
+                                        unknown.push(k.clone());
+                                    }
+                                }
+                            }
+                            !outcome.values.is_empty()
+                        }
+                        Err(e) => {
+                            ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+                            false
+                        }
+                    };
+                    self.links_ui(ui, map, &unknown);
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add_enabled(ok && !self.base.name.trim().is_empty(), egui::Button::new(tr("import.button")))
+                            .clicked()
+                        {
+                            answer = Some(ImportAnswer::Import {
+                                map: self.map,
+                                base: Box::new(self.base.clone()),
+                                recipe: Box::new(self.recipe.clone()),
+                            });
+                        }
+                        if ui.button(tr("import.cancel")).clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        {
+                            answer = Some(ImportAnswer::Cancel);
+                        }
+                    });
+                });
+            });
+        answer
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Column {
+    Key,
+    Value,
+    Date,
+    Label,
+}
+
+/// What a re-import would change, to confirm before it is applied.
+pub struct ReimportDialog {
+    pub imported: crate::edit::data::Imported,
+    pub name: String,
+}
+
+/// The answer to a re-import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReimportAnswer {
+    Apply,
+    Cancel,
+}
+
+impl ReimportDialog {
+    pub fn ui(&self, ctx: &egui::Context) -> Option<ReimportAnswer> {
+        let mut answer = None;
+        let lang = crate::i18n::language();
+        egui::Window::new(tr_args("reimport.title", &[("name", &self.name)]))
+            .collapsible(false)
+            .resizable(true)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                let c = &self.imported.changes;
+                if c.is_empty() {
+                    ui.label(tr_count("reimport.unchanged", self.imported.values));
+                } else {
+                    ui.label(tr_args(
+                        "reimport.summary",
+                        &[("added", &c.added()), ("removed", &c.removed()), ("changed", &c.changed())],
+                    ));
+                    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                        egui::Grid::new("reimport-changes").striped(true).show(ui, |ui| {
+                            for change in &c.changes {
+                                let show = |v: Option<f64>| {
+                                    v.map_or("—".to_owned(), |v| crate::layout::format_number(v, lang))
+                                };
+                                ui.label(&change.place);
+                                ui.label(show(change.old));
+                                ui.label("→");
+                                ui.strong(show(change.new));
+                                ui.end_row();
+                            }
+                        });
+                    });
+                }
+                if !self.imported.problems.is_empty() {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        tr_count("import.problems", self.imported.problems.len()),
+                    );
+                    for p in self.imported.problems.iter().take(50) {
+                        ui.label(tr_args(
+                            "import.problem",
+                            &[("line", &p.line), ("reason", &reason_text(&p.reason))],
+                        ));
+                    }
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(tr("reimport.apply")).clicked() {
+                        answer = Some(ReimportAnswer::Apply);
+                    }
+                    if ui.button(tr("import.cancel")).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        answer = Some(ReimportAnswer::Cancel);
+                    }
+                });
+            });
+        answer
+    }
+}
