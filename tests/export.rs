@@ -1457,9 +1457,15 @@ fn the_poster_shows_the_metrics_lane_evidence_and_quotes_as_chosen() {
     let coded = text_with(klantreis::export::Quotes::Pseudonymised);
     assert!(coded.contains("twintig minuten"));
     assert!(coded.contains("P01"));
-    assert!(!coded.contains("huurder, 30-45"), "a segment on a pseudonymised poster");
+    assert!(
+        !coded.contains("huurder, 30-45"),
+        "a segment on a pseudonymised poster"
+    );
     let without = text_with(klantreis::export::Quotes::Hidden);
-    assert!(!without.contains("twintig minuten"), "a quote on a poster without quotes");
+    assert!(
+        !without.contains("twintig minuten"),
+        "a quote on a poster without quotes"
+    );
     // What backs the cards is a count, not a quote: it stays.
     assert!(without.contains("6 van 14 respondenten"));
 }

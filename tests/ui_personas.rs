@@ -352,11 +352,15 @@ fn overlay_the_as_is_and_to_be_curves_with_the_difference_per_stage() {
         Some(example("ikea-winkelbezoek.klantreis.ron")),
     );
     assert_eq!(h.state().project().maps[0].compare, None);
+    h.get_by_label("From").scroll_to_me();
+    h.run();
     h.get_by_label("From").click();
     h.run();
     click_rightmost(&mut h, "Sanne · huidig");
     // One curve chosen waits for the other.
     assert_eq!(h.state().project().maps[0].compare, None);
+    h.get_by_label("With").scroll_to_me();
+    h.run();
     h.get_by_label("With").click();
     h.run();
     click_rightmost(&mut h, "Sanne · gewenst");

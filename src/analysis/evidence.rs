@@ -37,7 +37,11 @@ pub fn strength(project: &Project, links: &[EvidenceId]) -> Strength {
     let of = project.respondents.len();
     Strength {
         // Never more than were heard, when the register says how many that was.
-        respondents: if of > 0 { respondents.min(of) } else { respondents },
+        respondents: if of > 0 {
+            respondents.min(of)
+        } else {
+            respondents
+        },
         of,
         items,
     }
@@ -51,7 +55,9 @@ mod tests {
     #[test]
     fn distinct_respondents_out_of_the_register() {
         let mut p = Project {
-            respondents: (1..=22).map(|i| Respondent::coded(format!("R{i:02}"))).collect(),
+            respondents: (1..=22)
+                .map(|i| Respondent::coded(format!("R{i:02}")))
+                .collect(),
             ..Project::default()
         };
         let codes = |c: &[&str]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();

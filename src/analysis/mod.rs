@@ -426,7 +426,9 @@ fn lint(project: &Project, map: &Map) -> Vec<Lint> {
             out.push(Lint::MomentOfTruthWithoutReason { card: card.id });
         }
         let claim = card.moment_of_truth.is_some()
-            || map.lane(card.lane).is_some_and(|l| l.kind == LaneKind::PainPoints);
+            || map
+                .lane(card.lane)
+                .is_some_and(|l| l.kind == LaneKind::PainPoints);
         if researched && claim && card.evidence.is_empty() {
             out.push(Lint::ClaimWithoutEvidence { card: card.id });
         }

@@ -92,7 +92,10 @@ pub struct ImportArgs {
 fn print_changes(changes: &Changes) {
     const SHOWN: usize = 30;
     if changes.changes.len() > SHOWN {
-        out(&format!("  (the first {SHOWN} of {})", changes.changes.len()));
+        out(&format!(
+            "  (the first {SHOWN} of {})",
+            changes.changes.len()
+        ));
     }
     for c in changes.changes.iter().take(SHOWN) {
         let show = |v: Option<f64>| {

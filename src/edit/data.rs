@@ -256,7 +256,10 @@ pub fn delete_evidence(project: &Project, id: crate::model::EvidenceId) -> Edit 
             for s in &mut stages {
                 s.evidence.retain(|e| *e != id);
             }
-            edits.push(Edit::SetStages { map: map.id, stages });
+            edits.push(Edit::SetStages {
+                map: map.id,
+                stages,
+            });
         }
         for (at, card) in map.cards.iter().enumerate() {
             if card.evidence.contains(&id) {
@@ -296,15 +299,25 @@ pub fn delete_dataset(project: &Project, id: DatasetId) -> Edit {
             }
             edits.push(Edit::SetLanes { map: map.id, lanes });
         }
-        if map.curves.iter().any(|c| c.data.is_some_and(|d| d.dataset == id)) {
+        if map
+            .curves
+            .iter()
+            .any(|c| c.data.is_some_and(|d| d.dataset == id))
+        {
             let mut curves = map.curves.clone();
-            for c in curves.iter_mut().filter(|c| c.data.is_some_and(|d| d.dataset == id)) {
+            for c in curves
+                .iter_mut()
+                .filter(|c| c.data.is_some_and(|d| d.dataset == id))
+            {
                 c.data = None;
                 for p in &mut c.points {
                     p.from_data = false;
                 }
             }
-            edits.push(Edit::SetCurves { map: map.id, curves });
+            edits.push(Edit::SetCurves {
+                map: map.id,
+                curves,
+            });
         }
     }
     let index = project
@@ -321,7 +334,11 @@ pub fn delete_dataset(project: &Project, id: DatasetId) -> Edit {
 }
 
 /// Links evidence `evidence` to `card` of `map`; `None` when it already is.
-pub fn link_card(map: &Map, card: crate::model::CardId, evidence: crate::model::EvidenceId) -> Option<Edit> {
+pub fn link_card(
+    map: &Map,
+    card: crate::model::CardId,
+    evidence: crate::model::EvidenceId,
+) -> Option<Edit> {
     let at = map.cards.iter().position(|c| c.id == card)?;
     let mut c = map.cards[at].clone();
     if c.evidence.contains(&evidence) {

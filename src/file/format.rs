@@ -174,12 +174,14 @@ fn migrate(project: &mut Project, from: (u32, u32)) {
             }
         }
         project.respondents.extend(added);
-        let maps: Vec<(crate::model::MapId, std::collections::HashSet<crate::model::StageId>)> =
-            project
-                .maps
-                .iter()
-                .map(|m| (m.id, m.stages.iter().map(|s| s.id).collect()))
-                .collect();
+        let maps: Vec<(
+            crate::model::MapId,
+            std::collections::HashSet<crate::model::StageId>,
+        )> = project
+            .maps
+            .iter()
+            .map(|m| (m.id, m.stages.iter().map(|s| s.id).collect()))
+            .collect();
         for d in project.datasets.iter_mut().filter(|d| d.map.is_none()) {
             d.map = d
                 .values

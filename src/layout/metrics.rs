@@ -153,8 +153,7 @@ pub fn shown_datasets<'a>(
 type Series = (Vec<(String, f64)>, Vec<(String, f64)>);
 
 fn series(project: &Project, map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
-    let mut by_date: std::collections::BTreeMap<&str, Vec<f64>> =
-        std::collections::BTreeMap::new();
+    let mut by_date: std::collections::BTreeMap<&str, Vec<f64>> = std::collections::BTreeMap::new();
     for v in d.values.iter().filter(|v| v.stage == Some(stage)) {
         by_date.entry(v.date.as_str()).or_default().push(v.value);
     }
@@ -170,7 +169,10 @@ fn series(project: &Project, map: &Map, d: &crate::model::Dataset, stage: StageI
         .iter()
         .map(|(date, values)| ((*date).to_owned(), combine(values)))
         .collect();
-    let latest = dates.last().map(|(date, _)| date.clone()).unwrap_or_default();
+    let latest = dates
+        .last()
+        .map(|(date, _)| date.clone())
+        .unwrap_or_default();
     let mut labels: Vec<(String, Vec<f64>)> = Vec::new();
     for v in d
         .values
@@ -223,7 +225,12 @@ fn metric_cells(
     // Each data set's largest latest figure over the stages, for the bars.
     let per_stage: Vec<Vec<Series>> = datasets
         .iter()
-        .map(|d| map.stages.iter().map(|s| series(project, map, d, s.id)).collect())
+        .map(|d| {
+            map.stages
+                .iter()
+                .map(|s| series(project, map, d, s.id))
+                .collect()
+        })
         .collect();
     let largest: Vec<f64> = per_stage
         .iter()
@@ -250,8 +257,18 @@ fn metric_cells(
             } else {
                 format!("{} {}", format_number(*latest, lang), d.unit)
             };
-            let spark_room = if dates.len() > 1 { SPARK_WIDTH + 6.0 } else { 0.0 };
-            let value = text.block(&value_text, m.card_title_size + 1.0, true, inner - spark_room, 1);
+            let spark_room = if dates.len() > 1 {
+                SPARK_WIDTH + 6.0
+            } else {
+                0.0
+            };
+            let value = text.block(
+                &value_text,
+                m.card_title_size + 1.0,
+                true,
+                inner - spark_room,
+                1,
+            );
             let value_pos = pos2(left, y);
             let spark = if dates.len() > 1 {
                 let lo = dates.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
@@ -277,23 +294,35 @@ fn metric_cells(
             } else {
                 0.0
             };
-            let bar = (Rect::from_min_size(pos2(left, y), vec2(inner, BAR_HEIGHT)), fill);
+            let bar = (
+                Rect::from_min_size(pos2(left, y), vec2(inner, BAR_HEIGHT)),
+                fill,
+            );
             y += BAR_HEIGHT + 3.0;
             let mut breakdown = Vec::new();
             let top = labels.first().map_or(0.0, |x| x.1.abs());
-            if labels.len() > 1 || (labels.len() == 1 && dates.len() == 1 && labels[0].0 != d.name) {
+            if labels.len() > 1 || (labels.len() == 1 && dates.len() == 1 && labels[0].0 != d.name)
+            {
                 for (label, v) in labels.iter().take(BREAKDOWN) {
                     let line = format!("{} · {}", format_number(*v, lang), label);
                     let block = text.block(&line, m.card_meta_size, false, inner, 1);
                     let pos = pos2(left, y);
                     y += block.size.y;
-                    let share = if top > 0.0 { (v.abs() / top) as f32 } else { 0.0 };
+                    let share = if top > 0.0 {
+                        (v.abs() / top) as f32
+                    } else {
+                        0.0
+                    };
                     let track = Rect::from_min_size(pos2(left, y + 0.5), vec2(inner * 0.6, 2.0));
                     y += 5.0;
                     breakdown.push((PlacedText { pos, block }, track, share));
                 }
                 if labels.len() > BREAKDOWN {
-                    let more = tr_args_in(lang, "metrics.more", &[("count", &(labels.len() - BREAKDOWN))]);
+                    let more = tr_args_in(
+                        lang,
+                        "metrics.more",
+                        &[("count", &(labels.len() - BREAKDOWN))],
+                    );
                     let block = text.block(&more, m.card_meta_size, false, inner, 1);
                     let pos = pos2(left, y);
                     y += block.size.y;
@@ -303,8 +332,14 @@ fn metric_cells(
             y += m.gap;
             items.push(MetricItem {
                 dataset: d.id,
-                name: PlacedText { pos: name_pos, block: name },
-                value: PlacedText { pos: value_pos, block: value },
+                name: PlacedText {
+                    pos: name_pos,
+                    block: name,
+                },
+                value: PlacedText {
+                    pos: value_pos,
+                    block: value,
+                },
                 bar,
                 spark,
                 breakdown,
@@ -339,7 +374,13 @@ fn quote_cells(
         let x = m.stage_width * si as f32 + m.gap / 2.0;
         let mut y = m.gap;
         for e in stage.evidence.iter().filter_map(|id| project.evidence(*id)) {
-            let quote = text.block(&format!("“{}”", e.text.trim()), m.card_body_size, false, inner, 8);
+            let quote = text.block(
+                &format!("“{}”", e.text.trim()),
+                m.card_body_size,
+                false,
+                inner,
+                8,
+            );
             let who = attribution(project, e, lang);
             let attribution = text.block(&who, m.card_meta_size, false, inner, 2);
             let height = 2.0 * m.card_padding + quote.size.y + 3.0 + attribution.size.y;
@@ -347,9 +388,17 @@ fn quote_cells(
             out.push(QuoteLayout {
                 evidence: e.id,
                 rect,
-                text: PlacedText { pos: pos2(x + m.card_padding, y + m.card_padding), block: quote },
+                text: PlacedText {
+                    pos: pos2(x + m.card_padding, y + m.card_padding),
+                    block: quote,
+                },
                 attribution: PlacedText {
-                    pos: pos2(x + m.card_padding, y + m.card_padding + rect.height() - 2.0 * m.card_padding - attribution.size.y),
+                    pos: pos2(
+                        x + m.card_padding,
+                        y + m.card_padding + rect.height()
+                            - 2.0 * m.card_padding
+                            - attribution.size.y,
+                    ),
                     block: attribution,
                 },
             });
@@ -383,7 +432,12 @@ fn attribution(project: &Project, e: &crate::model::Evidence, lang: Language) ->
         parts.push(who.join(", "));
     }
     if e.weight() > e.respondents.len() {
-        parts.push(crate::i18n::tr_count_in(lang, "evidence.respondents", e.weight(), &[]));
+        parts.push(crate::i18n::tr_count_in(
+            lang,
+            "evidence.respondents",
+            e.weight(),
+            &[],
+        ));
     }
     if parts.is_empty() && !e.source.is_empty() {
         parts.push(e.source.clone());
@@ -445,7 +499,9 @@ pub(super) fn footnote(project: &Project, map: &Map, lang: Language) -> String {
     }
     for curve in &map.curves {
         let Some(data) = curve.data else { continue };
-        let Some(d) = project.dataset(data.dataset) else { continue };
+        let Some(d) = project.dataset(data.dataset) else {
+            continue;
+        };
         if !shown.iter().any(|x| x.id == d.id) {
             parts.push(source_line(d, lang));
         }
@@ -481,11 +537,19 @@ pub fn source_line(d: &crate::model::Dataset, lang: Language) -> String {
             .map_or_else(|| import.file.clone(), |f| f.to_string_lossy().into_owned());
         bits.push(file);
         if !import.sheet.is_empty() {
-            bits.push(tr_args_in(lang, "metrics.sheet", &[("sheet", &import.sheet)]));
+            bits.push(tr_args_in(
+                lang,
+                "metrics.sheet",
+                &[("sheet", &import.sheet)],
+            ));
         }
     }
     if let Some(date) = d.latest_date() {
-        bits.push(tr_args_in(lang, "metrics.as_of", &[("date", &display_date(date, lang))]));
+        bits.push(tr_args_in(
+            lang,
+            "metrics.as_of",
+            &[("date", &display_date(date, lang))],
+        ));
     }
     if bits.is_empty() {
         d.name.clone()

@@ -5,8 +5,8 @@ mod band;
 mod cards;
 mod connectors;
 mod curves;
-mod metrics;
 pub mod hit;
+mod metrics;
 pub mod paper;
 mod picture;
 pub mod stakeholders;
@@ -17,8 +17,7 @@ pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart,
 pub use connectors::ConnectorLayout;
 pub use curves::DiffMark;
 pub use metrics::{
-    MetricCell, MetricItem, QuoteLayout, display_date, format_number, shown_datasets,
-    source_line,
+    MetricCell, MetricItem, QuoteLayout, display_date, format_number, shown_datasets, source_line,
 };
 pub use picture::Picture;
 pub use text::{TextBlock, TextLine, TextMeasurer};

@@ -67,7 +67,13 @@ pub(super) fn metrics(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
 }
 
 /// A track with `share` of it filled from the left.
-fn bar(shapes: &mut Vec<Shape>, rect: Rect, share: f32, track: epaint::Color32, fill: epaint::Color32) {
+fn bar(
+    shapes: &mut Vec<Shape>,
+    rect: Rect,
+    share: f32,
+    track: epaint::Color32,
+    fill: epaint::Color32,
+) {
     shapes.push(Shape::Rect {
         rect,
         radius: rect.height() / 2.0,
@@ -77,7 +83,10 @@ fn bar(shapes: &mut Vec<Shape>, rect: Rect, share: f32, track: epaint::Color32, 
     let share = share.clamp(0.0, 1.0);
     if share > 0.0 {
         shapes.push(Shape::Rect {
-            rect: Rect::from_min_size(rect.min, epaint::vec2((rect.width() * share).max(rect.height()), rect.height())),
+            rect: Rect::from_min_size(
+                rect.min,
+                epaint::vec2((rect.width() * share).max(rect.height()), rect.height()),
+            ),
             radius: rect.height() / 2.0,
             fill: Some(fill),
             stroke: None,

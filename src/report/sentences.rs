@@ -39,9 +39,11 @@ pub fn lint_sentence(lint: &Lint, map: &Map, language: Language) -> String {
         Lint::MomentOfTruthWithoutReason { card: c } => {
             tr_args_in(language, "lint.no_reason", &[("card", &card(c))])
         }
-        Lint::ClaimWithoutEvidence { card: c } => {
-            tr_args_in(language, "lint.claim_without_evidence", &[("card", &card(c))])
-        }
+        Lint::ClaimWithoutEvidence { card: c } => tr_args_in(
+            language,
+            "lint.claim_without_evidence",
+            &[("card", &card(c))],
+        ),
         Lint::TooManyStages { stages, max } => tr_args_in(
             language,
             "lint.too_many_stages",

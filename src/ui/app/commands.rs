@@ -140,6 +140,11 @@ pub(super) fn clipboard_events(ctx: &egui::Context, actions: &mut Vec<AppAction>
 impl KlantreisApp {
     /// Carries out the actions of this frame, and those they lead to, in order.
     pub(super) fn apply_actions(&mut self, ctx: &egui::Context) {
+        // What an action did shows in the next frame, even when no input comes to ask for one
+        // (a dialog opened after the system's file dialog returned).
+        if !self.actions.is_empty() {
+            ctx.request_repaint();
+        }
         // An action may queue more (a context menu's command); those run in the same pass.
         while !self.actions.is_empty() {
             for action in std::mem::take(&mut self.actions) {

@@ -96,7 +96,8 @@ impl KlantreisApp {
             super::View::Research => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let answers = self.research.ui(ui, &self.doc.project);
-                    self.actions.extend(answers.into_iter().map(AppAction::Research));
+                    self.actions
+                        .extend(answers.into_iter().map(AppAction::Research));
                 });
                 return;
             }

@@ -106,12 +106,7 @@ impl KlantreisApp {
     pub(super) fn start_import(&mut self, path: PathBuf, sheet: &str) {
         match crate::data::read_table(&path, sheet) {
             Ok(table) => {
-                let map = self
-                    .doc
-                    .project
-                    .maps
-                    .get(self.current_map)
-                    .map(|m| m.id);
+                let map = self.doc.project.maps.get(self.current_map).map(|m| m.id);
                 let Some(map) = map else {
                     self.notify_error(tr("import.no_map"));
                     return;
@@ -179,7 +174,10 @@ impl KlantreisApp {
             .map_or_else(String::new, |d| d.name.clone());
         match edit::data::reimport(&self.doc.project, self.doc.path.as_deref(), id) {
             Ok(imported) => self.dialogs.reimport = Some(ReimportDialog { imported, name }),
-            Err(e) => self.notify_error(tr_args("reimport.failed", &[("name", &name), ("error", &e)])),
+            Err(e) => self.notify_error(tr_args(
+                "reimport.failed",
+                &[("name", &name), ("error", &e)],
+            )),
         }
     }
 

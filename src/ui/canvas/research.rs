@@ -53,9 +53,16 @@ pub(super) fn dim_evidenced(
     let veil = ui.visuals().extreme_bg_color.gamma_multiply(0.78);
     let mut without = 0;
     for c in &layout.cards {
-        let has = map.cards.get(c.index).is_some_and(|x| !x.evidence.is_empty());
+        let has = map
+            .cards
+            .get(c.index)
+            .is_some_and(|x| !x.evidence.is_empty());
         if has {
-            painter.rect_filled(to_screen * c.rect.expand(1.0), 4.0 * to_screen.scaling, veil);
+            painter.rect_filled(
+                to_screen * c.rect.expand(1.0),
+                4.0 * to_screen.scaling,
+                veil,
+            );
         } else {
             without += 1;
             painter.rect_stroke(
@@ -90,17 +97,27 @@ pub(super) fn metric_tips_ui(ui: &egui::Ui, f: &Frame<'_>) {
     if egui::DragAndDrop::has_any_payload(ui.ctx()) {
         return;
     }
-    for cell in f.layout.metric_cells.iter().filter(|c| c.rect.contains(pointer)) {
+    for cell in f
+        .layout
+        .metric_cells
+        .iter()
+        .filter(|c| c.rect.contains(pointer))
+    {
         let lines: Vec<&str> = cell.items.iter().map(|i| i.source.as_str()).collect();
         if lines.is_empty() {
             continue;
         }
         let id = egui::Id::unique(("metric-tip", cell.lane.0, cell.stage.0));
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), id, egui::PopupAnchor::Pointer)
-            .show(|ui| {
-                for line in &lines {
-                    ui.label(*line);
-                }
-            });
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            id,
+            egui::PopupAnchor::Pointer,
+        )
+        .show(|ui| {
+            for line in &lines {
+                ui.label(*line);
+            }
+        });
     }
 }

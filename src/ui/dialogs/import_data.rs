@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::data::mapping::{self, MappingError, Outcome, RowReason};
 use crate::data::Table;
+use crate::data::mapping::{self, MappingError, Outcome, RowReason};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::model::{DataImport, Dataset, KeyLink, KeyMatch, Map, MapId, Project};
 
@@ -79,7 +79,8 @@ impl ImportDialog {
         self.map = old.map;
         let has = |c: &str| c.is_empty() || self.table.column(c).is_some();
         let r = &old.recipe;
-        if has(&r.key_column) && has(&r.value_column) && has(&r.date_column) && has(&r.label_column) {
+        if has(&r.key_column) && has(&r.value_column) && has(&r.date_column) && has(&r.label_column)
+        {
             let sheet = self.recipe.sheet.clone();
             self.recipe = r.clone();
             self.recipe.sheet = sheet;
@@ -95,7 +96,13 @@ impl ImportDialog {
         &self.outcome.as_ref().expect("just set").2
     }
 
-    fn column_combo(&mut self, ui: &mut egui::Ui, key: &'static str, which: Column, optional: bool) {
+    fn column_combo(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &'static str,
+        which: Column,
+        optional: bool,
+    ) {
         let name = ui.label(tr(key));
         let current = match which {
             Column::Key => &mut self.recipe.key_column,
@@ -158,7 +165,7 @@ impl ImportDialog {
         ui.label(tr("import.unknown_keys"));
         for key in unknown.iter().take(12) {
             ui.horizontal(|ui| {
-                ui.label(format!("“{key}” →"));
+                let name = ui.label(format!("“{key}” →"));
                 egui::ComboBox::from_id_salt(("link", key.as_str()))
                     .selected_text(tr("import.link_choose"))
                     .height(480.0)
@@ -184,66 +191,80 @@ impl ImportDialog {
                                 }
                             }
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(name.id);
             });
         }
     }
 
     fn mapping_ui(&mut self, ui: &mut egui::Ui, project: &Project) {
-        egui::Grid::new("import-mapping").num_columns(2).show(ui, |ui| {
-            let name = ui.label(tr("import.map"));
-            let title = project.map(self.map).map_or_else(String::new, |m| m.title.clone());
-            egui::ComboBox::from_id_salt("import.map")
-                .selected_text(title)
-                .width(180.0)
-                .show_ui(ui, |ui| {
-                    for m in &project.maps {
-                        ui.selectable_value(&mut self.map, m.id, &m.title);
-                    }
-                })
-                .response
-                .labelled_by(name.id);
-            ui.end_row();
-            self.column_combo(ui, "import.key", Column::Key, false);
-            ui.end_row();
-            let name = ui.label(tr("import.keys_name"));
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut self.recipe.matching, KeyMatch::Stage, tr("import.keys.stages"))
+        egui::Grid::new("import-mapping")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let name = ui.label(tr("import.map"));
+                let title = project
+                    .map(self.map)
+                    .map_or_else(String::new, |m| m.title.clone());
+                egui::ComboBox::from_id_salt("import.map")
+                    .selected_text(title)
+                    .width(180.0)
+                    .show_ui(ui, |ui| {
+                        for m in &project.maps {
+                            ui.selectable_value(&mut self.map, m.id, &m.title);
+                        }
+                    })
+                    .response
                     .labelled_by(name.id);
-                ui.radio_value(&mut self.recipe.matching, KeyMatch::Card, tr("import.keys.cards"));
+                ui.end_row();
+                self.column_combo(ui, "import.key", Column::Key, false);
+                ui.end_row();
+                let name = ui.label(tr("import.keys_name"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut self.recipe.matching,
+                        KeyMatch::Stage,
+                        tr("import.keys.stages"),
+                    )
+                    .labelled_by(name.id);
+                    ui.radio_value(
+                        &mut self.recipe.matching,
+                        KeyMatch::Card,
+                        tr("import.keys.cards"),
+                    );
+                });
+                ui.end_row();
+                self.column_combo(ui, "import.value", Column::Value, false);
+                ui.end_row();
+                self.column_combo(ui, "import.date", Column::Date, true);
+                ui.end_row();
+                self.column_combo(ui, "import.label", Column::Label, true);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.recipe.decimal_comma, tr("import.decimal_comma"));
+                ui.end_row();
+                let name = ui.label(tr("import.name"));
+                ui.add(egui::TextEdit::singleline(&mut self.base.name).desired_width(180.0))
+                    .labelled_by(name.id);
+                ui.end_row();
+                let name = ui.label(tr("research.unit"));
+                ui.add(egui::TextEdit::singleline(&mut self.base.unit).desired_width(180.0))
+                    .labelled_by(name.id);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.base.mean, tr("research.mean"))
+                    .on_hover_text(tr("research.mean.tip"));
+                ui.end_row();
             });
-            ui.end_row();
-            self.column_combo(ui, "import.value", Column::Value, false);
-            ui.end_row();
-            self.column_combo(ui, "import.date", Column::Date, true);
-            ui.end_row();
-            self.column_combo(ui, "import.label", Column::Label, true);
-            ui.end_row();
-            ui.label("");
-            ui.checkbox(&mut self.recipe.decimal_comma, tr("import.decimal_comma"));
-            ui.end_row();
-            let name = ui.label(tr("import.name"));
-            ui.add(egui::TextEdit::singleline(&mut self.base.name).desired_width(180.0))
-                .labelled_by(name.id);
-            ui.end_row();
-            let name = ui.label(tr("research.unit"));
-            ui.add(egui::TextEdit::singleline(&mut self.base.unit).desired_width(180.0))
-                .labelled_by(name.id);
-            ui.end_row();
-            ui.label("");
-            ui.checkbox(&mut self.base.mean, tr("research.mean"))
-                .on_hover_text(tr("research.mean.tip"));
-            ui.end_row();
-        });
     }
 
     /// Shows the step; returns the answer once given.
     pub fn ui(&mut self, ctx: &egui::Context, project: &Project) -> Option<ImportAnswer> {
         let mut answer = None;
-        let file = self
-            .path
-            .file_name()
-            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let file = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         egui::Window::new(tr("import.title"))
             .collapsible(false)
             .resizable(true)
@@ -295,7 +316,10 @@ impl ImportDialog {
                                         for p in outcome.problems.iter().take(500) {
                                             ui.label(tr_args(
                                                 "import.problem",
-                                                &[("line", &p.line), ("reason", &reason_text(&p.reason))],
+                                                &[
+                                                    ("line", &p.line),
+                                                    ("reason", &reason_text(&p.reason)),
+                                                ],
                                             ));
                                         }
                                     });
@@ -318,7 +342,10 @@ impl ImportDialog {
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui
-                            .add_enabled(ok && !self.base.name.trim().is_empty(), egui::Button::new(tr("import.button")))
+                            .add_enabled(
+                                ok && !self.base.name.trim().is_empty(),
+                                egui::Button::new(tr("import.button")),
+                            )
                             .clicked()
                         {
                             answer = Some(ImportAnswer::Import {
@@ -375,22 +402,32 @@ impl ReimportDialog {
                 } else {
                     ui.label(tr_args(
                         "reimport.summary",
-                        &[("added", &c.added()), ("removed", &c.removed()), ("changed", &c.changed())],
+                        &[
+                            ("added", &c.added()),
+                            ("removed", &c.removed()),
+                            ("changed", &c.changed()),
+                        ],
                     ));
-                    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                        egui::Grid::new("reimport-changes").striped(true).show(ui, |ui| {
-                            for change in &c.changes {
-                                let show = |v: Option<f64>| {
-                                    v.map_or("—".to_owned(), |v| crate::layout::format_number(v, lang))
-                                };
-                                ui.label(&change.place);
-                                ui.label(show(change.old));
-                                ui.label("→");
-                                ui.strong(show(change.new));
-                                ui.end_row();
-                            }
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("reimport-changes")
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    for change in &c.changes {
+                                        let show = |v: Option<f64>| {
+                                            v.map_or("—".to_owned(), |v| {
+                                                crate::layout::format_number(v, lang)
+                                            })
+                                        };
+                                        ui.label(&change.place);
+                                        ui.label(show(change.old));
+                                        ui.label("→");
+                                        ui.strong(show(change.new));
+                                        ui.end_row();
+                                    }
+                                });
                         });
-                    });
                 }
                 if !self.imported.problems.is_empty() {
                     ui.colored_label(

@@ -58,11 +58,18 @@ pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<Insp
     // A curve that follows data (again, or differently) moves onto it; one that stops keeps its
     // points, now the user's.
     for curve in &mut curves {
-        let before = map.curves.iter().find(|c| c.id == curve.id).and_then(|c| c.data);
+        let before = map
+            .curves
+            .iter()
+            .find(|c| c.id == curve.id)
+            .and_then(|c| c.data);
         if curve.data == before {
             continue;
         }
-        match curve.data.and_then(|d| project.dataset(d.dataset).map(|set| (d, set))) {
+        match curve
+            .data
+            .and_then(|d| project.dataset(d.dataset).map(|set| (d, set)))
+        {
             Some((data, set)) => curve.points = crate::data::curve::points(curve, data, set, map),
             None => {
                 for p in &mut curve.points {

@@ -17,22 +17,35 @@ pub fn evidence_links_ui(ui: &mut egui::Ui, project: &Project, links: &mut Vec<E
     if s.is_empty() {
         ui.weak(tr("inspector.no_evidence"));
     } else if s.respondents > 0 && s.of > 0 {
-        ui.label(tr_count_in(lang, "evidence.respondents_of", s.of, &[("n", &s.respondents)]));
+        ui.label(tr_count_in(
+            lang,
+            "evidence.respondents_of",
+            s.of,
+            &[("n", &s.respondents)],
+        ));
     } else if s.respondents > 0 {
-        ui.label(tr_count_in(lang, "evidence.respondents", s.respondents, &[]));
+        ui.label(tr_count_in(
+            lang,
+            "evidence.respondents",
+            s.respondents,
+            &[],
+        ));
     }
     let mut remove = None;
     for (i, id) in links.iter().enumerate() {
-        let Some(e) = project.evidence(*id) else { continue };
+        let Some(e) = project.evidence(*id) else {
+            continue;
+        };
         ui.horizontal(|ui| {
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text(tr("inspector.unlink_evidence"))
                 .clicked()
             {
                 remove = Some(i);
             }
-            ui.label(format!("“{}”", evidence_label(e)))
+            // Cut to the panel's width: a long quote must not widen the inspector.
+            ui.add(egui::Label::new(format!("“{}”", evidence_label(e))).truncate())
                 .on_hover_text(&e.text);
         });
     }
@@ -80,7 +93,10 @@ pub fn lane_datasets_ui(ui: &mut egui::Ui, project: &Project, map: &Map, lane: &
         ui.weak(tr("inspector.lane_datasets_none"));
         return;
     }
-    let shown: Vec<_> = shown_datasets(project, map, lane).iter().map(|d| d.id).collect();
+    let shown: Vec<_> = shown_datasets(project, map, lane)
+        .iter()
+        .map(|d| d.id)
+        .collect();
     for d in of_map {
         let mut on = shown.contains(&d.id);
         if ui.checkbox(&mut on, &d.name).changed() {
@@ -114,7 +130,10 @@ pub fn curve_data_ui(ui: &mut egui::Ui, project: &Project, map: &Map, curve: &mu
     let shown = curve
         .data
         .and_then(|d| project.dataset(d.dataset))
-        .map_or_else(|| tr("inspector.curve_by_hand").into_owned(), |d| d.name.clone());
+        .map_or_else(
+            || tr("inspector.curve_by_hand").into_owned(),
+            |d| d.name.clone(),
+        );
     ui.horizontal(|ui| {
         let label = ui.label(tr("inspector.curve_data"));
         egui::ComboBox::from_id_salt("curve-data")
@@ -132,9 +151,12 @@ pub fn curve_data_ui(ui: &mut egui::Ui, project: &Project, map: &Map, curve: &mu
                     if ui.selectable_label(on, &d.name).clicked() && !on {
                         // A first guess at the range: 1..5 for scores that fit it, else the
                         // values' own range.
-                        let (lo, hi) = d.values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                            (lo.min(v.value), hi.max(v.value))
-                        });
+                        let (lo, hi) = d
+                            .values
+                            .iter()
+                            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                                (lo.min(v.value), hi.max(v.value))
+                            });
                         let (low, high) = if lo >= 1.0 && hi <= 5.0 {
                             (1.0, 5.0)
                         } else if lo >= 0.0 && hi <= 10.0 {
@@ -157,13 +179,14 @@ pub fn curve_data_ui(ui: &mut egui::Ui, project: &Project, map: &Map, curve: &mu
     });
     if let Some(data) = &mut curve.data {
         ui.horizontal(|ui| {
+            // "−2 = 1.0   +2 = 5.0": which value lands on the scale's bottom and top.
             let scale = map.scale;
-            let low = ui.add(egui::DragValue::new(&mut data.low).speed(0.1));
-            ui.label(format!("→ {}", scale.format(scale.min(), 1)))
-                .labelled_by(low.id);
-            let high = ui.add(egui::DragValue::new(&mut data.high).speed(0.1));
-            ui.label(format!("→ {}", scale.format(scale.max(), 1)))
-                .labelled_by(high.id);
+            let bottom = ui.label(format!("{} =", scale.format(scale.min(), 1)));
+            ui.add(egui::DragValue::new(&mut data.low).speed(0.1))
+                .labelled_by(bottom.id);
+            let top = ui.label(format!("{} =", scale.format(scale.max(), 1)));
+            ui.add(egui::DragValue::new(&mut data.high).speed(0.1))
+                .labelled_by(top.id);
         });
         if (data.high - data.low).abs() < f64::EPSILON {
             data.high = data.low + 1.0;

@@ -122,7 +122,9 @@ fn research_ui(
         .on_hover_text(tr("sidebar.research_tip"))
         .clicked()
     {
-        actions.push(AppAction::Command(crate::ui::command::Command::ShowResearch));
+        actions.push(AppAction::Command(
+            crate::ui::command::Command::ShowResearch,
+        ));
     }
     ui.weak(format!(
         "{} · {}",

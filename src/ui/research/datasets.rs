@@ -52,7 +52,10 @@ fn dataset_ui(
         if let Some(import) = &d.import {
             let mut from = import.file.clone();
             if !import.sheet.is_empty() {
-                from = format!("{from} · {}", tr_args("metrics.sheet", &[("sheet", &import.sheet)]));
+                from = format!(
+                    "{from} · {}",
+                    tr_args("metrics.sheet", &[("sheet", &import.sheet)])
+                );
             }
             ui.weak(tr_args(
                 "research.imported_from",
@@ -60,7 +63,14 @@ fn dataset_ui(
                     ("file", &from),
                     ("key", &import.key_column),
                     ("value", &import.value_column),
-                    ("when", &import.imported.replace('T', " ").trim_end_matches('Z').to_owned()),
+                    (
+                        "when",
+                        &import
+                            .imported
+                            .replace('T', " ")
+                            .trim_end_matches('Z')
+                            .to_owned(),
+                    ),
                 ],
             ));
         }
@@ -74,7 +84,10 @@ fn dataset_ui(
         });
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(d.import.is_some(), egui::Button::new(tr("research.reimport")))
+                .add_enabled(
+                    d.import.is_some(),
+                    egui::Button::new(tr("research.reimport")),
+                )
                 .on_disabled_hover_text(tr("research.reimport.typed"))
                 .clicked()
             {
@@ -113,32 +126,41 @@ fn values_ui(
     const SHOWN: usize = 200;
     let lang = i18n::language();
     let place = |v: &crate::model::DataPoint| {
-        let card = v
-            .card
-            .and_then(|c| map?.card(c))
-            .map(|c| c.title.clone());
-        let stage = v
-            .stage
-            .and_then(|s| map?.stage(s))
-            .map(|s| s.name.clone());
+        let card = v.card.and_then(|c| map?.card(c)).map(|c| c.title.clone());
+        let stage = v.stage.and_then(|s| map?.stage(s)).map(|s| s.name.clone());
         card.or(stage).unwrap_or_default()
     };
-    egui::Grid::new(("values", d.id.0)).striped(true).show(ui, |ui| {
-        for key in ["research.where", "research.label", "research.date", "research.value", "research.row"] {
-            ui.strong(tr(key));
-        }
-        ui.end_row();
-        for v in d.values.iter().take(SHOWN) {
-            ui.label(place(v));
-            ui.label(&v.label);
-            ui.label(display_date(&v.date, lang));
-            ui.label(format_number(v.value, lang));
-            ui.weak(if v.row > 0 { v.row.to_string() } else { String::new() });
+    egui::Grid::new(("values", d.id.0))
+        .striped(true)
+        .show(ui, |ui| {
+            for key in [
+                "research.where",
+                "research.label",
+                "research.date",
+                "research.value",
+                "research.row",
+            ] {
+                ui.strong(tr(key));
+            }
             ui.end_row();
-        }
-    });
+            for v in d.values.iter().take(SHOWN) {
+                ui.label(place(v));
+                ui.label(&v.label);
+                ui.label(display_date(&v.date, lang));
+                ui.label(format_number(v.value, lang));
+                ui.weak(if v.row > 0 {
+                    v.row.to_string()
+                } else {
+                    String::new()
+                });
+                ui.end_row();
+            }
+        });
     if d.values.len() > SHOWN {
-        ui.weak(tr_args("research.more_values", &[("count", &(d.values.len() - SHOWN))]));
+        ui.weak(tr_args(
+            "research.more_values",
+            &[("count", &(d.values.len() - SHOWN))],
+        ));
     }
 }
 

@@ -41,7 +41,12 @@ fn next_code(list: &[Respondent]) -> String {
         .unwrap_or(0);
     let prefix = list
         .last()
-        .map(|r| r.code.chars().take_while(|c| !c.is_ascii_digit()).collect::<String>())
+        .map(|r| {
+            r.code
+                .chars()
+                .take_while(|c| !c.is_ascii_digit())
+                .collect::<String>()
+        })
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "R".to_owned());
     format!("{prefix}{:02}", highest + 1)
@@ -61,48 +66,56 @@ fn register_ui(
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for key in [
+            // Each cell is named by its column's header, for screen readers (and tests).
+            let heads: Vec<egui::Id> = [
                 "research.code",
                 "research.segment",
                 "research.date",
                 "research.method",
                 "research.name",
-            ] {
-                ui.strong(tr(key));
-            }
+            ]
+            .into_iter()
+            .map(|key| ui.strong(tr(key)).id)
+            .collect();
             ui.end_row();
             for (i, r) in list.iter_mut().enumerate() {
                 ui.add(
                     egui::TextEdit::singleline(&mut r.code)
                         .desired_width(50.0)
                         .id_salt(("code", i)),
-                );
+                )
+                .labelled_by(heads[0]);
                 ui.add(
                     egui::TextEdit::singleline(&mut r.segment)
                         .desired_width(150.0)
                         .id_salt(("segment", i)),
-                );
+                )
+                .labelled_by(heads[1]);
                 ui.add(
                     egui::TextEdit::singleline(&mut r.date)
                         .desired_width(90.0)
                         .hint_text("2026-10-14")
                         .id_salt(("date", i)),
-                );
+                )
+                .labelled_by(heads[2]);
                 egui::ComboBox::from_id_salt(("method", i))
                     .selected_text(method_name(r.method))
                     .show_ui(ui, |ui| {
                         for m in ResearchMethod::ALL {
                             ui.selectable_value(&mut r.method, m, method_name(m));
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(heads[3]);
                 ui.add(
                     egui::TextEdit::singleline(&mut r.name)
                         .desired_width(130.0)
                         .hint_text(tr("research.name_hint"))
                         .id_salt(("name", i)),
-                );
+                )
+                .labelled_by(heads[4]);
                 if ui
-                    .small_button("✕")
+                    .small_button("×")
                     .on_hover_text(tr("research.remove_respondent"))
                     .clicked()
                 {
@@ -113,7 +126,10 @@ fn register_ui(
         });
     if let Some(i) = remove {
         let code = list[i].code.clone();
-        let used = project.evidence.iter().any(|e| e.respondents.contains(&code));
+        let used = project
+            .evidence
+            .iter()
+            .any(|e| e.respondents.contains(&code));
         if used {
             // Evidence still names this respondent: say so rather than break the links.
             *in_use = Some(code);
@@ -149,7 +165,12 @@ fn register_ui(
     }
 }
 
-fn evidence_ui(ui: &mut egui::Ui, project: &Project, e: &Evidence, answers: &mut Vec<ResearchAnswer>) {
+fn evidence_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    e: &Evidence,
+    answers: &mut Vec<ResearchAnswer>,
+) {
     let mut draft = e.clone();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -172,7 +193,7 @@ fn evidence_ui(ui: &mut egui::Ui, project: &Project, e: &Evidence, answers: &mut
             )
             .labelled_by(source.id);
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text(tr("research.delete_evidence"))
                 .clicked()
             {
@@ -224,7 +245,10 @@ fn evidence_ui(ui: &mut egui::Ui, project: &Project, e: &Evidence, answers: &mut
         if uses.is_empty() {
             ui.weak(tr("research.unlinked"));
         } else {
-            ui.weak(tr_args("research.linked_to", &[("what", &uses.join(" · "))]));
+            ui.weak(tr_args(
+                "research.linked_to",
+                &[("what", &uses.join(" · "))],
+            ));
         }
     });
     if draft != *e {

@@ -63,13 +63,22 @@ impl ResearchView {
                 answers.push(ResearchAnswer::Back);
             }
             ui.separator();
-            ui.selectable_value(&mut self.tab, Tab::Interviews, tr("research.tab.interviews"));
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Interviews,
+                tr("research.tab.interviews"),
+            );
             ui.selectable_value(&mut self.tab, Tab::Data, tr("research.tab.data"));
         });
         ui.separator();
         match self.tab {
             Tab::Interviews => {
-                interviews::ui(ui, project, (&mut self.filter, &mut self.in_use), &mut answers);
+                interviews::ui(
+                    ui,
+                    project,
+                    (&mut self.filter, &mut self.in_use),
+                    &mut answers,
+                );
             }
             Tab::Data => datasets::ui(ui, project, &mut self.dataset, &mut answers),
         }
@@ -83,7 +92,10 @@ pub fn used_by(project: &Project, id: EvidenceId) -> Vec<String> {
     let mut out = Vec::new();
     for map in &project.maps {
         for stage in map.stages.iter().filter(|s| s.evidence.contains(&id)) {
-            out.push(format!("▸ {}", stage.name));
+            out.push(crate::i18n::tr_args(
+                "research.stage_named",
+                &[("name", &stage.name)],
+            ));
         }
         for card in map.cards.iter().filter(|c| c.evidence.contains(&id)) {
             out.push(card.title.clone());
