@@ -91,3 +91,22 @@ echo "saved $out/persona-sheet.png"
 start
 shoot start
 stop
+
+# Research and data on the water-damage blueprint (copied, so an import is stored beside it):
+# the register and the evidence (Ctrl+Shift+R), then File › Import data (Ctrl+Shift+I); with
+# no desktop portal here the built-in file field asks for the file, then the mapping step.
+cp examples/waterschade-claim.klantreis.ron examples/waterschade-*.csv "$home/"
+start "$home/waterschade-claim.klantreis.ron"
+xdotool key --delay 100 ctrl+shift+r
+sleep 3
+shoot research
+xdotool key --delay 100 ctrl+shift+i
+sleep 2
+xdotool key --delay 50 ctrl+a
+xdotool type --delay 20 "$home/waterschade-csat.csv"
+xdotool key --delay 100 Return
+sleep 3
+shoot import
+xdotool key --delay 100 Escape
+sleep 1
+stop

@@ -363,3 +363,72 @@ fn a_score_drives_a_curve_onto_the_maps_scale() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
 }
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any bytes as CSV: a table or an error; every row of a table is used or named.
+        #[test]
+        fn no_bytes_make_the_csv_reader_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            let project = waterschade();
+            if let Ok(table) = data::parse_table(&bytes, Path::new("x.csv"), "") {
+                let recipe = data::mapping::guess(&table, map(&project));
+                if let Ok(outcome) = data::mapping::apply(&table, &recipe, map(&project)) {
+                    prop_assert_eq!(outcome.values.len() + outcome.problems.len(), table.rows.len());
+                }
+            }
+        }
+
+        /// A workbook cut short or with bytes changed: an error that names the file, or a table.
+        #[test]
+        fn a_damaged_workbook_never_panics(cut in 0.0..1.0f64, at in 0.0..1.0f64, byte in any::<u8>()) {
+            let mut bytes = std::fs::read(workbook()).unwrap();
+            let i = ((bytes.len() - 1) as f64 * at) as usize;
+            bytes[i] = byte;
+            bytes.truncate(((bytes.len() as f64) * cut) as usize);
+            if let Err(e) = data::parse_table(&bytes, Path::new("kapot.xlsx"), "Gesprekken") {
+                prop_assert!(e.to_string().starts_with("kapot.xlsx"), "{}", e);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_import_always_gives_a_project_that_saves() {
+    // A label of a thousand characters, a header of six hundred: cut or kept, never a project
+    // the file refuses.
+    let dir = tempfile::tempdir().unwrap();
+    let long_header = "Aantal gesprekken ".repeat(33);
+    let text = format!(
+        "Fase;{long_header};Reden\nMelden;12;{}\n",
+        "lang ".repeat(200)
+    );
+    let path = write(&dir, "lang.csv", text.as_bytes());
+    let mut project = waterschade();
+    let recipe = DataImport {
+        file: path.to_string_lossy().into_owned(),
+        label_column: "Reden".to_owned(),
+        ..recipe("Fase", long_header.trim())
+    };
+    let map_id = project.maps[0].id;
+    let imported = klantreis::edit::data::import(
+        &project,
+        None,
+        map_id,
+        &Dataset {
+            name: "Lang".to_owned(),
+            ..Dataset::default()
+        },
+        &recipe,
+    )
+    .unwrap();
+    klantreis::edit::apply(&mut project, imported.edit).unwrap();
+    let problems = klantreis::file::validate(&project, &klantreis::model::Limits::default());
+    assert!(problems.is_empty(), "{problems:?}");
+    let label = &project.datasets.last().unwrap().values[0].label;
+    assert_eq!(label.chars().count(), 200);
+}

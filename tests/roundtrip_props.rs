@@ -143,16 +143,110 @@ fn project_strategy() -> impl Strategy<Value = Project> {
             let persona_ids = personas.iter().map(|p| p.id).collect::<Vec<_>>();
             let evidence_ids = evidence.iter().map(|e| e.id).collect::<Vec<_>>();
             prop::collection::vec(map_strategy(persona_ids, evidence_ids), 0..3).prop_map(
-                move |maps| Project {
-                    title: title.clone(),
-                    description: description.clone(),
-                    personas: personas.clone(),
-                    evidence: evidence.clone(),
-                    maps,
-                    ..Project::default()
+                move |maps| {
+                    with_research(Project {
+                        title: title.clone(),
+                        description: description.clone(),
+                        personas: personas.clone(),
+                        evidence: evidence.clone(),
+                        maps,
+                        ..Project::default()
+                    })
                 },
             )
         })
+}
+
+/// Format 1.1's research: a register the evidence names, quotes on stages, a data set per map
+/// read from a file (values on stages and cards, dated), shown by a metrics lane and driving
+/// the first curve.
+fn with_research(mut p: Project) -> Project {
+    use klantreis::model::{
+        CurveData, DataImport, DataPoint, Dataset, KeyLink, KeyMatch, ResearchMethod, Respondent,
+    };
+    p.respondents = (1..=3)
+        .map(|i| Respondent {
+            segment: format!("segment \"{i}\"\n"),
+            date: "2026-10-14".to_owned(),
+            method: ResearchMethod::ALL[i % ResearchMethod::ALL.len()],
+            name: if i == 2 {
+                "Jan".to_owned()
+            } else {
+                String::new()
+            },
+            ..Respondent::coded(format!("R{i:02}"))
+        })
+        .collect();
+    for (i, e) in p.evidence.iter_mut().enumerate() {
+        e.respondents = vec![format!("R{:02}", i % 3 + 1)];
+        e.respondent_count = e.respondent_count.max(1);
+    }
+    let first = p.evidence.first().map(|e| e.id);
+    let mut datasets = Vec::new();
+    for (n, map) in p.maps.iter_mut().enumerate() {
+        if let (Some(e), Some(stage)) = (first, map.stages.first_mut()) {
+            stage.evidence.push(e);
+        }
+        let values: Vec<DataPoint> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| DataPoint {
+                label: format!("reden {i}"),
+                value: i as f64 * 1.5 - 0.25,
+                stage: Some(s.id),
+                card: map.cards.iter().find(|c| c.stage == s.id).map(|c| c.id),
+                date: format!("2026-0{}-1{i}", n + 1).chars().take(10).collect(),
+                row: i as u32 + 2,
+            })
+            .filter(|v| klantreis::model::time::is_valid_date(&v.date))
+            .collect();
+        let set = Dataset {
+            name: format!("Gesprekken {n}"),
+            unit: "gesprekken".to_owned(),
+            mean: n % 2 == 1,
+            map: Some(map.id),
+            import: Some(DataImport {
+                file: "data/gesprekken;2026.csv".to_owned(),
+                sheet: if n == 0 {
+                    String::new()
+                } else {
+                    "Blad 1".to_owned()
+                },
+                key_column: "Fase".to_owned(),
+                value_column: "Aantal".to_owned(),
+                date_column: "Datum".to_owned(),
+                matching: if n == 0 {
+                    KeyMatch::Stage
+                } else {
+                    KeyMatch::Card
+                },
+                decimal_comma: true,
+                links: vec![KeyLink {
+                    key: "Elders".to_owned(),
+                    stage: map.stages.first().map(|s| s.id),
+                    card: None,
+                }],
+                imported: "2026-11-02T08:00:00Z".to_owned(),
+                ..DataImport::default()
+            }),
+            values,
+            ..Dataset::default()
+        };
+        if let Some(lane) = map.lanes.first_mut() {
+            lane.datasets.push(set.id);
+        }
+        if let Some(curve) = map.curves.first_mut() {
+            curve.data = Some(CurveData {
+                dataset: set.id,
+                low: 1.0,
+                high: 5.0,
+            });
+        }
+        datasets.push(set);
+    }
+    p.datasets = datasets;
+    p
 }
 
 proptest! {

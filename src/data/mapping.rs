@@ -85,6 +85,16 @@ fn column(table: &Table, role: &'static str, name: &str) -> Result<Option<usize>
         })
 }
 
+/// A label as it is kept: at most 200 characters (a project's labels are short texts).
+fn short(text: &str) -> String {
+    const MAX: usize = 200;
+    if text.chars().count() > MAX {
+        format!("{}…", text.chars().take(MAX - 1).collect::<String>())
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A key as it is compared: case, accents, surrounding and doubled spaces aside.
 pub fn normalise(key: &str) -> String {
     let folded: String = key
@@ -249,7 +259,7 @@ pub fn apply(table: &Table, recipe: &DataImport, map: &Map) -> Result<Outcome, M
             }
         };
         let label = label_col
-            .map(|i| get(i).text().trim().to_owned())
+            .map(|i| short(get(i).text().trim()))
             .unwrap_or_default();
         out.values.push(DataPoint {
             label,

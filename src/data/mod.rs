@@ -173,3 +173,29 @@ pub fn read_table(path: &Path, sheet: &str) -> Result<Table, DataError> {
     }
     Ok(table)
 }
+
+/// Reads a table from bytes already in memory, as [`read_table`] reads a file named `name`
+/// (whose ending says CSV or workbook). For the fuzzer and for data dropped on the window.
+pub fn parse_table(bytes: &[u8], name: &Path, sheet: &str) -> Result<Table, DataError> {
+    let kind = is_workbook(name).ok_or_else(|| DataError::UnknownKind {
+        path: name.to_path_buf(),
+    })?;
+    if bytes.len() as u64 > MAX_DATA_BYTES {
+        return Err(DataError::TooLarge {
+            path: name.to_path_buf(),
+            size: bytes.len() as u64,
+            max: MAX_DATA_BYTES / (1024 * 1024),
+        });
+    }
+    let table = if kind {
+        workbook::parse(bytes, name, sheet)?
+    } else {
+        csv_file::parse(bytes, name)?
+    };
+    if table.headers.is_empty() {
+        return Err(DataError::Empty {
+            path: name.to_path_buf(),
+        });
+    }
+    Ok(table)
+}

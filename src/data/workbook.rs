@@ -7,11 +7,22 @@ use calamine::{Data, Reader as _};
 use super::{Cell, DataError, MAX_ROWS, Row, Table};
 
 pub(super) fn read(path: &Path, sheet: &str) -> Result<Table, DataError> {
+    let bytes = std::fs::read(path).map_err(|source| DataError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&bytes, path, sheet)
+}
+
+/// Reads `sheet` (the first when empty) of the workbook in `bytes`; `path` only names it in
+/// messages. The kind (XLSX, XLS, XLSB, ODS) is told from the bytes, not the name.
+pub fn parse(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError> {
     let workbook_err = |e: &dyn std::fmt::Display| DataError::Workbook {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| workbook_err(&e))?;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| workbook_err(&e))?;
     let sheets = book.sheet_names();
     let Some(name) = (if sheet.is_empty() {
         sheets.first().cloned()

@@ -352,3 +352,60 @@ pub fn link_card(
         at,
     })
 }
+
+/// Replaces the interview register with `list`; a respondent whose code changed (same place
+/// in the list) keeps its evidence, which is renamed with it. One step.
+pub fn set_register(project: &Project, list: Vec<crate::model::Respondent>) -> Edit {
+    let mut renamed = std::collections::HashMap::new();
+    if list.len() == project.respondents.len() {
+        for (old, new) in project.respondents.iter().zip(&list) {
+            if old.code != new.code {
+                renamed.insert(old.code.clone(), new.code.clone());
+            }
+        }
+    }
+    let mut edits = vec![Edit::SetRespondents(list)];
+    for (index, e) in project.evidence.iter().enumerate() {
+        if e.respondents.iter().any(|r| renamed.contains_key(r)) {
+            let mut e = e.clone();
+            for r in &mut e.respondents {
+                if let Some(new) = renamed.get(r) {
+                    r.clone_from(new);
+                }
+            }
+            edits.push(Edit::SetEvidence {
+                id: e.id,
+                index,
+                value: Some(Box::new(e)),
+            });
+        }
+    }
+    Edit::Batch(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Respondent};
+
+    #[test]
+    fn a_renamed_respondent_keeps_its_evidence() {
+        let mut p = Project {
+            respondents: vec![Respondent::coded("R1"), Respondent::coded("R2")],
+            evidence: vec![Evidence {
+                respondents: vec!["R2".to_owned()],
+                respondent_count: 1,
+                ..Evidence::default()
+            }],
+            ..Project::default()
+        };
+        let list = vec![Respondent::coded("R1"), Respondent::coded("R02")];
+        let edit = set_register(&p, list);
+        let undo = crate::edit::apply(&mut p, edit).unwrap();
+        assert_eq!(p.evidence[0].respondents, ["R02"]);
+        assert!(crate::file::validate(&p, &crate::model::Limits::default()).is_empty());
+        crate::edit::apply(&mut p, undo).unwrap();
+        assert_eq!(p.evidence[0].respondents, ["R2"]);
+        assert_eq!(p.respondents[1].code, "R2");
+    }
+}

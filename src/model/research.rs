@@ -58,7 +58,7 @@ pub struct Respondent {
     pub code: String,
     /// The group the respondent belongs to, such as "huurder, 65+".
     pub segment: String,
-    /// When they were heard, as `YYYY-MM-DD` (may be empty).
+    /// When they were heard, as typed (`2026-10-14`, or "juni 2026"); may be empty.
     pub date: String,
     pub method: ResearchMethod,
     /// Their real name, when the consultant keeps it; never shown on a pseudonymised export.

@@ -30,12 +30,7 @@ pub(super) fn check_research(c: &mut Checker<'_>, p: &Project) -> HashSet<Eviden
                     ),
                 );
             }
-            if !r.date.is_empty() && !time::is_valid_date(&r.date) {
-                c.problem(
-                    join(&loc, "date"),
-                    format!("{:?} is not a date like \"2026-10-14\"", r.date),
-                );
-            }
+            c.short(&loc, "date", &r.date);
         }
     }
     let mut evidence_ids = HashSet::new();
@@ -97,6 +92,7 @@ pub(super) fn check_datasets(c: &mut Checker<'_>, p: &Project, ids: &MapIds) -> 
         if let Some(import) = &d.import {
             let iloc = join(&loc, "import");
             c.long(&iloc, "file", &import.file);
+            // Names as the file has them, however long: a re-import looks them up again.
             for (field, value) in [
                 ("sheet", &import.sheet),
                 ("key_column", &import.key_column),
@@ -104,7 +100,7 @@ pub(super) fn check_datasets(c: &mut Checker<'_>, p: &Project, ids: &MapIds) -> 
                 ("date_column", &import.date_column),
                 ("label_column", &import.label_column),
             ] {
-                c.short(&iloc, field, value);
+                c.long(&iloc, field, value);
             }
             if !import.as_of.is_empty() && !time::is_valid_date(&import.as_of) {
                 c.problem(
@@ -114,7 +110,7 @@ pub(super) fn check_datasets(c: &mut Checker<'_>, p: &Project, ids: &MapIds) -> 
             }
             if c.count(&iloc, "links", import.links.len(), limits.items) {
                 for (j, link) in import.links.iter().enumerate() {
-                    c.short(&iloc, &format!("links[{j}].key"), &link.key);
+                    c.long(&iloc, &format!("links[{j}].key"), &link.key);
                 }
             }
         }
@@ -224,6 +220,71 @@ pub(super) fn check_links(
                     ),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{
+        CurveData, DataPoint, Dataset, DatasetId, Evidence, EvidenceId, Limits, Project,
+        Respondent, StageId,
+    };
+
+    fn problems(p: &Project) -> Vec<String> {
+        super::super::validate(p, &Limits::default())
+            .into_iter()
+            .map(|p| format!("{}: {}", p.location, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn research_and_data_must_hang_together() {
+        let mut p = crate::templates::new_project(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::Dutch,
+        );
+        assert!(problems(&p).is_empty());
+        p.respondents = vec![Respondent::coded("R01"), Respondent::coded("R01")];
+        p.respondents[1].date = "gisteren".to_owned();
+        p.evidence = vec![Evidence {
+            respondents: vec!["R09".to_owned()],
+            respondent_count: 1,
+            ..Evidence::default()
+        }];
+        p.maps[0].stages[0].evidence = vec![EvidenceId(7)];
+        p.maps[0].lanes[0].datasets = vec![DatasetId(8)];
+        p.maps[0].curves[0].data = Some(CurveData {
+            dataset: DatasetId(9),
+            low: 2.0,
+            high: 2.0,
+        });
+        p.datasets = vec![Dataset {
+            name: "Gesprekken".to_owned(),
+            values: vec![DataPoint {
+                value: 3.0,
+                stage: Some(StageId(5)),
+                date: "31-10-2026".to_owned(),
+                ..DataPoint::default()
+            }],
+            ..Dataset::default()
+        }];
+        let found = problems(&p);
+        let expect = [
+            "respondents[1] \"R01\" › code: \"R01\" is used twice",
+            "evidence[0] › respondents[0]: \"R09\" is not in the interview register",
+            "datasets[0] \"Gesprekken\" › values[0] › date: \"31-10-2026\" is not a date",
+            "datasets[0] \"Gesprekken\" › values[0] › stage: refers to stage-5, which does not exist",
+            "› evidence: refers to evidence-7, which does not exist",
+            "› datasets: refers to dataset-8, which does not exist",
+            "› data › dataset: refers to dataset-9, which does not exist",
+            "› data: maps 2..2 onto the scale; it needs two different finite numbers",
+        ];
+        for e in expect {
+            assert!(
+                found.iter().any(|f| f.contains(e)),
+                "{e:?} not in {found:#?}"
+            );
         }
     }
 }

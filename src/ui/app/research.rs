@@ -31,7 +31,8 @@ impl KlantreisApp {
         let project = &self.doc.project;
         match answer {
             ResearchAnswer::Respondents { list, merge } => {
-                self.apply_merging(&tr("undo.edit_register"), merge, Edit::SetRespondents(list));
+                let edit = edit::data::set_register(project, list);
+                self.apply_merging(&tr("undo.edit_register"), merge, edit);
             }
             ResearchAnswer::AddEvidence => {
                 let evidence = Evidence {

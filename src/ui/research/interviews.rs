@@ -79,21 +79,20 @@ fn register_ui(
             .collect();
             ui.end_row();
             for (i, r) in list.iter_mut().enumerate() {
-                ui.add(
-                    egui::TextEdit::singleline(&mut r.code)
-                        .desired_width(50.0)
-                        .id_salt(("code", i)),
+                // Sized, not just wished for: a grid column would shrink to its header.
+                ui.add_sized(
+                    [56.0, 20.0],
+                    egui::TextEdit::singleline(&mut r.code).id_salt(("code", i)),
                 )
                 .labelled_by(heads[0]);
-                ui.add(
-                    egui::TextEdit::singleline(&mut r.segment)
-                        .desired_width(150.0)
-                        .id_salt(("segment", i)),
+                ui.add_sized(
+                    [170.0, 20.0],
+                    egui::TextEdit::singleline(&mut r.segment).id_salt(("segment", i)),
                 )
                 .labelled_by(heads[1]);
-                ui.add(
+                ui.add_sized(
+                    [96.0, 20.0],
                     egui::TextEdit::singleline(&mut r.date)
-                        .desired_width(90.0)
                         .hint_text("2026-10-14")
                         .id_salt(("date", i)),
                 )
@@ -107,9 +106,9 @@ fn register_ui(
                     })
                     .response
                     .labelled_by(heads[3]);
-                ui.add(
+                ui.add_sized(
+                    [150.0, 20.0],
                     egui::TextEdit::singleline(&mut r.name)
-                        .desired_width(130.0)
                         .hint_text(tr("research.name_hint"))
                         .id_salt(("name", i)),
                 )
