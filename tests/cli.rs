@@ -698,3 +698,34 @@ fn import_data_names_what_it_cannot_guess() {
     assert!(stderr.contains("no map \"9\""), "{stderr}");
     assert_eq!(std::fs::read(&project).unwrap(), before);
 }
+
+#[test]
+fn export_leaves_quotes_out_or_pseudonymises_them_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example("waterschade-claim.klantreis.ron");
+    let svg = |quotes: &str| {
+        let out = dir.path().join(format!("{quotes}.svg"));
+        let (code, _, stderr) = klantreis(&[
+            "export",
+            &file,
+            "--format",
+            "svg",
+            "--paper",
+            "A1",
+            "--quotes",
+            quotes,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        std::fs::read_to_string(out).unwrap()
+    };
+    let full = svg("full");
+    assert!(full.contains("twintig minuten") && full.contains("huurder, 30-45"));
+    let coded = svg("pseudonymised");
+    assert!(coded.contains("twintig minuten") && !coded.contains("huurder, 30-45"));
+    let none = svg("none");
+    assert!(!none.contains("twintig minuten"));
+    // The metrics lane is there whatever the quotes.
+    assert!(none.contains("Gesprekken contactcentrum"));
+}

@@ -432,3 +432,23 @@ fn an_import_always_gives_a_project_that_saves() {
     let label = &project.datasets.last().unwrap().values[0].label;
     assert_eq!(label.chars().count(), 200);
 }
+
+#[test]
+fn an_ods_workbook_reads_like_an_xlsx_one() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bezoeken.ods");
+    let table = data::read_table(&path, "").unwrap();
+    assert_eq!(table.sheets, ["Bezoeken"]);
+    assert_eq!(table.headers, ["Fase", "Bezoeken", "Datum"]);
+    let project = waterschade();
+    let r = DataImport {
+        date_column: "Datum".to_owned(),
+        ..recipe("Fase", "Bezoeken")
+    };
+    let outcome = data::mapping::apply(&table, &r, map(&project)).unwrap();
+    let got: Vec<(f64, &str)> = outcome
+        .values
+        .iter()
+        .map(|v| (v.value, v.date.as_str()))
+        .collect();
+    assert_eq!(got, [(5120.0, "2026-10-31"), (2210.5, "2026-10-31")]);
+}

@@ -1,6 +1,6 @@
 //! What a metrics lane shows in each stage (per data set: the latest figure, a bar against the
-//! other stages, a sparkline over time, the top labels such as call reasons), the quotes an
-//! evidence lane shows, and the sources' footnote under the map.
+//! other stages, a sparkline over time, the top labels such as call reasons), the content of
+//! lanes above their cards (metrics here, quotes in `quotes`), and the sources' footnote.
 
 use epaint::{Pos2, Rect, Vec2, pos2, vec2};
 
@@ -35,15 +35,6 @@ pub struct MetricCell {
     pub items: Vec<MetricItem>,
 }
 
-/// A quote in an evidence lane, with who said it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct QuoteLayout {
-    pub evidence: crate::model::EvidenceId,
-    pub rect: Rect,
-    pub text: PlacedText,
-    pub attribution: PlacedText,
-}
-
 /// Content at the top of lane rows, before the cards: laid out at the origin and moved into
 /// place once the rows are known.
 #[derive(Default)]
@@ -51,10 +42,10 @@ pub(super) struct LaneContent {
     /// Per lane index: the height the content takes.
     pub heights: Vec<f32>,
     pub metrics: Vec<(usize, MetricCell)>,
-    pub quotes: Vec<(usize, QuoteLayout)>,
+    pub quotes: Vec<(usize, super::QuoteLayout)>,
 }
 
-fn shift(t: &mut PlacedText, by: Vec2) {
+pub(super) fn shift(t: &mut PlacedText, by: Vec2) {
     t.pos += by;
 }
 
@@ -73,14 +64,6 @@ impl MetricCell {
                 *r = r.translate(by);
             }
         }
-    }
-}
-
-impl QuoteLayout {
-    fn translate(&mut self, by: Vec2) {
-        self.rect = self.rect.translate(by);
-        shift(&mut self.text, by);
-        shift(&mut self.attribution, by);
     }
 }
 
@@ -152,7 +135,7 @@ pub fn shown_datasets<'a>(
 /// latest date, largest first.
 type Series = (Vec<(String, f64)>, Vec<(String, f64)>);
 
-fn series(project: &Project, map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
+fn series(map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
     let mut by_date: std::collections::BTreeMap<&str, Vec<f64>> = std::collections::BTreeMap::new();
     for v in d.values.iter().filter(|v| v.stage == Some(stage)) {
         by_date.entry(v.date.as_str()).or_default().push(v.value);
@@ -200,13 +183,148 @@ fn series(project: &Project, map: &Map, d: &crate::model::Dataset, stage: StageI
         .map(|(l, values)| (l, combine(&values)))
         .collect();
     labels.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let _ = project;
     (dates, labels)
 }
 
 const SPARK_WIDTH: f32 = 56.0;
 const BAR_HEIGHT: f32 = 4.0;
 const BREAKDOWN: usize = 3;
+
+/// One metrics lane's cells, at the origin of each stage's column.
+/// Where one data set's figure for one stage goes: `y` is the top, moved below it.
+struct Place<'a> {
+    m: &'a Metrics,
+    lang: Language,
+    left: f32,
+    inner: f32,
+}
+
+impl Place<'_> {
+    /// The figure over time as a polyline at the right of the value's line.
+    fn sparkline(&self, dates: &[(String, f64)], top: f32, height: f32) -> Vec<Pos2> {
+        if dates.len() < 2 {
+            return Vec::new();
+        }
+        let lo = dates.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
+        let hi = dates.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
+        let span = (hi - lo).max(f64::EPSILON);
+        let x0 = self.left + self.inner - SPARK_WIDTH;
+        dates
+            .iter()
+            .enumerate()
+            .map(|(i, (_, v))| {
+                let t = i as f32 / (dates.len() - 1) as f32;
+                let u = ((v - lo) / span) as f32;
+                pos2(x0 + t * SPARK_WIDTH, top + 1.0 + (1.0 - u) * height)
+            })
+            .collect()
+    }
+
+    /// The largest labels with a thin bar each, and how many more there are.
+    fn breakdown(
+        &self,
+        labels: &[(String, f64)],
+        y: &mut f32,
+        text: &mut TextMeasurer,
+    ) -> Vec<(PlacedText, Rect, f32)> {
+        let mut out = Vec::new();
+        let top = labels.first().map_or(0.0, |x| x.1.abs());
+        for (label, v) in labels.iter().take(BREAKDOWN) {
+            let line = format!("{} · {}", format_number(*v, self.lang), label);
+            let block = text.block(&line, self.m.card_meta_size, false, self.inner, 1);
+            let pos = pos2(self.left, *y);
+            *y += block.size.y;
+            let share = if top > 0.0 {
+                (v.abs() / top) as f32
+            } else {
+                0.0
+            };
+            let track = Rect::from_min_size(pos2(self.left, *y + 0.5), vec2(self.inner * 0.6, 2.0));
+            *y += 5.0;
+            out.push((PlacedText { pos, block }, track, share));
+        }
+        if labels.len() > BREAKDOWN {
+            let count = labels.len() - BREAKDOWN;
+            let more = tr_args_in(self.lang, "metrics.more", &[("count", &count)]);
+            let block = text.block(&more, self.m.card_meta_size, false, self.inner, 1);
+            let pos = pos2(self.left, *y);
+            *y += block.size.y;
+            out.push((PlacedText { pos, block }, Rect::NOTHING, 0.0));
+        }
+        out
+    }
+
+    /// One data set's figure in one stage: name, value, bar, sparkline, breakdown.
+    fn item(
+        &self,
+        d: &crate::model::Dataset,
+        (dates, labels): &Series,
+        largest: f64,
+        y: &mut f32,
+        text: &mut TextMeasurer,
+    ) -> Option<MetricItem> {
+        let (_, latest) = dates.last()?;
+        let m = self.m;
+        let name = text.block(&d.name, m.card_meta_size, false, self.inner, 1);
+        let name = PlacedText {
+            pos: pos2(self.left, *y),
+            block: name,
+        };
+        *y += name.block.size.y + 1.0;
+        let number = format_number(*latest, self.lang);
+        let value_text = if d.unit.is_empty() {
+            number
+        } else {
+            format!("{number} {}", d.unit)
+        };
+        let spark_room = if dates.len() > 1 {
+            SPARK_WIDTH + 6.0
+        } else {
+            0.0
+        };
+        let value = text.block(
+            &value_text,
+            m.card_title_size + 1.0,
+            true,
+            self.inner - spark_room,
+            1,
+        );
+        let spark = self.sparkline(dates, *y, value.size.y - 2.0);
+        let value = PlacedText {
+            pos: pos2(self.left, *y),
+            block: value,
+        };
+        *y += value.block.size.y + 2.0;
+        let fill = if largest > 0.0 {
+            (latest.abs() / largest) as f32
+        } else {
+            0.0
+        };
+        let bar = (
+            Rect::from_min_size(pos2(self.left, *y), vec2(self.inner, BAR_HEIGHT)),
+            fill,
+        );
+        *y += BAR_HEIGHT + 3.0;
+        // The labels when they say more than the figure: several, or one that is not the name.
+        let telling =
+            labels.len() > 1 || (labels.len() == 1 && dates.len() == 1 && labels[0].0 != d.name);
+        let breakdown = if telling {
+            self.breakdown(labels, y, text)
+        } else {
+            Vec::new()
+        };
+        *y += m.gap;
+        Some(MetricItem {
+            dataset: d.id,
+            name,
+            value,
+            bar,
+            spark,
+            breakdown,
+            source: source_line(d, self.lang),
+        })
+    }
+}
 
 /// One metrics lane's cells, at the origin of each stage's column.
 fn metric_cells(
@@ -218,20 +336,17 @@ fn metric_cells(
     text: &mut TextMeasurer,
 ) -> (f32, Vec<MetricCell>) {
     let datasets = shown_datasets(project, map, lane);
-    let inner = m.stage_width - 2.0 * m.card_padding;
-    let left = m.card_padding;
-    let mut cells = Vec::new();
-    let mut tallest: f32 = 0.0;
-    // Each data set's largest latest figure over the stages, for the bars.
+    let place = Place {
+        m,
+        lang,
+        left: m.card_padding,
+        inner: m.stage_width - 2.0 * m.card_padding,
+    };
     let per_stage: Vec<Vec<Series>> = datasets
         .iter()
-        .map(|d| {
-            map.stages
-                .iter()
-                .map(|s| series(project, map, d, s.id))
-                .collect()
-        })
+        .map(|d| map.stages.iter().map(|s| series(map, d, s.id)).collect())
         .collect();
+    // Each data set's largest latest figure over the stages, for the bars.
     let largest: Vec<f64> = per_stage
         .iter()
         .map(|stages| {
@@ -241,111 +356,15 @@ fn metric_cells(
                 .fold(0.0, f64::max)
         })
         .collect();
+    let mut cells = Vec::new();
+    let mut tallest: f32 = 0.0;
     for (si, stage) in map.stages.iter().enumerate() {
         let mut y = m.gap;
-        let mut items = Vec::new();
-        for (di, d) in datasets.iter().enumerate() {
-            let (dates, labels) = &per_stage[di][si];
-            let Some((_, latest)) = dates.last() else {
-                continue;
-            };
-            let name = text.block(&d.name, m.card_meta_size, false, inner, 1);
-            let name_pos = pos2(left, y);
-            y += name.size.y + 1.0;
-            let value_text = if d.unit.is_empty() {
-                format_number(*latest, lang)
-            } else {
-                format!("{} {}", format_number(*latest, lang), d.unit)
-            };
-            let spark_room = if dates.len() > 1 {
-                SPARK_WIDTH + 6.0
-            } else {
-                0.0
-            };
-            let value = text.block(
-                &value_text,
-                m.card_title_size + 1.0,
-                true,
-                inner - spark_room,
-                1,
-            );
-            let value_pos = pos2(left, y);
-            let spark = if dates.len() > 1 {
-                let lo = dates.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
-                let hi = dates.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
-                let span = (hi - lo).max(f64::EPSILON);
-                let x0 = left + inner - SPARK_WIDTH;
-                let h = value.size.y - 2.0;
-                dates
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, v))| {
-                        let t = i as f32 / (dates.len() - 1) as f32;
-                        let u = ((v - lo) / span) as f32;
-                        pos2(x0 + t * SPARK_WIDTH, y + 1.0 + (1.0 - u) * h)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            y += value.size.y + 2.0;
-            let fill = if largest[di] > 0.0 {
-                (latest.abs() / largest[di]) as f32
-            } else {
-                0.0
-            };
-            let bar = (
-                Rect::from_min_size(pos2(left, y), vec2(inner, BAR_HEIGHT)),
-                fill,
-            );
-            y += BAR_HEIGHT + 3.0;
-            let mut breakdown = Vec::new();
-            let top = labels.first().map_or(0.0, |x| x.1.abs());
-            if labels.len() > 1 || (labels.len() == 1 && dates.len() == 1 && labels[0].0 != d.name)
-            {
-                for (label, v) in labels.iter().take(BREAKDOWN) {
-                    let line = format!("{} · {}", format_number(*v, lang), label);
-                    let block = text.block(&line, m.card_meta_size, false, inner, 1);
-                    let pos = pos2(left, y);
-                    y += block.size.y;
-                    let share = if top > 0.0 {
-                        (v.abs() / top) as f32
-                    } else {
-                        0.0
-                    };
-                    let track = Rect::from_min_size(pos2(left, y + 0.5), vec2(inner * 0.6, 2.0));
-                    y += 5.0;
-                    breakdown.push((PlacedText { pos, block }, track, share));
-                }
-                if labels.len() > BREAKDOWN {
-                    let more = tr_args_in(
-                        lang,
-                        "metrics.more",
-                        &[("count", &(labels.len() - BREAKDOWN))],
-                    );
-                    let block = text.block(&more, m.card_meta_size, false, inner, 1);
-                    let pos = pos2(left, y);
-                    y += block.size.y;
-                    breakdown.push((PlacedText { pos, block }, Rect::NOTHING, 0.0));
-                }
-            }
-            y += m.gap;
-            items.push(MetricItem {
-                dataset: d.id,
-                name: PlacedText {
-                    pos: name_pos,
-                    block: name,
-                },
-                value: PlacedText {
-                    pos: value_pos,
-                    block: value,
-                },
-                bar,
-                spark,
-                breakdown,
-                source: source_line(d, lang),
-            });
-        }
+        let items: Vec<MetricItem> = datasets
+            .iter()
+            .enumerate()
+            .filter_map(|(di, d)| place.item(d, &per_stage[di][si], largest[di], &mut y, text))
+            .collect();
         tallest = tallest.max(y);
         if !items.is_empty() {
             cells.push(MetricCell {
@@ -357,96 +376,6 @@ fn metric_cells(
         }
     }
     (tallest, cells)
-}
-
-/// One quotes lane's quotes: those linked to each stage, stacked in its column.
-fn quote_cells(
-    project: &Project,
-    map: &Map,
-    m: &Metrics,
-    lang: Language,
-    text: &mut TextMeasurer,
-) -> (f32, Vec<QuoteLayout>) {
-    let inner = m.stage_width - m.gap - 2.0 * m.card_padding;
-    let mut tallest: f32 = 0.0;
-    let mut out = Vec::new();
-    for (si, stage) in map.stages.iter().enumerate() {
-        let x = m.stage_width * si as f32 + m.gap / 2.0;
-        let mut y = m.gap;
-        for e in stage.evidence.iter().filter_map(|id| project.evidence(*id)) {
-            let quote = text.block(
-                &format!("“{}”", e.text.trim()),
-                m.card_body_size,
-                false,
-                inner,
-                8,
-            );
-            let who = attribution(project, e, lang);
-            let attribution = text.block(&who, m.card_meta_size, false, inner, 2);
-            let height = 2.0 * m.card_padding + quote.size.y + 3.0 + attribution.size.y;
-            let rect = Rect::from_min_size(pos2(x, y), vec2(m.stage_width - m.gap, height));
-            out.push(QuoteLayout {
-                evidence: e.id,
-                rect,
-                text: PlacedText {
-                    pos: pos2(x + m.card_padding, y + m.card_padding),
-                    block: quote,
-                },
-                attribution: PlacedText {
-                    pos: pos2(
-                        x + m.card_padding,
-                        y + m.card_padding + rect.height()
-                            - 2.0 * m.card_padding
-                            - attribution.size.y,
-                    ),
-                    block: attribution,
-                },
-            });
-            y += height + m.gap;
-        }
-        tallest = tallest.max(if y > m.gap { y } else { 0.0 });
-    }
-    (tallest, out)
-}
-
-/// Who said it: `— P01 (huurder, 30-45), P06 · 6 respondenten`; a pseudonymised export has
-/// codes only because its copy of the project has no names or segments.
-fn attribution(project: &Project, e: &crate::model::Evidence, lang: Language) -> String {
-    let who: Vec<String> = e
-        .respondents
-        .iter()
-        .map(|code| match project.respondent(code) {
-            Some(r) => {
-                let name = if r.name.is_empty() { &r.code } else { &r.name };
-                if r.segment.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{name} ({})", r.segment)
-                }
-            }
-            None => code.clone(),
-        })
-        .collect();
-    let mut parts = Vec::new();
-    if !who.is_empty() {
-        parts.push(who.join(", "));
-    }
-    if e.weight() > e.respondents.len() {
-        parts.push(crate::i18n::tr_count_in(
-            lang,
-            "evidence.respondents",
-            e.weight(),
-            &[],
-        ));
-    }
-    if parts.is_empty() && !e.source.is_empty() {
-        parts.push(e.source.clone());
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("— {}", parts.join(" · "))
-    }
 }
 
 /// The content of every metrics and evidence lane, at the origin.
@@ -472,7 +401,7 @@ pub(super) fn lane_content(
                 content.metrics.extend(cells.into_iter().map(|c| (i, c)));
             }
             LaneKind::Quotes => {
-                let (h, quotes) = quote_cells(project, map, m, lang, text);
+                let (h, quotes) = super::quotes::quote_cells(project, map, m, lang, text);
                 content.heights[i] = h;
                 content.quotes.extend(quotes.into_iter().map(|q| (i, q)));
             }

@@ -9,6 +9,7 @@ pub mod hit;
 mod metrics;
 pub mod paper;
 mod picture;
+mod quotes;
 pub mod stakeholders;
 mod text;
 mod title;
@@ -17,9 +18,10 @@ pub use band::{Band, BandRow, GoalCell, GoalField, MilestoneCell, MilestonePart,
 pub use connectors::ConnectorLayout;
 pub use curves::DiffMark;
 pub use metrics::{
-    MetricCell, MetricItem, QuoteLayout, display_date, format_number, shown_datasets, source_line,
+    MetricCell, MetricItem, display_date, format_number, shown_datasets, source_line,
 };
 pub use picture::Picture;
+pub use quotes::QuoteLayout;
 pub use text::{TextBlock, TextLine, TextMeasurer};
 pub use title::{LEGEND_SAMPLE, curve_name, initials};
 
