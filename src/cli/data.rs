@@ -228,27 +228,7 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
         err("error: the map disappeared while importing");
         return ExitCode::FAILURE;
     }
-    out(&format!(
-        "{} values from {data_name}{} into {name:?} (key {:?}, value {:?}{}{})",
-        imported.values,
-        if recipe.sheet.is_empty() {
-            String::new()
-        } else {
-            format!(", sheet {:?}", recipe.sheet)
-        },
-        recipe.key_column,
-        recipe.value_column,
-        if recipe.date_column.is_empty() {
-            String::new()
-        } else {
-            format!(", date {:?}", recipe.date_column)
-        },
-        if recipe.label_column.is_empty() {
-            String::new()
-        } else {
-            format!(", label {:?}", recipe.label_column)
-        },
-    ));
+    out(&summary(&imported, &data_name, &name, &recipe));
     // A new data set is all additions: only a data set read again lists what changed.
     if existing_values.is_some() && !imported.changes.is_empty() {
         out(&format!(
@@ -261,25 +241,9 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
     }
     if let Some(curve) = &args.curve
         && let (Some(low), Some(high)) = (args.low, args.high)
+        && !follow(&mut project, map_id, curve, (imported.dataset, low, high))
     {
-        let Some(map) = project.map(map_id) else {
-            return ExitCode::FAILURE;
-        };
-        let Some(curve) = find_curve(map, curve) else {
-            err(&format!("error: no curve {curve:?} on map {:?}", map.title));
-            return ExitCode::FAILURE;
-        };
-        let data = CurveData {
-            dataset: imported.dataset,
-            low,
-            high,
-        };
-        if let Some(e) = edit::data::drive_curve(&project, map_id, curve, Some(data)) {
-            let _ = edit::apply(&mut project, e);
-            out(&format!(
-                "the curve follows the values: {low} → bottom of the scale, {high} → top"
-            ));
-        }
+        return ExitCode::FAILURE;
     }
     if args.dry_run {
         out("dry run: nothing saved");
@@ -290,6 +254,51 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// `5 values from FILE, sheet S into "NAME" (key "K", value "V", date "D", label "L")`.
+fn summary(imported: &Imported, data: &str, name: &str, recipe: &DataImport) -> String {
+    let optional = |what: &str, column: &str| {
+        if column.is_empty() {
+            String::new()
+        } else {
+            format!(", {what} {column:?}")
+        }
+    };
+    format!(
+        "{} values from {data}{} into {name:?} (key {:?}, value {:?}{}{})",
+        imported.values,
+        optional("sheet", &recipe.sheet),
+        recipe.key_column,
+        recipe.value_column,
+        optional("date", &recipe.date_column),
+        optional("label", &recipe.label_column),
+    )
+}
+
+/// Makes curve `query` of map `map` follow data set `dataset`, `low` and `high` landing on the
+/// scale's bottom and top; false (said on stderr) when there is no such curve.
+fn follow(
+    project: &mut Project,
+    map: crate::model::MapId,
+    query: &str,
+    (dataset, low, high): (crate::model::DatasetId, f64, f64),
+) -> bool {
+    let Some(m) = project.map(map) else {
+        return false;
+    };
+    let Some(curve) = find_curve(m, query) else {
+        err(&format!("error: no curve {query:?} on map {:?}", m.title));
+        return false;
+    };
+    let data = CurveData { dataset, low, high };
+    if let Some(e) = edit::data::drive_curve(project, map, curve, Some(data)) {
+        let _ = edit::apply(project, e);
+        out(&format!(
+            "the curve follows the values: {low} → bottom of the scale, {high} → top"
+        ));
+    }
+    true
 }
 
 fn find_curve(map: &crate::model::Map, query: &str) -> Option<crate::model::CurveId> {

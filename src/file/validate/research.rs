@@ -90,29 +90,7 @@ pub(super) fn check_datasets(c: &mut Checker<'_>, p: &Project, ids: &MapIds) -> 
             );
         }
         if let Some(import) = &d.import {
-            let iloc = join(&loc, "import");
-            c.long(&iloc, "file", &import.file);
-            // Names as the file has them, however long: a re-import looks them up again.
-            for (field, value) in [
-                ("sheet", &import.sheet),
-                ("key_column", &import.key_column),
-                ("value_column", &import.value_column),
-                ("date_column", &import.date_column),
-                ("label_column", &import.label_column),
-            ] {
-                c.long(&iloc, field, value);
-            }
-            if !import.as_of.is_empty() && !time::is_valid_date(&import.as_of) {
-                c.problem(
-                    join(&iloc, "as_of"),
-                    format!("{:?} is not a date like \"2026-10-14\"", import.as_of),
-                );
-            }
-            if c.count(&iloc, "links", import.links.len(), limits.items) {
-                for (j, link) in import.links.iter().enumerate() {
-                    c.long(&iloc, &format!("links[{j}].key"), &link.key);
-                }
-            }
+            check_import(c, &join(&loc, "import"), import);
         }
         if !c.count(&loc, "values", d.values.len(), limits.values_per_dataset) {
             continue;
@@ -161,6 +139,33 @@ pub(super) fn check_datasets(c: &mut Checker<'_>, p: &Project, ids: &MapIds) -> 
         }
     }
     dataset_ids
+}
+
+/// A data set's import recipe: names within limits, a real as-of date.
+fn check_import(c: &mut Checker<'_>, iloc: &str, import: &crate::model::DataImport) {
+    let limits = c.limits;
+    c.long(iloc, "file", &import.file);
+    // Names as the file has them, however long: a re-import looks them up again.
+    for (field, value) in [
+        ("sheet", &import.sheet),
+        ("key_column", &import.key_column),
+        ("value_column", &import.value_column),
+        ("date_column", &import.date_column),
+        ("label_column", &import.label_column),
+    ] {
+        c.long(iloc, field, value);
+    }
+    if !import.as_of.is_empty() && !time::is_valid_date(&import.as_of) {
+        c.problem(
+            join(iloc, "as_of"),
+            format!("{:?} is not a date like \"2026-10-14\"", import.as_of),
+        );
+    }
+    if c.count(iloc, "links", import.links.len(), limits.items) {
+        for (j, link) in import.links.iter().enumerate() {
+            c.long(iloc, &format!("links[{j}].key"), &link.key);
+        }
+    }
 }
 
 /// Checks what maps point at: evidence of stages, data sets of lanes and curves.

@@ -258,6 +258,47 @@ impl ImportDialog {
             });
     }
 
+    /// What the recipe gives, on the right: the values, the rows not used (line and reason);
+    /// returns whether there is something to import, and the keys that named nothing.
+    fn outcome_ui(&mut self, ui: &mut egui::Ui, map: &Map) -> (bool, Vec<String>) {
+        let mut unknown = Vec::new();
+        let outcome = match self.outcome(map) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+                return (false, unknown);
+            }
+        };
+        ui.strong(tr_count("import.values", outcome.values.len()));
+        if outcome.problems.is_empty() {
+            ui.label(tr("import.all_rows"));
+        } else {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                tr_count("import.problems", outcome.problems.len()),
+            );
+            egui::ScrollArea::vertical()
+                .id_salt("import-problems")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for p in outcome.problems.iter().take(500) {
+                        ui.label(tr_args(
+                            "import.problem",
+                            &[("line", &p.line), ("reason", &reason_text(&p.reason))],
+                        ));
+                    }
+                });
+            for p in &outcome.problems {
+                if let RowReason::UnknownKey(k) = &p.reason
+                    && !unknown.contains(k)
+                {
+                    unknown.push(k.clone());
+                }
+            }
+        }
+        (!outcome.values.is_empty(), unknown)
+    }
+
     /// Shows the step; returns the answer once given.
     pub fn ui(&mut self, ctx: &egui::Context, project: &Project) -> Option<ImportAnswer> {
         let mut answer = None;
@@ -298,46 +339,7 @@ impl ImportDialog {
                         return;
                     };
                     let ui = &mut cols[1];
-                    let mut unknown = Vec::new();
-                    let ok = match self.outcome(map) {
-                        Ok(outcome) => {
-                            ui.strong(tr_count("import.values", outcome.values.len()));
-                            if outcome.problems.is_empty() {
-                                ui.label(tr("import.all_rows"));
-                            } else {
-                                ui.colored_label(
-                                    ui.visuals().warn_fg_color,
-                                    tr_count("import.problems", outcome.problems.len()),
-                                );
-                                egui::ScrollArea::vertical()
-                                    .id_salt("import-problems")
-                                    .max_height(160.0)
-                                    .show(ui, |ui| {
-                                        for p in outcome.problems.iter().take(500) {
-                                            ui.label(tr_args(
-                                                "import.problem",
-                                                &[
-                                                    ("line", &p.line),
-                                                    ("reason", &reason_text(&p.reason)),
-                                                ],
-                                            ));
-                                        }
-                                    });
-                                for p in &outcome.problems {
-                                    if let RowReason::UnknownKey(k) = &p.reason
-                                        && !unknown.contains(k)
-                                    {
-                                        unknown.push(k.clone());
-                                    }
-                                }
-                            }
-                            !outcome.values.is_empty()
-                        }
-                        Err(e) => {
-                            ui.colored_label(ui.visuals().error_fg_color, e.to_string());
-                            false
-                        }
-                    };
+                    let (ok, unknown) = self.outcome_ui(ui, map);
                     self.links_ui(ui, map, &unknown);
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
@@ -372,86 +374,4 @@ enum Column {
     Value,
     Date,
     Label,
-}
-
-/// What a re-import would change, to confirm before it is applied.
-pub struct ReimportDialog {
-    pub imported: crate::edit::data::Imported,
-    pub name: String,
-}
-
-/// The answer to a re-import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReimportAnswer {
-    Apply,
-    Cancel,
-}
-
-impl ReimportDialog {
-    pub fn ui(&self, ctx: &egui::Context) -> Option<ReimportAnswer> {
-        let mut answer = None;
-        let lang = crate::i18n::language();
-        egui::Window::new(tr_args("reimport.title", &[("name", &self.name)]))
-            .collapsible(false)
-            .resizable(true)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                let c = &self.imported.changes;
-                if c.is_empty() {
-                    ui.label(tr_count("reimport.unchanged", self.imported.values));
-                } else {
-                    ui.label(tr_args(
-                        "reimport.summary",
-                        &[
-                            ("added", &c.added()),
-                            ("removed", &c.removed()),
-                            ("changed", &c.changed()),
-                        ],
-                    ));
-                    egui::ScrollArea::vertical()
-                        .max_height(260.0)
-                        .show(ui, |ui| {
-                            egui::Grid::new("reimport-changes")
-                                .striped(true)
-                                .show(ui, |ui| {
-                                    for change in &c.changes {
-                                        let show = |v: Option<f64>| {
-                                            v.map_or("—".to_owned(), |v| {
-                                                crate::layout::format_number(v, lang)
-                                            })
-                                        };
-                                        ui.label(&change.place);
-                                        ui.label(show(change.old));
-                                        ui.label("→");
-                                        ui.strong(show(change.new));
-                                        ui.end_row();
-                                    }
-                                });
-                        });
-                }
-                if !self.imported.problems.is_empty() {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        tr_count("import.problems", self.imported.problems.len()),
-                    );
-                    for p in self.imported.problems.iter().take(50) {
-                        ui.label(tr_args(
-                            "import.problem",
-                            &[("line", &p.line), ("reason", &reason_text(&p.reason))],
-                        ));
-                    }
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(tr("reimport.apply")).clicked() {
-                        answer = Some(ReimportAnswer::Apply);
-                    }
-                    if ui.button(tr("import.cancel")).clicked()
-                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                    {
-                        answer = Some(ReimportAnswer::Cancel);
-                    }
-                });
-            });
-        answer
-    }
 }

@@ -7,6 +7,39 @@ use crate::layout::{display_date, format_number};
 use crate::model::{DatasetId, Project};
 use crate::ui::panels::merge_key;
 
+/// Where a data set comes from: its map, its file and columns, when it was read, how many
+/// values it has and their latest date.
+fn source_ui(ui: &mut egui::Ui, d: &crate::model::Dataset, map: Option<&crate::model::Map>) {
+    let lang = i18n::language();
+    if let Some(map) = map {
+        ui.weak(tr_args("research.on_map", &[("map", &map.title)]));
+    }
+    if let Some(import) = &d.import {
+        let mut from = import.file.clone();
+        if !import.sheet.is_empty() {
+            let sheet = tr_args("metrics.sheet", &[("sheet", &import.sheet)]);
+            from = format!("{from} · {sheet}");
+        }
+        let when = import.imported.replace('T', " ");
+        ui.weak(tr_args(
+            "research.imported_from",
+            &[
+                ("file", &from),
+                ("key", &import.key_column),
+                ("value", &import.value_column),
+                ("when", &when.trim_end_matches('Z')),
+            ],
+        ));
+    }
+    ui.label(match d.latest_date().map(|x| display_date(x, lang)) {
+        Some(date) => tr_args(
+            "research.values_as_of",
+            &[("count", &d.values.len()), ("date", &date)],
+        ),
+        None => tr_count("research.values", d.values.len()),
+    });
+}
+
 fn dataset_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -14,7 +47,6 @@ fn dataset_ui(
     open: &mut Option<DatasetId>,
     answers: &mut Vec<ResearchAnswer>,
 ) {
-    let lang = i18n::language();
     let mut draft = d.clone();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -46,42 +78,7 @@ fn dataset_ui(
             .labelled_by(source.id);
         });
         let map = d.map.and_then(|m| project.map(m));
-        if let Some(map) = map {
-            ui.weak(tr_args("research.on_map", &[("map", &map.title)]));
-        }
-        if let Some(import) = &d.import {
-            let mut from = import.file.clone();
-            if !import.sheet.is_empty() {
-                from = format!(
-                    "{from} · {}",
-                    tr_args("metrics.sheet", &[("sheet", &import.sheet)])
-                );
-            }
-            ui.weak(tr_args(
-                "research.imported_from",
-                &[
-                    ("file", &from),
-                    ("key", &import.key_column),
-                    ("value", &import.value_column),
-                    (
-                        "when",
-                        &import
-                            .imported
-                            .replace('T', " ")
-                            .trim_end_matches('Z')
-                            .to_owned(),
-                    ),
-                ],
-            ));
-        }
-        let latest = d.latest_date().map(|x| display_date(x, lang));
-        ui.label(match latest {
-            Some(date) => tr_args(
-                "research.values_as_of",
-                &[("count", &d.values.len()), ("date", &date)],
-            ),
-            None => tr_count("research.values", d.values.len()),
-        });
+        source_ui(ui, d, map);
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(

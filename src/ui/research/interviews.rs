@@ -52,6 +52,47 @@ fn next_code(list: &[Respondent]) -> String {
     format!("{prefix}{:02}", highest + 1)
 }
 
+/// One respondent's row of the register; returns whether its remove button was clicked.
+fn row_ui(ui: &mut egui::Ui, r: &mut Respondent, i: usize, heads: &[egui::Id]) -> bool {
+    // Sized, not just wished for: a grid column would shrink to its header.
+    ui.add_sized(
+        [56.0, 20.0],
+        egui::TextEdit::singleline(&mut r.code).id_salt(("code", i)),
+    )
+    .labelled_by(heads[0]);
+    ui.add_sized(
+        [170.0, 20.0],
+        egui::TextEdit::singleline(&mut r.segment).id_salt(("segment", i)),
+    )
+    .labelled_by(heads[1]);
+    ui.add_sized(
+        [96.0, 20.0],
+        egui::TextEdit::singleline(&mut r.date)
+            .hint_text("2026-10-14")
+            .id_salt(("date", i)),
+    )
+    .labelled_by(heads[2]);
+    egui::ComboBox::from_id_salt(("method", i))
+        .selected_text(method_name(r.method))
+        .show_ui(ui, |ui| {
+            for m in ResearchMethod::ALL {
+                ui.selectable_value(&mut r.method, m, method_name(m));
+            }
+        })
+        .response
+        .labelled_by(heads[3]);
+    ui.add_sized(
+        [150.0, 20.0],
+        egui::TextEdit::singleline(&mut r.name)
+            .hint_text(tr("research.name_hint"))
+            .id_salt(("name", i)),
+    )
+    .labelled_by(heads[4]);
+    ui.small_button("×")
+        .on_hover_text(tr("research.remove_respondent"))
+        .clicked()
+}
+
 fn register_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -79,45 +120,7 @@ fn register_ui(
             .collect();
             ui.end_row();
             for (i, r) in list.iter_mut().enumerate() {
-                // Sized, not just wished for: a grid column would shrink to its header.
-                ui.add_sized(
-                    [56.0, 20.0],
-                    egui::TextEdit::singleline(&mut r.code).id_salt(("code", i)),
-                )
-                .labelled_by(heads[0]);
-                ui.add_sized(
-                    [170.0, 20.0],
-                    egui::TextEdit::singleline(&mut r.segment).id_salt(("segment", i)),
-                )
-                .labelled_by(heads[1]);
-                ui.add_sized(
-                    [96.0, 20.0],
-                    egui::TextEdit::singleline(&mut r.date)
-                        .hint_text("2026-10-14")
-                        .id_salt(("date", i)),
-                )
-                .labelled_by(heads[2]);
-                egui::ComboBox::from_id_salt(("method", i))
-                    .selected_text(method_name(r.method))
-                    .show_ui(ui, |ui| {
-                        for m in ResearchMethod::ALL {
-                            ui.selectable_value(&mut r.method, m, method_name(m));
-                        }
-                    })
-                    .response
-                    .labelled_by(heads[3]);
-                ui.add_sized(
-                    [150.0, 20.0],
-                    egui::TextEdit::singleline(&mut r.name)
-                        .hint_text(tr("research.name_hint"))
-                        .id_salt(("name", i)),
-                )
-                .labelled_by(heads[4]);
-                if ui
-                    .small_button("×")
-                    .on_hover_text(tr("research.remove_respondent"))
-                    .clicked()
-                {
+                if row_ui(ui, r, i, &heads) {
                     remove = Some(i);
                 }
                 ui.end_row();
@@ -164,6 +167,43 @@ fn register_ui(
     }
 }
 
+/// Who said or showed it: the respondents ticked in a menu, and how many there were in all.
+fn who_ui(ui: &mut egui::Ui, project: &Project, draft: &mut Evidence) {
+    ui.horizontal_wrapped(|ui| {
+        let chosen = if draft.respondents.is_empty() {
+            tr("research.no_respondents").into_owned()
+        } else {
+            draft.respondents.join(", ")
+        };
+        ui.label(tr("research.who"));
+        ui.menu_button(chosen, |ui| {
+            for r in &project.respondents {
+                let mut on = draft.respondents.contains(&r.code);
+                let label = if r.segment.is_empty() {
+                    r.code.clone()
+                } else {
+                    format!("{} · {}", r.code, r.segment)
+                };
+                if ui.checkbox(&mut on, label).changed() {
+                    if on {
+                        draft.respondents.push(r.code.clone());
+                    } else {
+                        draft.respondents.retain(|c| *c != r.code);
+                    }
+                }
+            }
+            if project.respondents.is_empty() {
+                ui.weak(tr("research.register_empty"));
+            }
+        });
+        let count = ui.label(tr("research.count"));
+        let mut n = draft.respondent_count.max(draft.respondents.len() as u32);
+        ui.add(egui::DragValue::new(&mut n).range(draft.respondents.len() as u32..=100_000))
+            .labelled_by(count.id);
+        draft.respondent_count = n;
+    });
+}
+
 fn evidence_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -207,39 +247,7 @@ fn evidence_ui(
                 .id_salt(("text", e.id.0)),
         )
         .labelled_by(text.id);
-        ui.horizontal_wrapped(|ui| {
-            let chosen = if draft.respondents.is_empty() {
-                tr("research.no_respondents").into_owned()
-            } else {
-                draft.respondents.join(", ")
-            };
-            ui.label(tr("research.who"));
-            ui.menu_button(chosen, |ui| {
-                for r in &project.respondents {
-                    let mut on = draft.respondents.contains(&r.code);
-                    let label = if r.segment.is_empty() {
-                        r.code.clone()
-                    } else {
-                        format!("{} · {}", r.code, r.segment)
-                    };
-                    if ui.checkbox(&mut on, label).changed() {
-                        if on {
-                            draft.respondents.push(r.code.clone());
-                        } else {
-                            draft.respondents.retain(|c| *c != r.code);
-                        }
-                    }
-                }
-                if project.respondents.is_empty() {
-                    ui.weak(tr("research.register_empty"));
-                }
-            });
-            let count = ui.label(tr("research.count"));
-            let mut n = draft.respondent_count.max(draft.respondents.len() as u32);
-            ui.add(egui::DragValue::new(&mut n).range(draft.respondents.len() as u32..=100_000))
-                .labelled_by(count.id);
-            draft.respondent_count = n;
-        });
+        who_ui(ui, project, &mut draft);
         let uses = used_by(project, e.id);
         if uses.is_empty() {
             ui.weak(tr("research.unlinked"));
