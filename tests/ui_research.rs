@@ -101,6 +101,7 @@ fn cards_without_evidence_stand_out_and_the_analysis_names_them() {
         .queue(klantreis::ui::command::Command::FilterUnevidenced);
     h.run();
     assert!(h.state().canvas().unevidenced_only());
+    h.snapshot("unevidenced_filter");
     // The analysis names a pain point without evidence; clicking it selects the card.
     click(&mut h, "Analysis");
     let pain = "Onzeker wat ze mag weggooien";
@@ -165,6 +166,8 @@ fn import_a_csv_through_the_mapping_step_drive_a_curve_and_reimport() {
     h.get_by_label("Herstel").click();
     h.run();
     assert!(h.query_by_label("Every row is used.").is_some());
+    assert!(h.query_by_label("“Nergens” → Herstel").is_some());
+    h.snapshot("import_mapping_step");
     click(&mut h, "Import");
     let project = h.state().project().clone();
     assert_eq!(project.datasets.len(), datasets_before + 1);
@@ -187,6 +190,7 @@ fn import_a_csv_through_the_mapping_step_drive_a_curve_and_reimport() {
     write_csv(&csv, "2600");
     click(&mut h, "Research and data");
     assert_eq!(h.state().view(), View::Research);
+    h.snapshot("research_view");
     click(&mut h, "Data sets");
     let buttons = h.query_all_by_label("Re-import").count();
     assert_eq!(buttons, h.state().project().datasets.len());

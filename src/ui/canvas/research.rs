@@ -50,7 +50,8 @@ pub(super) fn dim_evidenced(
     to_screen: TSTransform,
     canvas: Rect,
 ) {
-    let veil = ui.visuals().extreme_bg_color.gamma_multiply(0.78);
+    // The paper shows through: what has evidence fades into the map.
+    let veil = crate::render::Theme::default().paper.gamma_multiply(0.8);
     let mut without = 0;
     for c in &layout.cards {
         let has = map
@@ -79,7 +80,8 @@ pub(super) fn dim_evidenced(
         egui::FontId::proportional(14.0),
         ui.visuals().strong_text_color(),
     );
-    let at = canvas.left_top() + egui::vec2(12.0, 12.0);
+    // At the bottom right, clear of the title block and the lanes' add buttons.
+    let at = canvas.right_bottom() - galley.size() - egui::vec2(14.0, 12.0);
     let back = Rect::from_min_size(at, galley.size()).expand(6.0);
     painter.rect_filled(back, 6.0, ui.visuals().window_fill);
     painter.rect_stroke(

@@ -157,8 +157,38 @@ impl ImportDialog {
         ui.weak(tr_count("import.rows", self.table.rows.len()));
     }
 
-    /// Keys that name nothing, each with a menu to tie it to a stage or touchpoint.
+    /// Keys that name nothing, each with a menu to tie it to a stage or touchpoint; the keys
+    /// tied so far, each with a way to untie it.
     fn links_ui(&mut self, ui: &mut egui::Ui, map: &Map, unknown: &[String]) {
+        let mut untie = None;
+        for (i, link) in self.recipe.links.iter().enumerate() {
+            let target = link
+                .card
+                .and_then(|c| map.card(c))
+                .map(|c| c.title.clone())
+                .or_else(|| {
+                    link.stage
+                        .and_then(|s| map.stage(s))
+                        .map(|s| s.name.clone())
+                })
+                .unwrap_or_default();
+            ui.horizontal(|ui| {
+                ui.label(tr_args(
+                    "import.tied",
+                    &[("key", &link.key), ("target", &target)],
+                ));
+                if ui
+                    .small_button("×")
+                    .on_hover_text(tr("import.untie"))
+                    .clicked()
+                {
+                    untie = Some(i);
+                }
+            });
+        }
+        if let Some(i) = untie {
+            self.recipe.links.remove(i);
+        }
         if unknown.is_empty() {
             return;
         }
