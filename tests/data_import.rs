@@ -452,3 +452,19 @@ fn an_ods_workbook_reads_like_an_xlsx_one() {
         .collect();
     assert_eq!(got, [(5120.0, "2026-10-31"), (2210.5, "2026-10-31")]);
 }
+
+#[test]
+fn more_rows_than_a_data_set_holds_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Fase;Aantal\n");
+    for _ in 0..=data::MAX_ROWS {
+        text.push_str("Melden;1\n");
+    }
+    let error = data::read_table(&write(&dir, "veel.csv", text.as_bytes()), "").unwrap_err();
+    assert!(matches!(error, DataError::TooManyRows { .. }), "{error}");
+    assert!(error.to_string().contains("more than 100000 rows"), "{error}");
+    // One row fewer is read.
+    text.truncate(text.len() - "Melden;1\n".len());
+    let table = data::read_table(&write(&dir, "veel.csv", text.as_bytes()), "").unwrap();
+    assert_eq!(table.rows.len(), data::MAX_ROWS);
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Cell, DataError, MAX_ROWS, Row, Table};
+use super::{Cell, DataError, Table};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -63,23 +63,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Table, DataError> {
         }
         let line = record.position().map_or(before, |p| line_at(p.byte()));
         let cells: Vec<Cell> = record.iter().map(|f| Cell::Text(decode(f))).collect();
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        if table.headers.is_empty() {
-            table.headers = cells.iter().map(|c| c.text().trim().to_owned()).collect();
-            continue;
-        }
-        if table.rows.len() == MAX_ROWS {
-            return Err(DataError::TooManyRows {
-                path: path.to_path_buf(),
-                max: MAX_ROWS,
-            });
-        }
-        table.rows.push(Row {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            cells,
-        });
+        table.add(u32::try_from(line).unwrap_or(u32::MAX), cells, path)?;
     }
     // Excel in a Dutch locale writes `;` because the comma is its decimal separator.
     table.decimal_comma = delimiter == b';'

@@ -75,6 +75,26 @@ pub struct Table {
 }
 
 impl Table {
+    /// Adds the row read from `line`: the first that is not empty is the header, empty rows
+    /// are skipped; more than [`MAX_ROWS`] rows is an error naming `path`.
+    fn add(&mut self, line: u32, cells: Vec<Cell>, path: &Path) -> Result<(), DataError> {
+        if cells.iter().all(Cell::is_empty) {
+            return Ok(());
+        }
+        if self.headers.is_empty() {
+            self.headers = cells.iter().map(|c| c.text().trim().to_owned()).collect();
+            return Ok(());
+        }
+        if self.rows.len() == MAX_ROWS {
+            return Err(DataError::TooManyRows {
+                path: path.to_path_buf(),
+                max: MAX_ROWS,
+            });
+        }
+        self.rows.push(Row { line, cells });
+        Ok(())
+    }
+
     /// The index of the column with this header (spaces and case aside).
     pub fn column(&self, header: &str) -> Option<usize> {
         let want = header.trim();

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader as _};
 
-use super::{Cell, DataError, MAX_ROWS, Row, Table};
+use super::{Cell, DataError, Table};
 
 pub(super) fn read(path: &Path, sheet: &str) -> Result<Table, DataError> {
     let bytes = std::fs::read(path).map_err(|source| DataError::Read {
@@ -52,23 +52,7 @@ pub fn parse(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError>
     };
     for (i, cells) in range.rows().enumerate() {
         let cells: Vec<Cell> = cells.iter().map(cell).collect();
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        if table.headers.is_empty() {
-            table.headers = cells.iter().map(|c| c.text().trim().to_owned()).collect();
-            continue;
-        }
-        if table.rows.len() == MAX_ROWS {
-            return Err(DataError::TooManyRows {
-                path: path.to_path_buf(),
-                max: MAX_ROWS,
-            });
-        }
-        table.rows.push(Row {
-            line: first_row + i as u32 + 1,
-            cells,
-        });
+        table.add(first_row + i as u32 + 1, cells, path)?;
     }
     Ok(table)
 }
