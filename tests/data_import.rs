@@ -462,7 +462,10 @@ fn more_rows_than_a_data_set_holds_are_refused_with_the_limit() {
     }
     let error = data::read_table(&write(&dir, "veel.csv", text.as_bytes()), "").unwrap_err();
     assert!(matches!(error, DataError::TooManyRows { .. }), "{error}");
-    assert!(error.to_string().contains("more than 100000 rows"), "{error}");
+    assert!(
+        error.to_string().contains("more than 100000 rows"),
+        "{error}"
+    );
     // One row fewer is read.
     text.truncate(text.len() - "Melden;1\n".len());
     let table = data::read_table(&write(&dir, "veel.csv", text.as_bytes()), "").unwrap();

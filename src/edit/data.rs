@@ -247,6 +247,112 @@ pub fn drive_curve(
     Some(Edit::SetCurves { map, curves })
 }
 
+/// What an edit left dangling in the research and data, put right: values of a stage that is
+/// gone are dropped, a value of a card that is gone stays with its stage, a data set whose map
+/// is gone goes, and lanes, curves and stages stop naming data sets and evidence that are gone.
+/// `None` when nothing dangles. Run after every edit, so a deleted stage or map never leaves a
+/// project the file refuses.
+pub fn tidy(project: &Project) -> Option<Edit> {
+    use std::collections::HashSet;
+    let uses_data = !project.datasets.is_empty()
+        || project.maps.iter().any(|m| {
+            m.lanes.iter().any(|l| !l.datasets.is_empty())
+                || m.curves.iter().any(|c| c.data.is_some())
+                || m.stages.iter().any(|s| !s.evidence.is_empty())
+        });
+    if !uses_data {
+        return None;
+    }
+    let mut edits = Vec::new();
+    let mut kept: HashSet<DatasetId> = HashSet::new();
+    for (index, d) in project.datasets.iter().enumerate() {
+        let Some(map) = d.map.and_then(|m| project.map(m)) else {
+            if d.map.is_some() {
+                edits.push(Edit::SetDataset {
+                    id: d.id,
+                    index,
+                    value: None,
+                });
+            } else {
+                kept.insert(d.id);
+            }
+            continue;
+        };
+        kept.insert(d.id);
+        let stages: HashSet<_> = map.stages.iter().map(|s| s.id).collect();
+        let cards: HashSet<_> = map.cards.iter().map(|c| c.id).collect();
+        let dangles = |v: &crate::model::DataPoint| {
+            v.stage.is_some_and(|s| !stages.contains(&s))
+                || v.card.is_some_and(|c| !cards.contains(&c))
+        };
+        if d.values.iter().any(dangles) {
+            let mut fixed = d.clone();
+            fixed
+                .values
+                .retain(|v| v.stage.is_none_or(|s| stages.contains(&s)));
+            for v in &mut fixed.values {
+                if v.card.is_some_and(|c| !cards.contains(&c)) {
+                    v.card = None;
+                }
+            }
+            edits.push(Edit::SetDataset {
+                id: d.id,
+                index,
+                value: Some(Box::new(fixed)),
+            });
+        }
+    }
+    let evidence: HashSet<_> = project.evidence.iter().map(|e| e.id).collect();
+    for map in &project.maps {
+        if map
+            .lanes
+            .iter()
+            .any(|l| l.datasets.iter().any(|d| !kept.contains(d)))
+        {
+            let mut lanes = map.lanes.clone();
+            for l in &mut lanes {
+                l.datasets.retain(|d| kept.contains(d));
+            }
+            edits.push(Edit::SetLanes { map: map.id, lanes });
+        }
+        if map
+            .curves
+            .iter()
+            .any(|c| c.data.is_some_and(|d| !kept.contains(&d.dataset)))
+        {
+            let mut curves = map.curves.clone();
+            for c in curves
+                .iter_mut()
+                .filter(|c| c.data.is_some_and(|d| !kept.contains(&d.dataset)))
+            {
+                c.data = None;
+                for p in &mut c.points {
+                    p.from_data = false;
+                }
+            }
+            edits.push(Edit::SetCurves {
+                map: map.id,
+                curves,
+            });
+        }
+        if map
+            .stages
+            .iter()
+            .any(|s| s.evidence.iter().any(|e| !evidence.contains(e)))
+        {
+            let mut stages = map.stages.clone();
+            for s in &mut stages {
+                s.evidence.retain(|e| evidence.contains(e));
+            }
+            edits.push(Edit::SetStages {
+                map: map.id,
+                stages,
+            });
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
 /// Deletes evidence `id` and every link to it from cards and stages, as one step.
 pub fn delete_evidence(project: &Project, id: crate::model::EvidenceId) -> Edit {
     let mut edits = Vec::new();
@@ -387,6 +493,47 @@ pub fn set_register(project: &Project, list: Vec<crate::model::Respondent>) -> E
 mod tests {
     use super::*;
     use crate::model::{Evidence, Respondent};
+
+    #[test]
+    fn deleting_a_stage_or_a_map_never_leaves_data_the_file_refuses() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/waterschade-claim.klantreis.ron");
+        let mut p = crate::file::load(&path).unwrap().project;
+        let valid = |p: &Project| crate::file::validate(p, &crate::model::Limits::default());
+        let before = p.clone();
+        let mut history = crate::edit::History::default();
+        // The stage "Melden" goes, with its cards: its values go too, in the same step.
+        let map = &p.maps[0];
+        let melden = map.stages.iter().find(|s| s.name == "Melden").unwrap().id;
+        let edit = crate::edit::ops::delete_stage(map, melden);
+        history.apply(&mut p, "stage weg", edit).unwrap();
+        assert!(valid(&p).is_empty(), "{:?}", valid(&p));
+        assert!(
+            p.datasets
+                .iter()
+                .all(|d| d.values.iter().all(|v| v.stage != Some(melden)))
+        );
+        // One undo brings the stage and its values back.
+        history.undo(&mut p).unwrap();
+        assert_eq!(p, before);
+        // The map goes: its data sets go with it.
+        let id = p.maps[0].id;
+        history
+            .apply(
+                &mut p,
+                "kaart weg",
+                Edit::SetMap {
+                    id,
+                    index: 0,
+                    value: None,
+                },
+            )
+            .unwrap();
+        assert!(p.datasets.is_empty());
+        assert!(valid(&p).is_empty(), "{:?}", valid(&p));
+        history.undo(&mut p).unwrap();
+        assert_eq!(p, before);
+    }
 
     #[test]
     fn a_renamed_respondent_keeps_its_evidence() {

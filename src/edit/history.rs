@@ -63,7 +63,7 @@ impl History {
         merge: Option<u64>,
         edit: Edit,
     ) -> Result<(), EditError> {
-        let undo = apply(project, edit)?;
+        let undo = super::apply_tidy(project, edit)?;
         let merges = merge.is_some()
             && self.redo.is_empty()
             && self.undo.back().is_some_and(|s| s.merge == merge);

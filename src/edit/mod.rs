@@ -149,6 +149,20 @@ pub enum EditError {
     NoMap(MapId),
 }
 
+/// Applies `edit` as [`apply`] does, then puts right what it left dangling in the research and
+/// data (see [`data::tidy`]); the edit returned undoes both. The history applies every edit
+/// this way.
+pub fn apply_tidy(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
+    let undo = apply(project, edit)?;
+    match data::tidy(project) {
+        None => Ok(undo),
+        Some(fix) => {
+            let fixed = apply(project, fix)?;
+            Ok(Edit::Batch(vec![fixed, undo]))
+        }
+    }
+}
+
 /// Applies `edit` to `project` and returns the edit that undoes it.
 ///
 /// A batch is applied all or nothing: if a later part fails, the earlier parts are undone.

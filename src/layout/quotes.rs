@@ -38,7 +38,7 @@ pub(super) fn quote_cells(
     for (si, stage) in map.stages.iter().enumerate() {
         let x = m.stage_width * si as f32 + m.gap / 2.0;
         let mut y = m.gap;
-        for e in stage.evidence.iter().filter_map(|id| project.evidence(*id)) {
+        for e in said_in(project, map, stage) {
             let quote = text.block(
                 &format!("“{}”", e.text.trim()),
                 m.card_body_size,
@@ -72,6 +72,35 @@ pub(super) fn quote_cells(
         tallest = tallest.max(if y > m.gap { y } else { 0.0 });
     }
     (tallest, out)
+}
+
+/// What respondents said or showed in `stage`: the quotes and observations linked to the
+/// stage, then those linked to its cards, each once; one with no text (left out of an export)
+/// is not shown.
+fn said_in<'a>(
+    project: &'a Project,
+    map: &Map,
+    stage: &crate::model::Stage,
+) -> Vec<&'a crate::model::Evidence> {
+    use crate::model::EvidenceKind;
+    let cards = map
+        .cards
+        .iter()
+        .filter(|c| c.stage == stage.id)
+        .flat_map(|c| c.evidence.iter());
+    let mut out: Vec<&crate::model::Evidence> = Vec::new();
+    for e in stage
+        .evidence
+        .iter()
+        .chain(cards)
+        .filter_map(|id| project.evidence(*id))
+    {
+        let said = matches!(e.kind, EvidenceKind::Quote | EvidenceKind::Observation);
+        if said && !e.text.trim().is_empty() && !out.iter().any(|x| x.id == e.id) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// Who said it: `— P01 (huurder, 30-45), P06 · 6 respondenten`; a pseudonymised export has
