@@ -377,6 +377,9 @@ pub fn edit_curve(
         for &(index, score) in set {
             if let Some(p) = c.points.get_mut(index) {
                 p.score = clamp(score);
+                // Moved by hand, a measured step is the user's from now on: a re-import
+                // leaves it where it was put.
+                p.from_data = false;
             }
         }
         for &(stage, score) in add {
@@ -418,6 +421,22 @@ mod tests {
     use crate::edit::apply;
     use crate::model::{MapKind, Project};
     use crate::templates;
+
+    #[test]
+    fn a_measured_step_moved_by_hand_is_the_users() {
+        let mut p = project_with_cards();
+        let map = &mut p.maps[0];
+        let stage = map.stages[0].id;
+        map.curves[0].points = vec![EmotionPoint {
+            stage,
+            from_data: true,
+            ..EmotionPoint::default()
+        }];
+        let curve = map.curves[0].id;
+        let e = edit_curve(&p.maps[0], curve, &[(0, 1.0)], &[], None);
+        apply(&mut p, e).unwrap();
+        assert!(!p.maps[0].curves[0].points[0].from_data);
+    }
 
     fn project_with_cards() -> Project {
         let mut p =

@@ -485,6 +485,17 @@ fn point_ui(
             .step_by(map.scale.step() / 10.0),
     )
     .labelled_by(name.id);
+    if point.from_data {
+        let data = curve.data.and_then(|d| project.dataset(d.dataset));
+        let name = data.map_or_else(String::new, |d| d.name.clone());
+        ui.weak(crate::i18n::tr_args(
+            "inspector.point_measured",
+            &[("data", &name)],
+        ));
+        if (draft.score - point.score).abs() > f64::EPSILON {
+            draft.from_data = false;
+        }
+    }
     text_row(ui, "inspector.emotion_word", &mut draft.label, false);
     ui.horizontal_wrapped(|ui| {
         for key in EMOTION_WORDS {
