@@ -15,8 +15,12 @@ pub struct Stats {
     pub curves: usize,
     pub curve_points: usize,
     pub evidence: usize,
+    /// Respondents in the interview register.
+    pub respondents: usize,
     pub stakeholders: usize,
     pub datasets: usize,
+    /// Values over all data sets.
+    pub data_values: usize,
 }
 
 impl Stats {
@@ -26,8 +30,10 @@ impl Stats {
             maps: project.maps.len(),
             personas: project.personas.len(),
             evidence: project.evidence.len(),
+            respondents: project.respondents.len(),
             stakeholders: project.stakeholders.len(),
             datasets: project.datasets.len(),
+            data_values: project.datasets.iter().map(|d| d.values.len()).sum(),
             ..Self::default()
         };
         for map in &project.maps {
@@ -96,8 +102,15 @@ mod tests {
         let project = Project {
             personas: vec![Persona::default(); 2],
             evidence: vec![Evidence::default(); 3],
+            respondents: vec![crate::model::Respondent::default(); 6],
             stakeholders: vec![Stakeholder::default(); 4],
-            datasets: vec![Dataset::default(); 5],
+            datasets: vec![
+                Dataset {
+                    values: vec![crate::model::DataPoint::default(); 7],
+                    ..Dataset::default()
+                };
+                5
+            ],
             maps: vec![map(3, 7), thoughts_with_a_channel],
             ..Project::default()
         };
@@ -117,8 +130,10 @@ mod tests {
                 curves: 4,
                 curve_points: 10,
                 evidence: 3,
+                respondents: 6,
                 stakeholders: 4,
                 datasets: 5,
+                data_values: 35,
             }
         );
     }

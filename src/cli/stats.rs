@@ -32,8 +32,10 @@ pub(super) fn run(path: &Path, json: bool) -> ExitCode {
             ("emotion curves", s.curves),
             ("curve points", s.curve_points),
             ("evidence", s.evidence),
+            ("respondents", s.respondents),
             ("stakeholders", s.stakeholders),
             ("data sets", s.datasets),
+            ("data values", s.data_values),
         ] {
             out(&format!("{label:>17}: {n}"));
         }
