@@ -84,5 +84,19 @@ mod tests {
         );
         assert_eq!(strength(&p, &ids[..1]).respondents, 3);
         assert!(strength(&p, &[]).is_empty());
+        assert!(!strength(&p, &ids).is_empty());
+        // Never more than were heard.
+        p.respondents.truncate(5);
+        assert_eq!(strength(&p, &ids).respondents, 5);
+        // Without a register, the count given stands.
+        p.respondents.clear();
+        assert_eq!(
+            strength(&p, &ids),
+            Strength {
+                respondents: 9,
+                of: 0,
+                items: 2
+            }
+        );
     }
 }

@@ -101,3 +101,71 @@ pub fn refreshed(map: &Map, datasets: &[Dataset]) -> Option<Vec<EmotionCurve>> {
     }
     changed.then_some(curves)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DataPoint, Map, Stage};
+
+    #[test]
+    fn touchpoint_scores_become_steps_in_card_order_latest_date_first() {
+        let stage = Stage::named("Melden");
+        let lane = crate::model::Lane::new("Contact", crate::model::LaneKind::Touchpoints);
+        let card = |title: &str, order| crate::model::Card {
+            lane: lane.id,
+            stage: stage.id,
+            title: title.to_owned(),
+            order,
+            ..crate::model::Card::default()
+        };
+        let (phone, web) = (card("Telefoon", 0), card("Website", 1));
+        let map = Map {
+            stages: vec![stage.clone()],
+            lanes: vec![lane],
+            cards: vec![phone.clone(), web.clone()],
+            ..Map::default()
+        };
+        let value = |card: &crate::model::Card, value, date: &str| DataPoint {
+            value,
+            stage: Some(stage.id),
+            card: Some(card.id),
+            date: date.to_owned(),
+            ..DataPoint::default()
+        };
+        let dataset = Dataset {
+            values: vec![
+                value(&web, 4.0, "2026-10-31"),
+                value(&phone, 1.0, "2026-09-30"),
+                value(&phone, 2.0, "2026-10-31"),
+                value(&phone, 3.0, "2026-10-31"),
+                // A score for the stage as a whole.
+                DataPoint {
+                    card: None,
+                    ..value(&phone, 5.0, "2026-10-31")
+                },
+            ],
+            ..Dataset::default()
+        };
+        let means = latest_means(&dataset, &map);
+        // The stage's own score first, then the phone (the map's card order), each at the
+        // mean of its latest date only.
+        assert_eq!(
+            means,
+            [
+                (stage.id, None, 5.0),
+                (stage.id, Some(phone.id), 2.5),
+                (stage.id, Some(web.id), 4.0)
+            ]
+        );
+        let data = CurveData {
+            dataset: dataset.id,
+            low: 1.0,
+            high: 5.0,
+        };
+        let curve = EmotionCurve::default();
+        let points = points(&curve, data, &dataset, &map);
+        let cards: Vec<_> = points.iter().map(|p| p.card).collect();
+        assert_eq!(cards, [None, Some(phone.id), Some(web.id)]);
+        assert!(points.iter().all(|p| p.from_data));
+    }
+}
