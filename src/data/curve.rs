@@ -168,4 +168,65 @@ mod tests {
         assert_eq!(cards, [None, Some(phone.id), Some(web.id)]);
         assert!(points.iter().all(|p| p.from_data));
     }
+
+    #[test]
+    fn data_replaces_the_steps_of_stages_it_covers_and_only_those() {
+        let stages: Vec<Stage> = ["A", "B", "C"].into_iter().map(Stage::named).collect();
+        let map = Map {
+            stages: stages.clone(),
+            ..Map::default()
+        };
+        let step = |i: usize, label: &str, from_data| crate::model::EmotionPoint {
+            stage: stages[i].id,
+            score: 1.0,
+            label: label.to_owned(),
+            from_data,
+            ..crate::model::EmotionPoint::default()
+        };
+        let dataset = Dataset {
+            values: vec![DataPoint {
+                value: 5.0,
+                stage: Some(stages[1].id),
+                ..DataPoint::default()
+            }],
+            ..Dataset::default()
+        };
+        let data = CurveData {
+            dataset: dataset.id,
+            low: 1.0,
+            high: 5.0,
+        };
+        let curve = EmotionCurve {
+            // A hand-placed step without data, one where data now is, a stale measured one.
+            points: vec![
+                step(2, "oud", true),
+                step(1, "boos", false),
+                step(0, "blij", false),
+            ],
+            data: Some(data),
+            ..EmotionCurve::default()
+        };
+        let got = points(&curve, data, &dataset, &map);
+        let seen: Vec<(usize, &str, bool, f64)> = got
+            .iter()
+            .map(|p| {
+                let i = stages.iter().position(|s| s.id == p.stage).unwrap_or(9);
+                (i, p.label.as_str(), p.from_data, p.score)
+            })
+            .collect();
+        // In journey order: A kept as placed; B measured (top of the scale), its word kept;
+        // C's stale measured step gone.
+        assert_eq!(
+            seen,
+            [(0, "blij", false, 1.0), (1, "boos", true, map.scale.max())]
+        );
+        // Refreshing moves the curve once; then there is nothing to do.
+        let mut m = map.clone();
+        m.curves = vec![curve];
+        let sets = [dataset];
+        let moved = refreshed(&m, &sets).unwrap();
+        assert_eq!(moved[0].points, got);
+        m.curves = moved;
+        assert_eq!(refreshed(&m, &sets), None);
+    }
 }

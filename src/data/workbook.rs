@@ -16,7 +16,19 @@ pub(super) fn read(path: &Path, sheet: &str) -> Result<Table, DataError> {
 
 /// Reads `sheet` (the first when empty) of the workbook in `bytes`; `path` only names it in
 /// messages. The kind (XLSX, XLS, XLSB, ODS) is told from the bytes, not the name.
+///
+/// A damaged workbook can make the reader itself fail (the fuzzer found a cell reference that
+/// overflows its arithmetic): that is a damaged file, said as such, never a crash of the app.
 pub fn parse(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError> {
+    std::panic::catch_unwind(|| parse_unguarded(bytes, path, sheet)).unwrap_or_else(|_| {
+        Err(DataError::Workbook {
+            path: path.to_path_buf(),
+            message: "it is damaged: the workbook reader gave up on it".to_owned(),
+        })
+    })
+}
+
+fn parse_unguarded(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError> {
     let workbook_err = |e: &dyn std::fmt::Display| DataError::Workbook {
         path: path.to_path_buf(),
         message: e.to_string(),
