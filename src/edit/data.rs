@@ -249,7 +249,8 @@ pub fn drive_curve(
 
 /// What an edit left dangling in the research and data, put right: values of a stage that is
 /// gone are dropped, a value of a card that is gone stays with its stage, a data set whose map
-/// is gone goes, and lanes, curves and stages stop naming data sets and evidence that are gone.
+/// is gone goes, and lanes, curves, cards and stages stop naming data sets and evidence that
+/// are gone.
 /// `None` when nothing dangles. Run after every edit, so a deleted stage or map never leaves a
 /// project the file refuses.
 pub fn tidy(project: &Project) -> Option<Edit> {
@@ -259,6 +260,7 @@ pub fn tidy(project: &Project) -> Option<Edit> {
             m.lanes.iter().any(|l| !l.datasets.is_empty())
                 || m.curves.iter().any(|c| c.data.is_some())
                 || m.stages.iter().any(|s| !s.evidence.is_empty())
+                || m.cards.iter().any(|c| !c.evidence.is_empty())
         });
     if !uses_data {
         return None;
@@ -335,6 +337,18 @@ pub fn tidy(project: &Project) -> Option<Edit> {
                 curves,
             });
         }
+        for (at, card) in map.cards.iter().enumerate() {
+            if card.evidence.iter().any(|e| !evidence.contains(e)) {
+                let mut card = card.clone();
+                card.evidence.retain(|e| evidence.contains(e));
+                edits.push(Edit::SetCard {
+                    map: map.id,
+                    id: card.id,
+                    value: Some(Box::new(card)),
+                    at,
+                });
+            }
+        }
         if map
             .stages
             .iter()
@@ -353,90 +367,34 @@ pub fn tidy(project: &Project) -> Option<Edit> {
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
-/// Deletes evidence `id` and every link to it from cards and stages, as one step.
+/// Deletes evidence `id`; applied through [`super::apply_tidy`] (as the history applies every
+/// edit), the cards and stages linking to it lose the link in the same step.
 pub fn delete_evidence(project: &Project, id: crate::model::EvidenceId) -> Edit {
-    let mut edits = Vec::new();
-    for map in &project.maps {
-        if map.stages.iter().any(|s| s.evidence.contains(&id)) {
-            let mut stages = map.stages.clone();
-            for s in &mut stages {
-                s.evidence.retain(|e| *e != id);
-            }
-            edits.push(Edit::SetStages {
-                map: map.id,
-                stages,
-            });
-        }
-        for (at, card) in map.cards.iter().enumerate() {
-            if card.evidence.contains(&id) {
-                let mut card = card.clone();
-                card.evidence.retain(|e| *e != id);
-                edits.push(Edit::SetCard {
-                    map: map.id,
-                    id: card.id,
-                    value: Some(Box::new(card)),
-                    at,
-                });
-            }
-        }
-    }
     let index = project
         .evidence
         .iter()
         .position(|e| e.id == id)
         .unwrap_or(project.evidence.len());
-    edits.push(Edit::SetEvidence {
+    Edit::SetEvidence {
         id,
         index,
         value: None,
-    });
-    Edit::Batch(edits)
+    }
 }
 
-/// Deletes data set `id`: lanes stop showing it and curves that follow it keep their points
-/// as placed by hand. One step.
+/// Deletes data set `id`; applied through [`super::apply_tidy`], lanes stop showing it and
+/// curves that followed it keep their points, now placed by hand, in the same step.
 pub fn delete_dataset(project: &Project, id: DatasetId) -> Edit {
-    let mut edits = Vec::new();
-    for map in &project.maps {
-        if map.lanes.iter().any(|l| l.datasets.contains(&id)) {
-            let mut lanes = map.lanes.clone();
-            for l in &mut lanes {
-                l.datasets.retain(|d| *d != id);
-            }
-            edits.push(Edit::SetLanes { map: map.id, lanes });
-        }
-        if map
-            .curves
-            .iter()
-            .any(|c| c.data.is_some_and(|d| d.dataset == id))
-        {
-            let mut curves = map.curves.clone();
-            for c in curves
-                .iter_mut()
-                .filter(|c| c.data.is_some_and(|d| d.dataset == id))
-            {
-                c.data = None;
-                for p in &mut c.points {
-                    p.from_data = false;
-                }
-            }
-            edits.push(Edit::SetCurves {
-                map: map.id,
-                curves,
-            });
-        }
-    }
     let index = project
         .datasets
         .iter()
         .position(|d| d.id == id)
         .unwrap_or(project.datasets.len());
-    edits.push(Edit::SetDataset {
+    Edit::SetDataset {
         id,
         index,
         value: None,
-    });
-    Edit::Batch(edits)
+    }
 }
 
 /// Links evidence `evidence` to `card` of `map`; `None` when it already is.
@@ -514,6 +472,16 @@ mod tests {
                 .all(|d| d.values.iter().all(|v| v.stage != Some(melden)))
         );
         // One undo brings the stage and its values back.
+        history.undo(&mut p).unwrap();
+        assert_eq!(p, before);
+        // A data set and a quote go: the lane, the curve and the links let go of them.
+        let set = p.datasets[0].id;
+        let quote = p.evidence[0].id;
+        let both = Edit::Batch(vec![delete_dataset(&p, set), delete_evidence(&p, quote)]);
+        history.apply(&mut p, "weg", both).unwrap();
+        assert!(valid(&p).is_empty(), "{:?}", valid(&p));
+        assert!(p.maps[0].lanes.iter().all(|l| !l.datasets.contains(&set)));
+        assert!(p.maps[0].cards.iter().all(|c| !c.evidence.contains(&quote)));
         history.undo(&mut p).unwrap();
         assert_eq!(p, before);
         // The map goes: its data sets go with it.
