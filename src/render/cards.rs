@@ -27,21 +27,7 @@ pub(super) fn cards(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, theme: 
         let accent = card
             .colour
             .map_or_else(|| theme.lane_accent(kind), Theme::user_colour);
-        shapes.push(Shape::Rect {
-            rect: card_layout.rect,
-            radius: 4.0,
-            fill: Some(fill),
-            stroke: Some(Line::solid(0.75, theme.card_stroke)),
-        });
-        shapes.push(Shape::Rect {
-            rect: Rect::from_min_size(
-                card_layout.rect.min + vec2(0.0, 3.0),
-                vec2(3.0, card_layout.rect.height() - 6.0),
-            ),
-            radius: 1.5,
-            fill: Some(accent),
-            stroke: None,
-        });
+        card_box(shapes, card_layout.rect, (fill, accent), theme);
         text(shapes, &card_layout.title, theme.ink);
         text(shapes, &card_layout.body, theme.ink);
         text(shapes, &card_layout.meta, theme.ink_muted);
@@ -64,6 +50,28 @@ pub(super) fn cards(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, theme: 
             wait_marker(shapes, pos2(x, y), theme);
         }
     }
+}
+
+/// A card's box: rounded, filled, outlined, with its accent as a bar down the left edge. The
+/// quotes lane draws its quotes the same way.
+pub(super) fn card_box(
+    shapes: &mut Vec<Shape>,
+    rect: Rect,
+    (fill, accent): (epaint::Color32, epaint::Color32),
+    theme: &Theme,
+) {
+    shapes.push(Shape::Rect {
+        rect,
+        radius: 4.0,
+        fill: Some(fill),
+        stroke: Some(Line::solid(0.75, theme.card_stroke)),
+    });
+    shapes.push(Shape::Rect {
+        rect: Rect::from_min_size(rect.min + vec2(0.0, 3.0), vec2(3.0, rect.height() - 6.0)),
+        radius: 1.5,
+        fill: Some(accent),
+        stroke: None,
+    });
 }
 
 /// A fail point: an exclamation mark in a red disc.

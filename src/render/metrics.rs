@@ -42,21 +42,7 @@ pub(super) fn metrics(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
     }
     let quote_accent = theme.lane_accent(LaneKind::Quotes);
     for quote in &layout.quotes {
-        shapes.push(Shape::Rect {
-            rect: quote.rect,
-            radius: 4.0,
-            fill: Some(theme.paper),
-            stroke: Some(Line::solid(0.75, theme.card_stroke)),
-        });
-        shapes.push(Shape::Rect {
-            rect: Rect::from_min_size(
-                quote.rect.min + epaint::vec2(0.0, 3.0),
-                epaint::vec2(3.0, quote.rect.height() - 6.0),
-            ),
-            radius: 1.5,
-            fill: Some(quote_accent),
-            stroke: None,
-        });
+        super::cards::card_box(shapes, quote.rect, (theme.paper, quote_accent), theme);
         text(shapes, &quote.text, theme.ink);
         text(shapes, &quote.attribution, theme.ink_muted);
     }
