@@ -229,4 +229,31 @@ mod tests {
         m.curves = moved;
         assert_eq!(refreshed(&m, &sets), None);
     }
+
+    #[test]
+    fn a_stages_own_step_comes_before_its_touchpoints_steps() {
+        let stage = Stage::named("Melden");
+        let card = crate::model::Card {
+            stage: stage.id,
+            ..crate::model::Card::default()
+        };
+        let map = Map {
+            stages: vec![stage.clone()],
+            cards: vec![card.clone()],
+            ..Map::default()
+        };
+        let step = |card| crate::model::EmotionPoint {
+            stage: stage.id,
+            card,
+            ..crate::model::EmotionPoint::default()
+        };
+        let curve = EmotionCurve {
+            points: vec![step(Some(card.id)), step(None)],
+            ..EmotionCurve::default()
+        };
+        let data = CurveData::default();
+        let got = points(&curve, data, &Dataset::default(), &map);
+        let cards: Vec<_> = got.iter().map(|p| p.card).collect();
+        assert_eq!(cards, [None, Some(card.id)]);
+    }
 }
