@@ -83,14 +83,18 @@ pub fn points(
     out
 }
 
-/// The curves of `map` with every data-driven curve moved onto the data as it is in
-/// `datasets`; `None` when nothing changes.
-pub fn refreshed(map: &Map, datasets: &[Dataset]) -> Option<Vec<EmotionCurve>> {
+/// The curves of `map` with every data-driven curve moved onto its data set as `dataset`
+/// finds it (so a caller can offer a changed data set without copying the others); `None`
+/// when nothing changes.
+pub fn refreshed<'a>(
+    map: &Map,
+    dataset: impl Fn(crate::model::DatasetId) -> Option<&'a Dataset>,
+) -> Option<Vec<EmotionCurve>> {
     let mut curves = map.curves.clone();
     let mut changed = false;
     for curve in &mut curves {
         let Some(data) = curve.data else { continue };
-        let Some(dataset) = datasets.iter().find(|d| d.id == data.dataset) else {
+        let Some(dataset) = dataset(data.dataset) else {
             continue;
         };
         let new = points(curve, data, dataset, map);
@@ -224,10 +228,11 @@ mod tests {
         let mut m = map.clone();
         m.curves = vec![curve];
         let sets = [dataset];
-        let moved = refreshed(&m, &sets).unwrap();
+        let find = |id| sets.iter().find(|d| d.id == id);
+        let moved = refreshed(&m, find).unwrap();
         assert_eq!(moved[0].points, got);
         m.curves = moved;
-        assert_eq!(refreshed(&m, &sets), None);
+        assert_eq!(refreshed(&m, find), None);
     }
 
     #[test]

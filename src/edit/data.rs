@@ -94,9 +94,39 @@ pub fn read(
     Ok((dataset, outcome.problems))
 }
 
-/// The edit that puts `dataset` into the project for its map: the data set itself, a metrics
-/// lane that shows it when the map has none, and every curve driven by it moved onto the new
-/// values. One undo step.
+/// The edit that puts `dataset` in the project (replacing the one with its id, or added at the
+/// end) and moves every curve that follows it onto its values. One undo step.
+pub fn set_dataset(project: &Project, dataset: Dataset) -> Edit {
+    let index = project
+        .datasets
+        .iter()
+        .position(|d| d.id == dataset.id)
+        .unwrap_or(project.datasets.len());
+    let find = |id| {
+        if id == dataset.id {
+            Some(&dataset)
+        } else {
+            project.dataset(id)
+        }
+    };
+    let curves = dataset
+        .map
+        .and_then(|m| project.map(m))
+        .and_then(|m| data::curve::refreshed(m, find).map(|curves| (m.id, curves)));
+    let mut edits = vec![Edit::SetDataset {
+        id: dataset.id,
+        index,
+        value: Some(Box::new(dataset)),
+    }];
+    if let Some((map, curves)) = curves {
+        edits.push(Edit::SetCurves { map, curves });
+    }
+    Edit::Batch(edits)
+}
+
+/// The edit that puts `dataset` into the project for its map: the data set itself, every
+/// curve driven by it moved onto the new values (see [`set_dataset`]), and a metrics lane that
+/// shows it when the map has none. One undo step.
 pub fn put_dataset(project: &Project, dataset: Dataset) -> Result<Imported, ImportError> {
     let map = dataset
         .map
@@ -108,32 +138,11 @@ pub fn put_dataset(project: &Project, dataset: Dataset) -> Result<Imported, Impo
         &dataset.values,
         Some(map),
     );
-    let index = project
-        .datasets
-        .iter()
-        .position(|d| d.id == dataset.id)
-        .unwrap_or(project.datasets.len());
     let (id, values) = (dataset.id, dataset.values.len());
-    let mut datasets = project.datasets.clone();
-    if let Some(slot) = datasets.get_mut(index) {
-        slot.clone_from(&dataset);
-    } else {
-        datasets.push(dataset.clone());
-    }
-    let mut edits = vec![Edit::SetDataset {
-        id,
-        index,
-        value: Some(Box::new(dataset)),
-    }];
+    let mut edits = vec![set_dataset(project, dataset)];
     let language = crate::i18n::Language::of_text(&project.language);
     if let Some(lanes) = lanes_showing(map, id, &project.datasets, language) {
         edits.push(Edit::SetLanes { map: map.id, lanes });
-    }
-    if let Some(curves) = data::curve::refreshed(map, &datasets) {
-        edits.push(Edit::SetCurves {
-            map: map.id,
-            curves,
-        });
     }
     Ok(Imported {
         edit: Edit::Batch(edits),

@@ -62,28 +62,9 @@ impl KlantreisApp {
             ResearchAnswer::ImportData => self.pick_data_file(),
             ResearchAnswer::Reimport(id) => self.reimport(id),
             ResearchAnswer::ChangeDataset { dataset, merge } => {
-                let index = index_of(&project.datasets, |d| d.id == dataset.id);
-                let map = dataset.map;
-                let mut edits = Vec::new();
-                let mut datasets = project.datasets.clone();
-                if let Some(slot) = datasets.get_mut(index) {
-                    slot.clone_from(&dataset);
-                }
                 // Averaging instead of adding moves a curve that follows the data.
-                if let Some(m) = map.and_then(|m| project.map(m))
-                    && let Some(curves) = crate::data::curve::refreshed(m, &datasets)
-                {
-                    edits.push(Edit::SetCurves { map: m.id, curves });
-                }
-                edits.insert(
-                    0,
-                    Edit::SetDataset {
-                        id: dataset.id,
-                        index,
-                        value: Some(dataset),
-                    },
-                );
-                self.apply_merging(&tr("undo.edit_dataset"), merge, Edit::Batch(edits));
+                let edit = edit::data::set_dataset(project, *dataset);
+                self.apply_merging(&tr("undo.edit_dataset"), merge, edit);
             }
             ResearchAnswer::DeleteDataset(id) => {
                 let edit = edit::data::delete_dataset(project, id);
