@@ -97,9 +97,8 @@ pub fn format_number(value: f64, lang: Language) -> String {
         }
         grouped.push(c);
     }
-    let sign = if value < 0.0 && text.trim_matches(['0', '.']).is_empty() {
-        ""
-    } else if value < 0.0 {
+    // A minus only where the rounded figure is not zero.
+    let sign = if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         "−"
     } else {
         ""
@@ -135,9 +134,10 @@ pub fn shown_datasets<'a>(
 /// latest date, largest first.
 type Series = (Vec<(String, f64)>, Vec<(String, f64)>);
 
-fn series(map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
+/// `values` (one stage's values of data set `d`) per date and, on the latest date, per label.
+fn series(map: &Map, d: &crate::model::Dataset, values: &[&crate::model::DataPoint]) -> Series {
     let mut by_date: std::collections::BTreeMap<&str, Vec<f64>> = std::collections::BTreeMap::new();
-    for v in d.values.iter().filter(|v| v.stage == Some(stage)) {
+    for v in values {
         by_date.entry(v.date.as_str()).or_default().push(v.value);
     }
     let combine = |values: &[f64]| {
@@ -152,19 +152,12 @@ fn series(map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
         .iter()
         .map(|(date, values)| ((*date).to_owned(), combine(values)))
         .collect();
-    let latest = dates
-        .last()
-        .map(|(date, _)| date.clone())
-        .unwrap_or_default();
+    let latest = dates.last().map_or("", |(date, _)| date.as_str());
     let mut labels: Vec<(String, Vec<f64>)> = Vec::new();
-    for v in d
-        .values
-        .iter()
-        .filter(|v| v.stage == Some(stage) && v.date == latest)
-    {
+    for v in values.iter().filter(|v| v.date == latest) {
         let label = if v.label.is_empty() {
             v.card
-                .and_then(|c| map.cards.iter().find(|x| x.id == c))
+                .and_then(|c| map.card(c))
                 .map(|c| c.title.clone())
                 .unwrap_or_default()
         } else {
@@ -186,11 +179,25 @@ fn series(map: &Map, d: &crate::model::Dataset, stage: StageId) -> Series {
     (dates, labels)
 }
 
+/// Each stage's series of data set `d`, in stage order: its values sorted by stage once.
+fn stage_series(map: &Map, d: &crate::model::Dataset) -> Vec<Series> {
+    let mut by_stage: std::collections::HashMap<StageId, Vec<&crate::model::DataPoint>> =
+        std::collections::HashMap::new();
+    for v in &d.values {
+        if let Some(stage) = v.stage {
+            by_stage.entry(stage).or_default().push(v);
+        }
+    }
+    map.stages
+        .iter()
+        .map(|s| series(map, d, by_stage.get(&s.id).map_or(&[][..], Vec::as_slice)))
+        .collect()
+}
+
 const SPARK_WIDTH: f32 = 56.0;
 const BAR_HEIGHT: f32 = 4.0;
 const BREAKDOWN: usize = 3;
 
-/// One metrics lane's cells, at the origin of each stage's column.
 /// Where one data set's figure for one stage goes: `y` is the top, moved below it.
 struct Place<'a> {
     m: &'a Metrics,
@@ -342,10 +349,7 @@ fn metric_cells(
         left: m.card_padding,
         inner: m.stage_width - 2.0 * m.card_padding,
     };
-    let per_stage: Vec<Vec<Series>> = datasets
-        .iter()
-        .map(|d| map.stages.iter().map(|s| series(map, d, s.id)).collect())
-        .collect();
+    let per_stage: Vec<Vec<Series>> = datasets.iter().map(|d| stage_series(map, d)).collect();
     // Each data set's largest latest figure over the stages, for the bars.
     let largest: Vec<f64> = per_stage
         .iter()
@@ -492,5 +496,21 @@ pub fn display_date(iso: &str, lang: Language) -> String {
     match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
         (Language::Dutch, [y, m, d]) => format!("{d}-{m}-{y}"),
         _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_each_language_writes_them() {
+        assert_eq!(format_number(1234.4, Language::Dutch), "1.234");
+        assert_eq!(format_number(1234.4, Language::English), "1,234");
+        assert_eq!(format_number(2.75, Language::Dutch), "2,8");
+        assert_eq!(format_number(-3.5, Language::English), "−3.5");
+        // Rounded to nothing, a small negative figure has no minus.
+        assert_eq!(format_number(-0.04, Language::Dutch), "0");
+        assert_eq!(format_number(-120.0, Language::Dutch), "−120");
     }
 }
