@@ -276,6 +276,9 @@ pub fn tidy(project: &Project) -> Option<Edit> {
     }
     let mut edits = Vec::new();
     let mut kept: HashSet<DatasetId> = HashSet::new();
+    // Each map's stages and cards, gathered once however many data sets it has.
+    let mut places: std::collections::HashMap<MapId, (HashSet<_>, HashSet<_>)> =
+        std::collections::HashMap::new();
     for (index, d) in project.datasets.iter().enumerate() {
         let Some(map) = d.map.and_then(|m| project.map(m)) else {
             if d.map.is_some() {
@@ -290,8 +293,13 @@ pub fn tidy(project: &Project) -> Option<Edit> {
             continue;
         };
         kept.insert(d.id);
-        let stages: HashSet<_> = map.stages.iter().map(|s| s.id).collect();
-        let cards: HashSet<_> = map.cards.iter().map(|c| c.id).collect();
+        let (stages, cards) = places.entry(map.id).or_insert_with(|| {
+            (
+                map.stages.iter().map(|s| s.id).collect(),
+                map.cards.iter().map(|c| c.id).collect(),
+            )
+        });
+        let (stages, cards) = (&*stages, &*cards);
         let dangles = |v: &crate::model::DataPoint| {
             v.stage.is_some_and(|s| !stages.contains(&s))
                 || v.card.is_some_and(|c| !cards.contains(&c))
