@@ -179,16 +179,20 @@ fn lanes_showing(
     if let Some(&i) = metrics.first() {
         lanes[i].datasets.push(id);
     } else {
-        // A new lane shows exactly the data sets of this map, starting with this one.
+        // A new lane shows exactly the data sets of this map, this one last when it is new.
         let name = crate::i18n::lane_kind_name(language, LaneKind::Metrics);
         let mut lane = Lane::new(name, LaneKind::Metrics);
         lane.datasets = datasets
             .iter()
-            .filter(|d| d.map == Some(map.id))
+            .filter(|d| d.map == Some(map.id) && d.id != id)
             .map(|d| d.id)
-            .chain(std::iter::once(id))
             .collect();
-        lane.datasets.dedup();
+        let at = datasets
+            .iter()
+            .filter(|d| d.map == Some(map.id))
+            .position(|d| d.id == id)
+            .unwrap_or(lane.datasets.len());
+        lane.datasets.insert(at, id);
         lanes.push(lane);
     }
     Some(lanes)
@@ -518,6 +522,25 @@ mod tests {
         assert!(valid(&p).is_empty(), "{:?}", valid(&p));
         history.undo(&mut p).unwrap();
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn a_data_set_read_again_into_a_map_without_a_metrics_lane_is_shown_once() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/waterschade-claim.klantreis.ron");
+        let mut p = crate::file::load(&path).unwrap().project;
+        p.maps[0].lanes.retain(|l| l.kind != LaneKind::Metrics);
+        let first = p.datasets[0].clone();
+        let put = put_dataset(&p, first.clone()).unwrap();
+        crate::edit::apply(&mut p, put.edit).unwrap();
+        let lane = p.maps[0]
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Metrics)
+            .unwrap();
+        // Every data set of the map, each once, in the project's order.
+        let ids: Vec<_> = p.datasets.iter().map(|d| d.id).collect();
+        assert_eq!(lane.datasets, ids);
     }
 
     #[test]
