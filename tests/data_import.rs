@@ -414,18 +414,12 @@ fn an_import_always_gives_a_project_that_saves() {
         label_column: "Reden".to_owned(),
         ..recipe("Fase", long_header.trim())
     };
-    let map_id = project.maps[0].id;
-    let imported = klantreis::edit::data::import(
-        &project,
-        None,
-        map_id,
-        &Dataset {
-            name: "Lang".to_owned(),
-            ..Dataset::default()
-        },
-        &recipe,
-    )
-    .unwrap();
+    let base = Dataset {
+        name: "Lang".to_owned(),
+        ..Dataset::default()
+    };
+    let read = klantreis::edit::data::read(None, map(&project), &base, &recipe).unwrap();
+    let imported = klantreis::edit::data::put_read(&project, read).unwrap();
     klantreis::edit::apply(&mut project, imported.edit).unwrap();
     let problems = klantreis::file::validate(&project, &klantreis::model::Limits::default());
     assert!(problems.is_empty(), "{problems:?}");

@@ -129,7 +129,12 @@ fn save(project: &Project, path: &Path) -> bool {
     }
 }
 
-fn recipe(args: &ImportArgs, map: &crate::model::Map) -> Result<DataImport, String> {
+/// The table read from the data file, and the recipe the arguments (or, where they are silent,
+/// the guess) give for it.
+fn recipe(
+    args: &ImportArgs,
+    map: &crate::model::Map,
+) -> Result<(crate::data::Table, DataImport), String> {
     let table = crate::data::read_table(&args.data, &args.sheet).map_err(|e| e.to_string())?;
     let guess = crate::data::mapping::guess(&table, map);
     let pick = |given: &Option<String>, guessed: String| given.clone().unwrap_or(guessed);
@@ -164,7 +169,7 @@ fn recipe(args: &ImportArgs, map: &crate::model::Map) -> Result<DataImport, Stri
                 .join(", ")
         ));
     }
-    Ok(recipe)
+    Ok((table, recipe))
 }
 
 pub(super) fn import(args: &ImportArgs) -> ExitCode {
@@ -180,7 +185,7 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let map_id = map.id;
-    let recipe = match recipe(args, map) {
+    let (table, recipe) = match recipe(args, map) {
         Ok(r) => r,
         Err(e) => {
             err(&format!("error: {e}"));
@@ -192,29 +197,23 @@ pub(super) fn import(args: &ImportArgs) -> ExitCode {
             .file_stem()
             .map_or_else(|| "data".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    // A data set of that name on the map is read again under the new recipe.
     let existing = project
         .datasets
         .iter()
         .find(|d| d.map == Some(map_id) && d.name == name)
         .cloned();
     let existing_values = existing.as_ref().map(|d| d.values.len());
-    let result = if let Some(old) = existing {
-        edit::data::read(Some(&args.into), map, &old, &recipe).and_then(|(dataset, problems)| {
-            let mut imported = edit::data::put_dataset(&project, dataset)?;
-            imported.problems = problems;
-            Ok(imported)
-        })
-    } else {
-        let base = crate::model::Dataset {
-            name: name.clone(),
-            unit: args.unit.clone(),
-            source: args.source.clone(),
-            mean: args.mean,
-            ..crate::model::Dataset::default()
-        };
-        edit::data::import(&project, Some(&args.into), map_id, &base, &recipe)
-    };
+    // A data set of that name on the map is read again under the new recipe; otherwise a new
+    // one is described by the arguments. The file was read once, for the recipe.
+    let base = existing.unwrap_or_else(|| crate::model::Dataset {
+        name: name.clone(),
+        unit: args.unit.clone(),
+        source: args.source.clone(),
+        mean: args.mean,
+        ..crate::model::Dataset::default()
+    });
+    let result = edit::data::from_table((&args.data, &table), map, &base, &recipe)
+        .and_then(|read| edit::data::put_read(&project, read));
     let imported = match result {
         Ok(i) => i,
         Err(e) => {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Edit;
-use crate::data::{self, Changes, DataError, RowProblem, mapping::MappingError};
+use crate::data::{self, Changes, DataError, RowProblem, Table, mapping::MappingError};
 use crate::model::{
     CurveData, CurveId, DataImport, Dataset, DatasetId, Lane, LaneKind, Map, MapId, Project,
 };
@@ -77,14 +77,28 @@ pub fn read(
 ) -> Result<(Dataset, Vec<RowProblem>), ImportError> {
     let path = resolve(project_path, &recipe.file);
     let table = data::read_table(&path, &recipe.sheet)?;
+    from_table((&path, &table), map, base, recipe)
+}
+
+/// As [`read`], for a table already read from `path` (the mapping step and the command line
+/// read it first, to guess its columns): the file is not read twice.
+pub fn from_table(
+    (path, table): (&Path, &Table),
+    map: &Map,
+    base: &Dataset,
+    recipe: &DataImport,
+) -> Result<(Dataset, Vec<RowProblem>), ImportError> {
     let mut recipe = recipe.clone();
     if recipe.date_column.is_empty() {
-        recipe.as_of = file_date(&path);
+        recipe.as_of = file_date(path);
     }
     recipe.sheet.clone_from(&table.sheet);
     recipe.imported = crate::model::time::now_rfc3339();
-    let outcome = data::mapping::apply(&table, &recipe, map)
-        .map_err(|source| ImportError::Mapping { path, source })?;
+    let outcome =
+        data::mapping::apply(table, &recipe, map).map_err(|source| ImportError::Mapping {
+            path: path.to_path_buf(),
+            source,
+        })?;
     let dataset = Dataset {
         map: Some(map.id),
         import: Some(recipe),
@@ -92,6 +106,16 @@ pub fn read(
         ..base.clone()
     };
     Ok((dataset, outcome.problems))
+}
+
+/// [`put_dataset`] for what [`read`] or [`from_table`] gave, with the rows it could not use.
+pub fn put_read(
+    project: &Project,
+    (dataset, problems): (Dataset, Vec<RowProblem>),
+) -> Result<Imported, ImportError> {
+    let mut imported = put_dataset(project, dataset)?;
+    imported.problems = problems;
+    Ok(imported)
 }
 
 /// The edit that puts `dataset` in the project (replacing the one with its id, or added at the
@@ -198,21 +222,6 @@ fn lanes_showing(
     Some(lanes)
 }
 
-/// Imports a table as a new data set on `map`, named and described as `base` is.
-pub fn import(
-    project: &Project,
-    project_path: Option<&Path>,
-    map: MapId,
-    base: &Dataset,
-    recipe: &DataImport,
-) -> Result<Imported, ImportError> {
-    let map = project.map(map).ok_or(ImportError::NoMap)?;
-    let (dataset, problems) = read(project_path, map, base, recipe)?;
-    let mut imported = put_dataset(project, dataset)?;
-    imported.problems = problems;
-    Ok(imported)
-}
-
 /// Reads data set `id` again from the file it came from, the same way.
 pub fn reimport(
     project: &Project,
@@ -228,10 +237,7 @@ pub fn reimport(
         .map
         .and_then(|m| project.map(m))
         .ok_or(ImportError::NoMap)?;
-    let (dataset, problems) = read(project_path, map, old, recipe)?;
-    let mut imported = put_dataset(project, dataset)?;
-    imported.problems = problems;
-    Ok(imported)
+    put_read(project, read(project_path, map, old, recipe)?)
 }
 
 /// Drives curve `curve` of `map` by `data` (or, with `None`, lets the user place its points

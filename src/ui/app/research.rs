@@ -120,9 +120,15 @@ impl KlantreisApp {
             ImportAnswer::Import { map, base, recipe } => {
                 let mut recipe = *recipe;
                 recipe.file = edit::data::stored(self.doc.path.as_deref(), &dialog.path);
-                // A project not saved yet has no folder: the path stays absolute.
-                let path = self.doc.path.clone();
-                match edit::data::import(&self.doc.project, path.as_deref(), map, &base, &recipe) {
+                // The table the step showed is the one imported: the file is not read again.
+                let project = &self.doc.project;
+                let read = project
+                    .map(map)
+                    .ok_or(edit::data::ImportError::NoMap)
+                    .and_then(|m| {
+                        edit::data::from_table((&dialog.path, dialog.table()), m, &base, &recipe)
+                    });
+                match read.and_then(|read| edit::data::put_read(project, read)) {
                     Ok(imported) => {
                         let name = base.name.clone();
                         self.apply(&tr_args("undo.import", &[("name", &name)]), imported.edit);

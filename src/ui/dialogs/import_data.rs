@@ -72,6 +72,11 @@ impl ImportDialog {
         }
     }
 
+    /// The table as read from the file.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
     /// Carries the user's choices over to the step for another sheet of the same workbook,
     /// where that sheet has the same columns.
     pub fn keep_choices_of(&mut self, old: &Self) {
