@@ -8,13 +8,16 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod edit;
 pub mod export;
 pub mod file;
 pub mod fonts;
 pub mod i18n;
+pub mod import;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -5,7 +5,9 @@ mod analyze;
 mod data;
 mod export;
 mod fmt;
+mod import;
 mod new;
+mod share;
 mod stats;
 mod validate;
 
@@ -85,6 +87,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Take a dated snapshot of a map, kept in the project file, or list its snapshots.
+    Snapshot(share::SnapshotArgs),
+    /// What changed in a map: since a snapshot, between two snapshots, or between two project
+    /// files. Exits 0 when nothing changed, 1 when something did, 2 on trouble (as diff does).
+    Diff(share::DiffArgs),
+    /// Three-way merge of project files by their ids (works as a git merge driver): exits 0
+    /// when clean, 1 when conflicts were settled by the preferred side and listed in the
+    /// output, 2 when nothing could be written.
+    Merge(share::MergeArgs),
+    /// Import maps from a Mermaid journey (.mmd, or the journey blocks of a .md file) or from
+    /// a journey kept in a spreadsheet (.csv, .xlsx, .xls, .ods: stages across, lanes down).
+    Import(import::ImportArgs),
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
@@ -148,6 +162,10 @@ pub fn run(command: Command) -> ExitCode {
         Command::Fmt { files } => fmt::run(&files),
         Command::ImportData(args) => data::import(&args),
         Command::Refresh { file, dry_run } => data::refresh(&file, dry_run),
+        Command::Snapshot(args) => share::snapshot(&args),
+        Command::Diff(args) => share::diff(&args),
+        Command::Merge(args) => share::merge(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 

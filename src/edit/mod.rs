@@ -11,6 +11,7 @@ mod history;
 pub mod maps;
 pub mod ops;
 pub mod personas;
+pub mod sharing;
 pub mod stakeholders;
 
 pub use history::History;
@@ -136,6 +137,14 @@ pub enum Edit {
     },
     /// Replaces the interview register.
     SetRespondents(Vec<Respondent>),
+    /// Puts a snapshot at `index` among the project's snapshots, or removes it.
+    SetSnapshot {
+        id: crate::model::SnapshotId,
+        index: usize,
+        value: Option<Box<crate::model::Snapshot>>,
+    },
+    /// Replaces the list of a merge's conflicts.
+    SetConflicts(Vec<crate::model::Conflict>),
     /// Sets the project's title and description.
     SetProjectInfo { title: String, description: String },
     /// Several edits as one undo step, applied in order.
@@ -271,6 +280,14 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             &mut project.respondents,
             respondents,
         ))),
+        Edit::SetSnapshot { id, index, value } => {
+            let (value, index) = put(&mut project.snapshots, |s| s.id == id, index, value);
+            Ok(Edit::SetSnapshot { id, index, value })
+        }
+        Edit::SetConflicts(conflicts) => Ok(Edit::SetConflicts(std::mem::replace(
+            &mut project.conflicts,
+            conflicts,
+        ))),
         Edit::SetProjectInfo { title, description } => {
             let old_title = std::mem::replace(&mut project.title, title);
             let old_description = std::mem::replace(&mut project.description, description);
@@ -369,6 +386,28 @@ pub fn weight(edit: &Edit) -> usize {
                     + m.stages.len() * 256
                     + m.lanes.len() * 128
             })
+        }
+        Edit::SetSnapshot { value, .. } => {
+            64 + value.as_deref().map_or(0, |s| {
+                4096 + s.map.cards.iter().map(card).sum::<usize>()
+                    + s.map.stages.len() * 256
+                    + s.datasets
+                        .iter()
+                        .map(|d| 256 + d.values.len() * 64)
+                        .sum::<usize>()
+            })
+        }
+        Edit::SetConflicts(list) => {
+            32 + list
+                .iter()
+                .map(|c| {
+                    64 + text(&c.place)
+                        + text(&c.path)
+                        + text(&c.base)
+                        + text(&c.ours)
+                        + text(&c.theirs)
+                })
+                .sum::<usize>()
         }
         Edit::SetPersona { value, .. } => {
             64 + value.as_deref().map_or(0, |p| {

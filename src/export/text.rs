@@ -190,26 +190,46 @@ fn mermaid_name(text: &str) -> String {
 }
 
 /// The map as Mermaid `journey` text: a section per stage, its customer actions and
-/// touchpoints as tasks, scored 1–5 from the first curve.
+/// touchpoints as tasks. A task's score is the point on its card (the as-is curve's first),
+/// else its stage's mean; its actors are the personas whose curves score it (none when only a
+/// curve without a persona does), else the map's personas. Scores on a 1–5 (or a custom) scale
+/// are written as they are, others moved onto 1–5.
 pub fn mermaid(project: &Project, map: &Map) -> String {
-    let actor = map
+    let actor_name = |id: crate::model::PersonaId| {
+        project
+            .persona(id)
+            // A comma would split one persona into two actors.
+            .map(|p| mermaid_name(&p.name.replace(',', " ")))
+    };
+    let everyone = map
         .personas
         .iter()
-        .filter_map(|id| project.persona(*id))
-        // A comma would split one persona into two actors.
-        .map(|p| mermaid_name(&p.name.replace(',', " ")))
+        .filter_map(|id| actor_name(*id))
         .collect::<Vec<_>>()
         .join(", ");
-    let actor = if actor.is_empty() {
+    let everyone = if everyone.is_empty() {
         tr_in(Language::of_text(&project.language), "template.customer").into_owned()
     } else {
-        actor
+        everyone
     };
-    let curve = map
-        .curves
-        .iter()
-        .find(|c| c.variant == crate::model::CurveVariant::AsIs)
-        .or_else(|| map.curves.first());
+    let mut curves: Vec<&crate::model::EmotionCurve> = map.curves.iter().collect();
+    // The as-is curves first: a task's score comes from the first curve that scores it.
+    curves.sort_by_key(|c| c.variant != crate::model::CurveVariant::AsIs);
+    let main = curves.first().copied();
+    let raw = matches!(
+        map.scale,
+        crate::model::EmotionScale::OneToFive | crate::model::EmotionScale::Custom { .. }
+    );
+    let written = |s: f64| {
+        if raw {
+            crate::model::format_score(s, 3, false)
+        } else {
+            // Mermaid scores run 1 to 5.
+            let moved =
+                1.0 + 4.0 * (s - map.scale.min()) / (map.scale.max() - map.scale.min()).max(1e-9);
+            format!("{}", moved.round().clamp(1.0, 5.0) as u8)
+        }
+    };
     let mut out = String::from("journey\n");
     // A title line needs text after the keyword; without a title there is none.
     let title = mermaid_text(&map.title);
@@ -224,22 +244,9 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
             section
         };
         let _ = writeln!(out, "  section {section}");
-        let stage_score = curve
-            .and_then(|c| {
-                let points: Vec<f64> = c
-                    .points
-                    .iter()
-                    .filter(|p| p.stage == stage.id)
-                    .map(|p| p.score)
-                    .collect();
-                (!points.is_empty()).then(|| points.iter().sum::<f64>() / points.len() as f64)
-            })
-            .map_or(3, |s| {
-                // Mermaid scores run 1 to 5.
-                (1.0 + 4.0 * (s - map.scale.min()) / (map.scale.max() - map.scale.min()).max(1e-9))
-                    .round()
-                    .clamp(1.0, 5.0) as u8
-            });
+        let stage_score = main
+            .and_then(|c| c.stage_mean(stage.id))
+            .map_or_else(|| "3".to_owned(), written);
         let mut tasks: Vec<&crate::model::Card> = map
             .cards
             .iter()
@@ -254,16 +261,40 @@ pub fn mermaid(project: &Project, map: &Map) -> String {
         if tasks.is_empty() {
             let _ = writeln!(
                 out,
-                "    {}: {stage_score}: {actor}",
+                "    {}: {stage_score}: {everyone}",
                 mermaid_name(&stage.name)
             );
         }
         for task in tasks {
-            let _ = writeln!(
-                out,
-                "    {}: {stage_score}: {actor}",
-                mermaid_name(&task.title)
-            );
+            let scoring: Vec<(&crate::model::EmotionCurve, f64)> = curves
+                .iter()
+                .filter_map(|c| {
+                    c.points
+                        .iter()
+                        .find(|p| p.card == Some(task.id))
+                        .map(|p| (*c, p.score))
+                })
+                .collect();
+            let score = scoring
+                .first()
+                .map_or_else(|| stage_score.clone(), |(_, s)| written(*s));
+            let actors: Vec<String> = scoring
+                .iter()
+                .filter_map(|(c, _)| c.persona.and_then(actor_name))
+                .fold(Vec::new(), |mut list, a| {
+                    if !list.contains(&a) {
+                        list.push(a);
+                    }
+                    list
+                });
+            let name = mermaid_name(&task.title);
+            if !scoring.is_empty() && actors.is_empty() {
+                let _ = writeln!(out, "    {name}: {score}");
+            } else if actors.is_empty() {
+                let _ = writeln!(out, "    {name}: {score}: {everyone}");
+            } else {
+                let _ = writeln!(out, "    {name}: {score}: {}", actors.join(", "));
+            }
         }
     }
     out

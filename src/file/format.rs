@@ -9,7 +9,7 @@ use crate::model::Project;
 
 /// The format this version writes: `(major, minor)`. A newer minor only adds fields with
 /// defaults, so it can be read with a warning; a newer major cannot be read.
-pub const CURRENT_FORMAT: (u32, u32) = (1, 1);
+pub const CURRENT_FORMAT: (u32, u32) = (1, 2);
 
 /// The ending of project file names.
 pub const FILE_EXTENSION: &str = ".klantreis.ron";
@@ -162,6 +162,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
 /// - 1.0 → 1.1: evidence named its respondents by free codes; 1.1 keeps an interview register
 ///   and evidence refers to it, so every code an older file uses joins the register. A data
 ///   set now belongs to a map: the one its values' stages are on.
+/// - 1.1 → 1.2: snapshots of maps and a merge's open conflicts were added; an older file has
+///   neither, so nothing moves.
 fn migrate(project: &mut Project, from: (u32, u32)) {
     debug_assert!(from.0 == CURRENT_FORMAT.0);
     if from < (1, 1) {

@@ -86,3 +86,7 @@ typed_id!(
     /// Identifies an [`crate::model::EmbeddedImage`].
     ImageId, "image"
 );
+typed_id!(
+    /// Identifies a [`crate::model::Snapshot`].
+    SnapshotId, "snapshot"
+);

@@ -10,6 +10,7 @@ mod limits;
 mod map;
 mod project;
 mod research;
+mod sharing;
 pub mod time;
 
 pub use colour::Rgb;
@@ -17,9 +18,10 @@ pub use curve::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, format_s
 pub use data::{CurveData, DataImport, DataPoint, Dataset, KeyLink, KeyMatch};
 pub use ids::{
     CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId,
-    RelationId, StageId, StakeholderId, random_id_value,
+    RelationId, SnapshotId, StageId, StakeholderId, random_id_value,
 };
 pub use limits::Limits;
 pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};
 pub use project::{EmbeddedImage, Persona, Project, Relation, RelationKind, Ring, Stakeholder};
 pub use research::{Evidence, EvidenceKind, ResearchMethod, Respondent};
+pub use sharing::{Conflict, Side, Snapshot};

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Channel, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map, MapId, PersonaId, RelationId,
-    Respondent, Rgb, StakeholderId,
+    Channel, Conflict, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map, MapId, PersonaId,
+    RelationId, Respondent, Rgb, Snapshot, SnapshotId, StakeholderId,
 };
 
 /// A whole project: personas, stakeholders, evidence, data and maps travel together.
@@ -30,6 +30,12 @@ pub struct Project {
     pub datasets: Vec<Dataset>,
     pub images: Vec<EmbeddedImage>,
     pub maps: Vec<Map>,
+    /// Dated snapshots of the maps, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+    /// What the last merge could not decide alone, kept until the user has picked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Project {
@@ -50,6 +56,8 @@ impl Default for Project {
             datasets: Vec::new(),
             images: Vec::new(),
             maps: Vec::new(),
+            snapshots: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
@@ -73,6 +81,16 @@ impl Project {
     /// The data set with this id.
     pub fn dataset(&self, id: DatasetId) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.id == id)
+    }
+
+    /// The snapshot with this id.
+    pub fn snapshot(&self, id: SnapshotId) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.id == id)
+    }
+
+    /// The snapshots of one map, oldest first.
+    pub fn snapshots_of(&self, map: MapId) -> impl Iterator<Item = &Snapshot> {
+        self.snapshots.iter().filter(move |s| s.map.id == map)
     }
 
     /// The respondent with this code (such as `R07`).

@@ -129,6 +129,22 @@ impl Theme {
         Color32::from_rgb(0xb8, 0x4a, 0x00)
     }
 
+    /// A card moved since an earlier version, outlined on the canvas while comparing (Okabe
+    /// and Ito's blue; added is the gain colour, removed the loss colour).
+    pub fn moved_colour() -> Color32 {
+        Color32::from_rgb(0x00, 0x72, 0xb2)
+    }
+
+    /// A card changed since an earlier version (Okabe and Ito's orange, darkened).
+    pub fn changed_colour() -> Color32 {
+        Color32::from_rgb(0xc7, 0x7c, 0x00)
+    }
+
+    /// An earlier version's curve, drawn behind the map's own while comparing.
+    pub fn earlier_curve() -> Color32 {
+        Color32::from_rgb(0x6b, 0x72, 0x80)
+    }
+
     /// Black or white, whichever reads better on `fill` (initials on a persona's colour).
     pub fn ink_on(fill: Color32) -> Color32 {
         if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {

@@ -46,6 +46,9 @@ pub enum Command {
     ShowOverview,
     ShowResearch,
     ImportData,
+    ImportMap,
+    TakeSnapshot,
+    ShowVersions,
     FilterUnevidenced,
     LanguageSystem,
     LanguageEnglish,
@@ -95,7 +98,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 50] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -104,6 +107,7 @@ impl Command {
         Self::SaveAs,
         Self::Export,
         Self::ImportData,
+        Self::ImportMap,
         Self::StartScreen,
         Self::Settings,
         Self::Quit,
@@ -120,11 +124,13 @@ impl Command {
         Self::AddLane,
         Self::NewPersona,
         Self::NewStakeholder,
+        Self::TakeSnapshot,
         Self::ShowMap,
         Self::ShowPersonas,
         Self::ShowStakeholders,
         Self::ShowOverview,
         Self::ShowResearch,
+        Self::ShowVersions,
         Self::FilterUnevidenced,
         Self::ZoomFit,
         Self::ZoomActual,
@@ -181,6 +187,9 @@ impl Command {
             Self::ShowOverview => ("cmd.show_overview", "cmd.show_overview.tip"),
             Self::ShowResearch => ("cmd.show_research", "cmd.show_research.tip"),
             Self::ImportData => ("cmd.import_data", "cmd.import_data.tip"),
+            Self::ImportMap => ("cmd.import_map", "cmd.import_map.tip"),
+            Self::TakeSnapshot => ("cmd.take_snapshot", "cmd.take_snapshot.tip"),
+            Self::ShowVersions => ("cmd.show_versions", "cmd.show_versions.tip"),
             Self::FilterUnevidenced => ("cmd.filter_unevidenced", "cmd.filter_unevidenced.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
@@ -304,6 +313,9 @@ impl Command {
             | Self::NewPersona
             | Self::NewStakeholder
             | Self::FilterUnevidenced
+            | Self::ImportMap
+            | Self::TakeSnapshot
+            | Self::ShowVersions
             | Self::StartScreen => {
                 return None;
             }
@@ -374,6 +386,8 @@ impl Command {
                 | Self::WorkshopMode
                 | Self::Present
                 | Self::FilterUnevidenced
+                | Self::TakeSnapshot
+                | Self::ShowVersions
         )
     }
 
@@ -388,6 +402,7 @@ impl Command {
             | Self::SaveAs
             | Self::Export
             | Self::ImportData
+            | Self::ImportMap
             | Self::StartScreen
             | Self::Settings
             | Self::Quit => Menu::File,
@@ -403,12 +418,14 @@ impl Command {
             | Self::AddLane
             | Self::AddCard
             | Self::NewPersona
-            | Self::NewStakeholder => Menu::Insert,
+            | Self::NewStakeholder
+            | Self::TakeSnapshot => Menu::Insert,
             Self::ShowMap
             | Self::ShowPersonas
             | Self::ShowStakeholders
             | Self::ShowOverview
             | Self::ShowResearch
+            | Self::ShowVersions
             | Self::FilterUnevidenced
             | Self::ZoomFit
             | Self::ZoomActual

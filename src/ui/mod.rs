@@ -28,7 +28,7 @@ mod style;
 pub mod toolbox;
 mod workshop;
 
-pub use app::{AppAction, AppConfig, KlantreisApp, View};
+pub use app::{AppAction, AppConfig, KlantreisApp, RightTab, View};
 pub use canvas::{CanvasView, paint_scene};
 pub use document::Document;
 

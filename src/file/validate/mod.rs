@@ -7,6 +7,7 @@ use std::hash::Hash;
 use base64::Engine as _;
 
 mod research;
+mod sharing;
 
 use super::Problem;
 use crate::model::{Limits, Map, Project, time};
@@ -261,6 +262,8 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
 
     let dataset_ids = research::check_datasets(c, p, &ids);
     research::check_links(c, p, &evidence_ids, &dataset_ids);
+    sharing::check_snapshots(c, p);
+    sharing::check_conflicts(c, p);
 }
 
 #[derive(Default)]

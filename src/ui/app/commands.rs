@@ -81,6 +81,10 @@ pub enum AppAction {
     Import(crate::ui::dialogs::ImportAnswer),
     /// The answer to a re-import's changes.
     Reimport(crate::ui::dialogs::ReimportAnswer),
+    /// What the Versions tab asked.
+    Versions(crate::ui::panels::VersionsAnswer),
+    /// The answer of a journey grid's import step.
+    Grid(crate::ui::dialogs::GridAnswer),
     /// Evidence dropped on a card of the map.
     LinkEvidence {
         card: crate::model::CardId,
@@ -154,6 +158,30 @@ impl KlantreisApp {
     }
 
     fn apply_action(&mut self, action: AppAction, ctx: &egui::Context) {
+        // A snapshot on show is read-only: what would change the map waits until the user is
+        // back on it.
+        if self.viewed_snapshot().is_some()
+            && matches!(
+                action,
+                AppAction::Canvas(_)
+                    | AppAction::Edit { .. }
+                    | AppAction::Paste(_)
+                    | AppAction::Toolbox(_)
+                    | AppAction::LinkEvidence { .. }
+                    | AppAction::Command(
+                        Command::Cut
+                            | Command::Paste
+                            | Command::Delete
+                            | Command::Duplicate
+                            | Command::AddCard
+                            | Command::AddStage
+                            | Command::AddLane
+                    )
+            )
+        {
+            self.notify(tr("notice.snapshot_read_only"));
+            return;
+        }
         match action {
             AppAction::Command(command) => self.run(command, ctx),
             AppAction::Canvas(action) => self.canvas_action(action),
@@ -198,6 +226,8 @@ impl KlantreisApp {
             AppAction::Research(answer) => self.answer_research(answer),
             AppAction::Import(answer) => self.answer_import(answer),
             AppAction::Reimport(answer) => self.answer_reimport(answer),
+            AppAction::Versions(answer) => self.answer_versions(answer),
+            AppAction::Grid(answer) => self.answer_grid(answer),
             AppAction::LinkEvidence { card, evidence } => self.link_evidence(card, evidence),
             AppAction::Crumb(index) => self.back_to_crumb(index),
             AppAction::Notify { message, error } => {
@@ -213,6 +243,8 @@ impl KlantreisApp {
     /// Shows the map at `index` with a fresh view and nothing selected.
     pub(super) fn show_map(&mut self, index: usize) {
         self.view = super::View::Map;
+        self.versions.viewing = None;
+        self.versions.comparing = None;
         self.current_map = index;
         self.canvas = crate::ui::canvas::MapCanvas::default();
         self.selection = Selection::default();
@@ -323,6 +355,12 @@ impl KlantreisApp {
             Command::ShowStakeholders => self.show_stakeholders(None, ctx),
             Command::ShowResearch => self.show_research(ctx),
             Command::ImportData => self.pick_data_file(),
+            Command::ImportMap => self.pick_map_file(),
+            Command::TakeSnapshot => self.take_snapshot(""),
+            Command::ShowVersions => {
+                self.view = super::View::Map;
+                self.right_tab = super::RightTab::Versions;
+            }
             Command::FilterUnevidenced => {
                 let on = !self.canvas.unevidenced_only();
                 self.canvas.set_unevidenced_only(on);

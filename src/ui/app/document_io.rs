@@ -36,6 +36,7 @@ impl KlantreisApp {
                 }
                 self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
                 self.remember_recent(path);
+                self.announce_conflicts();
             }
             Err(e) => self.notify_error(messages::file_error(&e)),
         }
@@ -123,6 +124,7 @@ impl KlantreisApp {
             FieldFor::Open | FieldFor::CopyFrom | FieldFor::CopyTo(_) => FieldKind::Open,
             FieldFor::Picture(_) => FieldKind::Picture,
             FieldFor::Data => FieldKind::Data,
+            FieldFor::ImportMap => FieldKind::Import,
             FieldFor::Save { .. } => FieldKind::Save,
             FieldFor::Export => FieldKind::Export(self.dialogs.export.options.format.extension()),
         };
@@ -152,6 +154,7 @@ impl KlantreisApp {
             FieldFor::CopyFrom => self.offer_personas_from(path),
             FieldFor::CopyTo(ids) => self.copy_personas_into(&ids, &path),
             FieldFor::Data => self.start_import(path, ""),
+            FieldFor::ImportMap => self.import_map(&path),
         }
     }
 

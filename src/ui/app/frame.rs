@@ -2,7 +2,7 @@
 //! mode's toolbar), the canvas, and the open dialogs. Everything here only pushes actions.
 
 use super::{AppAction, KlantreisApp};
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use crate::ui::panels;
 
 impl KlantreisApp {
@@ -164,38 +164,103 @@ impl KlantreisApp {
         });
     }
 
-    /// The map on the canvas (or a word that there is none).
+    /// The map on the canvas (or a word that there is none); a snapshot on show is drawn
+    /// read-only under a bar that says so.
     fn canvas_ui(&mut self, ui: &mut egui::Ui) {
         self.canvas
             .reveal_until(self.workshop.and_then(|w| w.presenting));
+        self.refresh_comparison();
+        if let Some(snapshot) = self
+            .viewed_snapshot()
+            .and_then(|id| self.doc.project.snapshot(id))
+        {
+            egui::Panel::top("snapshot-bar").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.strong(tr_args(
+                        "versions.viewing",
+                        &[
+                            ("label", &snapshot.label),
+                            (
+                                "date",
+                                &crate::layout::display_date(snapshot.day(), self.language),
+                            ),
+                        ],
+                    ));
+                    if ui.button(tr("versions.back")).clicked() {
+                        self.actions
+                            .push(AppAction::Versions(panels::VersionsAnswer::StopViewing));
+                    }
+                    if ui.button(tr("versions.restore")).clicked() {
+                        self.actions
+                            .push(AppAction::Versions(panels::VersionsAnswer::Restore(
+                                snapshot.id,
+                            )));
+                    }
+                });
+            });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.ensure_painted();
             let Some(painted) = &self.painted else {
                 ui.centered_and_justified(|ui| ui.label(tr("canvas.no_maps")));
                 return;
             };
-            let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            let read_only = painted.snapshot.is_some();
+            let Some(map) =
+                super::versions::shown(&self.doc.project, self.current_map, self.versions.viewing)
+            else {
                 return;
             };
-            let actions = self.canvas.show(
-                ui,
-                map,
-                (&painted.layout, &painted.scene),
-                &mut self.selection,
-            );
-            self.actions
-                .extend(actions.into_iter().map(AppAction::Canvas));
+            // A snapshot is looked at, not edited: its canvas gets a selection of its own and
+            // what it asks for is dropped.
+            let mut looking = crate::ui::selection::Selection::default();
+            let selection = if read_only {
+                &mut looking
+            } else {
+                &mut self.selection
+            };
+            let actions = self
+                .canvas
+                .show(ui, map, (&painted.layout, &painted.scene), selection);
+            if !read_only {
+                self.actions
+                    .extend(actions.into_iter().map(AppAction::Canvas));
+            }
         });
     }
 
-    /// The inspector or the analysis, as the tabs say.
+    /// The inspector, the analysis or the versions, as the tabs say.
     fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        use super::RightTab;
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.analysis_shown, false, tr("panel.inspector"));
-            ui.selectable_value(&mut self.analysis_shown, true, tr("panel.analysis"));
+            ui.selectable_value(
+                &mut self.right_tab,
+                RightTab::Inspector,
+                tr("panel.inspector"),
+            );
+            ui.selectable_value(
+                &mut self.right_tab,
+                RightTab::Analysis,
+                tr("panel.analysis"),
+            );
+            let versions = if self.doc.project.conflicts.is_empty() {
+                tr("panel.versions").into_owned()
+            } else {
+                format!(
+                    "{} ({})",
+                    tr("panel.versions"),
+                    self.doc.project.conflicts.len()
+                )
+            };
+            ui.selectable_value(&mut self.right_tab, RightTab::Versions, versions);
         });
         ui.separator();
-        if self.analysis_shown {
+        if self.right_tab == RightTab::Versions {
+            self.versions_tab_ui(ui);
+            return;
+        }
+        let analysis_shown = self.right_tab == RightTab::Analysis;
+        if analysis_shown {
             self.ensure_painted();
             if let (Some(painted), Some(map)) = (
                 self.painted.as_mut(),
@@ -222,7 +287,7 @@ impl KlantreisApp {
             return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if self.analysis_shown {
+            if analysis_shown {
                 let Some((_, report)) = painted.and_then(|p| p.report.as_ref()) else {
                     return;
                 };
@@ -257,6 +322,28 @@ impl KlantreisApp {
                     edit: e.edit,
                 });
             }
+        });
+    }
+
+    /// The Versions tab: snapshots, the comparison, a merge's conflicts.
+    fn versions_tab_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+            return;
+        };
+        let comparing = self
+            .versions
+            .comparing
+            .as_ref()
+            .map(|c| (c.from, c.to, &c.diff, c.step));
+        let mut view = panels::VersionsView {
+            label: &mut self.versions.label,
+            viewing: self.versions.viewing,
+            comparing,
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let answers = panels::versions_ui(ui, &self.doc.project, map, &mut view);
+            self.actions
+                .extend(answers.into_iter().map(AppAction::Versions));
         });
     }
 
@@ -298,6 +385,9 @@ impl KlantreisApp {
             .and_then(|d| d.ui(ctx, &self.doc.project))
         {
             self.actions.push(AppAction::Import(answer));
+        }
+        if let Some(answer) = self.dialogs.grid.as_mut().and_then(|d| d.ui(ctx)) {
+            self.actions.push(AppAction::Grid(answer));
         }
         if let Some(answer) = self.dialogs.reimport.as_ref().and_then(|d| d.ui(ctx)) {
             self.actions.push(AppAction::Reimport(answer));

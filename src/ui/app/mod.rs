@@ -7,17 +7,20 @@ mod commands;
 mod document_io;
 mod edits;
 mod frame;
+mod import_map;
 mod journeys;
 mod personas;
 mod preferences;
 mod research;
 mod stakeholders;
 mod start;
+mod versions;
 mod workshop;
 
 use std::path::PathBuf;
 
 pub use commands::AppAction;
+pub use versions::RightTab;
 
 use crate::file::Journal;
 use crate::i18n::{self, Language};
@@ -39,6 +42,8 @@ use super::settings::Settings;
 /// The laid-out and painted map on show, kept until the document or the map changes.
 struct Painted {
     map: MapId,
+    /// The snapshot painted instead of the map, if one is on show.
+    snapshot: Option<crate::model::SnapshotId>,
     revision: u64,
     hidden: Vec<CurveId>,
     layout: Layout,
@@ -98,6 +103,8 @@ enum FieldFor {
     CopyTo(Vec<crate::model::PersonaId>),
     /// A data file to import.
     Data,
+    /// A Mermaid diagram, Markdown file or journey grid to import as maps.
+    ImportMap,
 }
 
 /// The dialogs that may be open.
@@ -122,6 +129,8 @@ struct Dialogs {
     import: Option<super::dialogs::ImportDialog>,
     /// What a re-import would change, to confirm.
     reimport: Option<super::dialogs::ReimportDialog>,
+    /// What each row of an imported journey grid becomes.
+    grid: Option<super::dialogs::GridDialog>,
 }
 
 impl Dialogs {
@@ -135,6 +144,7 @@ impl Dialogs {
             || self.copy_personas.is_some()
             || self.import.is_some()
             || self.reimport.is_some()
+            || self.grid.is_some()
     }
 }
 
@@ -170,8 +180,10 @@ pub struct KlantreisApp {
     language: Language,
     /// What this window last put on the clipboard.
     last_copied: Option<String>,
-    /// Whether the right panel shows the analysis instead of the inspector.
-    analysis_shown: bool,
+    /// What the right panel shows: the inspector, the analysis or the versions.
+    right_tab: RightTab,
+    /// The Versions tab's state: a snapshot on show, a comparison under way.
+    versions: versions::Versions,
     /// The start screen, while it shows (it closes when a document is opened or made).
     start: Option<super::start::StartScreen>,
     /// Workshop mode, while it is on.
@@ -264,7 +276,8 @@ impl KlantreisApp {
             pruned_revision: 0,
             language,
             last_copied: None,
-            analysis_shown: false,
+            right_tab: RightTab::Inspector,
+            versions: versions::Versions::default(),
             start: None,
             workshop: None,
             view: View::Map,
@@ -362,13 +375,18 @@ impl KlantreisApp {
 
     /// Lays out and paints the current map unless the cached scene is still right.
     fn ensure_painted(&mut self) {
-        let Some(map) = self.doc.project.maps.get(self.current_map) else {
+        let snapshot = self.viewed_snapshot();
+        let Some(map) = versions::shown(&self.doc.project, self.current_map, self.versions.viewing)
+        else {
             self.painted = None;
             return;
         };
         let hidden = self.canvas.hidden_curves();
         let fresh = self.painted.as_ref().is_some_and(|p| {
-            p.map == map.id && p.revision == self.doc.revision() && p.hidden.iter().eq(hidden)
+            p.map == map.id
+                && p.snapshot == snapshot
+                && p.revision == self.doc.revision()
+                && p.hidden.iter().eq(hidden)
         });
         if fresh {
             return;
@@ -395,6 +413,7 @@ impl KlantreisApp {
         let scene = render::paint(map, &layout, &self.theme, &options);
         self.painted = Some(Painted {
             map: map.id,
+            snapshot,
             revision: self.doc.revision(),
             hidden,
             layout,
@@ -402,6 +421,16 @@ impl KlantreisApp {
             analysis,
             report: None,
         });
+    }
+
+    /// What the right panel shows.
+    pub fn right_tab(&self) -> RightTab {
+        self.right_tab
+    }
+
+    /// The snapshot shown read-only on the canvas, if one is.
+    pub fn viewing_snapshot(&self) -> Option<crate::model::SnapshotId> {
+        self.versions.viewing
     }
 
     /// Window title, close requests, dropped files, shortcuts and clipboard events.

@@ -11,6 +11,7 @@
 mod actions;
 mod background;
 mod cards;
+mod compare;
 mod connectors;
 mod curves;
 mod drop;
@@ -28,6 +29,7 @@ use std::collections::BTreeSet;
 use egui::{Pos2, Rect, Sense, Vec2, emath::TSTransform};
 
 pub use actions::{CanvasAction, CurveEdit, TextTarget};
+pub use compare::{Highlights, colour as change_colour};
 pub use paint::paint_scene;
 pub use view::CanvasView;
 
@@ -97,6 +99,8 @@ pub struct MapCanvas {
     reveal: Option<usize>,
     /// Only the cards without evidence stand out; the others are dimmed.
     unevidenced_only: bool,
+    /// What a comparison outlines and draws behind, while one is on.
+    highlights: Option<Highlights>,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -173,6 +177,16 @@ impl MapCanvas {
     /// Dims the cards with evidence (or stops doing so).
     pub fn set_unevidenced_only(&mut self, on: bool) {
         self.unevidenced_only = on;
+    }
+
+    /// Outlines what changed since an earlier version and draws its curves (or stops).
+    pub fn set_highlights(&mut self, highlights: Option<Highlights>) {
+        self.highlights = highlights;
+    }
+
+    /// What a comparison shows on the canvas, if one does.
+    pub fn highlights(&self) -> Option<&Highlights> {
+        self.highlights.as_ref()
     }
 
     /// Shows the stages up to `stage` only (the presenter view), or all of them.
@@ -266,6 +280,9 @@ impl MapCanvas {
         }
         if self.unevidenced_only {
             research::dim_evidenced(ui, &painter, (map, layout), to_screen, canvas);
+        }
+        if let Some(h) = &self.highlights {
+            compare::paint(&painter, layout, to_screen, h);
         }
         let mut f = Frame {
             map,

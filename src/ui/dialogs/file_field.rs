@@ -26,6 +26,8 @@ pub enum FieldKind {
     Picture,
     /// An existing data file (CSV or workbook).
     Data,
+    /// An existing file to import maps from (Mermaid, Markdown, a journey grid).
+    Import,
 }
 
 /// The built-in file field and what has been typed into it.
@@ -67,7 +69,7 @@ impl FileField {
     pub fn chosen(&self) -> PathBuf {
         let path = PathBuf::from(self.text.trim());
         match self.kind {
-            FieldKind::Open | FieldKind::Picture | FieldKind::Data => path,
+            FieldKind::Open | FieldKind::Picture | FieldKind::Data | FieldKind::Import => path,
             FieldKind::Save => super::with_extension(path),
             FieldKind::Export(extension) => super::with_export_extension(path, extension),
         }
@@ -123,7 +125,9 @@ impl FileField {
             return None;
         }
         match self.kind {
-            FieldKind::Open | FieldKind::Picture | FieldKind::Data if !path.is_file() => {
+            FieldKind::Open | FieldKind::Picture | FieldKind::Data | FieldKind::Import
+                if !path.is_file() =>
+            {
                 self.problem = Some(tr_args("filefield.not_found", &[("path", &path.display())]));
                 None
             }
@@ -146,6 +150,7 @@ impl FileField {
                 FieldKind::Export(_) => "filefield.title.export",
                 FieldKind::Picture => "filefield.title.picture",
                 FieldKind::Data => "filefield.title.data",
+                FieldKind::Import => "filefield.title.import",
             };
             ui.heading(tr(title));
             if let Some(existing) = self.confirm.clone() {
@@ -190,7 +195,7 @@ impl FileField {
                     FieldKind::Open => "filefield.open",
                     FieldKind::Save => "filefield.save",
                     FieldKind::Export(_) => "filefield.export",
-                    FieldKind::Picture | FieldKind::Data => "filefield.use",
+                    FieldKind::Picture | FieldKind::Data | FieldKind::Import => "filefield.use",
                 };
                 if ui.button(tr(ok)).clicked() || enter {
                     answer = self.submit();

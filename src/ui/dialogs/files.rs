@@ -25,6 +25,8 @@ pub trait FileDialogs {
     fn pick_picture(&mut self) -> Picked;
     /// A data file (CSV or a workbook) to import.
     fn pick_data(&mut self) -> Picked;
+    /// A map made elsewhere to import: a Mermaid diagram, Markdown, or a journey grid.
+    fn pick_import(&mut self) -> Picked;
 }
 
 /// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
@@ -118,6 +120,20 @@ impl FileDialogs for NativeDialogs {
                 .pick_file()
         })
     }
+
+    fn pick_import(&mut self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.import_map"))
+                .add_filter(
+                    tr("dialog.import_map_filter"),
+                    &[
+                        "mmd", "mermaid", "md", "markdown", "csv", "xlsx", "xls", "ods",
+                    ],
+                )
+                .pick_file()
+        })
+    }
 }
 
 /// Adds `.klantreis.ron` when the user typed a bare name.
@@ -139,6 +155,7 @@ pub struct ScriptedDialogs {
     pub export_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub picture_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub data_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub import_answers: std::collections::VecDeque<Option<PathBuf>>,
     /// As on a system without a desktop portal: no dialog ever opens.
     pub unavailable: bool,
 }
@@ -185,6 +202,13 @@ impl FileDialogs for ScriptedDialogs {
         let mut answers = std::mem::take(&mut self.data_answers);
         let picked = self.answer(&mut answers);
         self.data_answers = answers;
+        picked
+    }
+
+    fn pick_import(&mut self) -> Picked {
+        let mut answers = std::mem::take(&mut self.import_answers);
+        let picked = self.answer(&mut answers);
+        self.import_answers = answers;
         picked
     }
 }

@@ -7,6 +7,7 @@ mod files;
 mod first_start;
 mod help;
 mod import_data;
+mod import_grid;
 mod palette;
 mod recover;
 mod reimport;
@@ -23,6 +24,7 @@ pub use files::{
 pub use first_start::LanguageQuestion;
 pub use help::{Closed, Help};
 pub use import_data::{ImportAnswer, ImportDialog, reason_text};
+pub use import_grid::{GridAnswer, GridDialog};
 pub use palette::{Chosen, Palette};
 pub use recover::{Recover, RecoverDialog};
 pub use reimport::{ReimportAnswer, ReimportDialog};

@@ -1,0 +1,176 @@
+//! Edits that keep a map current and shared: taking, renaming, restoring and deleting
+//! snapshots, and settling a merge's conflicts. Each is one undo step.
+
+use crate::model::{Conflict, MapId, Project, Side, Snapshot, SnapshotId};
+
+use super::Edit;
+
+/// A snapshot of `map` as it is now, labelled `label`, with the map's data sets.
+pub fn snapshot_of(project: &Project, map: MapId, label: &str) -> Option<Snapshot> {
+    let m = project.map(map)?;
+    Some(Snapshot {
+        label: label.trim().to_owned(),
+        map: m.clone(),
+        datasets: project
+            .datasets
+            .iter()
+            .filter(|d| d.map == Some(map))
+            .cloned()
+            .collect(),
+        ..Snapshot::default()
+    })
+}
+
+/// Takes a snapshot of `map` (after the others).
+pub fn take(project: &Project, map: MapId, label: &str) -> Option<Edit> {
+    let snapshot = snapshot_of(project, map, label)?;
+    Some(Edit::SetSnapshot {
+        id: snapshot.id,
+        index: project.snapshots.len(),
+        value: Some(Box::new(snapshot)),
+    })
+}
+
+/// Gives a snapshot another label.
+pub fn relabel(project: &Project, id: SnapshotId, label: &str) -> Option<Edit> {
+    let index = project.snapshots.iter().position(|s| s.id == id)?;
+    let mut snapshot = project.snapshots[index].clone();
+    label.trim().clone_into(&mut snapshot.label);
+    Some(Edit::SetSnapshot {
+        id,
+        index,
+        value: Some(Box::new(snapshot)),
+    })
+}
+
+/// Deletes a snapshot.
+pub fn delete(project: &Project, id: SnapshotId) -> Option<Edit> {
+    let index = project.snapshots.iter().position(|s| s.id == id)?;
+    Some(Edit::SetSnapshot {
+        id,
+        index,
+        value: None,
+    })
+}
+
+/// Puts the map back as the snapshot has it, and its data sets as they were; a map deleted
+/// since comes back at the end. What the snapshot refers to that the project no longer has (a
+/// persona, a piece of evidence, a map a stage zoomed into) is left out, so the result is a
+/// project the file accepts.
+pub fn restore(project: &Project, id: SnapshotId) -> Option<Edit> {
+    let snapshot = project.snapshot(id)?;
+    let mut map = snapshot.map.clone();
+    map.personas.retain(|p| project.persona(*p).is_some());
+    for curve in &mut map.curves {
+        if curve.persona.is_some_and(|p| project.persona(p).is_none()) {
+            curve.persona = None;
+        }
+    }
+    for stage in &mut map.stages {
+        stage.evidence.retain(|e| project.evidence(*e).is_some());
+        if stage
+            .journey
+            .is_some_and(|j| j == map.id || project.map(j).is_none())
+        {
+            stage.journey = None;
+        }
+    }
+    for card in &mut map.cards {
+        card.evidence.retain(|e| project.evidence(*e).is_some());
+    }
+    for lane in &mut map.lanes {
+        lane.datasets.retain(|d| {
+            project.dataset(*d).is_some() || snapshot.datasets.iter().any(|s| s.id == *d)
+        });
+    }
+    let index = project
+        .maps
+        .iter()
+        .position(|m| m.id == map.id)
+        .unwrap_or(project.maps.len());
+    let mut edits = vec![Edit::SetMap {
+        id: map.id,
+        index,
+        value: Some(Box::new(map)),
+    }];
+    for d in &snapshot.datasets {
+        let index = project
+            .datasets
+            .iter()
+            .position(|x| x.id == d.id)
+            .unwrap_or(project.datasets.len());
+        edits.push(Edit::SetDataset {
+            id: d.id,
+            index,
+            value: Some(Box::new(d.clone())),
+        });
+    }
+    Some(Edit::Batch(edits))
+}
+
+/// The edits that turn `old` into `new`, piece by piece (each changed map, persona, data set…
+/// put whole), or `None` when something changed that no edit puts (the language, the authors).
+pub fn between(old: &Project, new: &Project) -> Option<Edit> {
+    if old.language != new.language || old.authors != new.authors || old.images != new.images {
+        return None;
+    }
+    let mut edits = Vec::new();
+    if old.title != new.title || old.description != new.description {
+        edits.push(Edit::SetProjectInfo {
+            title: new.title.clone(),
+            description: new.description.clone(),
+        });
+    }
+    if old.respondents != new.respondents {
+        edits.push(Edit::SetRespondents(new.respondents.clone()));
+    }
+    if old.conflicts != new.conflicts {
+        edits.push(Edit::SetConflicts(new.conflicts.clone()));
+    }
+    macro_rules! lists {
+        ($field:ident, $variant:ident) => {
+            for (i, o) in old.$field.iter().enumerate().rev() {
+                if !new.$field.iter().any(|n| n.id == o.id) {
+                    edits.push(Edit::$variant {
+                        id: o.id,
+                        index: i,
+                        value: None,
+                    });
+                }
+            }
+            for (i, n) in new.$field.iter().enumerate() {
+                let same_place = old.$field.get(i) == Some(n);
+                if !same_place {
+                    edits.push(Edit::$variant {
+                        id: n.id,
+                        index: i,
+                        value: Some(Box::new(n.clone())),
+                    });
+                }
+            }
+        };
+    }
+    lists!(personas, SetPersona);
+    lists!(stakeholders, SetStakeholder);
+    lists!(relations, SetRelation);
+    lists!(evidence, SetEvidence);
+    lists!(datasets, SetDataset);
+    lists!(snapshots, SetSnapshot);
+    lists!(maps, SetMap);
+    Some(Edit::Batch(edits))
+}
+
+/// Settles conflict `index` as `side`: the project takes that side's value there, and the
+/// conflict says so (it stays listed until the user is done). Says why when it cannot.
+pub fn settle(project: &Project, index: usize, side: Side) -> Result<Edit, String> {
+    let conflict: &Conflict = project
+        .conflicts
+        .get(index)
+        .ok_or("that conflict is no longer listed")?;
+    let mut resolved = crate::merge::resolve(project, conflict, side)?;
+    resolved.conflicts.clone_from(&project.conflicts);
+    resolved.conflicts[index].taken = side;
+    between(project, &resolved).ok_or_else(|| {
+        "the conflict is about the project's language, authors or pictures, which cannot be changed here".to_owned()
+    })
+}

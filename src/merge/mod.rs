@@ -1,0 +1,300 @@
+//! Three-way merge of project files by their stable ids: what one side changed and the other
+//! did not is taken; edits to different cards, stages, lanes, personas or data sets combine; the
+//! same field changed to two values, or a thing edited on one side and deleted on the other, is
+//! a [`Conflict`]: settled by the preferred side, listed, and kept in the project so the app can
+//! let the user pick per conflict.
+//!
+//! The merge works on the project's JSON tree, so every field the model gains is merged
+//! without code here: objects field by field, lists of things with ids element by element
+//! (keeping the order the side that reordered gave them), every other value as a whole.
+
+pub mod path;
+mod repair;
+
+use serde_json::{Map as JsonMap, Value};
+
+use crate::model::{Conflict, Project, Side};
+use path::Step;
+
+/// What a merge produced: a valid project and what it could not decide alone.
+#[derive(Debug)]
+pub struct Merged {
+    pub project: Project,
+    /// The conflicts, also kept in `project.conflicts`.
+    pub conflicts: usize,
+    /// Deletions undone because the other side still used what was deleted, in words.
+    pub kept: Vec<String>,
+}
+
+/// Why two projects could not be merged at all.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("a project could not be read as a tree: {0}")]
+    Tree(serde_json::Error),
+    #[error("the merged project does not hold together: {0}")]
+    Invalid(String),
+}
+
+/// Merges what `ours` and `theirs` each changed since `base`; a conflict takes `prefer`'s side.
+pub fn merge(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+    prefer: Side,
+) -> Result<Merged, MergeError> {
+    let tree = |p: &Project| {
+        let mut v = serde_json::to_value(p).map_err(MergeError::Tree)?;
+        if let Some(o) = v.as_object_mut() {
+            // Earlier conflicts are not merged: each side's are its own business.
+            o.remove("conflicts");
+        }
+        Ok::<_, MergeError>(v)
+    };
+    let (b, o, t) = (tree(base)?, tree(ours)?, tree(theirs)?);
+    let mut merger = Merger {
+        prefer,
+        conflicts: Vec::new(),
+        place: Vec::new(),
+    };
+    let mut merged = merger.value(&mut Vec::new(), Some(&b), Some(&o), Some(&t));
+    if let Some(object) = merged.as_mut().and_then(Value::as_object_mut) {
+        // When it was last saved is not worth a conflict: the later of the two.
+        let later = [&ours.modified, &theirs.modified]
+            .into_iter()
+            .max()
+            .cloned()
+            .unwrap_or_default();
+        object.insert("modified".into(), Value::from(later));
+        object.insert("created".into(), Value::from(base.created.clone()));
+    }
+    let merged = merged.unwrap_or(o);
+    let mut project: Project =
+        serde_json::from_value(merged).map_err(|e| MergeError::Invalid(e.to_string()))?;
+    let kept = repair::keep_what_is_used(&mut project, [ours, theirs, base]);
+    if let Some(fix) = crate::edit::data::tidy(&project) {
+        let _ = crate::edit::apply(&mut project, fix);
+    }
+    project.conflicts = merger.conflicts;
+    let problems = crate::file::validate(&project, &crate::model::Limits::default());
+    if let Some(first) = problems.first() {
+        return Err(MergeError::Invalid(first.to_string()));
+    }
+    Ok(Merged {
+        conflicts: project.conflicts.len(),
+        project,
+        kept,
+    })
+}
+
+struct Merger {
+    prefer: Side,
+    conflicts: Vec<Conflict>,
+    /// The names of the things the merge is inside, for the conflict's place in words.
+    place: Vec<String>,
+}
+
+fn json_text(v: Option<&Value>) -> String {
+    v.map_or_else(|| "null".to_owned(), Value::to_string)
+}
+
+/// Whether every element of a list is an object with an id (an empty list qualifies).
+fn has_ids(list: &[Value]) -> bool {
+    list.iter().all(|v| path::id_of(v).is_some())
+}
+
+impl Merger {
+    /// The merged value of one place; `None` is "not there" (deleted, or never added).
+    fn value(
+        &mut self,
+        at: &mut Vec<Step>,
+        b: Option<&Value>,
+        o: Option<&Value>,
+        t: Option<&Value>,
+    ) -> Option<Value> {
+        if o == t {
+            return o.cloned();
+        }
+        if o == b {
+            return t.cloned();
+        }
+        if t == b {
+            return o.cloned();
+        }
+        match (b, o, t) {
+            (Some(Value::Object(b)), Some(Value::Object(o)), Some(Value::Object(t))) => {
+                Some(Value::Object(self.object(at, b, o, t)))
+            }
+            (Some(Value::Array(b)), Some(Value::Array(o)), Some(Value::Array(t)))
+                if has_ids(b) && has_ids(o) && has_ids(t) =>
+            {
+                Some(Value::Array(self.list(at, b, o, t)))
+            }
+            // A list both sides started (it is left out of the file while empty).
+            (None, Some(Value::Array(o)), Some(Value::Array(t))) if has_ids(o) && has_ids(t) => {
+                Some(Value::Array(self.list(at, &[], o, t)))
+            }
+            _ => self.conflict(at, b, o, t),
+        }
+    }
+
+    fn conflict(
+        &mut self,
+        at: &[Step],
+        b: Option<&Value>,
+        o: Option<&Value>,
+        t: Option<&Value>,
+    ) -> Option<Value> {
+        let mut place = self.place.clone();
+        if let Some(Step::Field(f)) = at.last() {
+            place.push(f.clone());
+        }
+        self.conflicts.push(Conflict {
+            place: place.join(" › "),
+            path: path::format(at),
+            base: json_text(b),
+            ours: json_text(o),
+            theirs: json_text(t),
+            taken: self.prefer,
+        });
+        match self.prefer {
+            Side::Ours => o.cloned(),
+            Side::Theirs => t.cloned(),
+        }
+    }
+
+    fn object(
+        &mut self,
+        at: &mut Vec<Step>,
+        b: &JsonMap<String, Value>,
+        o: &JsonMap<String, Value>,
+        t: &JsonMap<String, Value>,
+    ) -> JsonMap<String, Value> {
+        let mut out = JsonMap::new();
+        let keys: Vec<&String> = {
+            let mut keys: Vec<&String> = o.keys().collect();
+            keys.extend(t.keys().filter(|k| !o.contains_key(*k)));
+            keys.extend(
+                b.keys()
+                    .filter(|k| !o.contains_key(*k) && !t.contains_key(*k)),
+            );
+            keys
+        };
+        for key in keys {
+            at.push(Step::Field(key.clone()));
+            if let Some(v) = self.value(at, b.get(key), o.get(key), t.get(key)) {
+                out.insert(key.clone(), v);
+            }
+            at.pop();
+        }
+        out
+    }
+
+    /// A list of things with ids, element by element.
+    fn list(&mut self, at: &mut Vec<Step>, b: &[Value], o: &[Value], t: &[Value]) -> Vec<Value> {
+        fn find(list: &[Value], id: u64) -> Option<&Value> {
+            list.iter().find(|v| path::id_of(v) == Some(id))
+        }
+        let order = order(b, o, t);
+        let field = match at.last() {
+            Some(Step::Field(f)) => f.clone(),
+            _ => String::new(),
+        };
+        let mut out = Vec::new();
+        for id in order {
+            let (bv, ov, tv) = (find(b, id), find(o, id), find(t, id));
+            let name = [ov, tv, bv]
+                .into_iter()
+                .flatten()
+                .find_map(path::name_of)
+                .unwrap_or_else(|| id.to_string());
+            self.place.push(format!("{field} › {name}"));
+            at.push(Step::Id(id));
+            if let Some(v) = self.value(at, bv, ov, tv) {
+                out.push(v);
+            }
+            at.pop();
+            self.place.pop();
+        }
+        out
+    }
+}
+
+/// The order of a merged list: the side that reordered what all three share gives the
+/// skeleton (ours when both or neither did); what only one side added goes after the element it
+/// followed there.
+fn order(b: &[Value], o: &[Value], t: &[Value]) -> Vec<u64> {
+    let ids = |l: &[Value]| l.iter().filter_map(path::id_of).collect::<Vec<u64>>();
+    let (bi, oi, ti) = (ids(b), ids(o), ids(t));
+    let shared = |l: &[u64]| -> Vec<u64> {
+        l.iter()
+            .copied()
+            .filter(|id| bi.contains(id) && oi.contains(id) && ti.contains(id))
+            .collect()
+    };
+    let (sb, so, st) = (shared(&bi), shared(&oi), shared(&ti));
+    let (skeleton, other) = if so == sb && st != sb {
+        (&ti, &oi)
+    } else {
+        (&oi, &ti)
+    };
+    let mut out: Vec<u64> = skeleton.clone();
+    for (i, id) in other.iter().enumerate() {
+        if out.contains(id) {
+            continue;
+        }
+        let after = other[..i]
+            .iter()
+            .rev()
+            .find_map(|prev| out.iter().position(|x| x == prev));
+        match after {
+            Some(p) => out.insert(p + 1, *id),
+            None => out.insert(0, *id),
+        }
+    }
+    // What the base had and both deleted stays out; what one side deleted is decided per
+    // element (the skeletons already lack it, so it is added back here for that decision).
+    for (i, id) in bi.iter().enumerate() {
+        if out.contains(id) || !(oi.contains(id) || ti.contains(id)) {
+            continue;
+        }
+        let after = bi[..i]
+            .iter()
+            .rev()
+            .find_map(|prev| out.iter().position(|x| x == prev));
+        match after {
+            Some(p) => out.insert(p + 1, *id),
+            None => out.insert(0, *id),
+        }
+    }
+    out
+}
+
+/// The value a conflict's side holds, as the project tree has it.
+pub fn side_value(conflict: &Conflict, side: Side) -> Option<Value> {
+    let text = match side {
+        Side::Ours => &conflict.ours,
+        Side::Theirs => &conflict.theirs,
+    };
+    serde_json::from_str(text).ok()
+}
+
+/// `project` with `conflict` settled as `side`: the project the user gets when they pick it,
+/// or why that cannot be (the place is gone, or the result would not hold together).
+pub fn resolve(project: &Project, conflict: &Conflict, side: Side) -> Result<Project, String> {
+    let steps =
+        path::parse(&conflict.path).ok_or_else(|| format!("{:?} is no path", conflict.path))?;
+    let value = side_value(conflict, side).ok_or("the conflict's value is not JSON")?;
+    let mut tree = serde_json::to_value(project).map_err(|e| e.to_string())?;
+    if !path::set(&mut tree, &steps, value) {
+        return Err(format!("{} is no longer in the project", conflict.place));
+    }
+    let mut resolved: Project = serde_json::from_value(tree).map_err(|e| e.to_string())?;
+    if let Some(fix) = crate::edit::data::tidy(&resolved) {
+        let _ = crate::edit::apply(&mut resolved, fix);
+    }
+    if let Some(first) = crate::file::validate(&resolved, &crate::model::Limits::default()).first()
+    {
+        return Err(first.to_string());
+    }
+    Ok(resolved)
+}

@@ -1,0 +1,352 @@
+//! Carrying out the Versions tab's answers: snapshots taken, shown read-only, compared,
+//! restored, renamed and deleted; a comparison kept current while the map is edited, its
+//! changes outlined on the canvas; a merge's conflicts settled one by one.
+
+use super::KlantreisApp;
+use crate::compare::{self, MapDiff, Version};
+use crate::edit::sharing;
+use crate::i18n::{tr, tr_args, tr_count};
+use crate::layout::{self, Metrics};
+use crate::model::{Map, SnapshotId};
+use crate::ui::canvas::Highlights;
+use crate::ui::panels::VersionsAnswer;
+
+/// Which tab the right panel shows beside the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    #[default]
+    Inspector,
+    Analysis,
+    Versions,
+}
+
+/// The state of the Versions tab.
+#[derive(Default)]
+pub(super) struct Versions {
+    /// The label typed for the next snapshot.
+    pub label: String,
+    /// The snapshot shown read-only on the canvas instead of the map.
+    pub viewing: Option<SnapshotId>,
+    pub comparing: Option<Comparing>,
+}
+
+/// A comparison under way.
+pub(super) struct Comparing {
+    pub from: SnapshotId,
+    /// A later snapshot, or the map as it is.
+    pub to: Option<SnapshotId>,
+    pub diff: MapDiff,
+    /// The change stepped to in the list.
+    pub step: usize,
+    /// The document revision the comparison was made at (the map changes under it).
+    revision: u64,
+}
+
+impl KlantreisApp {
+    /// The snapshot on show instead of the map, if there is one (of the map on show).
+    pub(super) fn viewed_snapshot(&self) -> Option<SnapshotId> {
+        viewed(&self.doc.project, self.current_map, self.versions.viewing)
+    }
+
+    pub(super) fn answer_versions(&mut self, answer: VersionsAnswer) {
+        let Some(map) = self.doc.project.maps.get(self.current_map).map(|m| m.id) else {
+            return;
+        };
+        match answer {
+            VersionsAnswer::Take(label) => self.take_snapshot(&label),
+            VersionsAnswer::View(id) => {
+                self.versions.viewing = Some(id);
+                self.versions.comparing = None;
+                self.canvas.set_highlights(None);
+                self.selection = crate::ui::selection::Selection::default();
+            }
+            VersionsAnswer::StopViewing | VersionsAnswer::StopComparing => self.stop_versions(),
+            VersionsAnswer::Compare { from, to } => self.compare(from, to),
+            VersionsAnswer::Step(i) => self.step_to(i),
+            VersionsAnswer::Restore(id) => {
+                if let Some(edit) = sharing::restore(&self.doc.project, id) {
+                    let label = self
+                        .doc
+                        .project
+                        .snapshot(id)
+                        .map(|s| s.label.clone())
+                        .unwrap_or_default();
+                    self.stop_versions();
+                    self.apply(
+                        &tr_args("undo.restore_snapshot", &[("label", &label)]),
+                        edit,
+                    );
+                }
+            }
+            VersionsAnswer::Delete(id) => {
+                if let Some(edit) = sharing::delete(&self.doc.project, id) {
+                    let involved = self.versions.viewing == Some(id)
+                        || self
+                            .versions
+                            .comparing
+                            .as_ref()
+                            .is_some_and(|c| c.from == id || c.to == Some(id));
+                    if involved {
+                        self.stop_versions();
+                    }
+                    self.apply(&tr("undo.delete_snapshot"), edit);
+                }
+            }
+            VersionsAnswer::Relabel(id, label) => {
+                if let Some(edit) = sharing::relabel(&self.doc.project, id, &label) {
+                    // Typing a label is one undo step, not one per letter.
+                    self.apply_merging(&tr("undo.rename_snapshot"), Some(id.0), edit);
+                }
+            }
+            VersionsAnswer::Settle(index, side) => {
+                match sharing::settle(&self.doc.project, index, side) {
+                    Ok(edit) => self.apply(&tr("undo.settle_conflict"), edit),
+                    Err(why) => {
+                        self.notify_error(tr_args("notice.settle_failed", &[("why", &why)]));
+                    }
+                }
+            }
+            VersionsAnswer::ConflictsDone => {
+                self.apply(
+                    &tr("undo.conflicts_done"),
+                    crate::edit::Edit::SetConflicts(Vec::new()),
+                );
+            }
+        }
+        let _ = map;
+    }
+
+    /// Takes a snapshot of the map on show, labelled `label` (today's date when empty), and
+    /// shows it in the Versions tab.
+    pub(super) fn take_snapshot(&mut self, label: &str) {
+        let Some(map) = self.doc.project.maps.get(self.current_map).map(|m| m.id) else {
+            return;
+        };
+        let label = if label.trim().is_empty() {
+            let today = crate::model::time::now_rfc3339();
+            tr_args(
+                "versions.default_label",
+                &[(
+                    "date",
+                    &layout::display_date(&today[..10], crate::i18n::language()),
+                )],
+            )
+        } else {
+            label.trim().to_owned()
+        };
+        if let Some(edit) = sharing::take(&self.doc.project, map, &label) {
+            self.apply(&tr_args("undo.take_snapshot", &[("label", &label)]), edit);
+            self.versions.label.clear();
+            self.right_tab = RightTab::Versions;
+            self.notify(tr_args("notice.snapshot_taken", &[("label", &label)]));
+        }
+    }
+
+    /// Back to the map as it is: no snapshot on show, no comparison.
+    pub(super) fn stop_versions(&mut self) {
+        self.versions.viewing = None;
+        self.versions.comparing = None;
+        self.canvas.set_highlights(None);
+    }
+
+    fn compare(&mut self, from: SnapshotId, to: Option<SnapshotId>) {
+        self.versions.viewing = to;
+        self.versions.comparing = Some(Comparing {
+            from,
+            to,
+            diff: MapDiff {
+                map: crate::model::MapId(0),
+                title: String::new(),
+                from: String::new(),
+                to: String::new(),
+                info: Vec::new(),
+                stages: Vec::new(),
+                lanes: Vec::new(),
+                cards: Vec::new(),
+                curves: Vec::new(),
+                metrics: Vec::new(),
+            },
+            step: 0,
+            revision: u64::MAX,
+        });
+        self.selection = crate::ui::selection::Selection::default();
+        self.right_tab = RightTab::Versions;
+        self.refresh_comparison();
+    }
+
+    /// Keeps the comparison current with the map (an edit, an undo), or ends it when what it
+    /// compares is gone. Called every frame before the canvas; cheap when nothing changed.
+    pub(super) fn refresh_comparison(&mut self) {
+        let revision = self.doc.revision();
+        let Some(c) = &self.versions.comparing else {
+            if let Some(id) = self.versions.viewing
+                && self.doc.project.snapshot(id).is_none_or(|s| {
+                    Some(s.map.id) != self.doc.project.maps.get(self.current_map).map(|m| m.id)
+                })
+            {
+                self.versions.viewing = None;
+            }
+            return;
+        };
+        if c.revision == revision {
+            return;
+        }
+        let (from, to) = (c.from, c.to);
+        let project = &self.doc.project;
+        let current = project.maps.get(self.current_map);
+        let from_snapshot = project.snapshot(from);
+        let to_snapshot = to.and_then(|id| project.snapshot(id));
+        let (Some(current), Some(old)) = (current, from_snapshot) else {
+            self.stop_versions();
+            return;
+        };
+        if old.map.id != current.id || (to.is_some() && to_snapshot.is_none()) {
+            self.stop_versions();
+            return;
+        }
+        let now = tr("versions.now");
+        let new = match to_snapshot {
+            Some(s) => Version::snapshot(s),
+            None => Version::current(project, current, &now),
+        };
+        let diff = compare::diff(project, Version::snapshot(old), new);
+        let highlights = Highlights {
+            cards: diff
+                .cards
+                .iter()
+                .filter(|c| c.kind != compare::Kind::Removed)
+                .map(|c| (c.card, c.kind))
+                .collect(),
+            earlier: earlier_curves(project, new.map, &old.map, &mut self.text),
+            current: None,
+        };
+        let step = self
+            .versions
+            .comparing
+            .as_ref()
+            .map_or(0, |c| c.step)
+            .min(diff.cards.len().saturating_sub(1));
+        self.versions.comparing = Some(Comparing {
+            from,
+            to,
+            diff,
+            step,
+            revision,
+        });
+        self.canvas.set_highlights(Some(highlights));
+        if let Some(c) = &self.versions.comparing
+            && c.diff.cards.is_empty()
+        {
+            return;
+        }
+        let step = self.versions.comparing.as_ref().map_or(0, |c| c.step);
+        self.mark_step(step);
+    }
+
+    fn mark_step(&mut self, step: usize) {
+        let card = self
+            .versions
+            .comparing
+            .as_ref()
+            .and_then(|c| c.diff.cards.get(step))
+            .filter(|c| c.kind != compare::Kind::Removed)
+            .map(|c| c.card);
+        if let Some(h) = self.canvas.highlights() {
+            let mut h = h.clone();
+            h.current = card;
+            self.canvas.set_highlights(Some(h));
+        }
+    }
+
+    /// Steps to change `i` of the comparison: outlined more strongly, selected (on the map as
+    /// it is) and scrolled into view.
+    fn step_to(&mut self, i: usize) {
+        let Some(c) = &mut self.versions.comparing else {
+            return;
+        };
+        let Some(change) = c.diff.cards.get(i) else {
+            return;
+        };
+        c.step = i;
+        let card = (change.kind != compare::Kind::Removed).then_some(change.card);
+        self.mark_step(i);
+        let Some(card) = card else {
+            return;
+        };
+        let only = crate::ui::selection::Selection::of_cards([card]);
+        self.selection = if self.versions.viewing.is_none() {
+            only.clone()
+        } else {
+            crate::ui::selection::Selection::default()
+        };
+        self.ensure_painted();
+        if let Some(painted) = &self.painted {
+            self.canvas.reveal(&only, &painted.layout);
+        }
+    }
+
+    /// Opens the Versions tab on a file with a merge's conflicts, and says so.
+    pub(super) fn announce_conflicts(&mut self) {
+        let n = self.doc.project.conflicts.len();
+        if n > 0 {
+            self.right_tab = RightTab::Versions;
+            self.notify(tr_count("notice.conflicts", n));
+        }
+    }
+}
+
+/// The snapshot `viewing` names, when it is one of the map at `current`.
+pub(super) fn viewed(
+    project: &crate::model::Project,
+    current: usize,
+    viewing: Option<SnapshotId>,
+) -> Option<SnapshotId> {
+    let map = project.maps.get(current)?;
+    project
+        .snapshot(viewing?)
+        .filter(|s| s.map.id == map.id)
+        .map(|s| s.id)
+}
+
+/// The map the canvas shows: the snapshot on show, else the map at `current`.
+pub(super) fn shown(
+    project: &crate::model::Project,
+    current: usize,
+    viewing: Option<SnapshotId>,
+) -> Option<&Map> {
+    match viewed(project, current, viewing).and_then(|id| project.snapshot(id)) {
+        Some(s) => Some(&s.map),
+        None => project.maps.get(current),
+    }
+}
+
+/// The earlier version's curves as lines in the coordinates of `shown`: laid out on `shown`'s
+/// grid (its stages, lanes and cards), so the two versions' scores sit in the same columns.
+fn earlier_curves(
+    project: &crate::model::Project,
+    shown: &Map,
+    earlier: &Map,
+    text: &mut layout::TextMeasurer,
+) -> Vec<Vec<egui::Pos2>> {
+    let mut ghost = shown.clone();
+    ghost.curves = earlier
+        .curves
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.points.retain(|p| shown.stage(p.stage).is_some());
+            for p in &mut c.points {
+                if p.card.is_some_and(|id| shown.card(id).is_none()) {
+                    p.card = None;
+                }
+            }
+            c
+        })
+        .collect();
+    let laid = layout::lay_out(project, &ghost, &Metrics::default(), text);
+    laid.curves
+        .iter()
+        .filter(|c| c.points.len() > 1 || !c.points.is_empty())
+        .map(|c| c.points.iter().map(|p| p.pos).collect())
+        .collect()
+}
