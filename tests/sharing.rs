@@ -327,7 +327,7 @@ fn a_field_changed_two_ways_is_a_conflict_settled_by_the_preferred_side() {
 
     // The user picks theirs in the app: one edit, undoable; the conflict says what was taken.
     let mut project = merged.project.clone();
-    let pick = sharing::settle(&project, 0, Side::Theirs).unwrap();
+    let pick = merge::settle(&project, 0, Side::Theirs).unwrap();
     let undo = edit::apply_tidy(&mut project, pick).unwrap();
     assert_eq!(project.maps[0].cards[0].title, "Hun");
     assert_eq!(project.conflicts[0].taken, Side::Theirs);
@@ -515,14 +515,16 @@ fn repo_with_branches(ours: &Project, theirs: &Project) -> tempfile::TempDir {
         "*.klantreis.ron merge=klantreis\n",
     )
     .unwrap();
-    file::save(&example(), &d.join("reis.klantreis.ron")).unwrap();
+    // Written as a user's editor leaves them in a repository (backups are not committed).
+    let save = |p: &Project| file::save_without_backup(p, &d.join("reis.klantreis.ron")).unwrap();
+    save(&example());
     assert!(git(d, &["add", "."]).0);
     assert!(git(d, &["commit", "-q", "-m", "base"]).0);
     assert!(git(d, &["checkout", "-q", "-b", "theirs"]).0);
-    file::save(theirs, &d.join("reis.klantreis.ron")).unwrap();
+    save(theirs);
     assert!(git(d, &["commit", "-q", "-am", "theirs"]).0);
     assert!(git(d, &["checkout", "-q", "main"]).0);
-    file::save(ours, &d.join("reis.klantreis.ron")).unwrap();
+    save(ours);
     assert!(git(d, &["commit", "-q", "-am", "ours"]).0);
     dir
 }
@@ -543,6 +545,12 @@ fn git_merges_project_files_through_the_driver() {
     assert_eq!(merged.maps[0].cards[0].title, "Ons");
     assert_eq!(merged.maps[0].cards[1].title, "Hun");
     assert!(merged.conflicts.is_empty());
+    // The driver leaves nothing behind in the work tree (no backup of git's temporary file).
+    let (_, status) = git(
+        dir.path(),
+        &["status", "--porcelain", "--untracked-files=all"],
+    );
+    assert_eq!(status.trim(), "", "{status}");
 }
 
 #[test]

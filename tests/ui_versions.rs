@@ -86,12 +86,30 @@ fn take_a_snapshot_move_a_curve_point_and_compare_to_see_the_change() {
         before.card(card).unwrap().stage
     );
 
-    // Compare: the moved card is outlined, the earlier curve drawn behind, both listed.
+    // And one card deleted.
+    let gone = before
+        .cards
+        .iter()
+        .find(|c| c.title == "Wassen bij de buren")
+        .unwrap()
+        .id;
+    click(&mut h, "Card Wassen bij de buren");
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(map(&h).card(gone).is_none());
+
+    // Compare: the moved card is outlined, where the deleted one stood too, the earlier curve
+    // drawn behind; all listed.
     click(&mut h, "Compare");
     let highlights = h.state().canvas().highlights().cloned().unwrap();
     assert!(
         highlights.cards.contains(&(card, Kind::Moved)),
         "{highlights:?}"
+    );
+    assert!(highlights.removed.iter().any(|(id, _)| *id == gone));
+    assert!(
+        h.query_by_label_contains("removed · Wassen bij de buren")
+            .is_some()
     );
     assert!(
         !highlights.earlier.is_empty(),
@@ -110,7 +128,10 @@ fn take_a_snapshot_move_a_curve_point_and_compare_to_see_the_change() {
     assert_eq!(h.state().selection().card_ids(), [card]);
     assert_eq!(highlights_current(&h), Some(card));
 
-    // Another edit while comparing: the comparison follows.
+    // Another edit while comparing: the comparison follows (undo the deletion, then the move).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().canvas().highlights().unwrap().removed.is_empty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let now = h.state().canvas().highlights().cloned().unwrap();

@@ -257,7 +257,19 @@ pub(super) fn merge(args: &MergeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(e) = file::save(&merged.project, &args.output) {
+    // Git hands the driver a temporary copy of ours (`.merge_file_…`) to overwrite: a backup
+    // of it would be left in the work tree. Any other output keeps its previous version.
+    let git_copy = args
+        .output
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(".merge_file_"));
+    let saved = if git_copy {
+        file::save_without_backup(&merged.project, &args.output)
+    } else {
+        file::save(&merged.project, &args.output)
+    };
+    if let Err(e) = saved {
         err(&format!("error: {e}"));
         return ExitCode::from(2);
     }

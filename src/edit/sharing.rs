@@ -1,7 +1,7 @@
 //! Edits that keep a map current and shared: taking, renaming, restoring and deleting
 //! snapshots, and settling a merge's conflicts. Each is one undo step.
 
-use crate::model::{Conflict, MapId, Project, Side, Snapshot, SnapshotId};
+use crate::model::{MapId, Project, Snapshot, SnapshotId};
 
 use super::Edit;
 
@@ -158,19 +158,4 @@ pub fn between(old: &Project, new: &Project) -> Option<Edit> {
     lists!(snapshots, SetSnapshot);
     lists!(maps, SetMap);
     Some(Edit::Batch(edits))
-}
-
-/// Settles conflict `index` as `side`: the project takes that side's value there, and the
-/// conflict says so (it stays listed until the user is done). Says why when it cannot.
-pub fn settle(project: &Project, index: usize, side: Side) -> Result<Edit, String> {
-    let conflict: &Conflict = project
-        .conflicts
-        .get(index)
-        .ok_or("that conflict is no longer listed")?;
-    let mut resolved = crate::merge::resolve(project, conflict, side)?;
-    resolved.conflicts.clone_from(&project.conflicts);
-    resolved.conflicts[index].taken = side;
-    between(project, &resolved).ok_or_else(|| {
-        "the conflict is about the project's language, authors or pictures, which cannot be changed here".to_owned()
-    })
 }

@@ -286,6 +286,24 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
     save_within(project, path, MAX_FILE_BYTES)
 }
 
+/// Validates and writes the project atomically, without keeping the previous file: for a file
+/// that is itself a copy (the merge driver's output, which git keeps in a temporary file), where
+/// a backup beside it would be litter.
+pub fn save_without_backup(project: &Project, path: &Path) -> Result<(), FileError> {
+    let problems = validate(project, &super::Limits::default());
+    if !problems.is_empty() {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    let text = file_text(project, path, MAX_FILE_BYTES)?;
+    super::write_atomically(path, text.as_bytes(), false).map_err(|source| FileError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// [`save`] with another size limit (tests make it small).
 pub(crate) fn save_within(project: &Project, path: &Path, limit: u64) -> Result<(), FileError> {
     let problems = validate(project, &super::Limits::default());

@@ -14,7 +14,7 @@ pub use atomic::{
 pub use error::{FileError, Problem};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
-    file_text, from_ron_str, load, save, to_ron_string,
+    file_text, from_ron_str, load, save, save_without_backup, to_ron_string,
 };
 pub use recovery::{Journal, JournalEntry, Recovered};
 pub use validate::validate;

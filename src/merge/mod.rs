@@ -298,3 +298,18 @@ pub fn resolve(project: &Project, conflict: &Conflict, side: Side) -> Result<Pro
     }
     Ok(resolved)
 }
+
+/// Settles conflict `index` as `side`: the project takes that side's value there, and the
+/// conflict says so (it stays listed until the user is done). Says why when it cannot.
+pub fn settle(project: &Project, index: usize, side: Side) -> Result<crate::edit::Edit, String> {
+    let conflict = project
+        .conflicts
+        .get(index)
+        .ok_or("that conflict is no longer listed")?;
+    let mut resolved = resolve(project, conflict, side)?;
+    resolved.conflicts.clone_from(&project.conflicts);
+    resolved.conflicts[index].taken = side;
+    crate::edit::sharing::between(project, &resolved).ok_or_else(|| {
+        "the conflict is about the project's language, authors or pictures, which cannot be changed here".to_owned()
+    })
+}

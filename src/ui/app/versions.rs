@@ -99,7 +99,7 @@ impl KlantreisApp {
                 }
             }
             VersionsAnswer::Settle(index, side) => {
-                match sharing::settle(&self.doc.project, index, side) {
+                match crate::merge::settle(&self.doc.project, index, side) {
                     Ok(edit) => self.apply(&tr("undo.settle_conflict"), edit),
                     Err(why) => {
                         self.notify_error(tr_args("notice.settle_failed", &[("why", &why)]));
@@ -218,6 +218,7 @@ impl KlantreisApp {
                 .map(|c| (c.card, c.kind))
                 .collect(),
             earlier: earlier_curves(project, new.map, &old.map, &mut self.text),
+            removed: removed_places(project, &diff, &old.map, &mut self.text),
             current: None,
         };
         let step = self
@@ -249,7 +250,6 @@ impl KlantreisApp {
             .comparing
             .as_ref()
             .and_then(|c| c.diff.cards.get(step))
-            .filter(|c| c.kind != compare::Kind::Removed)
             .map(|c| c.card);
         if let Some(h) = self.canvas.highlights() {
             let mut h = h.clone();
@@ -268,11 +268,22 @@ impl KlantreisApp {
             return;
         };
         c.step = i;
-        let card = (change.kind != compare::Kind::Removed).then_some(change.card);
+        let removed = change.kind == compare::Kind::Removed;
+        let card = change.card;
         self.mark_step(i);
-        let Some(card) = card else {
+        if removed {
+            // Not on the map any more: show where it stood.
+            let place = self.canvas.highlights().and_then(|h| {
+                h.removed
+                    .iter()
+                    .find(|(id, _)| *id == card)
+                    .map(|(_, r)| *r)
+            });
+            if let Some(rect) = place {
+                self.canvas.reveal_rect(rect);
+            }
             return;
-        };
+        }
         let only = crate::ui::selection::Selection::of_cards([card]);
         self.selection = if self.versions.viewing.is_none() {
             only.clone()
@@ -293,6 +304,30 @@ impl KlantreisApp {
             self.notify(tr_count("notice.conflicts", n));
         }
     }
+}
+
+/// Where each removed card stood in the earlier version, laid out as it was.
+fn removed_places(
+    project: &crate::model::Project,
+    diff: &MapDiff,
+    earlier: &Map,
+    text: &mut layout::TextMeasurer,
+) -> Vec<(crate::model::CardId, egui::Rect)> {
+    let removed: Vec<_> = diff
+        .cards
+        .iter()
+        .filter(|c| c.kind == compare::Kind::Removed)
+        .map(|c| c.card)
+        .collect();
+    if removed.is_empty() {
+        return Vec::new();
+    }
+    let laid = layout::lay_out(project, earlier, &Metrics::default(), text);
+    laid.cards
+        .iter()
+        .filter(|c| removed.contains(&c.id))
+        .map(|c| (c.id, c.rect))
+        .collect()
 }
 
 /// The snapshot `viewing` names, when it is one of the map at `current`.

@@ -16,6 +16,8 @@ pub struct Highlights {
     pub cards: Vec<(CardId, Kind)>,
     /// The earlier version's curves, in map units of the map on show.
     pub earlier: Vec<Vec<Pos2>>,
+    /// Where the cards that were removed stood in the earlier version (map units).
+    pub removed: Vec<(CardId, egui::Rect)>,
     /// The card stepped to in the list of changes.
     pub current: Option<CardId>,
 }
@@ -52,6 +54,23 @@ pub(super) fn paint(
         for p in &points {
             painter.circle_stroke(*p, 4.0 * scale.max(0.5), Stroke::new(1.5, ghost));
         }
+    }
+    for (id, rect) in &h.removed {
+        let width = if h.current == Some(*id) { 3.5 } else { 2.0 };
+        let r = to_screen * rect.expand(3.0);
+        let stroke = Stroke::new(width, colour(Kind::Removed));
+        let corners = [
+            r.left_top(),
+            r.right_top(),
+            r.right_bottom(),
+            r.left_bottom(),
+            r.left_top(),
+        ];
+        painter.add(egui::Shape::dashed_line(&corners, stroke, 6.0, 4.0));
+        painter.line_segment(
+            [r.left_top(), r.right_bottom()],
+            Stroke::new(1.0, colour(Kind::Removed)),
+        );
     }
     for (id, kind) in &h.cards {
         let Some(card) = layout.cards.iter().find(|c| c.id == *id) else {

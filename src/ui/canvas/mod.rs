@@ -227,7 +227,14 @@ impl MapCanvas {
         } else {
             None
         };
-        let (Some(target), Some(canvas)) = (target, self.view.screen_rect) else {
+        if let Some(target) = target {
+            self.reveal_rect(target);
+        }
+    }
+
+    /// Scrolls `target` (map units) into view when it is outside the canvas.
+    pub fn reveal_rect(&mut self, target: Rect) {
+        let Some(canvas) = self.view.screen_rect else {
             return;
         };
         let on_screen = self.view.screen_from_map(canvas) * target;
