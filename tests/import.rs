@@ -370,3 +370,40 @@ fn klantreis_import_writes_a_project_or_adds_to_one_and_takes_lane_corrections()
     assert_eq!(code, 1);
     assert!(stderr.contains(".png are not imported"), "{stderr}");
 }
+
+#[test]
+fn hostile_files_are_refused_with_a_reason_before_they_are_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    // Larger than an import reads: refused on its size (a sparse file, so nothing is written).
+    let huge = dir.path().join("groot.mmd");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(import::MAX_TEXT_BYTES + 1).unwrap();
+    let e = import::read_mermaid(&huge, &empty()).unwrap_err();
+    assert!(matches!(e, import::ImportError::TooLarge { .. }), "{e}");
+    // Not text.
+    let binary = dir.path().join("binair.mmd");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x9f, 0x92, 0x96]).unwrap();
+    let e = import::read_mermaid(&binary, &empty()).unwrap_err();
+    assert!(e.to_string().contains("not text"), "{e}");
+    // Tens of thousands of lines of nonsense: every line named, quickly, no panic.
+    let noise = "journey\n".to_owned() + &"  ;;; ::: ###\n".repeat(50_000);
+    let problems = mermaid::journeys(&noise, false).unwrap_err();
+    assert_eq!(problems.len(), 50_000);
+    // A task line of a megabyte is read as a task.
+    let long = format!(
+        "journey\n  section A\n    {}: 3: Jan\n",
+        "x".repeat(1 << 20)
+    );
+    let j = mermaid::journeys(&long, false).unwrap();
+    assert_eq!(j[0].sections[0].tasks[0].name.len(), 1 << 20);
+    // ... but a card title that long is more than a file holds: the import is refused, saying
+    // where, rather than leaving a project that cannot be saved.
+    let imported = import::from_journeys(&j, &empty());
+    let why = import::checked(&empty(), &imported).unwrap_err();
+    assert!(why.contains("title"), "{why}");
+    // A file with a byte-order mark and Windows line ends, as Notepad writes it.
+    let bom = "\u{feff}journey\r\n  title Met BOM\r\n  section A\r\n    Taak: 4: Jan\r\n";
+    let imported = import::mermaid_bytes(bom.as_bytes(), "bom.mmd", false, &empty()).unwrap();
+    assert_eq!(imported.maps[0].title, "Met BOM");
+    assert_eq!(imported.maps[0].cards[0].title, "Taak");
+}

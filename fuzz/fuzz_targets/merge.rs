@@ -57,7 +57,8 @@ fn edit(p: &mut Project, ops: &[u8]) {
             }
             4 => {
                 for c in &mut map.curves {
-                    if let Some(point) = c.points.get_mut(n % c.points.len().max(1)) {
+                    let len = c.points.len().max(1);
+                    if let Some(point) = c.points.get_mut(n % len) {
                         point.score = map.scale.snap(point.score + 1.0);
                     }
                 }

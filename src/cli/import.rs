@@ -106,7 +106,7 @@ fn read_grid(args: &ImportArgs, project: &Project) -> Result<Imported, String> {
 }
 
 pub(super) fn run(args: &ImportArgs) -> ExitCode {
-    let (mut project, target) = match (&args.into, &args.output) {
+    let (project, target) = match (&args.into, &args.output) {
         (Some(into), _) => match load(into) {
             Some(l) => (l.project, into.clone()),
             None => return ExitCode::FAILURE,
@@ -154,10 +154,18 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let edit = import::into_edit(&project, &imported);
-    if let Err(e) = crate::edit::apply_tidy(&mut project, edit) {
-        err(&format!("error: {e}"));
-        return ExitCode::FAILURE;
+    let mut project = match import::checked(&project, &imported) {
+        Ok(p) => p,
+        Err(why) => {
+            err(&format!(
+                "error: {} cannot be imported: {why}; nothing was written",
+                args.file.display()
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(fix) = crate::edit::data::tidy(&project) {
+        let _ = crate::edit::apply(&mut project, fix);
     }
     for w in &imported.warnings {
         err(&format!("note: {w}"));

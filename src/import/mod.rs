@@ -279,3 +279,20 @@ pub fn into_edit(project: &Project, imported: &Imported) -> crate::edit::Edit {
     }
     crate::edit::Edit::Batch(edits)
 }
+
+/// `project` with what was imported added, or why the file would refuse the result (a task
+/// name longer than a title may be, more cards than a map may hold): an import that cannot be
+/// saved is not made.
+pub fn checked(project: &Project, imported: &Imported) -> Result<Project, String> {
+    let mut result = project.clone();
+    crate::edit::apply(&mut result, into_edit(project, imported)).map_err(|e| e.to_string())?;
+    let problems = crate::file::validate(&result, &crate::model::Limits::default());
+    match problems.first() {
+        None => Ok(result),
+        Some(first) => Err(if problems.len() == 1 {
+            first.to_string()
+        } else {
+            format!("{first} (and {} more problems)", problems.len() - 1)
+        }),
+    }
+}

@@ -81,6 +81,10 @@ impl KlantreisApp {
         if imported.maps.is_empty() {
             return;
         }
+        if let Err(why) = import::checked(&self.doc.project, imported) {
+            self.notify_error(tr_args("notice.import_refused", &[("why", &why)]));
+            return;
+        }
         let first = self.doc.project.maps.len();
         let edit = import::into_edit(&self.doc.project, imported);
         self.apply(&tr("undo.import_map"), edit);
