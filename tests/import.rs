@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use klantreis::import::{self, grid, mermaid};
 use klantreis::model::{EmotionScale, LaneKind, Project};
@@ -19,17 +18,9 @@ fn empty() -> Project {
     Project::default()
 }
 
-fn klantreis(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::klantreis;
 
 /// A task as compared: its name, score and actors.
 type Task = (String, f64, Vec<String>);

@@ -20,17 +20,9 @@ fn example() -> Project {
     file::load(&example_path()).unwrap().project
 }
 
-fn klantreis(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::klantreis;
 
 fn valid(project: &Project) {
     let problems = file::validate(project, &klantreis::model::Limits::default());
@@ -570,4 +562,53 @@ fn git_stops_on_a_conflict_and_leaves_a_file_that_opens_with_it_listed() {
     assert_eq!(merged.maps[0].cards[0].title, "Ons");
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(merged.conflicts[0].theirs, "\"Hun\"");
+}
+
+#[test]
+fn a_reorder_on_one_side_is_kept_and_what_the_other_added_lands_after_what_it_followed() {
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    // Theirs moves the last stage to the front.
+    let last = theirs.maps[0].stages.pop().unwrap();
+    theirs.maps[0].stages.insert(0, last);
+    // Ours adds a stage after the second one.
+    let after = base.maps[0].stages[1].id;
+    let added = Stage {
+        name: "Tussenstap".into(),
+        ..Stage::default()
+    };
+    ours.maps[0].stages.insert(2, added.clone());
+    let merged = merge::merge(&base, &ours, &theirs, Side::Ours).unwrap();
+    assert_eq!(merged.conflicts, 0);
+    let ids: Vec<_> = merged.project.maps[0].stages.iter().map(|s| s.id).collect();
+    let theirs_ids: Vec<_> = theirs.maps[0].stages.iter().map(|s| s.id).collect();
+    assert_eq!(ids[0], theirs_ids[0], "their reorder is kept");
+    let at = ids.iter().position(|id| *id == added.id).unwrap();
+    assert_eq!(ids[at - 1], after, "ours lands after the stage it followed");
+    assert_eq!(ids.len(), base.maps[0].stages.len() + 1);
+    valid(&merged.project);
+}
+
+#[test]
+fn links_and_tags_merge_as_sets() {
+    let mut base = example();
+    base.maps[0].cards[0].tags.clear();
+    base.maps[0].cards[0].evidence.clear();
+    base.maps[0].cards[1].tags = vec!["snel".into()];
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    // Evidence lists are left out of the file while empty: both sides start one.
+    let (a, b) = (base.evidence[0].id, base.evidence[1].id);
+    ours.maps[0].cards[0].evidence.push(a);
+    theirs.maps[0].cards[0].evidence.push(b);
+    // And each side tags another card differently, one removing a tag the other kept.
+    ours.maps[0].cards[1].tags = vec!["snel".into(), "online".into()];
+    theirs.maps[0].cards[1].tags = vec!["telefoon".into()];
+    let merged = merge::merge(&base, &ours, &theirs, Side::Ours).unwrap();
+    // Links and tags are sets: both additions are kept, a removal goes.
+    assert_eq!(merged.conflicts, 0, "{:?}", merged.project.conflicts);
+    assert_eq!(merged.project.maps[0].cards[0].evidence, [a, b]);
+    assert_eq!(merged.project.maps[0].cards[1].tags, ["online", "telefoon"]);
+    valid(&merged.project);
 }

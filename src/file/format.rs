@@ -290,22 +290,20 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
 /// that is itself a copy (the merge driver's output, which git keeps in a temporary file), where
 /// a backup beside it would be litter.
 pub fn save_without_backup(project: &Project, path: &Path) -> Result<(), FileError> {
-    let problems = validate(project, &super::Limits::default());
-    if !problems.is_empty() {
-        return Err(FileError::Invalid {
-            path: path.to_path_buf(),
-            problems,
-        });
-    }
-    let text = file_text(project, path, MAX_FILE_BYTES)?;
-    super::write_atomically(path, text.as_bytes(), false).map_err(|source| FileError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    write_validated(project, path, MAX_FILE_BYTES, false)
 }
 
 /// [`save`] with another size limit (tests make it small).
 pub(crate) fn save_within(project: &Project, path: &Path, limit: u64) -> Result<(), FileError> {
+    write_validated(project, path, limit, true)
+}
+
+fn write_validated(
+    project: &Project,
+    path: &Path,
+    limit: u64,
+    backup: bool,
+) -> Result<(), FileError> {
     let problems = validate(project, &super::Limits::default());
     if !problems.is_empty() {
         return Err(FileError::Invalid {
@@ -314,7 +312,7 @@ pub(crate) fn save_within(project: &Project, path: &Path, limit: u64) -> Result<
         });
     }
     let text = file_text(project, path, limit)?;
-    super::write_atomically(path, text.as_bytes(), true).map_err(|source| FileError::Write {
+    super::write_atomically(path, text.as_bytes(), backup).map_err(|source| FileError::Write {
         path: path.to_path_buf(),
         source,
     })

@@ -97,6 +97,48 @@ fn json_text(v: Option<&Value>) -> String {
     v.map_or_else(|| "null".to_owned(), Value::to_string)
 }
 
+/// The fields that hold a set (links by id, or words) rather than a sequence or a value.
+const SET_FIELDS: [&str; 9] = [
+    "evidence",
+    "personas",
+    "datasets",
+    "tags",
+    "respondents",
+    "authors",
+    "goals",
+    "needs",
+    "frustrations",
+];
+
+fn is_set(at: &[Step]) -> bool {
+    matches!(at.last(), Some(Step::Field(f)) if SET_FIELDS.contains(&f.as_str()))
+}
+
+/// A three-way merge of sets: an element stays when both have it, or one side has it and the
+/// base did not (added there); in ours' order, theirs' additions after. `None` when an element
+/// is not a plain value or a list repeats one (then it is no set).
+fn set_merge(b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec<Value>> {
+    let plain = |l: &[Value]| {
+        l.iter().all(|v| v.is_string() || v.is_number())
+            && l.iter().enumerate().all(|(i, v)| !l[..i].contains(v))
+    };
+    if !(plain(b) && plain(o) && plain(t)) {
+        return None;
+    }
+    let keep = |v: &Value| {
+        let (in_b, in_o, in_t) = (b.contains(v), o.contains(v), t.contains(v));
+        (in_o || in_t) && (!in_b || (in_o && in_t))
+    };
+    let mut out: Vec<Value> = o.iter().filter(|v| keep(v)).cloned().collect();
+    let theirs: Vec<Value> = t
+        .iter()
+        .filter(|v| keep(v) && !out.contains(v))
+        .cloned()
+        .collect();
+    out.extend(theirs);
+    Some(out)
+}
+
 /// Whether every element of a list is an object with an id (an empty list qualifies).
 fn has_ids(list: &[Value]) -> bool {
     list.iter().all(|v| path::id_of(v).is_some())
@@ -132,6 +174,32 @@ impl Merger {
             // A list both sides started (it is left out of the file while empty).
             (None, Some(Value::Array(o)), Some(Value::Array(t))) if has_ids(o) && has_ids(t) => {
                 Some(Value::Array(self.list(at, &[], o, t)))
+            }
+            // A set of links or words (a card's evidence, a map's personas, tags): what each
+            // side added is kept, what each side removed goes.
+            (b, Some(Value::Array(o)), Some(Value::Array(t))) if is_set(at) => {
+                let empty = Vec::new();
+                let b = match b {
+                    Some(Value::Array(b)) => b,
+                    None => &empty,
+                    Some(_) => {
+                        return self.conflict(
+                            at,
+                            b,
+                            Some(&Value::Array(o.clone())),
+                            Some(&Value::Array(t.clone())),
+                        );
+                    }
+                };
+                match set_merge(b, o, t) {
+                    Some(merged) => Some(Value::Array(merged)),
+                    None => self.conflict(
+                        at,
+                        Some(&Value::Array(b.clone())),
+                        Some(&Value::Array(o.clone())),
+                        Some(&Value::Array(t.clone())),
+                    ),
+                }
             }
             _ => self.conflict(at, b, o, t),
         }
@@ -238,35 +306,26 @@ fn order(b: &[Value], o: &[Value], t: &[Value]) -> Vec<u64> {
         (&oi, &ti)
     };
     let mut out: Vec<u64> = skeleton.clone();
-    for (i, id) in other.iter().enumerate() {
-        if out.contains(id) {
-            continue;
-        }
-        let after = other[..i]
-            .iter()
-            .rev()
-            .find_map(|prev| out.iter().position(|x| x == prev));
-        match after {
-            Some(p) => out.insert(p + 1, *id),
-            None => out.insert(0, *id),
-        }
-    }
+    insert_missing(&mut out, other, |_| true);
     // What the base had and both deleted stays out; what one side deleted is decided per
     // element (the skeletons already lack it, so it is added back here for that decision).
-    for (i, id) in bi.iter().enumerate() {
-        if out.contains(id) || !(oi.contains(id) || ti.contains(id)) {
+    insert_missing(&mut out, &bi, |id| oi.contains(id) || ti.contains(id));
+    out
+}
+
+/// Adds each id of `from` that `out` lacks (and `wanted` accepts) after the nearest id that
+/// preceded it in `from` and is in `out`, else at the start.
+fn insert_missing(out: &mut Vec<u64>, from: &[u64], wanted: impl Fn(&u64) -> bool) {
+    for (i, id) in from.iter().enumerate() {
+        if out.contains(id) || !wanted(id) {
             continue;
         }
-        let after = bi[..i]
+        let after = from[..i]
             .iter()
             .rev()
             .find_map(|prev| out.iter().position(|x| x == prev));
-        match after {
-            Some(p) => out.insert(p + 1, *id),
-            None => out.insert(0, *id),
-        }
+        out.insert(after.map_or(0, |p| p + 1), *id);
     }
-    out
 }
 
 /// The value a conflict's side holds, as the project tree has it.

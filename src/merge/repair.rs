@@ -62,7 +62,6 @@ fn keep_in_map(map: &mut Map, others: &[&Map], kept: &mut Vec<String>) {
             map.cards.push(card.clone());
         }
     }
-    let stages: HashSet<_> = map.stages.iter().map(|s| s.id).collect();
     let wanted_stages: Vec<_> = map
         .cards
         .iter()
@@ -72,59 +71,30 @@ fn keep_in_map(map: &mut Map, others: &[&Map], kept: &mut Vec<String>) {
                 .iter()
                 .flat_map(|c| c.points.iter().map(|p| p.stage)),
         )
-        .filter(|id| !stages.contains(id))
         .collect();
-    for id in wanted_stages {
-        if map.stage(id).is_some() {
-            continue;
-        }
-        let Some((source, stage)) = others
-            .iter()
-            .find_map(|m| m.stage(id).map(|s| (*m, s.clone())))
-        else {
-            continue;
-        };
+    let title = map.title.clone();
+    for name in put_back(
+        &mut map.stages,
+        &wanted_stages,
+        others,
+        |m| &m.stages,
+        |s| s.id,
+    ) {
         kept.push(format!(
-            "stage {:?} of map {:?}, deleted on one side, still has cards or scores on the other",
-            stage.name, map.title
+            "stage {name:?} of map {title:?}, deleted on one side, still has cards or scores on the other"
         ));
-        // After the stage it followed, where that is still there.
-        let index = source.stage_index(id).unwrap_or(0);
-        let at = source.stages[..index]
-            .iter()
-            .rev()
-            .find_map(|prev| map.stage_index(prev.id).map(|i| i + 1))
-            .unwrap_or(0);
-        map.stages.insert(at.min(map.stages.len()), stage);
     }
-    let lanes: HashSet<_> = map.lanes.iter().map(|l| l.id).collect();
-    let wanted_lanes: Vec<_> = map
-        .cards
-        .iter()
-        .map(|c| c.lane)
-        .filter(|id| !lanes.contains(id))
-        .collect();
-    for id in wanted_lanes {
-        if map.lane(id).is_some() {
-            continue;
-        }
-        let Some((source, lane)) = others
-            .iter()
-            .find_map(|m| m.lane(id).map(|l| (*m, l.clone())))
-        else {
-            continue;
-        };
+    let wanted_lanes: Vec<_> = map.cards.iter().map(|c| c.lane).collect();
+    for name in put_back(
+        &mut map.lanes,
+        &wanted_lanes,
+        others,
+        |m| &m.lanes,
+        |l| l.id,
+    ) {
         kept.push(format!(
-            "lane {:?} of map {:?}, deleted on one side, still has cards on the other",
-            lane.name, map.title
+            "lane {name:?} of map {title:?}, deleted on one side, still has cards on the other"
         ));
-        let index = source.lane_index(id).unwrap_or(0);
-        let at = source.lanes[..index]
-            .iter()
-            .rev()
-            .find_map(|prev| map.lane_index(prev.id).map(|i| i + 1))
-            .unwrap_or(0);
-        map.lanes.insert(at.min(map.lanes.len()), lane);
     }
 }
 
@@ -170,4 +140,55 @@ fn keep_personas(project: &mut Project, sources: &[&Project; 3], kept: &mut Vec<
             project.images.push(image.clone());
         }
     }
+}
+
+/// A stage or a lane: a part of a map with an id and a name.
+trait Part: Clone {
+    fn name(&self) -> &str;
+}
+
+impl Part for crate::model::Stage {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Part for crate::model::Lane {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Puts back into `list`, from the first of `others` that has it, each part `wanted` names that
+/// `list` lacks, after the part it followed there (where that is still in `list`); returns the
+/// names of what was put back.
+fn put_back<T: Part, I: Copy + Eq + std::hash::Hash>(
+    list: &mut Vec<T>,
+    wanted: &[I],
+    others: &[&Map],
+    parts: impl Fn(&Map) -> &Vec<T>,
+    id: impl Fn(&T) -> I,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for want in wanted {
+        if list.iter().any(|p| id(p) == *want) {
+            continue;
+        }
+        let Some((source, index)) = others.iter().find_map(|m| {
+            parts(m)
+                .iter()
+                .position(|p| id(p) == *want)
+                .map(|i| (parts(m), i))
+        }) else {
+            continue;
+        };
+        let at = source[..index]
+            .iter()
+            .rev()
+            .find_map(|prev| list.iter().position(|p| id(p) == id(prev)).map(|i| i + 1))
+            .unwrap_or(0);
+        names.push(source[index].name().to_owned());
+        list.insert(at.min(list.len()), source[index].clone());
+    }
+    names
 }
