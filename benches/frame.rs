@@ -37,6 +37,7 @@ fn frames() -> usize {
 
 struct Stats {
     median: Duration,
+    p95: Duration,
     p99: Duration,
     mean: Duration,
 }
@@ -46,6 +47,7 @@ fn stats(mut samples: Vec<Duration>) -> Stats {
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     Stats {
         median: at(0.5),
+        p95: at(0.95),
         p99: at(0.99),
         mean: samples.iter().sum::<Duration>() / samples.len() as u32,
     }
@@ -57,8 +59,9 @@ fn ms(d: Duration) -> String {
 
 fn report(name: &str, s: &Stats) {
     println!(
-        "{name:<44} median {:>9}   p99 {:>9}   mean {:>9}",
+        "{name:<44} median {:>9}   p95 {:>9}   p99 {:>9}   mean {:>9}",
         ms(s.median),
+        ms(s.p95),
         ms(s.p99),
         ms(s.mean)
     );
@@ -99,12 +102,20 @@ impl Window {
 
     /// Frames with the pointer gliding over the map; returns (frame, tessellation, total).
     fn measure(&mut self) -> (Stats, Stats, Stats) {
+        self.measure_with(|_, pointer| vec![Event::PointerMoved(pointer)])
+    }
+
+    /// Frames with the events `gesture` gives for frame `i` and the pointer's place.
+    fn measure_with(
+        &mut self,
+        gesture: impl Fn(usize, Pos2) -> Vec<Event>,
+    ) -> (Stats, Stats, Stats) {
         let (mut runs, mut tess, mut total) = (Vec::new(), Vec::new(), Vec::new());
         let n = frames();
         for i in 0..n {
             let t = i as f32 / n as f32;
             let pointer = pos2(300.0 + 1000.0 * t, 200.0 + 600.0 * (t * 7.0).fract());
-            let (r, s) = self.frame(vec![Event::PointerMoved(pointer)]);
+            let (r, s) = self.frame(gesture(i, pointer));
             runs.push(r);
             tess.push(s);
             total.push(r + s);
@@ -168,6 +179,40 @@ fn main() {
     report("100 %: tessellation", &tess);
     report("100 %: whole frame", &total);
 
+    // Zooming continuously: Ctrl+scroll (a pinch) every frame, in and out around the middle.
+    window.app.queue(Command::ZoomFit);
+    for _ in 0..30 {
+        window.frame(Vec::new());
+    }
+    let middle = pos2(800.0, 500.0);
+    let (run, tess, total) = window.measure_with(|i, _| {
+        let factor = if (i / 50) % 2 == 0 { 1.03 } else { 1.0 / 1.03 };
+        vec![Event::PointerMoved(middle), Event::Zoom(factor)]
+    });
+    report("zooming: app frame (egui + canvas)", &run);
+    report("zooming: tessellation", &tess);
+    report("zooming: whole frame", &total);
+
+    // Panning at 100 %: the wheel scrolls the map every frame.
+    window.app.queue(Command::ZoomActual);
+    for _ in 0..30 {
+        window.frame(Vec::new());
+    }
+    let (_, _, total) = window.measure_with(|i, _| {
+        let dy = if (i / 50) % 2 == 0 { -24.0 } else { 24.0 };
+        vec![
+            Event::PointerMoved(middle),
+            Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: vec2(0.0, dy),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ]
+    });
+    report("panning at 100 %: whole frame", &total);
+
     // After an edit: the whole map is laid out and painted again (then cached).
     let map = &project.maps[0];
     let mut text = TextMeasurer::new();
@@ -186,4 +231,22 @@ fn main() {
         std::hint::black_box(scene);
     }
     report("after an edit: layout + paint of the map", &stats(samples));
+
+    // Loading a project of 10 000 cards from its file (parse, migrate, validate).
+    let big = generate(&Spec {
+        stages: 40,
+        lanes: 12,
+        cards: 10_000,
+        seed: 2,
+    });
+    let big_path = dir.path().join("10000.klantreis.ron");
+    klantreis::file::save(&big, &big_path).expect("the big project saves");
+    let mut samples = Vec::new();
+    for _ in 0..frames().min(20) {
+        let start = Instant::now();
+        let loaded = klantreis::file::load(&big_path).expect("it loads");
+        samples.push(start.elapsed());
+        std::hint::black_box(loaded);
+    }
+    report("load of 10 000 cards", &stats(samples));
 }

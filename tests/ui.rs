@@ -1190,3 +1190,37 @@ fn the_export_dialog_refuses_a_png_too_large_to_make_before_it_starts() {
     h.step();
     assert!(!h.get_by_label("Export…").accesskit_node().is_disabled());
 }
+
+#[test]
+fn a_pinch_zoom_moves_the_laid_out_text_and_lays_it_out_again_once_settled() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    let canvas = h
+        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
+        .rect();
+    let before = h.state().canvas().view().zoom;
+    assert!(!h.state().canvas().zoom_text_cached());
+    // A pinch over the map, a few frames long.
+    for _ in 0..4 {
+        h.hover_at(canvas.center());
+        h.event(egui::Event::Zoom(1.05));
+        h.step();
+    }
+    let zoom = h.state().canvas().view().zoom;
+    assert!(zoom > before * 1.15, "{before} -> {zoom}");
+    assert!(
+        h.state().canvas().zoom_text_cached(),
+        "while the zoom moves, the text is the cached layout, moved"
+    );
+    h.snapshot("pinch_zoom_in_progress");
+    // A quarter of a second after the last change the zoom has settled: exact text again.
+    for _ in 0..12 {
+        h.step();
+    }
+    assert!(!h.state().canvas().zoom_text_cached());
+    assert!((h.state().canvas().view().zoom - zoom).abs() < 1e-6);
+}

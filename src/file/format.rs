@@ -120,8 +120,26 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
         });
     }
     let options = ron_options();
-    let header: HeaderIn = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
-    let (major, minor) = header.format;
+    // One parse of the whole file. Only when it fails is the header read on its own, so that a
+    // file from a newer major version is named as such even when its body does not fit.
+    let file: FileIn = match options.from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            let error = syntax_error(path, &e);
+            return Err(match options.from_str::<HeaderIn>(text) {
+                Ok(HeaderIn {
+                    format: (major, minor),
+                }) if major > CURRENT_FORMAT.0 => FileError::NewerMajor {
+                    path: path.to_path_buf(),
+                    major,
+                    minor,
+                    supported_major: CURRENT_FORMAT.0,
+                },
+                _ => error,
+            });
+        }
+    };
+    let (major, minor) = file.format;
     let mut warnings = Vec::new();
     if major > CURRENT_FORMAT.0 {
         return Err(FileError::NewerMajor {
@@ -141,7 +159,6 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
     if major == CURRENT_FORMAT.0 && minor > CURRENT_FORMAT.1 {
         warnings.push(LoadWarning::NewerMinor { major, minor });
     }
-    let file: FileIn = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     let mut project = file.project;
     migrate(&mut project, file.format);
     let problems = validate(&project, &super::Limits::default());

@@ -101,6 +101,11 @@ pub struct MapCanvas {
     unevidenced_only: bool,
     /// What a comparison outlines and draws behind, while one is on.
     highlights: Option<Highlights>,
+    /// The zoom of the last frame, and until when (input time) the zoom counts as moving.
+    last_zoom: f32,
+    zooming_until: f64,
+    /// The text laid out once while the zoom moves (see [`paint::TextCache`]).
+    text_cache: Option<paint::TextCache>,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -182,6 +187,11 @@ impl MapCanvas {
     /// Outlines what changed since an earlier version and draws its curves (or stops).
     pub fn set_highlights(&mut self, highlights: Option<Highlights>) {
         self.highlights = highlights;
+    }
+
+    /// Whether the map's text is drawn from the cache of a zoom gesture under way.
+    pub fn zoom_text_cached(&self) -> bool {
+        self.text_cache.is_some()
     }
 
     /// What a comparison shows on the canvas, if one does.
@@ -281,7 +291,7 @@ impl MapCanvas {
             .handle_input(ui, &background, scene.size, !drawing);
         let to_screen = self.view.screen_from_map(canvas);
         painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
-        paint_scene(&painter, scene, to_screen, canvas);
+        self.paint_map(ui, &painter, scene, (to_screen, canvas));
         if let Some(stage) = self.reveal {
             cover_stages_after(&painter, layout, to_screen, stage);
         }
@@ -325,6 +335,51 @@ impl MapCanvas {
         headers::pinned_headers(ui, &f);
         self.in_place_editor_ui(ui, &mut f);
         f.actions
+    }
+}
+
+impl MapCanvas {
+    /// How long after the last change of zoom the zoom still counts as moving.
+    const ZOOM_SETTLES: f64 = 0.25;
+
+    /// Paints the scene; while the zoom moves, its text comes from a cache made when the zoom
+    /// began, and the text is laid out afresh once the zoom has settled.
+    fn paint_map(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        scene: &Scene,
+        (to_screen, canvas): (TSTransform, Rect),
+    ) {
+        let now = ui.input(|i| i.time);
+        // A pinch or Ctrl+scroll that changed the zoom: a gesture that goes on for a while. A
+        // zoom command or a window that fitted itself anew is one step, drawn exactly at once.
+        let gesture = ui.input(|i| (i.zoom_delta() - 1.0).abs() > f32::EPSILON);
+        if (self.view.zoom - self.last_zoom).abs() > f32::EPSILON {
+            if gesture {
+                self.zooming_until = now + Self::ZOOM_SETTLES;
+            }
+            self.last_zoom = self.view.zoom;
+        }
+        if now >= self.zooming_until {
+            self.text_cache = None;
+            paint_scene(painter, scene, to_screen, canvas);
+            return;
+        }
+        if !self
+            .text_cache
+            .as_ref()
+            .is_some_and(|c| c.fits(painter, scene))
+        {
+            self.text_cache = Some(paint::TextCache::new(painter, scene, to_screen));
+        }
+        if let Some(cache) = &self.text_cache {
+            paint::paint_scene_cached(painter, scene, to_screen, canvas, cache);
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(
+                (self.zooming_until - now).max(0.0) + 0.01,
+            ));
     }
 }
 

@@ -15,15 +15,137 @@ pub fn paint_scene(painter: &egui::Painter, scene: &Scene, transform: TSTransfor
         0.0,
         scene.background,
     );
-    paint_shapes(painter, &scene.shapes, transform, clip);
+    paint_shapes(painter, &scene.shapes, transform, clip, None);
 }
 
-/// Paints those of `shapes` that reach into `clip` (screen points).
+/// The scene's text laid out and tessellated once, at the zoom a continuous zoom started at,
+/// and then only moved and scaled while the zoom goes on: laying out thousands of runs again at
+/// every new size is what made zooming slow. When the zoom settles the text is laid out afresh
+/// at its exact size.
+pub struct TextCache {
+    base: TSTransform,
+    atlas: [usize; 2],
+    /// The scene it was made for (its shapes' address and count).
+    scene: (usize, usize),
+    mesh: egui::Mesh,
+}
+
+impl TextCache {
+    /// Lays out and tessellates every text of `scene` that is drawn as text at `base`.
+    pub fn new(painter: &egui::Painter, scene: &Scene, base: TSTransform) -> Self {
+        let mut texts = Vec::new();
+        collect_text(painter, &scene.shapes, base, &mut texts);
+        let ctx = painter.ctx();
+        let atlas = atlas_size(ctx);
+        let mut tessellator = egui::epaint::Tessellator::new(
+            ctx.pixels_per_point(),
+            ctx.tessellation_options(|o| *o),
+            atlas,
+            Vec::new(),
+        );
+        let mut mesh = egui::Mesh::default();
+        for text in texts {
+            tessellator.tessellate_shape(text, &mut mesh);
+        }
+        Self {
+            base,
+            atlas,
+            scene: Self::key(scene),
+            mesh,
+        }
+    }
+
+    fn key(scene: &Scene) -> (usize, usize) {
+        (scene.shapes.as_ptr() as usize, scene.shapes.len())
+    }
+
+    /// Whether the cache still serves `scene` (the font atlas may have grown since, which moves
+    /// every glyph's place in it).
+    pub fn fits(&self, painter: &egui::Painter, scene: &Scene) -> bool {
+        self.scene == Self::key(scene) && atlas_size(painter.ctx()) == self.atlas
+    }
+}
+
+/// The size of the font atlas: a glyph's place in it is a fraction of this.
+#[allow(
+    clippy::redundant_closure_for_method_calls,
+    reason = "the method's lifetime is too specific for `fonts`"
+)]
+fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
+    ctx.fonts(|f| f.font_image_size())
+}
+
+/// Paints `scene` as [`paint_scene`] does, its text taken from `cache` moved to `transform`.
+pub fn paint_scene_cached(
+    painter: &egui::Painter,
+    scene: &Scene,
+    transform: TSTransform,
+    clip: Rect,
+    cache: &TextCache,
+) {
+    painter.rect_filled(
+        transform * Rect::from_min_size(Pos2::ZERO, scene.size),
+        0.0,
+        scene.background,
+    );
+    paint_shapes(
+        painter,
+        &scene.shapes,
+        transform,
+        clip,
+        Some(cache.base.scaling),
+    );
+    let moved = transform * cache.base.inverse();
+    let mut mesh = cache.mesh.clone();
+    for v in &mut mesh.vertices {
+        v.pos = moved * v.pos;
+    }
+    painter.add(egui::Shape::mesh(mesh));
+}
+
+/// The text shapes of `shapes` as drawn through `transform` (those big enough to be text).
+fn collect_text(
+    painter: &egui::Painter,
+    shapes: &[Shape],
+    transform: TSTransform,
+    out: &mut Vec<egui::Shape>,
+) {
+    for shape in shapes {
+        match shape {
+            Shape::Text {
+                pos,
+                text,
+                size,
+                bold,
+                colour,
+            } if size * transform.scaling >= 2.0 => {
+                let font = egui::FontId::new(size * transform.scaling, crate::fonts::family(*bold));
+                out.push(painter.fonts_mut(|f| {
+                    egui::Shape::text(
+                        f,
+                        transform * *pos,
+                        egui::Align2::LEFT_TOP,
+                        text,
+                        font,
+                        *colour,
+                    )
+                }));
+            }
+            // Groups (a page around the map) are clipped; their text stays with the regular path.
+            _ => {}
+        }
+    }
+}
+
+/// Paints those of `shapes` that reach into `clip` (screen points). With `cached_at`, text is
+/// left to a [`TextCache`] made at that zoom (only what was too small for text there is drawn,
+/// as bars).
 fn paint_shapes(
     painter: &egui::Painter,
     scene_shapes: &[Shape],
     transform: TSTransform,
     clip: Rect,
+    cached_at: Option<f32>,
 ) {
     let zoom = transform.scaling;
     let visible_in_map = transform.inverse() * clip;
@@ -99,7 +221,11 @@ fn paint_shapes(
                 colour,
             } => {
                 let font_size = size * zoom;
-                if font_size < 2.0 {
+                let cached = cached_at.is_some_and(|base| size * base >= 2.0);
+                if cached {
+                    continue;
+                }
+                if font_size < 2.0 || cached_at.is_some() {
                     // Too small to read: a grey bar keeps the page's texture.
                     let width = text.chars().count() as f32 * size * 0.5 * zoom;
                     let top = transform * *pos;
@@ -145,7 +271,13 @@ fn paint_shapes(
                 painter.extend(std::mem::take(&mut shapes));
                 let clip = group_clip.map_or(clip, |c| (transform * c).intersect(clip));
                 let inner_transform = transform * crate::render::group_transform(*offset, *scale);
-                paint_shapes(&painter.with_clip_rect(clip), inner, inner_transform, clip);
+                paint_shapes(
+                    &painter.with_clip_rect(clip),
+                    inner,
+                    inner_transform,
+                    clip,
+                    None,
+                );
             }
         }
     }
