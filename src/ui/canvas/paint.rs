@@ -119,17 +119,13 @@ fn collect_text(
                 bold,
                 colour,
             } if size * transform.scaling >= 2.0 => {
-                let font = egui::FontId::new(size * transform.scaling, crate::fonts::family(*bold));
-                out.push(painter.fonts_mut(|f| {
-                    egui::Shape::text(
-                        f,
-                        transform * *pos,
-                        egui::Align2::LEFT_TOP,
-                        text,
-                        font,
-                        *colour,
-                    )
-                }));
+                out.push(laid_text(
+                    painter,
+                    transform * *pos,
+                    text,
+                    (size * transform.scaling, *bold),
+                    *colour,
+                ));
             }
             // Groups (a page around the map) are clipped; their text stays with the regular path.
             _ => {}
@@ -239,17 +235,13 @@ fn paint_shapes(
                     ));
                     continue;
                 }
-                let font = egui::FontId::new(font_size, crate::fonts::family(*bold));
-                shapes.push(painter.fonts_mut(|f| {
-                    egui::Shape::text(
-                        f,
-                        transform * *pos,
-                        egui::Align2::LEFT_TOP,
-                        text,
-                        font,
-                        *colour,
-                    )
-                }));
+                shapes.push(laid_text(
+                    painter,
+                    transform * *pos,
+                    text,
+                    (font_size, *bold),
+                    *colour,
+                ));
             }
             Shape::Image {
                 rect,
@@ -282,6 +274,18 @@ fn paint_shapes(
         }
     }
     painter.extend(shapes);
+}
+
+/// `text` laid out at `font_size` points from its top-left corner `at`.
+fn laid_text(
+    painter: &egui::Painter,
+    at: Pos2,
+    text: &str,
+    (font_size, bold): (f32, bool),
+    colour: Color32,
+) -> egui::Shape {
+    let font = egui::FontId::new(font_size, crate::fonts::family(bold));
+    painter.fonts_mut(|f| egui::Shape::text(f, at, egui::Align2::LEFT_TOP, text, font, colour))
 }
 
 /// A filled star-shaped polygon as a triangle fan around its centroid.
