@@ -1,14 +1,17 @@
-//! Export speed and memory on the generated 1 000-card map: PDF (A0) and PNG (A0, 150 dpi),
-//! and, in the same run, `rsvg-convert` turning the exported SVG into the same outputs.
+//! Export speed and memory on the generated 1 000-card map, A0 landscape: Klantreis and its
+//! peers timed the same way, as whole processes, in pairs within one run.
 //!
 //! ```text
 //! cargo bench --bench export
 //! ```
 //!
-//! Peak memory is the process's peak resident size during each export (Linux: reset through
-//! `/proc/self/clear_refs`, read from `VmHWM`); for `rsvg-convert` it is measured by
-//! `/usr/bin/time` when that is installed. Both tools are optional: without them the run says
-//! so and measures Klantreis alone.
+//! Each round runs `klantreis export` (the release binary) for a PDF and for a PNG at 150 dpi,
+//! and right after it `rsvg-convert` (and Inkscape, where installed) turning Klantreis's own
+//! SVG of the same map into the same output. The peers see the same font: a fontconfig file
+//! (`FONTCONFIG_FILE`) adds the shipped Inter to the system's fonts. Five rounds; the medians
+//! are reported with the ratio to the peer, and each process's peak resident memory as
+//! `/usr/bin/time -f %M` reports it. Without the peers the run says so and times Klantreis
+//! alone. Under `cargo test` this runs once on a small map as a smoke test.
 
 #![allow(
     clippy::print_stdout,
@@ -19,134 +22,236 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use klantreis::export::{ExportOptions, Format, PageSetup, PaperSize, export_map};
-use klantreis::file::replace_with;
 use klantreis::sample::{Spec, generate};
 
-fn peak_rss_reset() {
-    // Writing 5 resets the peak resident set size (Linux 4.0 and later).
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
-fn mb(v: Option<f64>) -> String {
-    v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.0} MB"))
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
-}
-
-/// Runs `rsvg-convert args`, under `/usr/bin/time -f %M` when available; returns the time and
-/// the peak memory.
-fn rsvg(args: &[&str]) -> Option<(Duration, Option<f64>)> {
-    let timed = Path::new("/usr/bin/time").exists();
-    let mut command = if timed {
+/// A whole process, timed, with its peak memory (MB) when `/usr/bin/time` is there.
+fn timed(program: &str, args: &[&str], fonts: &Path) -> Option<(Duration, Option<f64>)> {
+    let time = Path::new("/usr/bin/time").exists();
+    let mut command = if time {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M", "rsvg-convert"]);
+        c.args(["-f", "%M", program]);
         c
     } else {
-        Command::new("rsvg-convert")
+        Command::new(program)
     };
+    command.args(args).env("FONTCONFIG_FILE", fonts);
     let start = Instant::now();
-    let output = command.args(args).output().ok()?;
+    let output = command.output().ok()?;
     let elapsed = start.elapsed();
     if !output.status.success() {
         println!(
-            "rsvg-convert failed: {}",
+            "{program} failed: {}",
             String::from_utf8_lossy(&output.stderr).trim()
         );
         return None;
     }
-    let memory = timed
+    let peak = time
         .then(|| {
             String::from_utf8_lossy(&output.stderr)
                 .lines()
                 .last()
                 .and_then(|l| l.trim().parse::<f64>().ok())
-                .map(|kb| kb / 1024.0)
         })
-        .flatten();
-    Some((elapsed, memory))
+        .flatten()
+        .map(|kb| kb / 1024.0);
+    Some((elapsed, peak))
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn peak(v: &[Option<f64>]) -> String {
+    v.iter()
+        .flatten()
+        .copied()
+        .reduce(f64::max)
+        .map_or_else(|| "n/a".to_owned(), |m| format!("{m:.0} MB"))
+}
+
+fn installed(program: &str) -> bool {
+    Command::new(program).arg("--version").output().is_ok()
+}
+
+/// One output made by each tool, `rounds` times in pairs.
+struct Race<'a> {
+    name: &'a str,
+    klantreis: Vec<String>,
+    /// The peers: program and arguments.
+    peers: Vec<(&'a str, Vec<String>)>,
+}
+
+fn race(race: &Race<'_>, rounds: usize, fonts: &Path) {
+    let bin = env!("CARGO_BIN_EXE_klantreis");
+    fn args(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    let mut ours = (Vec::new(), Vec::new());
+    let mut theirs: Vec<(Vec<Duration>, Vec<Option<f64>>)> =
+        vec![(Vec::new(), Vec::new()); race.peers.len()];
+    for _ in 0..rounds {
+        let Some((t, m)) = timed(bin, &args(&race.klantreis), fonts) else {
+            return;
+        };
+        ours.0.push(t);
+        ours.1.push(m);
+        for (i, (program, peer_args)) in race.peers.iter().enumerate() {
+            if let Some((t, m)) = timed(program, &args(peer_args), fonts) {
+                theirs[i].0.push(t);
+                theirs[i].1.push(m);
+            }
+        }
+    }
+    let own = median(ours.0);
+    // Fixed columns: `scripts/perf-table.sh` reads them.
+    println!(
+        "{:<34} klantreis    median {:>7.2} s   peak {}",
+        race.name,
+        own.as_secs_f64(),
+        peak(&ours.1)
+    );
+    for ((program, _), (times, peaks)) in race.peers.iter().zip(theirs) {
+        if times.is_empty() {
+            continue;
+        }
+        let other = median(times);
+        println!(
+            "{:<34} {:<12} median {:>7.2} s   peak {}   klantreis takes {:.2}x its time",
+            race.name,
+            program,
+            other.as_secs_f64(),
+            peak(&peaks),
+            own.as_secs_f64() / other.as_secs_f64()
+        );
+    }
 }
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
-    let cards = if full { 1000 } else { 50 };
+    let (cards, rounds, dpi) = if full {
+        (1000, 5, "150")
+    } else {
+        (50, 1, "72")
+    };
     let project = generate(&Spec {
         stages: 20,
         lanes: 10,
         cards,
         seed: 1,
     });
-    let map = &project.maps[0];
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let a0 = PageSetup {
-        paper: PaperSize::A0,
-        ..PageSetup::default()
-    };
-    println!("Klantreis export benchmark: 20 stages x 10 lanes, {cards} cards, A0 landscape");
-
-    let run = |format, dpi, name: &str| {
-        let path = dir.path().join(name);
-        let options = ExportOptions {
-            format,
-            setup: a0,
-            dpi,
-            tiling: None,
-            all_maps: false,
-            subject: klantreis::export::Subject::Map,
-            quotes: klantreis::export::Quotes::Full,
-        };
-        peak_rss_reset();
-        let start = Instant::now();
-        let written = replace_with(&path, |out| export_map(&project, map, &options, out))
-            .expect("the export works");
-        let elapsed = start.elapsed();
-        (path, elapsed, peak_rss_mb(), written)
-    };
-    let (_, pdf_time, pdf_mem, _) = run(Format::Pdf, 150.0, "map.pdf");
-    println!(
-        "klantreis  PDF A0             {:>8}   peak memory {}",
-        secs(pdf_time),
-        mb(pdf_mem)
-    );
-    // Under `cargo test` a quick smoke run: fewer cards, screen resolution.
-    let dpi = if full { 150.0 } else { 72.0 };
-    let (_, png_time, png_mem, written) = run(Format::Png, dpi, "map.png");
-    let (w, h) = written.pixels.unwrap_or_default();
-    println!(
-        "klantreis  PNG A0 {dpi} dpi      {:>8}   peak memory {}   ({w} x {h} px)",
-        secs(png_time),
-        mb(png_mem)
-    );
-    let (svg, svg_time, _, _) = run(Format::Svg, 150.0, "map.svg");
-    println!("klantreis  SVG A0             {:>8}", secs(svg_time));
-
-    let svg = svg.to_string_lossy().into_owned();
-    let out_pdf = dir.path().join("rsvg.pdf").to_string_lossy().into_owned();
-    let out_png = dir.path().join("rsvg.png").to_string_lossy().into_owned();
-    match rsvg(&["-f", "pdf", "-o", &out_pdf, &svg]) {
-        Some((t, m)) => println!(
-            "rsvg-convert PDF A0 (from the SVG) {:>8}   peak memory {}",
-            secs(t),
-            mb(m)
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let file = path("big.klantreis.ron");
+    klantreis::file::save(&project, Path::new(&file)).expect("the map saves");
+    // The shipped Inter for the peers, beside the system's fonts.
+    let fonts = dir.path().join("fonts.conf");
+    std::fs::write(
+        &fonts,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  \
+             <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n  <dir>{}</dir>\n  \
+             <cachedir>{}</cachedir>\n</fontconfig>\n",
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/fonts")
+                .display(),
+            dir.path().join("fontcache").display()
         ),
-        None => println!("rsvg-convert not available: skipped"),
+    )
+    .expect("the font configuration is written");
+    let svg = path("map.svg");
+    let made = timed(
+        env!("CARGO_BIN_EXE_klantreis"),
+        &[
+            "export", &file, "--format", "svg", "--paper", "A0", "-o", &svg,
+        ],
+        &fonts,
+    );
+    assert!(made.is_some(), "the SVG for the peers is made");
+    println!(
+        "Klantreis export benchmark: 20 stages x 10 lanes, {cards} cards, A0 landscape, {rounds} rounds, whole processes ({} cores)",
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    );
+    let rsvg = installed("rsvg-convert");
+    let inkscape = installed("inkscape");
+    if !rsvg {
+        println!("rsvg-convert is not installed: Klantreis is timed alone");
     }
-    if let Some((t, m)) = rsvg(&[
-        "-f", "png", "--dpi-x", "150", "--dpi-y", "150", "-o", &out_png, &svg,
-    ]) {
-        println!(
-            "rsvg-convert PNG A0 150 dpi (from the SVG) {:>8}   peak memory {}",
-            secs(t),
-            mb(m)
-        );
+    let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut pdf_peers = Vec::new();
+    let mut png_peers = Vec::new();
+    if rsvg {
+        pdf_peers.push((
+            "rsvg-convert",
+            owned(&["-f", "pdf", "-o", &path("rsvg.pdf"), &svg]),
+        ));
+        png_peers.push((
+            "rsvg-convert",
+            owned(&[
+                "-f",
+                "png",
+                "--dpi-x",
+                dpi,
+                "--dpi-y",
+                dpi,
+                "-o",
+                &path("rsvg.png"),
+                &svg,
+            ]),
+        ));
     }
+    if inkscape {
+        pdf_peers.push((
+            "inkscape",
+            owned(&[&svg, "--export-type=pdf", "-o", &path("inkscape.pdf")]),
+        ));
+        png_peers.push((
+            "inkscape",
+            owned(&[
+                &svg,
+                "--export-type=png",
+                &format!("--export-dpi={dpi}"),
+                "-o",
+                &path("inkscape.png"),
+            ]),
+        ));
+    }
+    race(
+        &Race {
+            name: "PDF A0",
+            klantreis: owned(&[
+                "export",
+                &file,
+                "--format",
+                "pdf",
+                "--paper",
+                "A0",
+                "-o",
+                &path("map.pdf"),
+            ]),
+            peers: pdf_peers,
+        },
+        rounds,
+        &fonts,
+    );
+    race(
+        &Race {
+            name: &format!("PNG A0 {dpi} dpi"),
+            klantreis: owned(&[
+                "export",
+                &file,
+                "--format",
+                "png",
+                "--paper",
+                "A0",
+                "--dpi",
+                dpi,
+                "-o",
+                &path("map.png"),
+            ]),
+            peers: png_peers,
+        },
+        rounds,
+        &fonts,
+    );
 }
