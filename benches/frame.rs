@@ -232,6 +232,33 @@ fn main() {
     }
     report("after an edit: layout + paint of the map", &stats(samples));
 
+    // The same at 4 000 cards (a map four times as full).
+    let full = generate(&Spec {
+        stages: 20,
+        lanes: 10,
+        cards: 4000,
+        seed: 3,
+    });
+    let map = &full.maps[0];
+    let mut samples = Vec::new();
+    for _ in 0..frames().min(30) {
+        let start = Instant::now();
+        text.begin_pass();
+        let layout = layout::lay_out(&full, map, &Metrics::default(), &mut text);
+        let scene = klantreis::render::paint(
+            map,
+            &layout,
+            &klantreis::render::Theme::default(),
+            &klantreis::render::PaintOptions::default(),
+        );
+        samples.push(start.elapsed());
+        std::hint::black_box(scene);
+    }
+    report(
+        "after an edit at 4 000 cards: layout + paint",
+        &stats(samples),
+    );
+
     // Loading a project of 10 000 cards from its file (parse, migrate, validate).
     let big = generate(&Spec {
         stages: 40,
