@@ -124,6 +124,26 @@ impl Window {
     }
 }
 
+/// The layout and painting of `project`'s first map, `n` times.
+fn after_edit(project: &klantreis::model::Project, text: &mut TextMeasurer, n: usize) -> Stats {
+    let map = &project.maps[0];
+    let mut samples = Vec::new();
+    for _ in 0..n {
+        let start = Instant::now();
+        text.begin_pass();
+        let layout = layout::lay_out(project, map, &Metrics::default(), text);
+        let scene = klantreis::render::paint(
+            map,
+            &layout,
+            &klantreis::render::Theme::default(),
+            &klantreis::render::PaintOptions::default(),
+        );
+        samples.push(start.elapsed());
+        std::hint::black_box(scene);
+    }
+    stats(samples)
+}
+
 fn main() {
     let spec = Spec {
         stages: 20,
@@ -213,50 +233,22 @@ fn main() {
     });
     report("panning at 100 %: whole frame", &total);
 
-    // After an edit: the whole map is laid out and painted again (then cached).
-    let map = &project.maps[0];
+    // After an edit: the whole map is laid out and painted again (then cached); also at
+    // 4 000 cards, a map four times as full.
     let mut text = TextMeasurer::new();
-    let mut samples = Vec::new();
-    for _ in 0..frames().min(60) {
-        let start = Instant::now();
-        text.begin_pass();
-        let layout = layout::lay_out(&project, map, &Metrics::default(), &mut text);
-        let scene = klantreis::render::paint(
-            map,
-            &layout,
-            &klantreis::render::Theme::default(),
-            &klantreis::render::PaintOptions::default(),
-        );
-        samples.push(start.elapsed());
-        std::hint::black_box(scene);
-    }
-    report("after an edit: layout + paint of the map", &stats(samples));
-
-    // The same at 4 000 cards (a map four times as full).
+    report(
+        "after an edit: layout + paint of the map",
+        &after_edit(&project, &mut text, frames().min(60)),
+    );
     let full = generate(&Spec {
         stages: 20,
         lanes: 10,
         cards: 4000,
         seed: 3,
     });
-    let map = &full.maps[0];
-    let mut samples = Vec::new();
-    for _ in 0..frames().min(30) {
-        let start = Instant::now();
-        text.begin_pass();
-        let layout = layout::lay_out(&full, map, &Metrics::default(), &mut text);
-        let scene = klantreis::render::paint(
-            map,
-            &layout,
-            &klantreis::render::Theme::default(),
-            &klantreis::render::PaintOptions::default(),
-        );
-        samples.push(start.elapsed());
-        std::hint::black_box(scene);
-    }
     report(
         "after an edit at 4 000 cards: layout + paint",
-        &stats(samples),
+        &after_edit(&full, &mut text, frames().min(30)),
     );
 
     // Loading a project of 10 000 cards from its file (parse, migrate, validate).
