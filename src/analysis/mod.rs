@@ -237,16 +237,33 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
+/// The score `steps` leave remembered: the mean of the peak and the end.
+fn remembered_of(steps: &[Step], neutral: f64) -> Option<f64> {
+    let peak = peak(steps, neutral)?;
+    let end = steps.last()?;
+    Some(f64::midpoint(peak.score, end.score))
+}
+
+/// The score `curve` leaves remembered (peak and end), without the rest of the analysis.
+pub fn remembered(map: &Map, curve: &EmotionCurve) -> Option<f64> {
+    remembered_of(&steps(map, curve), map.scale.neutral())
+}
+
+/// The score a map's first as-is curve leaves remembered: the map's score in lists and badges.
+pub fn remembered_as_is(map: &Map) -> Option<f64> {
+    map.curves
+        .iter()
+        .find(|c| c.variant == crate::model::CurveVariant::AsIs)
+        .and_then(|c| remembered(map, c))
+}
+
 fn analyse_curve(project: &Project, map: &Map, curve: &EmotionCurve) -> CurveAnalysis {
     let steps = steps(map, curve);
     let neutral = map.scale.neutral();
     let peak = peak(&steps, neutral).cloned();
     let end = steps.last().cloned();
     let average = mean(steps.iter().map(|s| s.score));
-    let remembered = peak
-        .as_ref()
-        .zip(end.as_ref())
-        .map(|(p, e)| f64::midpoint(p.score, e.score));
+    let remembered = remembered_of(&steps, neutral);
     let weak_end = end.as_ref().zip(average).and_then(|(e, avg)| {
         let below_neutral = e.score < neutral;
         let below_average = e.score < avg - 1e-9;

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{err, load, out};
+use crate::file;
 use crate::import::{self, Imported, Source};
 use crate::model::{LaneKind, Project};
-use crate::{file, templates};
 
 /// `klantreis import`.
 #[derive(Debug, Args)]
@@ -119,17 +119,16 @@ pub(super) fn run(args: &ImportArgs) -> ExitCode {
                 ));
                 return ExitCode::FAILURE;
             }
-            let mut p = templates::new_project(
-                crate::model::MapKind::CustomerJourney,
-                crate::i18n::Language::Dutch,
-            );
-            p.maps.clear();
-            p.personas.clear();
-            args.file
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .clone_into(&mut p.title);
+            // A project of its own: only what the file brings, titled after it.
+            let p = Project {
+                title: args
+                    .file
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_owned(),
+                ..Project::default()
+            };
             (p, output.clone())
         }
         (None, None) => return ExitCode::FAILURE,

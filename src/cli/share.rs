@@ -316,12 +316,12 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
     let Some(loaded) = load(&args.file) else {
         return ExitCode::FAILURE;
     };
-    let project = loaded.project;
+    let mut project = loaded.project;
     let map = match &args.map {
         Some(query) => find_map(&project, query),
         None => project.maps.first(),
     };
-    let Some(map) = map else {
+    let Some((map, title)) = map.map(|m| (m.id, m.title.clone())) else {
         err(&format!(
             "error: {}",
             no_such_map(&project, args.map.as_deref().unwrap_or("1"), &args.file)
@@ -329,7 +329,7 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let Some(label) = &args.label else {
-        for (i, s) in project.snapshots_of(map.id).enumerate() {
+        for (i, s) in project.snapshots_of(map).enumerate() {
             out(&format!("{} {} {} {:?}", i + 1, s.id, s.taken, s.label));
         }
         return ExitCode::SUCCESS;
@@ -338,8 +338,7 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
         err("error: a snapshot needs a label, such as \"Q1 2026 as-is\"");
         return ExitCode::FAILURE;
     }
-    let mut project = project.clone();
-    let Some(edit) = crate::edit::sharing::take(&project, map.id, label) else {
+    let Some(edit) = crate::edit::sharing::take(&project, map, label) else {
         return ExitCode::FAILURE;
     };
     if let Err(e) = crate::edit::apply(&mut project, edit) {
@@ -348,10 +347,7 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
     }
     match file::save(&project, &args.file) {
         Ok(()) => {
-            out(&format!(
-                "took snapshot {label:?} of map {:?}",
-                map_title(&project, &args.file)
-            ));
+            out(&format!("took snapshot {label:?} of map {title:?}"));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -359,12 +355,4 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn map_title(project: &Project, _path: &Path) -> String {
-    project
-        .snapshots
-        .last()
-        .map(|s| s.map.title.clone())
-        .unwrap_or_default()
 }

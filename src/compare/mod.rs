@@ -157,14 +157,8 @@ pub fn diff(project: &Project, old: Version<'_>, new: Version<'_>) -> MapDiff {
         from: old.name.to_owned(),
         to: new.name.to_owned(),
         info: info_changes(old.map, new.map),
-        stages: parts(
-            &ids_names(old.map.stages.iter().map(|s| (s.id, s.name.as_str()))),
-            &ids_names(new.map.stages.iter().map(|s| (s.id, s.name.as_str()))),
-        ),
-        lanes: parts(
-            &ids_names(old.map.lanes.iter().map(|l| (l.id, l.name.as_str()))),
-            &ids_names(new.map.lanes.iter().map(|l| (l.id, l.name.as_str()))),
-        ),
+        stages: parts(&stage_names(old.map), &stage_names(new.map)),
+        lanes: parts(&lane_names(old.map), &lane_names(new.map)),
         cards: card_changes(old.map, new.map),
         curves: curve_changes(project, old.map, new.map),
         metrics: metric_changes(old, new),
@@ -191,8 +185,12 @@ fn info_changes(old: &Map, new: &Map) -> Vec<Field> {
     out
 }
 
-fn ids_names<'a, T: Copy + Eq>(items: impl Iterator<Item = (T, &'a str)>) -> Vec<(T, &'a str)> {
-    items.collect()
+fn stage_names(map: &Map) -> Vec<(StageId, &str)> {
+    map.stages.iter().map(|s| (s.id, s.name.as_str())).collect()
+}
+
+fn lane_names(map: &Map) -> Vec<(crate::model::LaneId, &str)> {
+    map.lanes.iter().map(|l| (l.id, l.name.as_str())).collect()
 }
 
 /// Added, removed, renamed and reordered parts (stages or lanes), in the newer order, removed
@@ -356,15 +354,6 @@ fn curve_name(project: &Project, curve: &crate::model::EmotionCurve) -> String {
     crate::layout::curve_name(project, curve)
 }
 
-/// The score each curve of `map` leaves remembered (peak and end), by curve.
-fn remembered(project: &Project, map: &Map) -> std::collections::HashMap<CurveId, f64> {
-    crate::analysis::analyse(project, map)
-        .curves
-        .iter()
-        .filter_map(|c| Some((c.curve, c.remembered?)))
-        .collect()
-}
-
 const EPSILON: f64 = 1e-9;
 
 fn differs(a: Option<f64>, b: Option<f64>) -> bool {
@@ -377,7 +366,6 @@ fn differs(a: Option<f64>, b: Option<f64>) -> bool {
 
 fn curve_changes(project: &Project, old: &Map, new: &Map) -> Vec<CurveChange> {
     let mut out = Vec::new();
-    let (was, is) = (remembered(project, old), remembered(project, new));
     for curve in &new.curves {
         let before = old.curves.iter().find(|c| c.id == curve.id);
         let mut stages = Vec::new();
@@ -411,8 +399,8 @@ fn curve_changes(project: &Project, old: &Map, new: &Map) -> Vec<CurveChange> {
         out.push(CurveChange {
             curve: curve.id,
             name: curve_name(project, curve),
-            remembered_before: before.and_then(|c| was.get(&c.id).copied()),
-            remembered_after: is.get(&curve.id).copied(),
+            remembered_before: before.and_then(|c| crate::analysis::remembered(old, c)),
+            remembered_after: crate::analysis::remembered(new, curve),
             stages,
         });
     }
@@ -436,7 +424,7 @@ fn curve_changes(project: &Project, old: &Map, new: &Map) -> Vec<CurveChange> {
         out.push(CurveChange {
             curve: curve.id,
             name: curve_name(project, curve),
-            remembered_before: was.get(&curve.id).copied(),
+            remembered_before: crate::analysis::remembered(old, curve),
             remembered_after: None,
             stages,
         });
@@ -460,26 +448,17 @@ pub fn stage_figures(d: &Dataset) -> std::collections::HashMap<StageId, f64> {
     }
     latest
         .into_iter()
-        .map(|(stage, (_, values))| {
-            let sum: f64 = values.iter().sum();
-            let figure = if d.mean {
-                sum / values.len().max(1) as f64
-            } else {
-                sum
-            };
-            (stage, figure)
-        })
+        .map(|(stage, (_, values))| (stage, d.combine(&values)))
         .collect()
 }
 
 fn metric_changes(old: Version<'_>, new: Version<'_>) -> Vec<MetricChange> {
-    let of_map = |v: Version<'_>| -> Vec<Dataset> {
+    fn of_map(v: Version<'_>) -> Vec<&Dataset> {
         v.datasets
             .iter()
             .filter(|d| d.map == Some(v.map.id))
-            .cloned()
             .collect()
-    };
+    }
     let (olds, news) = (of_map(old), of_map(new));
     let mut out = Vec::new();
     let mut seen = Vec::new();
@@ -488,8 +467,8 @@ fn metric_changes(old: Version<'_>, new: Version<'_>) -> Vec<MetricChange> {
             continue;
         }
         seen.push(d.id);
-        let a = olds.iter().find(|o| o.id == d.id).map(stage_figures);
-        let b = news.iter().find(|o| o.id == d.id).map(stage_figures);
+        let a = olds.iter().find(|o| o.id == d.id).map(|o| stage_figures(o));
+        let b = news.iter().find(|o| o.id == d.id).map(|o| stage_figures(o));
         for stage in &new.map.stages {
             let before = a.as_ref().and_then(|f| f.get(&stage.id).copied());
             let after = b.as_ref().and_then(|f| f.get(&stage.id).copied());

@@ -140,17 +140,9 @@ fn series(map: &Map, d: &crate::model::Dataset, values: &[&crate::model::DataPoi
     for v in values {
         by_date.entry(v.date.as_str()).or_default().push(v.value);
     }
-    let combine = |values: &[f64]| {
-        let sum: f64 = values.iter().sum();
-        if d.mean {
-            sum / values.len().max(1) as f64
-        } else {
-            sum
-        }
-    };
     let dates: Vec<(String, f64)> = by_date
         .iter()
-        .map(|(date, values)| ((*date).to_owned(), combine(values)))
+        .map(|(date, values)| ((*date).to_owned(), d.combine(values)))
         .collect();
     let latest = dates.last().map_or("", |(date, _)| date.as_str());
     let mut labels: Vec<(String, Vec<f64>)> = Vec::new();
@@ -173,7 +165,7 @@ fn series(map: &Map, d: &crate::model::Dataset, values: &[&crate::model::DataPoi
     }
     let mut labels: Vec<(String, f64)> = labels
         .into_iter()
-        .map(|(l, values)| (l, combine(&values)))
+        .map(|(l, values)| (l, d.combine(&values)))
         .collect();
     labels.sort_by(|a, b| b.1.total_cmp(&a.1));
     (dates, labels)

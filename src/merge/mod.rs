@@ -71,14 +71,8 @@ pub fn merge(
     let mut project: Project =
         serde_json::from_value(merged).map_err(|e| MergeError::Invalid(e.to_string()))?;
     let kept = repair::keep_what_is_used(&mut project, [ours, theirs, base]);
-    if let Some(fix) = crate::edit::data::tidy(&project) {
-        let _ = crate::edit::apply(&mut project, fix);
-    }
     project.conflicts = merger.conflicts;
-    let problems = crate::file::validate(&project, &crate::model::Limits::default());
-    if let Some(first) = problems.first() {
-        return Err(MergeError::Invalid(first.to_string()));
-    }
+    tidy_and_check(&mut project).map_err(MergeError::Invalid)?;
     Ok(Merged {
         conflicts: project.conflicts.len(),
         project,
@@ -96,6 +90,9 @@ struct Merger {
 fn json_text(v: Option<&Value>) -> String {
     v.map_or_else(|| "null".to_owned(), Value::to_string)
 }
+
+/// The base of a set that both sides started (left out of the file while it was empty).
+static NO_SET: Value = Value::Array(Vec::new());
 
 /// The fields that hold a set (links by id, or words) rather than a sequence or a value.
 const SET_FIELDS: [&str; 9] = [
@@ -177,28 +174,12 @@ impl Merger {
             }
             // A set of links or words (a card's evidence, a map's personas, tags): what each
             // side added is kept, what each side removed goes.
-            (b, Some(Value::Array(o)), Some(Value::Array(t))) if is_set(at) => {
-                let empty = Vec::new();
-                let b = match b {
-                    Some(Value::Array(b)) => b,
-                    None => &empty,
-                    Some(_) => {
-                        return self.conflict(
-                            at,
-                            b,
-                            Some(&Value::Array(o.clone())),
-                            Some(&Value::Array(t.clone())),
-                        );
-                    }
-                };
-                match set_merge(b, o, t) {
+            (_, Some(Value::Array(ol)), Some(Value::Array(tl))) if is_set(at) => {
+                // A set both sides started has the empty set for its base.
+                let b = b.unwrap_or(&NO_SET);
+                match b.as_array().and_then(|bl| set_merge(bl, ol, tl)) {
                     Some(merged) => Some(Value::Array(merged)),
-                    None => self.conflict(
-                        at,
-                        Some(&Value::Array(b.clone())),
-                        Some(&Value::Array(o.clone())),
-                        Some(&Value::Array(t.clone())),
-                    ),
+                    None => self.conflict(at, Some(b), o, t),
                 }
             }
             _ => self.conflict(at, b, o, t),
@@ -348,14 +329,20 @@ pub fn resolve(project: &Project, conflict: &Conflict, side: Side) -> Result<Pro
         return Err(format!("{} is no longer in the project", conflict.place));
     }
     let mut resolved: Project = serde_json::from_value(tree).map_err(|e| e.to_string())?;
-    if let Some(fix) = crate::edit::data::tidy(&resolved) {
-        let _ = crate::edit::apply(&mut resolved, fix);
-    }
-    if let Some(first) = crate::file::validate(&resolved, &crate::model::Limits::default()).first()
-    {
-        return Err(first.to_string());
-    }
+    tidy_and_check(&mut resolved)?;
     Ok(resolved)
+}
+
+/// Drops what the merge left dangling in the data (as every edit does), then says the first
+/// reason the file would refuse the project, if there is one.
+fn tidy_and_check(project: &mut Project) -> Result<(), String> {
+    if let Some(fix) = crate::edit::data::tidy(project) {
+        let _ = crate::edit::apply(project, fix);
+    }
+    match crate::file::validate(project, &crate::model::Limits::default()).first() {
+        Some(first) => Err(first.to_string()),
+        None => Ok(()),
+    }
 }
 
 /// Settles conflict `index` as `side`: the project takes that side's value there, and the

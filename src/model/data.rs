@@ -44,6 +44,17 @@ impl Default for Dataset {
 }
 
 impl Dataset {
+    /// One figure for several values of one place and date: their mean for a score, their sum
+    /// for a count.
+    pub fn combine(&self, values: &[f64]) -> f64 {
+        let sum: f64 = values.iter().sum();
+        if self.mean {
+            sum / values.len().max(1) as f64
+        } else {
+            sum
+        }
+    }
+
     /// The latest as-of date among the values (`YYYY-MM-DD`), if any value has one.
     pub fn latest_date(&self) -> Option<&str> {
         self.values

@@ -67,12 +67,7 @@ pub fn journey_badges(
         let Some(journey) = project.map(id).filter(|j| j.id != map.id) else {
             continue;
         };
-        let analysis = crate::analysis::analyse(project, journey);
-        let remembered = analysis
-            .curves
-            .iter()
-            .find(|c| c.variant == CurveVariant::AsIs)
-            .and_then(|c| c.remembered);
+        let remembered = crate::analysis::remembered_as_is(journey);
         // The score always shows; the title gives way when the badge is too narrow.
         let size = crate::layout::JOURNEY_BADGE_SIZE;
         let score = remembered.map_or_else(String::new, |r| {

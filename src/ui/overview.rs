@@ -4,7 +4,7 @@
 
 use crate::i18n::{self, tr, tr_args, tr_count};
 use crate::layout::{Metrics, TextMeasurer};
-use crate::model::{CurveVariant, MapId, Project};
+use crate::model::{MapId, Project};
 use crate::render::{self, Scene, Theme};
 
 /// The thumbnails, painted again only when the project changed.
@@ -76,13 +76,7 @@ impl Overview {
                             tr_count("overview.stages", map.stages.len()),
                             tr_count("overview.cards", map.cards.len()),
                         ));
-                        let analysis = crate::analysis::analyse(project, map);
-                        if let Some(r) = analysis
-                            .curves
-                            .iter()
-                            .find(|c| c.variant == CurveVariant::AsIs)
-                            .and_then(|c| c.remembered)
-                        {
+                        if let Some(r) = crate::analysis::remembered_as_is(map) {
                             ui.label(tr_args(
                                 "overview.remembered",
                                 &[("score", &map.scale.format(r, 1))],

@@ -49,9 +49,6 @@ impl KlantreisApp {
     }
 
     pub(super) fn answer_versions(&mut self, answer: VersionsAnswer) {
-        let Some(map) = self.doc.project.maps.get(self.current_map).map(|m| m.id) else {
-            return;
-        };
         match answer {
             VersionsAnswer::Take(label) => self.take_snapshot(&label),
             VersionsAnswer::View(id) => {
@@ -113,7 +110,6 @@ impl KlantreisApp {
                 );
             }
         }
-        let _ = map;
     }
 
     /// Takes a snapshot of the map on show, labelled `label` (today's date when empty), and
@@ -151,52 +147,30 @@ impl KlantreisApp {
 
     fn compare(&mut self, from: SnapshotId, to: Option<SnapshotId>) {
         self.versions.viewing = to;
-        self.versions.comparing = Some(Comparing {
-            from,
-            to,
-            diff: MapDiff {
-                map: crate::model::MapId(0),
-                title: String::new(),
-                from: String::new(),
-                to: String::new(),
-                info: Vec::new(),
-                stages: Vec::new(),
-                lanes: Vec::new(),
-                cards: Vec::new(),
-                curves: Vec::new(),
-                metrics: Vec::new(),
-            },
-            step: 0,
-            revision: u64::MAX,
-        });
         self.selection = crate::ui::selection::Selection::default();
         self.right_tab = RightTab::Versions;
-        self.refresh_comparison();
+        self.make_comparison(from, to, 0);
     }
 
     /// Keeps the comparison current with the map (an edit, an undo), or ends it when what it
     /// compares is gone. Called every frame before the canvas; cheap when nothing changed.
     pub(super) fn refresh_comparison(&mut self) {
-        let revision = self.doc.revision();
-        let Some(c) = &self.versions.comparing else {
-            if let Some(id) = self.versions.viewing
-                && self.doc.project.snapshot(id).is_none_or(|s| {
-                    Some(s.map.id) != self.doc.project.maps.get(self.current_map).map(|m| m.id)
-                })
-            {
-                self.versions.viewing = None;
-            }
-            return;
-        };
-        if c.revision == revision {
-            return;
+        if let Some(c) = &self.versions.comparing
+            && c.revision != self.doc.revision()
+        {
+            let (from, to, step) = (c.from, c.to, c.step);
+            self.make_comparison(from, to, step);
         }
-        let (from, to) = (c.from, c.to);
+    }
+
+    /// Compares snapshot `from` with snapshot `to` (or the map as it is), stepped to change
+    /// `step` (or the last), and outlines the changes on the canvas; ends the comparison when a
+    /// side is gone or is not of the map on show.
+    fn make_comparison(&mut self, from: SnapshotId, to: Option<SnapshotId>, step: usize) {
         let project = &self.doc.project;
         let current = project.maps.get(self.current_map);
-        let from_snapshot = project.snapshot(from);
         let to_snapshot = to.and_then(|id| project.snapshot(id));
-        let (Some(current), Some(old)) = (current, from_snapshot) else {
+        let (Some(current), Some(old)) = (current, project.snapshot(from)) else {
             self.stop_versions();
             return;
         };
@@ -210,6 +184,7 @@ impl KlantreisApp {
             None => Version::current(project, current, &now),
         };
         let diff = compare::diff(project, Version::snapshot(old), new);
+        let step = step.min(diff.cards.len().saturating_sub(1));
         let highlights = Highlights {
             cards: diff
                 .cards
@@ -219,43 +194,16 @@ impl KlantreisApp {
                 .collect(),
             earlier: earlier_curves(project, new.map, &old.map, &mut self.text),
             removed: removed_places(project, &diff, &old.map, &mut self.text),
-            current: None,
+            current: diff.cards.get(step).map(|c| c.card),
         };
-        let step = self
-            .versions
-            .comparing
-            .as_ref()
-            .map_or(0, |c| c.step)
-            .min(diff.cards.len().saturating_sub(1));
         self.versions.comparing = Some(Comparing {
             from,
             to,
             diff,
             step,
-            revision,
+            revision: self.doc.revision(),
         });
         self.canvas.set_highlights(Some(highlights));
-        if let Some(c) = &self.versions.comparing
-            && c.diff.cards.is_empty()
-        {
-            return;
-        }
-        let step = self.versions.comparing.as_ref().map_or(0, |c| c.step);
-        self.mark_step(step);
-    }
-
-    fn mark_step(&mut self, step: usize) {
-        let card = self
-            .versions
-            .comparing
-            .as_ref()
-            .and_then(|c| c.diff.cards.get(step))
-            .map(|c| c.card);
-        if let Some(h) = self.canvas.highlights() {
-            let mut h = h.clone();
-            h.current = card;
-            self.canvas.set_highlights(Some(h));
-        }
     }
 
     /// Steps to change `i` of the comparison: outlined more strongly, selected (on the map as
@@ -270,7 +218,9 @@ impl KlantreisApp {
         c.step = i;
         let removed = change.kind == compare::Kind::Removed;
         let card = change.card;
-        self.mark_step(i);
+        if let Some(h) = self.canvas.highlights_mut() {
+            h.current = Some(card);
+        }
         if removed {
             // Not on the map any more: show where it stood.
             let place = self.canvas.highlights().and_then(|h| {
@@ -381,7 +331,7 @@ fn earlier_curves(
     let laid = layout::lay_out(project, &ghost, &Metrics::default(), text);
     laid.curves
         .iter()
-        .filter(|c| c.points.len() > 1 || !c.points.is_empty())
+        .filter(|c| !c.points.is_empty())
         .map(|c| c.points.iter().map(|p| p.pos).collect())
         .collect()
 }

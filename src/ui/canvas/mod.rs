@@ -199,6 +199,11 @@ impl MapCanvas {
         self.highlights.as_ref()
     }
 
+    /// The same, to change (the change stepped to).
+    pub fn highlights_mut(&mut self) -> Option<&mut Highlights> {
+        self.highlights.as_mut()
+    }
+
     /// Shows the stages up to `stage` only (the presenter view), or all of them.
     pub fn reveal_until(&mut self, stage: Option<usize>) {
         self.reveal = stage;

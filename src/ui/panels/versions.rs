@@ -79,7 +79,7 @@ pub fn versions_ui(
         ui.weak(tr("versions.none"));
     }
     for s in snapshots.iter().rev() {
-        snapshot_row(ui, project, s, view, &mut answers);
+        snapshot_row(ui, s, view, &mut answers);
     }
     if let Some((from, to, diff, step)) = view.comparing {
         ui.separator();
@@ -90,7 +90,6 @@ pub fn versions_ui(
 
 fn snapshot_row(
     ui: &mut egui::Ui,
-    project: &Project,
     s: &crate::model::Snapshot,
     view: &VersionsView<'_>,
     answers: &mut Vec<VersionsAnswer>,
@@ -104,11 +103,7 @@ fn snapshot_row(
         if field.changed() {
             answers.push(VersionsAnswer::Relabel(s.id, label));
         }
-        let remembered = crate::analysis::analyse(project, &s.map)
-            .curves
-            .iter()
-            .find(|c| c.variant == crate::model::CurveVariant::AsIs)
-            .and_then(|c| c.remembered);
+        let remembered = crate::analysis::remembered_as_is(&s.map);
         let mut line = crate::layout::display_date(s.day(), crate::i18n::language());
         if let Some(r) = remembered {
             line.push_str(" · ");
