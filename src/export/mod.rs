@@ -11,6 +11,7 @@
 
 pub mod convert;
 pub mod glyphs;
+mod mermaid;
 mod options;
 pub mod pages;
 pub mod pdf;
