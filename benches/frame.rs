@@ -5,10 +5,14 @@
 //! cargo bench --bench frame
 //! ```
 //!
-//! The map is the generated one (`--stages 20 --lanes 10 --cards 1000`). Three figures:
-//! - a frame at fit-to-window and at 100 % while the pointer moves over the map (the layout and
-//!   the painted scene are cached, so this is the cost of every frame);
-//! - the layout and painting of the whole map, which runs once after each edit.
+//! The map is the generated one (`--stages 20 --lanes 10 --cards 1000`). The figures:
+//! - a frame at fit-to-window and at 100 % while the pointer moves over the map, while the
+//!   zoom moves and while the map pans (the layout, the painted scene and its mesh are cached,
+//!   so this is the cost of every frame);
+//! - the frame after an edit, at 1 000 and 4 000 cards: a card added, then the addition undone,
+//!   frame after frame (the map is laid out, painted and tessellated again), and the layout and
+//!   painting alone after one card's title changed;
+//! - opening: the first layout of a map of 4 000 cards, and loading 10 000 cards.
 
 #![allow(
     clippy::print_stdout,
@@ -124,14 +128,44 @@ impl Window {
     }
 }
 
-/// The layout and painting of `project`'s first map, `n` times.
+/// The layout and painting of `project`'s first map after one card's title changed, `n`
+/// times (a different card each time); the map was laid out once before, as when it opened.
 fn after_edit(project: &klantreis::model::Project, text: &mut TextMeasurer, n: usize) -> Stats {
+    let mut project = project.clone();
+    let lay_out_and_paint = |project: &klantreis::model::Project, text: &mut TextMeasurer| {
+        let map = &project.maps[0];
+        text.begin_pass();
+        let layout = layout::lay_out(project, map, &Metrics::default(), text);
+        klantreis::render::paint(
+            map,
+            &layout,
+            &klantreis::render::Theme::default(),
+            &klantreis::render::PaintOptions::default(),
+        )
+    };
+    std::hint::black_box(lay_out_and_paint(&project, text));
+    let mut samples = Vec::new();
+    for i in 0..n {
+        let cards = &mut project.maps[0].cards;
+        let count = cards.len();
+        cards[i * 37 % count].title.push_str(" (herzien)");
+        let start = Instant::now();
+        let scene = lay_out_and_paint(&project, text);
+        samples.push(start.elapsed());
+        std::hint::black_box(scene);
+    }
+    stats(samples)
+}
+
+/// The first layout and painting of `project`'s first map, with text never laid out before.
+fn first_layout(project: &klantreis::model::Project, n: usize) -> Stats {
     let map = &project.maps[0];
     let mut samples = Vec::new();
     for _ in 0..n {
+        let mut text = TextMeasurer::new();
         let start = Instant::now();
         text.begin_pass();
-        let layout = layout::lay_out(project, map, &Metrics::default(), text);
+        let layout = layout::lay_out(project, map, &Metrics::default(), &mut text);
         let scene = klantreis::render::paint(
             map,
             &layout,
@@ -142,6 +176,63 @@ fn after_edit(project: &klantreis::model::Project, text: &mut TextMeasurer, n: u
         std::hint::black_box(scene);
     }
     stats(samples)
+}
+
+impl Window {
+    /// The app with `path` open, fitted to a 1600 × 1000 window, after a few frames.
+    fn open(path: std::path::PathBuf) -> Self {
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let app = KlantreisApp::with_config(
+            &cc,
+            Some(path),
+            AppConfig {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                data_dir: None,
+                language: Some(Language::English),
+                start_screen: false,
+            },
+        );
+        let mut window = Window {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            time: 0.0,
+        };
+        window.settle();
+        window
+    }
+
+    fn settle(&mut self) {
+        for _ in 0..30 {
+            self.frame(Vec::new());
+        }
+    }
+
+    /// Frames in which a card is added (to the selected cell) and then taken away again:
+    /// each one an edit the whole frame follows (layout, painting, mesh).
+    fn measure_edits(&mut self) -> (Stats, Stats, Stats) {
+        let (mut runs, mut tess, mut total) = (Vec::new(), Vec::new(), Vec::new());
+        let cards = self.app.project().maps[0].cards.len();
+        for i in 0..frames().min(100) {
+            self.app.queue(if i % 2 == 0 {
+                Command::AddCard
+            } else {
+                Command::Undo
+            });
+            let (r, s) = self.frame(vec![Event::PointerMoved(pos2(700.0, 400.0))]);
+            let added = usize::from(i % 2 == 0);
+            assert_eq!(
+                self.app.project().maps[0].cards.len(),
+                cards + added,
+                "each frame is an edit"
+            );
+            runs.push(r);
+            tess.push(s);
+            total.push(r + s);
+        }
+        (stats(runs), stats(tess), stats(total))
+    }
 }
 
 fn main() {
@@ -156,24 +247,7 @@ fn main() {
     let path = dir.path().join("big.klantreis.ron");
     klantreis::file::save(&project, &path).expect("the generated project saves");
 
-    let ctx = egui::Context::default();
-    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-    let app = KlantreisApp::with_config(
-        &cc,
-        Some(path),
-        AppConfig {
-            dialogs: Box::new(ScriptedDialogs::default()),
-            data_dir: None,
-            language: Some(Language::English),
-            start_screen: false,
-        },
-    );
-    let mut window = Window {
-        ctx,
-        app,
-        frame: eframe::Frame::_new_kittest(),
-        time: 0.0,
-    };
+    let mut window = Window::open(path);
     assert_eq!(window.app.project().maps[0].cards.len(), 1000);
     println!(
         "Klantreis frame benchmark: {} stages x {} lanes, {} cards, window 1600x1000, {} frames each",
@@ -182,9 +256,6 @@ fn main() {
         spec.cards,
         frames()
     );
-    for _ in 0..30 {
-        window.frame(Vec::new());
-    }
     let (run, tess, total) = window.measure();
     report("fit to window: app frame (egui + canvas)", &run);
     report("fit to window: tessellation", &tess);
@@ -233,22 +304,36 @@ fn main() {
     });
     report("panning at 100 %: whole frame", &total);
 
-    // After an edit: the whole map is laid out and painted again (then cached); also at
-    // 4 000 cards, a map four times as full.
+    // After an edit, in the window at fit: the map laid out, painted and tessellated again.
+    window.app.queue(Command::ZoomFit);
+    window.settle();
+    let (_, _, total) = window.measure_edits();
+    report("after an edit: whole frame", &total);
     let mut text = TextMeasurer::new();
     report(
         "after an edit: layout + paint of the map",
         &after_edit(&project, &mut text, frames().min(60)),
     );
+    // The same at 4 000 cards, a map four times as full.
     let full = generate(&Spec {
         stages: 20,
         lanes: 10,
         cards: 4000,
         seed: 3,
     });
+    let full_path = dir.path().join("4000.klantreis.ron");
+    klantreis::file::save(&full, &full_path).expect("the 4 000-card project saves");
+    let mut full_window = Window::open(full_path);
+    let (_, _, total) = full_window.measure_edits();
+    report("after an edit at 4 000 cards: whole frame", &total);
+    drop(full_window);
     report(
         "after an edit at 4 000 cards: layout + paint",
-        &after_edit(&full, &mut text, frames().min(30)),
+        &after_edit(&full, &mut text, frames().min(60)),
+    );
+    report(
+        "opening 4 000 cards: first layout + paint",
+        &first_layout(&full, frames().min(10)),
     );
 
     // Loading a project of 10 000 cards from its file (parse, migrate, validate).

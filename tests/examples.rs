@@ -103,14 +103,7 @@ fn the_service_blueprint_draws_its_three_lines_in_its_language() {
     let names: Vec<String> = layout
         .blueprint_lines
         .iter()
-        .map(|l| {
-            l.label
-                .block
-                .lines
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect()
-        })
+        .map(|l| l.label.block.lines.iter().map(|t| &*t.text).collect())
         .collect();
     assert_eq!(
         names,

@@ -1203,7 +1203,7 @@ fn a_pinch_zoom_moves_the_laid_out_text_and_lays_it_out_again_once_settled() {
         .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
         .rect();
     let before = h.state().canvas().view().zoom;
-    assert!(!h.state().canvas().zoom_text_cached());
+    assert!(!h.state().canvas().drawn_scaled());
     // A pinch over the map, a few frames long.
     for _ in 0..4 {
         h.hover_at(canvas.center());
@@ -1213,14 +1213,14 @@ fn a_pinch_zoom_moves_the_laid_out_text_and_lays_it_out_again_once_settled() {
     let zoom = h.state().canvas().view().zoom;
     assert!(zoom > before * 1.15, "{before} -> {zoom}");
     assert!(
-        h.state().canvas().zoom_text_cached(),
-        "while the zoom moves, the text is the cached layout, moved"
+        h.state().canvas().drawn_scaled(),
+        "while the zoom moves, the map is the mesh made when it began, scaled"
     );
     h.snapshot("pinch_zoom_in_progress");
-    // A quarter of a second after the last change the zoom has settled: exact text again.
+    // A quarter of a second after the last change the zoom has settled: drawn exactly again.
     for _ in 0..12 {
         h.step();
     }
-    assert!(!h.state().canvas().zoom_text_cached());
+    assert!(!h.state().canvas().drawn_scaled());
     assert!((h.state().canvas().view().zoom - zoom).abs() < 1e-6);
 }

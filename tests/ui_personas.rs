@@ -385,7 +385,7 @@ fn overlay_the_as_is_and_to_be_curves_with_the_difference_per_stage() {
         .unwrap();
     assert!((diff.gain - (mean(1) - mean(0))).abs() < 1e-9);
     let legend = laid.title.diff_legend.as_ref().expect("a legend");
-    let words: String = legend.block.lines.iter().map(|l| l.text.as_str()).collect();
+    let words: String = legend.block.lines.iter().map(|l| &*l.text).collect();
     assert!(
         words.contains("gewenst") && words.contains("huidig"),
         "{words}"

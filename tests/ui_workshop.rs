@@ -319,7 +319,7 @@ fn a_touchpoint_is_marked_as_a_third_partys_and_the_card_says_so() {
         .block
         .lines
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect();
     assert!(meta.contains("derde partij"), "{meta}");
 }

@@ -415,7 +415,7 @@ fn lint(project: &Project, map: &Map) -> Vec<Lint> {
     let researched = map.cards.iter().any(|c| !c.evidence.is_empty())
         || map.stages.iter().any(|s| !s.evidence.is_empty());
     let mut cards: Vec<&crate::model::Card> = map.cards.iter().collect();
-    cards.sort_by_key(|c| {
+    cards.sort_by_cached_key(|c| {
         (
             map.stage_index(c.stage).unwrap_or(usize::MAX),
             map.lane_index(c.lane).unwrap_or(usize::MAX),

@@ -16,6 +16,8 @@ mod options;
 pub mod pages;
 pub mod pdf;
 pub mod persona;
+mod raster;
+mod shaping;
 pub mod svg;
 pub mod text;
 pub mod tiles;
@@ -504,7 +506,7 @@ mod remedy_tests {
             background: epaint::Color32::WHITE,
             shapes: vec![render::Shape::Text {
                 pos: epaint::pos2(0.0, 0.0),
-                text: "x".to_owned(),
+                text: "x".into(),
                 size,
                 bold: false,
                 colour: epaint::Color32::BLACK,

@@ -2,11 +2,7 @@
 //! (selectable and searchable) in subsets of the shipped fonts embedded once per document,
 //! content streams compressed.
 //!
-//! Text is shaped here with rustybuzz, one run per font: Inter first, then the fallbacks the
-//! canvas uses (emoji, symbols) for the characters Inter lacks, left to right as the canvas
-//! draws it. Characters no font has are replaced by a box before this (see `glyphs`).
-
-use std::ops::Range;
+//! Text is shaped by `shaping`, one run per font, as the PNG sets it.
 
 use epaint::{Color32, Pos2, Rect};
 use krilla::geom::{Path, PathBuilder, Point, Transform};
@@ -19,6 +15,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, color::rgb};
 
 use super::ExportError;
+use super::shaping::{Face, Fonts, runs, shape};
 use super::svg::Baselines;
 use crate::render::{Line, Scene, Shape};
 
@@ -31,65 +28,30 @@ pub struct DocumentInfo {
     pub language: String,
 }
 
-/// One font of a fallback chain: embedded by krilla, shaped by rustybuzz.
-#[derive(Clone)]
-struct Face {
-    font: Font,
-    shaper: rustybuzz::Face<'static>,
-    units_per_em: f32,
+/// The embedded fonts, one per face of the shaping chains, in the same order.
+struct PdfFonts {
+    shaping: Fonts,
+    regular: Vec<Font>,
+    bold: Vec<Font>,
 }
 
-impl Face {
-    fn new(data: &'static [u8], index: u32) -> Option<Self> {
-        let shaper = rustybuzz::Face::from_slice(data, index)?;
-        let units_per_em = shaper.units_per_em().max(1) as f32;
-        let font = Font::new(data.into(), index)?;
-        Some(Self {
-            font,
-            shaper,
-            units_per_em,
-        })
-    }
-
-    fn has(&self, c: char) -> bool {
-        self.shaper.glyph_index(c).is_some()
-    }
-}
-
-/// The fonts text is set in: for regular and bold text, the Inter face first, then the
-/// canvas's fallbacks in the canvas's order.
-struct Fonts {
-    regular: Vec<Face>,
-    bold: Vec<Face>,
-}
-
-impl Fonts {
+impl PdfFonts {
     fn load() -> Result<Self, ExportError> {
-        // Kept for the life of the program, so the shaper can borrow the fonts' bytes.
-        static DEFINITIONS: std::sync::OnceLock<epaint::text::FontDefinitions> =
-            std::sync::OnceLock::new();
-        let definitions = DEFINITIONS.get_or_init(crate::fonts::definitions);
-        let fallbacks: Vec<Face> = definitions
-            .families
-            .get(&epaint::text::FontFamily::Proportional)
-            .into_iter()
-            .flatten()
-            .filter(|name| !name.starts_with("Inter"))
-            .filter_map(|name| {
-                let data = definitions.font_data.get(name)?;
-                Face::new((*data.font).as_ref(), data.index)
-            })
-            .collect();
-        let chain = |first: &'static [u8]| -> Result<Vec<Face>, ExportError> {
-            let inter = Face::new(first, 0)
-                .ok_or_else(|| ExportError::Convert("the shipped font is damaged".to_owned()))?;
-            Ok(std::iter::once(inter)
-                .chain(fallbacks.iter().cloned())
-                .collect())
+        let shaping = Fonts::load()?;
+        let embed = |chain: &[Face]| -> Result<Vec<Font>, ExportError> {
+            chain
+                .iter()
+                .map(|face| {
+                    Font::new(face.data.into(), face.index).ok_or_else(|| {
+                        ExportError::Convert("a shipped font cannot be embedded".to_owned())
+                    })
+                })
+                .collect()
         };
         Ok(Self {
-            regular: chain(crate::fonts::INTER_REGULAR)?,
-            bold: chain(crate::fonts::INTER_BOLD)?,
+            regular: embed(&shaping.regular)?,
+            bold: embed(&shaping.bold)?,
+            shaping,
         })
     }
 }
@@ -100,7 +62,7 @@ pub fn pdf_from_scenes(
     baselines: Baselines,
     info: &DocumentInfo,
 ) -> Result<Vec<u8>, ExportError> {
-    let fonts = Fonts::load()?;
+    let fonts = PdfFonts::load()?;
     let mut document = Document::new();
     let mut metadata = krilla::metadata::Metadata::new()
         .creator(format!("Klantreis {}", env!("CARGO_PKG_VERSION")))
@@ -144,7 +106,7 @@ pub fn pdf_from_scenes(
 /// Draws shapes on one page.
 struct Painter<'a, 's> {
     surface: &'a mut Surface<'s>,
-    fonts: &'a Fonts,
+    fonts: &'a PdfFonts,
     baselines: Baselines,
 }
 
@@ -267,7 +229,8 @@ impl Painter<'_, '_> {
         if text.trim().is_empty() || size <= 0.0 || colour.a() == 0 {
             return;
         }
-        let (chain, baseline) = if bold {
+        let chain = self.fonts.shaping.chain(bold);
+        let (embedded, baseline) = if bold {
             (&self.fonts.bold, self.baselines.bold)
         } else {
             (&self.fonts.regular, self.baselines.regular)
@@ -278,12 +241,25 @@ impl Painter<'_, '_> {
         let y = pos.y + baseline * size;
         for (face, range) in runs(text, chain) {
             let run = &text[range];
-            let glyphs = shape(run, &chain[face]);
+            let glyphs: Vec<KrillaGlyph> = shape(run, &chain[face])
+                .into_iter()
+                .map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(u32::from(g.id)),
+                        g.x_advance,
+                        g.x_offset,
+                        g.y_offset,
+                        g.y_advance,
+                        g.text,
+                        None,
+                    )
+                })
+                .collect();
             let advance: f32 = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
             self.surface.draw_glyphs(
                 Point::from_xy(x, y),
                 &glyphs,
-                chain[face].font.clone(),
+                embedded[face].clone(),
                 run,
                 size,
                 false,
@@ -291,67 +267,6 @@ impl Painter<'_, '_> {
             x += advance;
         }
     }
-}
-
-/// `text` cut into runs, each set in the first font of `chain` that has its characters (so
-/// text goes back to Inter after a fallback; spaces and joiners stay with the run they are
-/// in); the font's index and the byte range.
-fn runs(text: &str, chain: &[Face]) -> Vec<(usize, Range<usize>)> {
-    let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
-    for (at, c) in text.char_indices() {
-        let end = at + c.len_utf8();
-        let joins = c.is_whitespace() || c.is_control() || is_joiner(c);
-        let face = match runs.last() {
-            Some((current, _)) if joins => *current,
-            _ => chain.iter().position(|f| f.has(c)).unwrap_or(0),
-        };
-        match runs.last_mut() {
-            Some((current, range)) if *current == face => range.end = end,
-            _ => runs.push((face, at..end)),
-        }
-    }
-    runs
-}
-
-/// Characters that belong to the character before them (joiners and variation selectors).
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
-}
-
-/// `run` shaped left to right with `face`: glyphs with advances per unit of font size, each
-/// knowing the characters it stands for (so copied text comes out right).
-fn shape(run: &str, face: &Face) -> Vec<KrillaGlyph> {
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(run);
-    buffer.guess_segment_properties();
-    buffer.set_direction(rustybuzz::Direction::LeftToRight);
-    let output = rustybuzz::shape(&face.shaper, &[], buffer);
-    let infos = output.glyph_infos();
-    let positions = output.glyph_positions();
-    let per_em = |v: i32| v as f32 / face.units_per_em;
-    infos
-        .iter()
-        .zip(positions)
-        .enumerate()
-        .map(|(i, (info, pos))| {
-            let start = info.cluster as usize;
-            let end = infos[i + 1..]
-                .iter()
-                .map(|next| next.cluster as usize)
-                .find(|&c| c != start)
-                .unwrap_or(run.len())
-                .max(start);
-            KrillaGlyph::new(
-                GlyphId::new(info.glyph_id),
-                per_em(pos.x_advance),
-                per_em(pos.x_offset),
-                per_em(pos.y_offset),
-                per_em(pos.y_advance),
-                start..end,
-                None,
-            )
-        })
-        .collect()
 }
 
 fn rgb_of(colour: Color32) -> (rgb::Color, NormalizedF32) {
@@ -441,32 +356,6 @@ fn poly_path(points: &[Pos2], closed: bool) -> Option<Path> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_falls_back_per_run_to_the_font_that_has_the_character() {
-        let fonts = Fonts::load().unwrap();
-        let text = "Koffie ⅔ klaar";
-        let runs = runs(text, &fonts.regular);
-        // Inter for the words, a fallback (Ubuntu) for the fraction Inter lacks, Inter again after it.
-        let faces: Vec<usize> = runs.iter().map(|(f, _)| *f).collect();
-        assert_eq!(faces.len(), 3, "{runs:?}");
-        assert_eq!(faces[0], 0);
-        assert_ne!(faces[1], 0);
-        assert_eq!(faces[2], 0);
-        assert!(text[runs[1].1.clone()].contains('⅔'));
-        // Every byte is in exactly one run, in order.
-        let joined: String = runs.iter().map(|(_, r)| &text[r.clone()]).collect();
-        assert_eq!(joined, text);
-    }
-
-    #[test]
-    fn shaped_glyphs_cover_their_characters_and_advance() {
-        let fonts = Fonts::load().unwrap();
-        let glyphs = shape("Wachten", &fonts.regular[0]);
-        assert_eq!(glyphs.len(), 7);
-        assert!(glyphs.iter().all(|g| g.x_advance > 0.0));
-        assert_eq!(glyphs.last().unwrap().text_range, 6..7);
-    }
 
     #[test]
     fn degenerate_shapes_make_no_path_instead_of_failing() {

@@ -327,7 +327,7 @@ mod tests {
                 },
                 Shape::Text {
                     pos: pos2(5.0, 5.0),
-                    text: "a\u{1}b\u{FFFE}c\u{FFFF}d<".to_owned(),
+                    text: "a\u{1}b\u{FFFE}c\u{FFFF}d<".into(),
                     size: 10.0,
                     bold: false,
                     colour: Color32::BLACK,

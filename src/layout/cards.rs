@@ -24,6 +24,9 @@ pub(super) struct Measured {
     height: f32,
 }
 
+/// Where a card stacks: its lane, its stage, its order in the cell, and its id.
+type CellOrder = (usize, usize, u32, CardId);
+
 /// A channel's icon sits before the card's meta line, as tall as its first line.
 fn icon_size(m: &Metrics) -> f32 {
     m.card_meta_size * 1.25
@@ -41,21 +44,24 @@ pub(super) fn measure(
 ) -> Vec<Measured> {
     let icon_room = icon_size(m) + 3.0;
     // Cards sorted by lane, stage and order, so each cell stacks top to bottom.
-    let mut sorted: Vec<(usize, &crate::model::Card)> = map
+    // The lane and stage are looked up once per card, not once per comparison.
+    let mut sorted: Vec<(CellOrder, usize, &crate::model::Card)> = map
         .cards
         .iter()
         .enumerate()
-        .filter(|(_, c)| stage_index.contains_key(&c.stage) && lane_index.contains_key(&c.lane))
+        .filter_map(|(index, c)| {
+            let lane = *lane_index.get(&c.lane)?;
+            let stage = *stage_index.get(&c.stage)?;
+            Some(((lane, stage, c.order, c.id), index, c))
+        })
         .collect();
-    sorted.sort_by_key(|(_, c)| (lane_index[&c.lane], stage_index[&c.stage], c.order, c.id));
+    sorted.sort_unstable_by_key(|(key, ..)| *key);
 
     let mut pending = Vec::with_capacity(sorted.len());
-    for (index, card) in sorted {
-        let lane = lane_index[&card.lane];
+    for ((lane, stage, ..), index, card) in sorted {
         if map.lanes[lane].collapsed {
             continue;
         }
-        let stage = stage_index[&card.stage];
         let span = (card.span.max(1) as usize).min(map.stages.len() - stage);
         let width = m.stage_width * span as f32 - m.gap - 2.0 * m.card_padding;
         let title = text.block(&card.title, m.card_title_size, true, width, 4);

@@ -1,5 +1,7 @@
 //! Text measurement and line breaking, headless, with the shipped font.
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use epaint::text::{Fonts, LayoutJob, TextOptions, TextWrapping};
@@ -8,7 +10,8 @@ use epaint::{Color32, FontId, Vec2, vec2};
 /// A paragraph broken into lines, in map units relative to its top-left corner.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TextBlock {
-    pub lines: Vec<TextLine>,
+    /// Shared: a block is laid out once and handed out again while its text stays the same.
+    pub lines: Arc<[TextLine]>,
     /// Width of the widest line and total height.
     pub size: Vec2,
     /// Font size in points.
@@ -19,7 +22,7 @@ pub struct TextBlock {
 /// One line of a [`TextBlock`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextLine {
-    pub text: String,
+    pub text: Arc<str>,
     /// Top-left corner relative to the block.
     pub offset: Vec2,
     pub width: f32,
@@ -29,6 +32,33 @@ pub struct TextLine {
 /// Lays out text with the shipped font, without a window. Keep one and reuse it: it caches.
 pub struct TextMeasurer {
     fonts: Fonts,
+    /// The blocks laid out in this pass and the one before, by what was asked
+    /// ([`BlockKey`]): a layout after an edit finds every unchanged text here and lays out
+    /// only the edited one (egui's own cache would still copy every line back out).
+    blocks: HashMap<u64, Cached>,
+    /// Counts calls of [`Self::begin_pass`].
+    pass: u64,
+    hasher: foldhash::fast::RandomState,
+    text_hasher: foldhash::fast::RandomState,
+}
+
+/// A laid-out block, what it was laid out from, and the last pass that asked for it.
+struct Cached {
+    key: BlockKey,
+    block: TextBlock,
+    used: u64,
+}
+
+/// What a block was laid out from: the text by a second hash of its own (with the first, the
+/// map's key, 128 bits: two texts that agree on both are taken to be the same), the rest as
+/// given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct BlockKey {
+    text: u64,
+    size: u32,
+    bold: bool,
+    wrap: u32,
+    max_lines: usize,
 }
 
 impl Default for TextMeasurer {
@@ -42,6 +72,10 @@ impl TextMeasurer {
     pub fn new() -> Self {
         Self {
             fonts: Fonts::new(TextOptions::default(), crate::fonts::definitions()),
+            blocks: HashMap::new(),
+            pass: 0,
+            hasher: foldhash::fast::RandomState::default(),
+            text_hasher: foldhash::fast::RandomState::default(),
         }
     }
 
@@ -62,6 +96,44 @@ impl TextMeasurer {
                 ..TextBlock::default()
             };
         }
+        let hash = self.hasher.hash_one((
+            text,
+            font_size.to_bits(),
+            bold,
+            wrap_width.to_bits(),
+            max_lines,
+        ));
+        let key = BlockKey {
+            text: self.text_hasher.hash_one(text),
+            size: font_size.to_bits(),
+            bold,
+            wrap: wrap_width.to_bits(),
+            max_lines,
+        };
+        if let Some(cached) = self.blocks.get_mut(&hash)
+            && cached.key == key
+        {
+            cached.used = self.pass;
+            return cached.block.clone();
+        }
+        let block = self.lay_out_block(text, font_size, bold, wrap_width, max_lines);
+        // On the rare collision of two texts' first hashes the first one keeps the place.
+        self.blocks.entry(hash).or_insert_with(|| Cached {
+            key,
+            block: block.clone(),
+            used: self.pass,
+        });
+        block
+    }
+
+    fn lay_out_block(
+        &mut self,
+        text: &str,
+        font_size: f32,
+        bold: bool,
+        wrap_width: f32,
+        max_lines: usize,
+    ) -> TextBlock {
         let mut job = LayoutJob::simple(
             text.to_owned(),
             FontId::new(font_size, crate::fonts::family(bold)),
@@ -119,6 +191,10 @@ impl TextMeasurer {
 
     /// Lays out a fresh `Fonts` pass; call once per layout so old galleys can be dropped.
     pub fn begin_pass(&mut self) {
+        // What neither this pass nor the one before asked for is dropped.
+        let pass = self.pass;
+        self.blocks.retain(|_, cached| cached.used >= pass);
+        self.pass += 1;
         self.fonts
             .begin_pass(TextOptions::default(), epaint::text::ViewportKey::default());
     }
@@ -137,14 +213,14 @@ fn block_from_galley(galley: &Arc<epaint::Galley>, font_size: f32, bold: bool) -
             continue;
         }
         lines.push(TextLine {
-            text,
+            text: text.into(),
             offset: vec2(placed.pos.x, placed.pos.y),
             width,
             height,
         });
     }
     TextBlock {
-        lines,
+        lines: lines.into(),
         size,
         font_size,
         bold,

@@ -84,7 +84,7 @@ pub(super) fn curves(
                 };
                 shapes.push(Shape::Text {
                     pos: p.pos + vec2(-half, dy),
-                    text: point.label.clone(),
+                    text: point.label.as_str().into(),
                     size: 8.0,
                     bold: false,
                     colour: theme.ink_muted,
@@ -110,7 +110,7 @@ pub(super) fn curves(
                 };
                 shapes.push(Shape::Text {
                     pos: p.pos + vec2(-12.0, y),
-                    text: mark.text.clone(),
+                    text: mark.text.as_str().into(),
                     size: 8.5,
                     bold: true,
                     colour,
@@ -122,7 +122,7 @@ pub(super) fn curves(
                     let dy = if above { -10.0 } else { 11.0 };
                     shapes.push(Shape::Text {
                         pos: p.pos + vec2(FACE_RADIUS + 4.0 - width, y + dy),
-                        text: detail.clone(),
+                        text: detail.as_str().into(),
                         size: 8.0,
                         bold: false,
                         colour,

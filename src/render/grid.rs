@@ -107,7 +107,7 @@ pub(super) fn curve_bands(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, t
         for (pos, label) in Layout::scale_labels(lane.header, band, map.scale) {
             shapes.push(Shape::Text {
                 pos,
-                text: label,
+                text: label.into(),
                 size: 8.0,
                 bold: false,
                 colour: theme.ink_muted,
@@ -134,7 +134,7 @@ pub(super) fn journey_badges(
         if let Some((_, text)) = words.iter().find(|(w, _)| *w == id) {
             shapes.push(Shape::Text {
                 pos: pos2(rect.left() + 7.0, rect.top() + 3.0),
-                text: text.clone(),
+                text: text.as_str().into(),
                 size: crate::layout::JOURNEY_BADGE_SIZE,
                 bold: true,
                 colour: theme.header_ink,

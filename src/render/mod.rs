@@ -34,7 +34,7 @@ use crate::layout::{Layout, PlacedText};
 use crate::model::{CurveId, Map};
 
 pub(crate) fn text(shapes: &mut Vec<Shape>, placed: &PlacedText, colour: Color32) {
-    for line in &placed.block.lines {
+    for line in placed.block.lines.iter() {
         shapes.push(Shape::Text {
             pos: placed.pos + line.offset,
             text: line.text.clone(),

@@ -53,7 +53,7 @@ impl<'a> Writer<'a> {
         };
         self.shapes.push(Shape::Text {
             pos: pos2(x, at.y),
-            text: words.to_owned(),
+            text: words.into(),
             size,
             bold,
             colour,

@@ -51,7 +51,7 @@ impl Column<'_> {
     /// Wrapped text at the current line, moving down by its height.
     fn paragraph(&mut self, words: &str, size: f32, bold: bool, colour: Color32, lines: usize) {
         let block = self.text.block(words, size, bold, self.width, lines);
-        for line in &block.lines {
+        for line in block.lines.iter() {
             self.shapes.push(Shape::Text {
                 pos: pos2(self.left, self.y) + line.offset,
                 text: line.text.clone(),
@@ -169,7 +169,7 @@ pub fn persona_sheet(sheet: &PersonaSheet, theme: &Theme, text: &mut TextMeasure
     let foot = h - margin * 0.5 - page.text.baseline(8.0, false);
     page.shapes.push(Shape::Text {
         pos: pos2(margin, foot),
-        text: sheet.footer.clone(),
+        text: sheet.footer.as_str().into(),
         size: 8.0,
         bold: false,
         colour: theme.ink_muted,

@@ -50,7 +50,8 @@ pub enum Shape {
     /// One line of text; `pos` is the top-left corner of the line box.
     Text {
         pos: Pos2,
-        text: String,
+        /// Shared with the layout's line, so painting a map copies no text.
+        text: std::sync::Arc<str>,
         size: f32,
         bold: bool,
         colour: Color32,

@@ -219,9 +219,12 @@ impl KlantreisApp {
             } else {
                 &mut self.selection
             };
-            let actions = self
-                .canvas
-                .show(ui, map, (&painted.layout, &painted.scene), selection);
+            let actions = self.canvas.show(
+                ui,
+                map,
+                (&painted.layout, &painted.scene, painted.serial),
+                selection,
+            );
             if !read_only {
                 self.actions
                     .extend(actions.into_iter().map(AppAction::Canvas));

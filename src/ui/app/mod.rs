@@ -48,6 +48,9 @@ struct Painted {
     hidden: Vec<CurveId>,
     layout: Layout,
     scene: Scene,
+    /// Tells this scene from every other painted in this process (the canvas keeps a mesh
+    /// of the scene it was made from).
+    serial: u64,
     analysis: crate::analysis::Analysis,
     /// The analysis in words, in the interface language it was written in (built when the
     /// analysis tab first shows it, not every frame).
@@ -418,6 +421,10 @@ impl KlantreisApp {
             hidden,
             layout,
             scene,
+            serial: {
+                static PAINTED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                PAINTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             analysis,
             report: None,
         });

@@ -289,14 +289,7 @@ fn legend_name(layout: &Layout, curve: CurveId) -> String {
         .legend
         .iter()
         .find(|e| e.curve == curve)
-        .map(|e| {
-            e.label
-                .block
-                .lines
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect()
-        })
+        .map(|e| e.label.block.lines.iter().map(|l| &*l.text).collect())
         .unwrap_or_default()
 }
 

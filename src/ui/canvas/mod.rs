@@ -104,8 +104,10 @@ pub struct MapCanvas {
     /// The zoom of the last frame, and until when (input time) the zoom counts as moving.
     last_zoom: f32,
     zooming_until: f64,
-    /// The text laid out once while the zoom moves (see [`paint::TextCache`]).
-    text_cache: Option<paint::TextCache>,
+    /// The map tessellated once (see [`paint::SceneMesh`]).
+    mesh: Option<paint::SceneMesh>,
+    /// Whether the last frame drew that mesh scaled, while a zoom moved.
+    drawn_scaled: bool,
 }
 
 /// What every part of the canvas works with during one frame.
@@ -189,9 +191,10 @@ impl MapCanvas {
         self.highlights = highlights;
     }
 
-    /// Whether the map's text is drawn from the cache of a zoom gesture under way.
-    pub fn zoom_text_cached(&self) -> bool {
-        self.text_cache.is_some()
+    /// Whether the map is drawn as the mesh of an earlier zoom, scaled, while a zoom gesture
+    /// is under way.
+    pub fn drawn_scaled(&self) -> bool {
+        self.drawn_scaled
     }
 
     /// What a comparison shows on the canvas, if one does.
@@ -277,7 +280,7 @@ impl MapCanvas {
         &mut self,
         ui: &mut egui::Ui,
         map: &Map,
-        (layout, scene): (&Layout, &Scene),
+        (layout, scene, serial): (&Layout, &Scene, u64),
         selection: &mut Selection,
     ) -> Vec<CanvasAction> {
         let (background, painter) =
@@ -296,7 +299,7 @@ impl MapCanvas {
             .handle_input(ui, &background, scene.size, !drawing);
         let to_screen = self.view.screen_from_map(canvas);
         painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
-        self.paint_map(ui, &painter, scene, (to_screen, canvas));
+        self.paint_map(ui, &painter, (scene, serial), (to_screen, canvas));
         if let Some(stage) = self.reveal {
             cover_stages_after(&painter, layout, to_screen, stage);
         }
@@ -347,13 +350,15 @@ impl MapCanvas {
     /// How long after the last change of zoom the zoom still counts as moving.
     const ZOOM_SETTLES: f64 = 0.25;
 
-    /// Paints the scene; while the zoom moves, its text comes from a cache made when the zoom
-    /// began, and the text is laid out afresh once the zoom has settled.
+    /// Paints the scene (number `serial`) from its mesh when much of it is in view: the mesh
+    /// is made again when the scene or the zoom changed, except while a zoom gesture goes on
+    /// (then it is scaled, and made afresh once the zoom has settled). Zoomed in far, only
+    /// what is in view is drawn, each frame.
     fn paint_map(
         &mut self,
         ui: &egui::Ui,
         painter: &egui::Painter,
-        scene: &Scene,
+        (scene, serial): (&Scene, u64),
         (to_screen, canvas): (TSTransform, Rect),
     ) {
         let now = ui.input(|i| i.time);
@@ -366,25 +371,37 @@ impl MapCanvas {
             }
             self.last_zoom = self.view.zoom;
         }
-        if now >= self.zooming_until {
-            self.text_cache = None;
+        let zooming = now < self.zooming_until;
+        self.drawn_scaled = false;
+        let whole = Rect::from_min_size(egui::Pos2::ZERO, scene.size);
+        let in_view = (to_screen.inverse() * canvas).intersect(whole);
+        let much_in_view = in_view.is_positive() && in_view.area() >= 0.25 * whole.area();
+        let has_groups = scene
+            .shapes
+            .iter()
+            .any(|s| matches!(s, crate::render::Shape::Group { .. }));
+        if has_groups || !(zooming || much_in_view) {
+            self.mesh = None;
             paint_scene(painter, scene, to_screen, canvas);
             return;
         }
         if !self
-            .text_cache
+            .mesh
             .as_ref()
-            .is_some_and(|c| c.fits(painter, scene))
+            .is_some_and(|m| m.fits(painter, serial, to_screen, zooming))
         {
-            self.text_cache = Some(paint::TextCache::new(painter, scene, to_screen));
+            self.mesh = Some(paint::SceneMesh::new(painter, (scene, serial), to_screen));
         }
-        if let Some(cache) = &self.text_cache {
-            paint::paint_scene_cached(painter, scene, to_screen, canvas, cache);
+        if let Some(mesh) = &self.mesh {
+            self.drawn_scaled = mesh.scales_to(to_screen);
+            mesh.paint(painter, scene, to_screen);
         }
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_secs_f64(
-                (self.zooming_until - now).max(0.0) + 0.01,
-            ));
+        if zooming {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(
+                    self.zooming_until - now + 0.01,
+                ));
+        }
     }
 }
 

@@ -15,226 +15,256 @@ pub fn paint_scene(painter: &egui::Painter, scene: &Scene, transform: TSTransfor
         0.0,
         scene.background,
     );
-    paint_shapes(painter, &scene.shapes, transform, clip, None);
+    paint_shapes(painter, &scene.shapes, transform, clip);
 }
 
-/// The scene's text laid out and tessellated once, at the zoom a continuous zoom started at,
-/// and then only moved and scaled while the zoom goes on: laying out thousands of runs again at
-/// every new size is what made zooming slow. When the zoom settles the text is laid out afresh
-/// at its exact size.
-pub struct TextCache {
+/// The whole scene tessellated once and then only handed on: a frame of a map at rest costs
+/// no tessellation, a pan moves the vertices, and while a zoom gesture goes on the mesh is
+/// scaled (text and all: laying thousands of runs out again at every new size is what made
+/// zooming slow). When the zoom settles, it is tessellated afresh at its exact size.
+pub struct SceneMesh {
+    /// The scene it was made from (the app counts the scenes it paints).
+    serial: u64,
+    /// The transform it was tessellated through.
     base: TSTransform,
-    atlas: [usize; 2],
-    /// The scene it was made for (its shapes' address and count).
-    scene: (usize, usize),
-    mesh: egui::Mesh,
+    pixels_per_point: f32,
+    atlas: AtlasState,
+    /// One mesh per run of shapes with the same texture (the font's, or a picture's).
+    meshes: Vec<std::sync::Arc<egui::Mesh>>,
 }
 
-impl TextCache {
-    /// Lays out and tessellates every text of `scene` that is drawn as text at `base`.
-    pub fn new(painter: &egui::Painter, scene: &Scene, base: TSTransform) -> Self {
-        let mut texts = Vec::new();
-        collect_text(painter, &scene.shapes, base, &mut texts);
+impl SceneMesh {
+    /// Tessellates all of `scene` (which has no groups) through `base`.
+    pub fn new(painter: &egui::Painter, (scene, serial): (&Scene, u64), base: TSTransform) -> Self {
+        let mut shapes = Vec::with_capacity(scene.shapes.len() + 1);
+        shapes.push(egui::Shape::rect_filled(
+            base * Rect::from_min_size(Pos2::ZERO, scene.size),
+            0.0,
+            scene.background,
+        ));
+        for shape in &scene.shapes {
+            push_shape(painter, shape, base, &mut shapes);
+        }
         let ctx = painter.ctx();
-        let atlas = atlas_size(ctx);
         let mut tessellator = egui::epaint::Tessellator::new(
             ctx.pixels_per_point(),
             ctx.tessellation_options(|o| *o),
-            atlas,
+            atlas_state(ctx).size,
             Vec::new(),
         );
-        let mut mesh = egui::Mesh::default();
-        for text in texts {
-            tessellator.tessellate_shape(text, &mut mesh);
+        let mut meshes: Vec<egui::Mesh> = Vec::new();
+        for shape in shapes {
+            let texture = shape.texture_id();
+            let mesh = match meshes.last_mut() {
+                Some(mesh) if mesh.texture_id == texture => mesh,
+                _ => {
+                    meshes.push(egui::Mesh::with_texture(texture));
+                    meshes.last_mut().expect("a mesh was just added")
+                }
+            };
+            tessellator.tessellate_shape(shape, mesh);
         }
         Self {
+            serial,
             base,
-            atlas,
-            scene: Self::key(scene),
-            mesh,
+            pixels_per_point: ctx.pixels_per_point(),
+            // After the text above took its places in the atlas.
+            atlas: atlas_state(ctx),
+            meshes: meshes.into_iter().map(std::sync::Arc::new).collect(),
         }
     }
 
-    fn key(scene: &Scene) -> (usize, usize) {
-        (scene.shapes.as_ptr() as usize, scene.shapes.len())
+    /// Whether the mesh still shows scene `serial` through `transform`: at the same zoom, or
+    /// at any zoom when `scaled` may be drawn. The font atlas must still hold the text where
+    /// the mesh says (it is rebuilt when it grows, and cleared when it is full).
+    pub fn fits(
+        &self,
+        painter: &egui::Painter,
+        serial: u64,
+        transform: TSTransform,
+        scaled: bool,
+    ) -> bool {
+        let ctx = painter.ctx();
+        let atlas = atlas_state(ctx);
+        self.serial == serial
+            && self.pixels_per_point.to_bits() == ctx.pixels_per_point().to_bits()
+            && atlas.size == self.atlas.size
+            && atlas.fill >= self.atlas.fill
+            && (scaled || !self.scales_to(transform))
     }
 
-    /// Whether the cache still serves `scene` (the font atlas may have grown since, which moves
-    /// every glyph's place in it).
-    pub fn fits(&self, painter: &egui::Painter, scene: &Scene) -> bool {
-        self.scene == Self::key(scene) && atlas_size(painter.ctx()) == self.atlas
+    /// Whether drawing through `transform` scales the mesh.
+    pub fn scales_to(&self, transform: TSTransform) -> bool {
+        (self.base.scaling - transform.scaling).abs() > self.base.scaling * 1e-6
     }
-}
 
-/// The size of the font atlas: a glyph's place in it is a fraction of this.
-#[allow(
-    clippy::redundant_closure_for_method_calls,
-    reason = "the method's lifetime is too specific for `fonts`"
-)]
-fn atlas_size(ctx: &egui::Context) -> [usize; 2] {
-    ctx.fonts(|f| f.font_image_size())
-}
-
-/// Paints `scene` as [`paint_scene`] does, its text taken from `cache` moved to `transform`.
-pub fn paint_scene_cached(
-    painter: &egui::Painter,
-    scene: &Scene,
-    transform: TSTransform,
-    clip: Rect,
-    cache: &TextCache,
-) {
-    painter.rect_filled(
-        transform * Rect::from_min_size(Pos2::ZERO, scene.size),
-        0.0,
-        scene.background,
-    );
-    paint_shapes(
-        painter,
-        &scene.shapes,
-        transform,
-        clip,
-        Some(cache.base.scaling),
-    );
-    let moved = transform * cache.base.inverse();
-    let mut mesh = cache.mesh.clone();
-    for v in &mut mesh.vertices {
-        v.pos = moved * v.pos;
-    }
-    painter.add(egui::Shape::mesh(mesh));
-}
-
-/// The text shapes of `shapes` as drawn through `transform` (those big enough to be text).
-fn collect_text(
-    painter: &egui::Painter,
-    shapes: &[Shape],
-    transform: TSTransform,
-    out: &mut Vec<egui::Shape>,
-) {
-    for shape in shapes {
-        match shape {
-            Shape::Text {
-                pos,
-                text,
-                size,
-                bold,
-                colour,
-            } if size * transform.scaling >= 2.0 => {
-                out.push(laid_text(
-                    painter,
-                    transform * *pos,
-                    text,
-                    (size * transform.scaling, *bold),
-                    *colour,
-                ));
+    /// Paints the mesh moved (and scaled) to `transform`, clipped to the scene on screen.
+    pub fn paint(&self, painter: &egui::Painter, scene: &Scene, transform: TSTransform) {
+        // A clip of its own makes egui start a mesh for it, instead of copying it onto the
+        // end of the one before and then growing that mesh again for what follows.
+        let own = painter
+            .clip_rect()
+            .intersect(transform * Rect::from_min_size(Pos2::ZERO, scene.size));
+        let own = if own == painter.clip_rect() {
+            Rect::from_min_max(own.min, own.max - Vec2::splat(1e-3))
+        } else {
+            own
+        };
+        let painter = painter.with_clip_rect(own);
+        if transform == self.base {
+            painter.extend(self.meshes.iter().cloned().map(egui::Shape::Mesh));
+            return;
+        }
+        let moved = if self.scales_to(transform) {
+            transform * self.base.inverse()
+        } else {
+            // Whole pixels, so text stays as crisp as it was tessellated.
+            let ppp = self.pixels_per_point;
+            let shift = ((transform.translation - self.base.translation) * ppp).round() / ppp;
+            TSTransform::from_translation(shift)
+        };
+        painter.extend(self.meshes.iter().map(|mesh| {
+            let mut mesh = egui::Mesh::clone(mesh);
+            for v in &mut mesh.vertices {
+                v.pos = moved * v.pos;
             }
-            // Groups (a page around the map) are clipped; their text stays with the regular path.
-            _ => {}
-        }
+            egui::Shape::mesh(mesh)
+        }));
     }
 }
 
-/// Paints those of `shapes` that reach into `clip` (screen points). With `cached_at`, text is
-/// left to a [`TextCache`] made at that zoom (only what was too small for text there is drawn,
-/// as bars).
+/// The font atlas's size and how full it is: a glyph's place in it is a fraction of the size,
+/// and egui empties an atlas that is getting full (it is then less full than before).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct AtlasState {
+    size: [usize; 2],
+    fill: f32,
+}
+
+fn atlas_state(ctx: &egui::Context) -> AtlasState {
+    ctx.fonts(|f| AtlasState {
+        size: f.font_image_size(),
+        fill: f.font_atlas_fill_ratio(),
+    })
+}
+
+/// Paints those of `shapes` that reach into `clip` (screen points).
 fn paint_shapes(
     painter: &egui::Painter,
     scene_shapes: &[Shape],
     transform: TSTransform,
     clip: Rect,
-    cached_at: Option<f32>,
 ) {
-    let zoom = transform.scaling;
     let visible_in_map = transform.inverse() * clip;
     let mut shapes = Vec::with_capacity(scene_shapes.len());
     for shape in scene_shapes {
-        if !visible_in_map.intersects(shape.bounds()) {
-            continue;
+        if let Shape::Group {
+            clip: group_clip,
+            offset,
+            scale,
+            shapes: inner,
+        } = shape
+        {
+            // What came before the group is drawn first.
+            painter.extend(std::mem::take(&mut shapes));
+            let clip = group_clip.map_or(clip, |c| (transform * c).intersect(clip));
+            let inner_transform = transform * crate::render::group_transform(*offset, *scale);
+            paint_shapes(&painter.with_clip_rect(clip), inner, inner_transform, clip);
+        } else if visible_in_map.intersects(shape.bounds()) {
+            push_shape(painter, shape, transform, &mut shapes);
         }
-        match shape {
-            Shape::Rect {
-                rect,
-                radius,
-                fill,
-                stroke: line,
-            } => {
-                shapes.push(egui::Shape::rect_filled(
+    }
+    painter.extend(shapes);
+}
+
+/// The egui shapes that draw `shape` (not a group) through `transform`.
+fn push_shape(
+    painter: &egui::Painter,
+    shape: &Shape,
+    transform: TSTransform,
+    shapes: &mut Vec<egui::Shape>,
+) {
+    let zoom = transform.scaling;
+    match shape {
+        Shape::Rect {
+            rect,
+            radius,
+            fill,
+            stroke: line,
+        } => {
+            shapes.push(egui::Shape::rect_filled(
+                transform * *rect,
+                radius * zoom,
+                fill.unwrap_or(Color32::TRANSPARENT),
+            ));
+            if line.is_some() {
+                shapes.push(egui::Shape::rect_stroke(
                     transform * *rect,
                     radius * zoom,
-                    fill.unwrap_or(Color32::TRANSPARENT),
+                    stroke(*line, zoom),
+                    egui::StrokeKind::Inside,
                 ));
-                if line.is_some() {
-                    shapes.push(egui::Shape::rect_stroke(
-                        transform * *rect,
-                        radius * zoom,
+            }
+        }
+        Shape::Circle {
+            center,
+            radius,
+            fill,
+            stroke: line,
+        } => shapes.push(egui::Shape::Circle(egui::epaint::CircleShape {
+            center: transform * *center,
+            radius: radius * zoom,
+            fill: fill.unwrap_or(Color32::TRANSPARENT),
+            stroke: stroke(*line, zoom),
+        })),
+        Shape::Path {
+            points,
+            closed,
+            fill,
+            stroke: line,
+        } => {
+            let screen: Vec<Pos2> = points.iter().map(|p| transform * *p).collect();
+            if let Some(fill) = fill {
+                shapes.push(fan(&screen, *fill));
+            }
+            match line {
+                Some(l) if l.dash.is_some() => {
+                    let dash = l.dash.unwrap_or(4.0) * zoom;
+                    shapes.extend(egui::Shape::dashed_line(
+                        &screen,
                         stroke(*line, zoom),
-                        egui::StrokeKind::Inside,
+                        dash,
+                        dash * 0.6,
                     ));
                 }
+                Some(_) if *closed => {
+                    shapes.push(egui::Shape::closed_line(screen, stroke(*line, zoom)));
+                }
+                Some(_) => shapes.push(egui::Shape::line(screen, stroke(*line, zoom))),
+                None => {}
             }
-            Shape::Circle {
-                center,
-                radius,
-                fill,
-                stroke: line,
-            } => shapes.push(egui::Shape::Circle(egui::epaint::CircleShape {
-                center: transform * *center,
-                radius: radius * zoom,
-                fill: fill.unwrap_or(Color32::TRANSPARENT),
-                stroke: stroke(*line, zoom),
-            })),
-            Shape::Path {
-                points,
-                closed,
-                fill,
-                stroke: line,
-            } => {
-                let screen: Vec<Pos2> = points.iter().map(|p| transform * *p).collect();
-                if let Some(fill) = fill {
-                    shapes.push(fan(&screen, *fill));
-                }
-                match line {
-                    Some(l) if l.dash.is_some() => {
-                        let dash = l.dash.unwrap_or(4.0) * zoom;
-                        shapes.extend(egui::Shape::dashed_line(
-                            &screen,
-                            stroke(*line, zoom),
-                            dash,
-                            dash * 0.6,
-                        ));
-                    }
-                    Some(_) if *closed => {
-                        shapes.push(egui::Shape::closed_line(screen, stroke(*line, zoom)));
-                    }
-                    Some(_) => shapes.push(egui::Shape::line(screen, stroke(*line, zoom))),
-                    None => {}
-                }
-            }
-            Shape::Text {
-                pos,
-                text,
-                size,
-                bold,
-                colour,
-            } => {
-                let font_size = size * zoom;
-                let cached = cached_at.is_some_and(|base| size * base >= 2.0);
-                if cached {
-                    continue;
-                }
-                if font_size < 2.0 || cached_at.is_some() {
-                    // Too small to read: a grey bar keeps the page's texture.
-                    let width = text.chars().count() as f32 * size * 0.5 * zoom;
-                    let top = transform * *pos;
-                    shapes.push(egui::Shape::rect_filled(
-                        Rect::from_min_size(
-                            top + Vec2::new(0.0, font_size * 0.3),
-                            Vec2::new(width, font_size * 0.5),
-                        ),
-                        0.0,
-                        colour.gamma_multiply(0.35),
-                    ));
-                    continue;
-                }
+        }
+        Shape::Text {
+            pos,
+            text,
+            size,
+            bold,
+            colour,
+        } => {
+            let font_size = size * zoom;
+            if font_size < 2.0 {
+                // Too small to read: a grey bar keeps the page's texture.
+                let width = text.chars().count() as f32 * size * 0.5 * zoom;
+                let top = transform * *pos;
+                shapes.push(egui::Shape::rect_filled(
+                    Rect::from_min_size(
+                        top + Vec2::new(0.0, font_size * 0.3),
+                        Vec2::new(width, font_size * 0.5),
+                    ),
+                    0.0,
+                    colour.gamma_multiply(0.35),
+                ));
+            } else {
                 shapes.push(laid_text(
                     painter,
                     transform * *pos,
@@ -243,37 +273,26 @@ fn paint_shapes(
                     *colour,
                 ));
             }
-            Shape::Image {
-                rect,
-                radius,
-                picture,
-            } => shapes.push(crate::ui::pictures::paint(
+        }
+        Shape::Image {
+            rect,
+            radius,
+            picture,
+        } => shapes.push(crate::ui::pictures::paint(
+            painter,
+            transform * *rect,
+            radius * zoom,
+            picture,
+        )),
+        Shape::Group { .. } => {
+            paint_shapes(
                 painter,
-                transform * *rect,
-                radius * zoom,
-                picture,
-            )),
-            Shape::Group {
-                clip: group_clip,
-                offset,
-                scale,
-                shapes: inner,
-            } => {
-                // What came before the group is drawn first.
-                painter.extend(std::mem::take(&mut shapes));
-                let clip = group_clip.map_or(clip, |c| (transform * c).intersect(clip));
-                let inner_transform = transform * crate::render::group_transform(*offset, *scale);
-                paint_shapes(
-                    &painter.with_clip_rect(clip),
-                    inner,
-                    inner_transform,
-                    clip,
-                    None,
-                );
-            }
+                std::slice::from_ref(shape),
+                transform,
+                Rect::EVERYTHING,
+            );
         }
     }
-    painter.extend(shapes);
 }
 
 /// `text` laid out at `font_size` points from its top-left corner `at`.
