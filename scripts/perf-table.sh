@@ -18,6 +18,34 @@ cores=$(nproc)
 memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 rsvg=$(rsvg-convert --version 2>/dev/null || echo "rsvg-convert not installed")
 
+# Resident memory of the app with the benchmark's map open, under a virtual display (where
+# Xvfb is installed): VmRSS 10 s after start, the best of three runs.
+rss="not measured (no Xvfb)"
+if command -v Xvfb >/dev/null; then
+  cargo build -q --release
+  work=$(mktemp -d)
+  cargo run -q --release --example generate -- --output "$work/map.klantreis.ron" >/dev/null
+  display=:$((500 + RANDOM % 400))
+  Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  best=
+  for _ in 1 2 3; do
+    DISPLAY=$display HOME=$work XDG_RUNTIME_DIR=$work target/release/klantreis \
+      "$work/map.klantreis.ron" >/dev/null 2>&1 &
+    app=$!
+    sleep 10
+    kb=$(awk '/VmRSS/ {print $2}' "/proc/$app/status")
+    kill "$app"; wait "$app" 2>/dev/null || true
+    if [ -z "$best" ] || [ "$kb" -lt "$best" ]; then best=$kb; fi
+  done
+  kill "$xvfb"
+  rm -rf "$work"
+  mb=$((best / 1024))
+  verdict=$([ "$mb" -le 150 ] && echo met || echo "missed by $((mb - 150)) MB")
+  rss="$mb MB (goal <= 150 MB: $verdict)"
+fi
+
 table=$(
   echo "Measured $(date -u +%Y-%m-%d) on $cpu, $cores cores, $memory, no GPU; $rsvg."
   echo
@@ -26,26 +54,46 @@ table=$(
   echo 'cargo bench --bench export   # the same map, A0 landscape, whole processes, 5 rounds in pairs'
   echo '```'
   echo
-  echo '| frame (400 each) | median | p95 | p99 |'
-  echo '| --- | --- | --- | --- |'
-  echo "$frame" | awk '/median/ {
+  echo '| frame (400 each; edits 100, layout alone 60, opening 10) | median | p95 | p99 | goal (issue 15) |'
+  echo '| --- | --- | --- | --- | --- |'
+  echo "$frame" | awk '
+    function verdict(value, limit) {
+      return value <= limit ? "met" : sprintf("missed by %.1f ms", value - limit) }
+    /median/ {
       name = $0; sub(/ +median.*/, "", name)
       match($0, /median +[0-9.]+ ms/); m = substr($0, RSTART + 6, RLENGTH - 6)
       match($0, /p95 +[0-9.]+ ms/); p = substr($0, RSTART + 3, RLENGTH - 3)
       match($0, /p99 +[0-9.]+ ms/); q = substr($0, RSTART + 3, RLENGTH - 3)
       gsub(/^ +/, "", m); gsub(/^ +/, "", p); gsub(/^ +/, "", q)
-      printf "| %s | %s | %s | %s |\n", name, m, p, q }'
+      goal = ""
+      if (name == "fit to window: whole frame")
+        goal = "p95 <= 4 ms: " verdict(p + 0, 4) "; p99 <= 16 ms: " verdict(q + 0, 16)
+      else if (name == "zooming: whole frame")
+        goal = "p95 <= 8 ms: " verdict(p + 0, 8)
+      else if (name == "after an edit at 4 000 cards: whole frame")
+        goal = "<= 8 ms: median " verdict(m + 0, 8) ", p95 " verdict(p + 0, 8)
+      else if (name == "load of 10 000 cards")
+        goal = "<= 60 ms: " verdict(m + 0, 60)
+      printf "| %s | %s | %s | %s | %s |\n", name, m, p, q, goal }'
   echo
-  echo '| export, A0 landscape | tool | median | peak memory | Klantreis / tool |'
-  echo '| --- | --- | --- | --- | --- |'
+  echo "Resident memory of the app with this map open, at fit, under Xvfb (VmRSS after 10 s): $rss."
+  echo
+  echo '| export, A0 landscape | tool | median | peak memory | Klantreis / tool | goal (issue 15) |'
+  echo '| --- | --- | --- | --- | --- | --- |'
   echo "$export_out" | awk '/median/ {
       what = substr($0, 1, 34); tool = substr($0, 36, 12)
       gsub(/ +$/, "", what); gsub(/ +$/, "", tool)
       match($0, /median +[0-9.]+ s/); m = substr($0, RSTART + 6, RLENGTH - 6); gsub(/^ +/, "", m)
       match($0, /peak [0-9a-z\/ ]+MB|peak n\/a/); k = substr($0, RSTART + 5, RLENGTH - 5)
-      ratio = ""
+      ratio = ""; goal = ""
       if (match($0, /takes [0-9.]+x/)) ratio = substr($0, RSTART + 6, RLENGTH - 6)
-      printf "| %s | %s | %s | %s | %s |\n", what, tool, m, k, ratio }'
+      if (tool == "rsvg-convert" && what ~ /^PDF/)
+        goal = "<= 0.5x: " (ratio + 0 <= 0.5 ? "met" : "missed")
+      if (tool == "rsvg-convert" && what ~ /^PNG/)
+        goal = "<= 0.33x: " (ratio + 0 <= 0.33 ? "met" : "missed")
+      if (tool == "klantreis" && what ~ /^PNG/)
+        goal = "peak <= 200 MB: " (k + 0 <= 200 ? "met" : "missed")
+  printf "| %s | %s | %s | %s | %s | %s |\n", what, tool, m, k, ratio, goal }'
 )
 
 if [ "${1:-}" = "--print" ]; then
