@@ -223,17 +223,24 @@ pub(super) fn evidence_lines(
     lang: Language,
 ) -> HashMap<CardId, String> {
     use crate::i18n::tr_count_in;
+    // Many cards have the same counts: each line is worded once.
+    let mut worded: HashMap<(usize, usize, usize), String> = HashMap::new();
     map.cards
         .iter()
         .filter(|c| !c.evidence.is_empty())
         .filter_map(|c| {
             let s = crate::analysis::evidence::strength(project, &c.evidence);
-            let line = match (s.respondents, s.of) {
-                (0, _) if s.items == 0 => return None,
-                (0, _) => tr_count_in(lang, "evidence.sources", s.items, &[]),
-                (n, 0) => tr_count_in(lang, "evidence.respondents", n, &[]),
-                (n, of) => tr_count_in(lang, "evidence.respondents_of", of, &[("n", &n)]),
-            };
+            if s.respondents == 0 && s.items == 0 {
+                return None;
+            }
+            let line = worded
+                .entry((s.respondents, s.of, s.items))
+                .or_insert_with(|| match (s.respondents, s.of) {
+                    (0, _) => tr_count_in(lang, "evidence.sources", s.items, &[]),
+                    (n, 0) => tr_count_in(lang, "evidence.respondents", n, &[]),
+                    (n, of) => tr_count_in(lang, "evidence.respondents_of", of, &[("n", &n)]),
+                })
+                .clone();
             Some((c.id, line))
         })
         .collect()
