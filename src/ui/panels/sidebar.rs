@@ -135,11 +135,13 @@ fn research_ui(
         return;
     }
     ui.weak(tr("sidebar.drag_evidence"));
+    // Only the rows in view are laid out: a project may hold thousands of quotes.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
     egui::ScrollArea::vertical()
         .id_salt("sidebar-evidence")
         .max_height(220.0)
-        .show(ui, |ui| {
-            for e in &project.evidence {
+        .show_rows(ui, row_height, project.evidence.len(), |ui, rows| {
+            for e in &project.evidence[rows] {
                 let label = crate::ui::research::evidence_label(e);
                 let response = ui
                     .add(
