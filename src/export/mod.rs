@@ -13,6 +13,7 @@ pub mod convert;
 pub mod glyphs;
 mod mermaid;
 mod options;
+mod outline;
 pub mod pages;
 pub mod pdf;
 pub mod persona;

@@ -301,32 +301,18 @@ fn to_stroke(line: Line) -> Stroke {
     }
 }
 
-/// How far a cubic Bézier's control points sit along the tangent to draw a quarter circle.
-const KAPPA: f32 = 0.552_284_8;
-
 /// A rectangle with corners rounded by `radius` (at most half its shorter side).
 fn rect_path(rect: Rect, radius: f32) -> Option<Path> {
-    if !(rect.width() > 0.0 && rect.height() > 0.0) {
-        return None;
-    }
-    let r = radius.clamp(0.0, rect.width().min(rect.height()) / 2.0);
+    use super::outline::Segment;
     let mut pb = PathBuilder::new();
-    let (l, t, rr, b) = (rect.left(), rect.top(), rect.right(), rect.bottom());
-    if r <= 0.0 {
-        pb.push_rect(krilla::geom::Rect::from_ltrb(l, t, rr, b)?);
-        return pb.finish();
+    for segment in super::outline::rounded_rect(rect, radius)? {
+        match segment {
+            Segment::MoveTo(x, y) => pb.move_to(x, y),
+            Segment::LineTo(x, y) => pb.line_to(x, y),
+            Segment::CubicTo(a, b, c, d, x, y) => pb.cubic_to(a, b, c, d, x, y),
+            Segment::Close => pb.close(),
+        }
     }
-    let k = r * (1.0 - KAPPA);
-    pb.move_to(l + r, t);
-    pb.line_to(rr - r, t);
-    pb.cubic_to(rr - k, t, rr, t + k, rr, t + r);
-    pb.line_to(rr, b - r);
-    pb.cubic_to(rr, b - k, rr - k, b, rr - r, b);
-    pb.line_to(l + r, b);
-    pb.cubic_to(l + k, b, l, b - k, l, b - r);
-    pb.line_to(l, t + r);
-    pb.cubic_to(l, t + k, l + k, t, l + r, t);
-    pb.close();
     pb.finish()
 }
 
