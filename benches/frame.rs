@@ -191,6 +191,7 @@ impl Window {
                 data_dir: None,
                 language: Some(Language::English),
                 start_screen: false,
+                clock: klantreis::model::time::now_rfc3339,
             },
         );
         let mut window = Window {

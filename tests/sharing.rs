@@ -33,7 +33,7 @@ fn valid(project: &Project) {
 fn with_snapshot(label: &str) -> (Project, klantreis::model::SnapshotId) {
     let mut project = example();
     let map = project.maps[0].id;
-    let take = sharing::take(&project, map, label).unwrap();
+    let take = sharing::take(&project, map, label, klantreis::model::time::now_rfc3339()).unwrap();
     edit::apply_tidy(&mut project, take).unwrap();
     let id = project.snapshots.last().unwrap().id;
     (project, id)

@@ -338,7 +338,9 @@ pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {
         err("error: a snapshot needs a label, such as \"Q1 2026 as-is\"");
         return ExitCode::FAILURE;
     }
-    let Some(edit) = crate::edit::sharing::take(&project, map, label) else {
+    let Some(edit) =
+        crate::edit::sharing::take(&project, map, label, crate::model::time::now_rfc3339())
+    else {
         return ExitCode::FAILURE;
     };
     if let Err(e) = crate::edit::apply(&mut project, edit) {

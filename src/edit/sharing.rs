@@ -6,10 +6,11 @@ use crate::model::{MapId, Project, Snapshot, SnapshotId};
 use super::Edit;
 
 /// A snapshot of `map` as it is now, labelled `label`, with the map's data sets.
-pub fn snapshot_of(project: &Project, map: MapId, label: &str) -> Option<Snapshot> {
+pub fn snapshot_of(project: &Project, map: MapId, label: &str, taken: String) -> Option<Snapshot> {
     let m = project.map(map)?;
     Some(Snapshot {
         label: label.trim().to_owned(),
+        taken,
         map: m.clone(),
         datasets: project
             .datasets
@@ -21,9 +22,9 @@ pub fn snapshot_of(project: &Project, map: MapId, label: &str) -> Option<Snapsho
     })
 }
 
-/// Takes a snapshot of `map` (after the others).
-pub fn take(project: &Project, map: MapId, label: &str) -> Option<Edit> {
-    let snapshot = snapshot_of(project, map, label)?;
+/// Takes a snapshot of `map` (after the others), at the time `taken` (RFC 3339).
+pub fn take(project: &Project, map: MapId, label: &str, taken: String) -> Option<Edit> {
+    let snapshot = snapshot_of(project, map, label, taken)?;
     Some(Edit::SetSnapshot {
         id: snapshot.id,
         index: project.snapshots.len(),

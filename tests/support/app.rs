@@ -55,6 +55,8 @@ pub fn build(
                     data_dir: Some(data_dir),
                     language,
                     start_screen,
+                    // A fixed day, so what the app dates looks the same in every snapshot.
+                    clock: || "2026-12-05T10:00:00Z".to_owned(),
                 },
             )
         })

@@ -76,6 +76,8 @@ pub struct AppConfig {
     pub language: Option<Language>,
     /// Whether a start without a file shows the start screen (else a new journey map).
     pub start_screen: bool,
+    /// Now, in UTC as RFC 3339, for what the app dates (snapshots); tests fix it.
+    pub clock: fn() -> String,
 }
 
 impl Default for AppConfig {
@@ -85,6 +87,7 @@ impl Default for AppConfig {
             data_dir: eframe::storage_dir("Klantreis"),
             language: None,
             start_screen: true,
+            clock: crate::model::time::now_rfc3339,
         }
     }
 }
@@ -161,6 +164,8 @@ struct Recovery {
 
 /// The Klantreis window.
 pub struct KlantreisApp {
+    /// Now, as RFC 3339 (see [`AppConfig::clock`]).
+    clock: fn() -> String,
     doc: Document,
     current_map: usize,
     selection: Selection,
@@ -263,6 +268,7 @@ impl KlantreisApp {
             notices: Vec::new(),
             window_title: String::new(),
             files: config.dialogs,
+            clock: config.clock,
             dialogs: Dialogs {
                 language: ask_language.then_some(LanguageQuestion),
                 ..Dialogs::default()

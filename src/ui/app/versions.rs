@@ -118,8 +118,9 @@ impl KlantreisApp {
         let Some(map) = self.doc.project.maps.get(self.current_map).map(|m| m.id) else {
             return;
         };
+        let now = (self.clock)();
         let label = if label.trim().is_empty() {
-            let today = crate::model::time::now_rfc3339();
+            let today = &now;
             tr_args(
                 "versions.default_label",
                 &[(
@@ -130,7 +131,7 @@ impl KlantreisApp {
         } else {
             label.trim().to_owned()
         };
-        if let Some(edit) = sharing::take(&self.doc.project, map, &label) {
+        if let Some(edit) = sharing::take(&self.doc.project, map, &label, now.clone()) {
             self.apply(&tr_args("undo.take_snapshot", &[("label", &label)]), edit);
             self.versions.label.clear();
             self.right_tab = RightTab::Versions;
