@@ -683,10 +683,20 @@ fn a_poster_drawn_straight_from_the_scene_looks_as_it_did_through_svg() {
     let (w, h) = export::png_from_scene(&page, baselines, 150.0, &mut png).unwrap();
     assert_eq!((w, h), (3508, 2480));
     let after = rgba_of(png);
-    // Before: PNGs were the SVG page rendered by resvg.
-    let tree = export::parse_svg(
+    // Before: PNGs were the SVG page rendered by resvg, with the shipped fonts.
+    let mut fonts = usvg::fontdb::Database::new();
+    for (_, data) in klantreis::fonts::definitions().font_data {
+        fonts.load_font_data((*data.font).as_ref().to_vec());
+    }
+    fonts.set_sans_serif_family(svg::FAMILY);
+    let options = usvg::Options {
+        fontdb: std::sync::Arc::new(fonts),
+        font_family: svg::FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(
         &svg::write_scene(&page, svg::Fonts::Reference, baselines),
-        export::font_database(),
+        &options,
     )
     .unwrap();
     let mut whole = resvg::tiny_skia::Pixmap::new(w, h).unwrap();

@@ -1,57 +1,23 @@
-//! Pages to pixels: the PNG export (tiny-skia, straight from the scene, in strips) and the
-//! export dialog's small preview (resvg, from the SVG).
-
-use std::sync::Arc;
+//! Pages to pixels: the PNG export (tiny-skia, straight from the scene, in strips on every
+//! core) and the export dialog's small preview, drawn the same way.
 
 use super::{ExportError, MAX_PNG_PIXELS, raster, svg};
 use crate::render::Scene;
 
-/// The font database the converters use: the shipped Inter, as the default sans-serif.
-pub fn font_database() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(crate::fonts::INTER_REGULAR.to_vec());
-    db.load_font_data(crate::fonts::INTER_BOLD.to_vec());
-    // The canvas's fallbacks (emoji, symbols) for what Inter lacks, so paper draws them too.
-    for (name, data) in crate::fonts::definitions().font_data {
-        if !name.starts_with("Inter") {
-            db.load_font_data((*data.font).as_ref().to_vec());
-        }
-    }
-    db.set_sans_serif_family(svg::FAMILY);
-    Arc::new(db)
-}
-
-/// Parses an SVG page for the converters.
-pub fn parse_svg(
-    svg_text: &str,
-    fontdb: Arc<usvg::fontdb::Database>,
-) -> Result<usvg::Tree, ExportError> {
-    let options = usvg::Options {
-        fontdb,
-        font_family: svg::FAMILY.to_owned(),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(svg_text, &options).map_err(|e| ExportError::Convert(e.to_string()))
-}
-
-/// A small picture of `page`, at most `max` pixels wide or high: premultiplied RGBA and its
-/// size.
-pub(super) fn thumbnail(page: &str, max: f32) -> Result<(u32, u32, Vec<u8>), ExportError> {
-    let tree = parse_svg(page, font_database())?;
-    let size = tree.size();
-    let scale = (max / size.width()).min(max / size.height());
+/// A small picture of `page`, at most `max` pixels wide or high, drawn as the PNG export
+/// draws it: premultiplied RGBA and its size.
+pub(super) fn thumbnail(
+    page: &Scene,
+    baselines: svg::Baselines,
+    max: f32,
+) -> Result<(u32, u32, Vec<u8>), ExportError> {
+    let scale = (max / page.size.x).min(max / page.size.y);
     let (w, h) = (
-        (size.width() * scale).round().max(1.0) as u32,
-        (size.height() * scale).round().max(1.0) as u32,
+        (page.size.x * scale).round().max(1.0) as u32,
+        (page.size.y * scale).round().max(1.0) as u32,
     );
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
-        .ok_or_else(|| ExportError::Convert("no memory for the preview".to_owned()))?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    Ok((w, h, pixmap.take()))
+    let shared = raster::Shared::new(baselines)?;
+    Ok((w, h, raster::strip(&shared, page, scale, (w, 0, h))?.take()))
 }
 
 /// The size in pixels of a PNG of a page `size` points large at `dpi`, or why it cannot be
@@ -123,7 +89,7 @@ pub fn png_from_scene(
 
 /// A strip's pixels with straight alpha, as PNG wants them (tiny-skia keeps them
 /// premultiplied).
-fn straight_alpha(pixmap: resvg::tiny_skia::Pixmap) -> Vec<u8> {
+fn straight_alpha(pixmap: tiny_skia::Pixmap) -> Vec<u8> {
     let mut data = pixmap.take();
     for px in data.chunks_exact_mut(4) {
         let a = u16::from(px[3]);
@@ -142,19 +108,22 @@ mod tests {
     use epaint::{Rect, pos2};
 
     /// A page `w` × `h` points large, filled red.
-    fn red_page(w: u32, h: u32) -> String {
-        format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#ff0000\"/></svg>"
-        )
+    fn red_page(w: f32, h: f32) -> Scene {
+        Scene {
+            size: epaint::vec2(w, h),
+            background: epaint::Color32::RED,
+            shapes: Vec::new(),
+        }
     }
 
     #[test]
     fn a_thumbnail_fits_its_longer_side_into_the_box_and_shows_the_page() {
-        let (w, h, pixels) = thumbnail(&red_page(200, 100), 50.0).unwrap();
+        let baselines = svg::Baselines::measure();
+        let (w, h, pixels) = thumbnail(&red_page(200.0, 100.0), baselines, 50.0).unwrap();
         assert_eq!((w, h), (50, 25));
         assert_eq!(pixels.len(), 50 * 25 * 4);
         assert_eq!(pixels[..4], [255, 0, 0, 255]);
-        let (w, h, _) = thumbnail(&red_page(100, 400), 40.0).unwrap();
+        let (w, h, _) = thumbnail(&red_page(100.0, 400.0), baselines, 40.0).unwrap();
         assert_eq!((w, h), (10, 40));
     }
 
@@ -274,9 +243,8 @@ mod tests {
         assert_eq!(right, [0, 0, 0, 0]);
     }
 
-    /// The example with a persona photo on an A3 page at 60 dpi, drawn the way PNGs were made
-    /// before they were drawn straight from the scene (the SVG page through resvg, in one
-    /// piece) and the way they are now: the premultiplied pixels of both.
+    /// The example with a persona photo on A3 at 100 dpi: the PNG's strips against the page
+    /// drawn as one strip.
     #[test]
     fn a_page_drawn_in_strips_is_the_page_drawn_whole() {
         let path = concat!(

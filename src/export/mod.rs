@@ -24,7 +24,7 @@ pub mod text;
 pub mod tiles;
 
 pub use crate::layout::paper;
-pub use convert::{font_database, parse_svg, png_from_scene, png_size};
+pub use convert::{png_from_scene, png_size};
 pub use options::{ExportOptions, Format, OptionError, Quotes, Setting, Subject};
 pub use pages::{Prepared, prepare, prepare_for_page, prepare_stakeholders};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
@@ -142,12 +142,8 @@ pub fn preview(
     };
     let mut shown = [shown];
     replace_missing(&mut shown, &mut text);
-    let svg = svg::write_scene(
-        &shown[0],
-        svg::Fonts::Reference,
-        svg::Baselines::measure_with(&mut text),
-    );
-    let (width, height, rgba) = convert::thumbnail(&svg, max)?;
+    let baselines = svg::Baselines::measure_with(&mut text);
+    let (width, height, rgba) = convert::thumbnail(&shown[0], baselines, max)?;
     Ok(Preview {
         width,
         height,

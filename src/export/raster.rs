@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use epaint::{Color32, Pos2, Rect, Vec2, pos2};
-use resvg::tiny_skia as skia;
+use tiny_skia as skia;
 
 use super::ExportError;
 use super::shaping::{Fonts, runs, shape};
