@@ -128,21 +128,26 @@ impl Window {
     }
 }
 
+/// `project`'s first map laid out (a new pass of `text`) and painted, as after an edit.
+fn lay_out_and_paint(
+    project: &klantreis::model::Project,
+    text: &mut TextMeasurer,
+) -> klantreis::render::Scene {
+    let map = &project.maps[0];
+    text.begin_pass();
+    let layout = layout::lay_out(project, map, &Metrics::default(), text);
+    klantreis::render::paint(
+        map,
+        &layout,
+        &klantreis::render::Theme::default(),
+        &klantreis::render::PaintOptions::default(),
+    )
+}
+
 /// The layout and painting of `project`'s first map after one card's title changed, `n`
 /// times (a different card each time); the map was laid out once before, as when it opened.
 fn after_edit(project: &klantreis::model::Project, text: &mut TextMeasurer, n: usize) -> Stats {
     let mut project = project.clone();
-    let lay_out_and_paint = |project: &klantreis::model::Project, text: &mut TextMeasurer| {
-        let map = &project.maps[0];
-        text.begin_pass();
-        let layout = layout::lay_out(project, map, &Metrics::default(), text);
-        klantreis::render::paint(
-            map,
-            &layout,
-            &klantreis::render::Theme::default(),
-            &klantreis::render::PaintOptions::default(),
-        )
-    };
     std::hint::black_box(lay_out_and_paint(&project, text));
     let mut samples = Vec::new();
     for i in 0..n {
@@ -159,19 +164,11 @@ fn after_edit(project: &klantreis::model::Project, text: &mut TextMeasurer, n: u
 
 /// The first layout and painting of `project`'s first map, with text never laid out before.
 fn first_layout(project: &klantreis::model::Project, n: usize) -> Stats {
-    let map = &project.maps[0];
     let mut samples = Vec::new();
     for _ in 0..n {
         let mut text = TextMeasurer::new();
         let start = Instant::now();
-        text.begin_pass();
-        let layout = layout::lay_out(project, map, &Metrics::default(), &mut text);
-        let scene = klantreis::render::paint(
-            map,
-            &layout,
-            &klantreis::render::Theme::default(),
-            &klantreis::render::PaintOptions::default(),
-        );
+        let scene = lay_out_and_paint(project, &mut text);
         samples.push(start.elapsed());
         std::hint::black_box(scene);
     }

@@ -43,6 +43,16 @@ fn harness(file: Option<PathBuf>, data_dir: &Path) -> Harness<'static, Klantreis
     harness_with(file, data_dir, ScriptedDialogs::default())
 }
 
+/// The IKEA example open in the window, and where its map's canvas is on screen.
+fn ikea_on_canvas(data_dir: &Path) -> (Harness<'static, KlantreisApp>, egui::Rect) {
+    let mut h = harness(Some(example("ikea-winkelbezoek.klantreis.ron")), data_dir);
+    h.run();
+    let canvas = h
+        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
+        .rect();
+    (h, canvas)
+}
+
 /// A new English journey template saved in `dir`, so tests start from a known map.
 fn template_file(dir: &Path) -> PathBuf {
     let path = dir.join("test.klantreis.ron");
@@ -828,14 +838,7 @@ fn context_menus_and_the_toolbar_run_the_same_commands() {
 #[test]
 fn actual_size_zooms_around_the_middle_of_the_canvas() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        Some(example("ikea-winkelbezoek.klantreis.ron")),
-        data.path(),
-    );
-    h.run();
-    let canvas = h
-        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
-        .rect();
+    let (mut h, canvas) = ikea_on_canvas(data.path());
     let middle_stage = center_of(&h, "Stage Markthal");
     assert!(
         h.query_by_label("Lane names (pinned while scrolled)")
@@ -1192,16 +1195,9 @@ fn the_export_dialog_refuses_a_png_too_large_to_make_before_it_starts() {
 }
 
 #[test]
-fn a_pinch_zoom_moves_the_laid_out_text_and_lays_it_out_again_once_settled() {
+fn a_pinch_zoom_scales_the_drawn_map_and_draws_it_exactly_once_settled() {
     let data = tempfile::tempdir().unwrap();
-    let mut h = harness(
-        Some(example("ikea-winkelbezoek.klantreis.ron")),
-        data.path(),
-    );
-    h.run();
-    let canvas = h
-        .get_by_label("Map: Zaterdag naar IKEA: van wensenlijst tot ijsje")
-        .rect();
+    let (mut h, canvas) = ikea_on_canvas(data.path());
     let before = h.state().canvas().view().zoom;
     assert!(!h.state().canvas().drawn_scaled());
     // A pinch over the map, a few frames long.

@@ -134,6 +134,17 @@ struct Painter<'a> {
 }
 
 impl Painter<'_> {
+    /// Fills `path` (in pixels) inside the groups' clip.
+    fn fill(&mut self, path: &skia::Path, paint: &skia::Paint<'_>) {
+        self.pixmap.fill_path(
+            path,
+            paint,
+            skia::FillRule::Winding,
+            skia::Transform::identity(),
+            self.mask.as_ref(),
+        );
+    }
+
     fn shapes(&mut self, shapes: &[Shape], at: Affine) {
         for shape in shapes {
             if let Shape::Group {
@@ -226,13 +237,7 @@ impl Painter<'_> {
             && bounds.width() > 0.0
             && bounds.height() > 0.0
         {
-            self.pixmap.fill_path(
-                &path,
-                &paint(colour(fill)),
-                skia::FillRule::Winding,
-                skia::Transform::identity(),
-                self.mask.as_ref(),
-            );
+            self.fill(&path, &paint(colour(fill)));
         }
         if let Some(line) = stroke.filter(|s| s.width > 0.0 && s.colour.a() > 0) {
             let width = line.width * at.scale;
@@ -289,13 +294,7 @@ impl Painter<'_> {
             }
         }
         if let Some(path) = builder.finish() {
-            self.pixmap.fill_path(
-                &path,
-                &paint(self::colour(colour)),
-                skia::FillRule::Winding,
-                skia::Transform::identity(),
-                self.mask.as_ref(),
-            );
+            self.fill(&path, &paint(self::colour(colour)));
         }
     }
 
@@ -322,13 +321,7 @@ impl Painter<'_> {
             anti_alias: true,
             ..skia::Paint::default()
         };
-        self.pixmap.fill_path(
-            &path,
-            &paint,
-            skia::FillRule::Winding,
-            skia::Transform::identity(),
-            self.mask.as_ref(),
-        );
+        self.fill(&path, &paint);
     }
 }
 
