@@ -73,6 +73,44 @@ impl Language {
     }
 }
 
+/// A number as `language` writes it, rounded to at most `decimals` places with trailing zeros
+/// dropped: `−0,5`, `2,8` and `1.234` in Dutch, `−0.5`, `2.8` and `1,234` in English. Thousands
+/// are grouped from 1 000 on; the minus is a real minus sign (`−`), and `signed` puts a `+`
+/// before a positive figure. The one way a figure is written for people, in every language
+/// and on every surface (poster, report, persona sheet, command line).
+pub fn number(value: f64, decimals: usize, signed: bool, language: Language) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let text = format!("{:.*}", decimals.min(9), value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let (group, point) = match language {
+        Language::Dutch => ('.', ','),
+        Language::English => (',', '.'),
+    };
+    let mut out = String::new();
+    // A sign only where the rounded figure is not zero.
+    let zero = int.bytes().all(|b| b == b'0') && frac.is_empty();
+    if !zero && value < 0.0 {
+        out.push('−');
+    } else if !zero && signed {
+        out.push('+');
+    }
+    let grouping = int.len() > 3;
+    for (i, c) in int.chars().enumerate() {
+        if grouping && i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
 thread_local! {
     static CURRENT: Cell<Language> = const { Cell::new(Language::English) };
 }
@@ -237,6 +275,23 @@ mod tests {
         assert_eq!(Language::from_locale("en-GB"), Some(Language::English));
         assert_eq!(Language::from_locale("de-DE"), None);
         assert_eq!(Language::from_locale(""), None);
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        let (nl, en) = (Language::Dutch, Language::English);
+        assert_eq!(number(-0.5, 1, false, nl), "−0,5");
+        assert_eq!(number(-0.5, 1, false, en), "−0.5");
+        assert_eq!(number(2.8, 2, false, nl), "2,8");
+        assert_eq!(number(1234.0, 1, false, nl), "1.234");
+        assert_eq!(number(1234.5, 1, false, en), "1,234.5");
+        assert_eq!(number(123.0, 0, false, nl), "123");
+        assert_eq!(number(1.26, 1, true, nl), "+1,3");
+        assert_eq!(number(-0.04, 1, true, nl), "0");
+        assert_eq!(number(0.0, 1, true, en), "0");
+        assert_eq!(number(1_234_567.0, 0, false, nl), "1.234.567");
+        assert_eq!(number(f64::NAN, 1, false, nl), "–");
+        assert_eq!(number(1e300, 0, false, en).len(), 301 + 100);
     }
 
     #[test]

@@ -10,6 +10,16 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return klantreis::cli::run(command);
     }
+    if let Some(file) = &cli.file
+        && let Err(e) = klantreis::cli::file_to_open(file)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    if let Err(e) = klantreis::cli::display_available() {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     match klantreis::ui::run(cli.file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

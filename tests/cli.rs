@@ -557,6 +557,10 @@ fn import_data_then_refresh_after_the_file_changed() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("w.klantreis.ron");
     std::fs::copy(example("waterschade-claim.klantreis.ron"), &project).unwrap();
+    // The example's own data files travel with it, as the project stores them beside itself.
+    for csv in ["waterschade-contactcentrum.csv", "waterschade-csat.csv"] {
+        std::fs::copy(example(csv), dir.path().join(csv)).unwrap();
+    }
     let data = dir.path().join("csat.csv");
     std::fs::write(
         &data,

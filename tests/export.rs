@@ -397,9 +397,47 @@ fn markdown_csv_and_mermaid_say_the_same_map() {
     assert!(md.contains("Herinnerd"), "{md}");
     assert!(md.contains("Zelfbedieningsmagazijn"));
     let csv = read(Format::Csv, "a.csv");
-    // A row per lane and the header, each ending in CRLF (cells hold line breaks in quotes).
-    assert_eq!(csv.matches("\r\n").count(), map.lanes.len() + 1);
-    assert!(csv.starts_with(",Voorbereiden thuis,"));
+    // The header, a row per lane of cards, a row per curve and per data set shown, each
+    // ending in CRLF (cells hold line breaks in quotes). A Dutch project opens in a Dutch
+    // Excel: a byte-order mark, semicolons.
+    let figures_lanes = map
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, klantreis::model::LaneKind::Emotions))
+        .count();
+    let data_rows: usize = map
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, klantreis::model::LaneKind::Metrics))
+        .map(|l| klantreis::layout::shown_datasets(&project, map, l).len())
+        .sum();
+    // A lane of figures with cards of its own also has a row of them.
+    let card_lanes = map
+        .lanes
+        .iter()
+        .filter(|l| match l.kind {
+            klantreis::model::LaneKind::Emotions => {
+                map.curves.is_empty() || map.cards.iter().any(|c| c.lane == l.id)
+            }
+            klantreis::model::LaneKind::Metrics => {
+                klantreis::layout::shown_datasets(&project, map, l).is_empty()
+                    || map.cards.iter().any(|c| c.lane == l.id)
+            }
+            _ => true,
+        })
+        .count();
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        1 + card_lanes + figures_lanes * map.curves.len() + data_rows,
+        "{csv}"
+    );
+    assert!(csv.starts_with("\u{feff};Voorbereiden thuis;"), "{csv}");
+    for curve in &map.curves {
+        assert!(
+            csv.contains(&klantreis::layout::curve_name(&project, curve)),
+            "{csv}"
+        );
+    }
     let mermaid = read(Format::Mermaid, "a.mmd");
     assert!(mermaid.starts_with("journey\n  title Zaterdag naar IKEA"));
     assert_eq!(mermaid.matches("  section ").count(), map.stages.len());

@@ -92,6 +92,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         all_maps: false,
         subject: klantreis::export::Subject::Map,
         quotes: klantreis::export::Quotes::Full,
+        excel: None,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

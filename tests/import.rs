@@ -70,7 +70,7 @@ fn shape(project: &Project, imported: &import::Imported) -> Vec<(String, Vec<Tas
 #[test]
 fn every_construct_of_the_journey_grammar_is_read() {
     let text = std::fs::read_to_string(data("alle-constructies.mmd")).unwrap();
-    let journeys = mermaid::journeys(&text, false).unwrap();
+    let journeys = mermaid::journeys(&text, false).unwrap().journeys;
     let j = &journeys[0];
     assert_eq!(j.title, "Schade melden bij de verzekeraar");
     assert_eq!(j.acc_title, "Klantreis waterschade");
@@ -118,12 +118,15 @@ fn every_construct_of_the_journey_grammar_is_read() {
 #[test]
 fn export_then_import_gives_back_the_same_stages_tasks_actors_and_scores() {
     let text = std::fs::read_to_string(data("alle-constructies.mmd")).unwrap();
-    let first = import::from_journeys(&mermaid::journeys(&text, false).unwrap(), &empty());
+    let first = import::from_journeys(&mermaid::journeys(&text, false).unwrap().journeys, &empty());
     let mut project = empty();
     let edit = import::into_edit(&project, &first);
     klantreis::edit::apply(&mut project, edit).unwrap();
     let exported = klantreis::export::text::mermaid(&project, &project.maps[0]);
-    let again = import::from_journeys(&mermaid::journeys(&exported, false).unwrap(), &empty());
+    let again = import::from_journeys(
+        &mermaid::journeys(&exported, false).unwrap().journeys,
+        &empty(),
+    );
     assert_eq!(
         shape(&project, &first),
         shape(&empty(), &again),
@@ -137,7 +140,10 @@ fn export_then_import_gives_back_the_same_stages_tasks_actors_and_scores() {
         let project = klantreis::file::load(&path).unwrap().project;
         let map = &project.maps[0];
         let exported = klantreis::export::text::mermaid(&project, map);
-        let back = import::from_journeys(&mermaid::journeys(&exported, false).unwrap(), &empty());
+        let back = import::from_journeys(
+            &mermaid::journeys(&exported, false).unwrap().journeys,
+            &empty(),
+        );
         let stages: Vec<&str> = back.maps[0]
             .stages
             .iter()
@@ -187,13 +193,24 @@ fn what_mermaid_would_not_accept_is_named_with_its_line() {
 fn a_markdown_file_gives_a_map_per_journey_block() {
     let text = "# Reizen\n\n```mermaid\njourney\n  title Eerste\n  section A\n    Stap: 5: Jan\n```\n\n\
                 ```mermaid\ngraph TD\n  A-->B\n```\n\n~~~ mermaid\njourney\n  title Tweede\n  section B\n    Stap: 2: Piet\n    Fout\n~~~\n";
-    let problems = mermaid::journeys(text, true).unwrap_err();
+    // The bad block is left out and named, as Mermaid draws the good ones and not it.
+    let read = mermaid::journeys(text, true).unwrap();
+    assert_eq!(read.journeys.len(), 1);
+    assert_eq!(read.journeys[0].title, "Eerste");
+    let lines: Vec<usize> = read.left_out.iter().map(|p| p.line).collect();
     assert_eq!(
-        problems[0].line, 20,
-        "lines count in the whole file: {problems:?}"
+        lines,
+        [15, 20],
+        "lines count in the whole file: {:?}",
+        read.left_out
+    );
+    assert!(
+        read.left_out[0].message.contains("left out"),
+        "{:?}",
+        read.left_out
     );
     let fixed = text.replace("    Fout\n", "");
-    let journeys = mermaid::journeys(&fixed, true).unwrap();
+    let journeys = mermaid::journeys(&fixed, true).unwrap().journeys;
     let titles: Vec<&str> = journeys.iter().map(|j| j.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -212,7 +229,8 @@ fn importing_mermaid_reuses_the_projects_personas() {
         ..Default::default()
     });
     let text = std::fs::read_to_string(data("alle-constructies.mmd")).unwrap();
-    let imported = import::from_journeys(&mermaid::journeys(&text, false).unwrap(), &project);
+    let imported =
+        import::from_journeys(&mermaid::journeys(&text, false).unwrap().journeys, &project);
     let names: Vec<&str> = imported.personas.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
         names,
@@ -385,7 +403,7 @@ fn hostile_files_are_refused_with_a_reason_before_they_are_read_whole() {
         "journey\n  section A\n    {}: 3: Jan\n",
         "x".repeat(1 << 20)
     );
-    let j = mermaid::journeys(&long, false).unwrap();
+    let j = mermaid::journeys(&long, false).unwrap().journeys;
     assert_eq!(j[0].sections[0].tasks[0].name.len(), 1 << 20);
     // ... but a card title that long is more than a file holds: the import is refused, saying
     // where, rather than leaving a project that cannot be saved.

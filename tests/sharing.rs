@@ -347,10 +347,7 @@ fn a_field_changed_two_ways_is_a_conflict_settled_by_the_preferred_side() {
     let (code, _, stderr) = run(args("ours"));
     assert_eq!(code, 1);
     assert!(stderr.contains("1 conflict settled as ours"), "{stderr}");
-    assert!(
-        stderr.contains("\"Ons\"") && stderr.contains("\"Hun\""),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ours “Ons” | theirs “Hun”"), "{stderr}");
     assert_eq!(file::load(&out).unwrap().project.conflicts.len(), 1);
     let (code, _, _) = run(args("theirs"));
     assert_eq!(code, 1);
@@ -497,7 +494,7 @@ fn repo_with_branches(ours: &Project, theirs: &Project) -> tempfile::TempDir {
         vec![
             "config",
             "merge.klantreis.driver",
-            &format!("{bin} merge %O %A %B -o %A"),
+            &format!("{bin} merge %O %A %B -o %A --name %P"),
         ],
     ] {
         assert!(git(d, &args).0);
@@ -556,6 +553,13 @@ fn git_stops_on_a_conflict_and_leaves_a_file_that_opens_with_it_listed() {
     let (ok, said) = git(dir.path(), &["merge", "-q", "--no-edit", "theirs"]);
     assert!(!ok, "git must stop: {said}");
     assert!(said.contains("reis.klantreis.ron"), "{said}");
+    // The driver names the user's file, not git's temporary copy, and words the values.
+    assert!(
+        said.contains("open reis.klantreis.ron in Klantreis"),
+        "{said}"
+    );
+    assert!(!said.contains(".merge_file_"), "{said}");
+    assert!(said.contains("ours “Ons” | theirs “Hun”"), "{said}");
     let merged = file::load(&dir.path().join("reis.klantreis.ron"))
         .unwrap()
         .project;

@@ -323,3 +323,91 @@ fn a_touchpoint_is_marked_as_a_third_partys_and_the_card_says_so() {
         .collect();
     assert!(meta.contains("derde partij"), "{meta}");
 }
+
+/// Reported: typing at 25 characters a second into a cell split the text into fragment cards
+/// ("W", "aar is", "de hoon") and dropped letters; even slowly the first letter after the card
+/// opened vanished ("Hofdkraan"). Every key goes into the card being made, in order, whether
+/// a frame holds one key or a burst of them.
+#[test]
+fn fast_typing_lands_whole_in_one_card_at_any_frame_rate() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::Dutch), None, data.path());
+    h.run();
+    let text = "Waar is de hoofdkraan?";
+    let before = h.state().project().maps[0].cards.len();
+    h.key_press(Key::F6);
+    h.run();
+    // One key a frame, as a fast typist at 30 frames a second.
+    for c in text.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    // A burst: the whole sentence, a key at a time, within one frame.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    for c in text.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+    }
+    h.step();
+    h.event(egui::Event::Text("!".to_owned()));
+    h.step();
+    h.key_press(Key::Enter);
+    h.run();
+    let map = &h.state().project().maps[0];
+    let titles: Vec<&str> = map.cards[before..]
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(titles, [text, &format!("{text}!")]);
+}
+
+/// Reported: a click on an empty cell did not move the cell cursor, so what was typed next
+/// landed elsewhere.
+#[test]
+fn typing_after_a_click_on_an_empty_cell_lands_in_that_cell() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let map = h.state().project().maps[0].clone();
+    // An empty cell: the second lane's last stage.
+    let (lane, stage) = (&map.lanes[1], &map.stages[map.stages.len() - 1]);
+    assert!(
+        !map.cards
+            .iter()
+            .any(|c| c.lane == lane.id && c.stage == stage.id)
+    );
+    let at = egui::pos2(
+        h.get_by_label(&format!("Stage {}", stage.name))
+            .rect()
+            .center()
+            .x,
+        h.get_by_label(&format!("Lane {}", lane.name))
+            .rect()
+            .center()
+            .y,
+    );
+    // First the map has the keyboard somewhere else: the first cell.
+    h.key_press(Key::F6);
+    h.run();
+    h.event(egui::Event::PointerMoved(at));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    h.event(egui::Event::Text("Hoofdkraan".to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let map = &h.state().project().maps[0];
+    let card = map.cards.iter().find(|c| c.title == "Hoofdkraan").unwrap();
+    assert_eq!((card.lane, card.stage), (lane.id, stage.id));
+}

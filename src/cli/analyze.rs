@@ -25,6 +25,13 @@ pub(super) fn run(path: &Path, map: Option<&str>, json: bool) -> ExitCode {
     } else {
         project.maps.iter().collect()
     };
+    if maps.is_empty() {
+        err(&format!(
+            "error: {} has no maps, so there is nothing to analyse; add a map in the editor",
+            path.display()
+        ));
+        return ExitCode::FAILURE;
+    }
     let analyses: Vec<(&Map, Analysis)> = maps
         .into_iter()
         .map(|m| (m, analysis::analyse(project, m)))

@@ -23,7 +23,8 @@ pub enum Keys {
 /// How numbers in text are written.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Decimal {
-    /// Guess from the file (a `;` delimiter or values like `12,5` mean a decimal comma).
+    /// Decide from the value column's cells (`4,5` has a decimal comma, `4.5` a decimal point);
+    /// a column whose numbers read two ways (`1.234`) or both ways is refused with the choice named.
     Auto,
     /// `12,5` and `1.234,5`.
     Comma,
@@ -138,7 +139,7 @@ fn recipe(
     let table = crate::data::read_table(&args.data, &args.sheet).map_err(|e| e.to_string())?;
     let guess = crate::data::mapping::guess(&table, map);
     let pick = |given: &Option<String>, guessed: String| given.clone().unwrap_or(guessed);
-    let recipe = DataImport {
+    let mut recipe = DataImport {
         file: edit::data::stored(Some(&args.into), &args.data),
         sheet: table.sheet.clone(),
         key_column: pick(&args.key, guess.key_column),
@@ -149,11 +150,6 @@ fn recipe(
             Some(Keys::Stages) => KeyMatch::Stage,
             Some(Keys::Touchpoints) => KeyMatch::Card,
             None => guess.matching,
-        },
-        decimal_comma: match args.decimal {
-            Decimal::Auto => table.decimal_comma,
-            Decimal::Comma => true,
-            Decimal::Point => false,
         },
         ..DataImport::default()
     };
@@ -169,7 +165,47 @@ fn recipe(
                 .join(", ")
         ));
     }
+    recipe.decimal_comma = match args.decimal {
+        Decimal::Comma => true,
+        Decimal::Point => false,
+        Decimal::Auto => {
+            let style = crate::data::mapping::value_style(&table, &recipe);
+            style
+                .decimal_comma()
+                .ok_or_else(|| two_ways(&style, &recipe.value_column, &args.data))?
+        }
+    };
     Ok((table, recipe))
+}
+
+/// Why a value column's numbers cannot be read without the user's word, and the choices.
+fn two_ways(style: &crate::data::number::ColumnStyle, column: &str, data: &Path) -> String {
+    use crate::data::number::{ColumnStyle, parse};
+    let both = |text: &str| {
+        let show = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+        format!(
+            "{} with a decimal comma, {} with a decimal point",
+            show(parse(text, true)),
+            show(parse(text, false))
+        )
+    };
+    let why = match style {
+        ColumnStyle::Undecided(e) => format!(
+            "its numbers read two ways: line {} {:?} is {}",
+            e.line,
+            e.text,
+            both(&e.text)
+        ),
+        ColumnStyle::Mixed { point, comma } => format!(
+            "it writes numbers both ways: line {} {:?} has a decimal point, line {} {:?} a decimal comma",
+            point.line, point.text, comma.line, comma.text
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "the value column {column:?} of {}: {why}; say which with --decimal comma or --decimal point",
+        data.display()
+    )
 }
 
 pub(super) fn import(args: &ImportArgs) -> ExitCode {
@@ -339,6 +375,14 @@ pub(super) fn refresh(path: &Path, dry_run: bool) -> ExitCode {
     for (id, name) in ids {
         match edit::data::reimport(&project, Some(path), id) {
             Ok(imported) => {
+                if let Some(found) = &imported.found_beside {
+                    out(&format!(
+                        "{name:?}: read {} beside the project, not {} (the project was moved or the file is missing there); the project now names the file beside it",
+                        found.read.display(),
+                        found.stored.display()
+                    ));
+                    changed = true;
+                }
                 print_problems(&imported, &name);
                 if imported.changes.is_empty() {
                     out(&format!("{name:?}: unchanged ({} values)", imported.values));

@@ -56,6 +56,10 @@ pub struct ExportArgs {
     /// How quotes appear: with who said them, by respondent code only, or not at all.
     #[arg(long, value_enum, default_value_t = QuotesArg::Full)]
     pub quotes: QuotesArg,
+    /// For CSV: the Excel it is for; `nl` writes `;`, decimal commas and a byte order mark,
+    /// `en` commas and decimal points (default: the project's language).
+    #[arg(long, value_enum)]
+    pub excel: Option<super::Language>,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -159,6 +163,10 @@ impl ExportArgs {
                 QuotesArg::Pseudonymised => export::Quotes::Pseudonymised,
                 QuotesArg::None => export::Quotes::Hidden,
             },
+            excel: self.excel.map(|l| match l {
+                super::Language::En => crate::i18n::Language::English,
+                super::Language::Nl => crate::i18n::Language::Dutch,
+            }),
         };
         options.validate().map_err(|e| e.to_string())?;
         Ok(options)
@@ -184,12 +192,26 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         Some(query) => find_map(project, query),
         None => project.maps.first(),
     };
-    let Some(map) = map else {
-        return fail(no_such_map(
-            project,
-            args.map.as_deref().unwrap_or("(first)"),
-            &args.file,
-        ));
+    // Persona sheets, the stakeholder map and the roadmap print without a map.
+    let mapless =
+        options.format == export::Format::PersonaSheets || options.subject != export::Subject::Map;
+    let none = crate::model::Map::default();
+    let map = match map {
+        Some(map) => map,
+        None if mapless && args.map.is_none() => &none,
+        None if args.map.is_none() => {
+            return fail(format!(
+                "{} has no maps to export; add a map in the editor (persona sheets and the stakeholder map print without one)",
+                args.file.display()
+            ));
+        }
+        None => {
+            return fail(no_such_map(
+                project,
+                args.map.as_deref().unwrap_or_default(),
+                &args.file,
+            ));
+        }
     };
     let output: &Path = &args.output;
     if file::same_file(&args.file, output) {
@@ -202,6 +224,30 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         .map_err(|e| e.flatten().at(output));
     match written {
         Ok(written) => {
+            for c in &written.changed_texts {
+                let what = match c.what {
+                    export::mermaid::TextKind::Title => "the title",
+                    export::mermaid::TextKind::Stage => "a stage",
+                    export::mermaid::TextKind::Task => "a card",
+                    export::mermaid::TextKind::Actor => "a persona",
+                };
+                err(&format!(
+                    "warning: Mermaid cannot carry {what} as typed: {:?} is written as {:?}",
+                    c.typed, c.written
+                ));
+            }
+            if !written.unscored.is_empty() {
+                err(&format!(
+                    "warning: {} card(s) have no score on any curve; Mermaid needs one, so they are written with the middle score 3: {}",
+                    written.unscored.len(),
+                    written
+                        .unscored
+                        .iter()
+                        .map(|t| format!("{t:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
             if !written.missing_glyphs.is_empty() {
                 let chars: String = written.missing_glyphs.iter().collect();
                 err(&format!(

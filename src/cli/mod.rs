@@ -146,6 +146,70 @@ fn err(text: &str) {
     let _ = writeln!(stderr, "{text}");
 }
 
+/// Whether `file`, given to open in the editor, is a file to open: a word that is neither a
+/// file nor a command (`klantreis actoins`) is a mistyped command, and says which one was
+/// probably meant; a path to nothing says so before any window opens.
+pub fn file_to_open(file: &Path) -> Result<(), String> {
+    use clap::CommandFactory as _;
+    if std::fs::metadata(file).is_ok() {
+        return Ok(());
+    }
+    let word = file.to_string_lossy();
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let nearest = commands
+        .iter()
+        .map(|c| (distance(&word.to_lowercase(), c), c))
+        .min()
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2));
+    let looks_like_a_path = file.components().count() > 1 || file.extension().is_some();
+    Err(match nearest {
+        Some((_, c)) if !looks_like_a_path => format!(
+            "no such command or file: {word:?}; did you mean `klantreis {c}`? (`klantreis --help` lists the commands)"
+        ),
+        _ if looks_like_a_path => format!(
+            "there is no file {word:?} to open; check the name and the folder (`klantreis new` writes a new project)"
+        ),
+        _ => format!(
+            "no such command or file: {word:?}; the commands are {} (`klantreis --help` says what each does)",
+            commands.join(", ")
+        ),
+    })
+}
+
+/// The number of single-character edits that turn `a` into `b`.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether a window can open here: on Linux and the BSDs a display server must be named, or
+/// the windowing library fails with its internals. The commands need none.
+pub fn display_available() -> Result<(), String> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let named = |v: &str| std::env::var_os(v).is_some_and(|v| !v.is_empty());
+    if unix_desktop && !named("DISPLAY") && !named("WAYLAND_DISPLAY") {
+        return Err(
+            "no display to open the editor on (neither DISPLAY nor WAYLAND_DISPLAY is set); run it on a desktop, or use a command that needs none (`klantreis --help`)".to_owned(),
+        );
+    }
+    Ok(())
+}
+
 /// Runs a command and says how it went.
 pub fn run(command: Command) -> ExitCode {
     match command {

@@ -50,6 +50,10 @@ pub struct MergeArgs {
     /// Where to write the merged project (for git: %A).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// The project's own name in messages (for git: %P, the file in the work tree, rather
+    /// than git's temporary copies).
+    #[arg(long)]
+    pub name: Option<String>,
     /// The side a conflict takes until someone picks in the app.
     #[arg(long, value_enum, default_value_t = Prefer::Ours)]
     pub prefer: Prefer,
@@ -159,10 +163,9 @@ pub(super) fn diff(args: &DiffArgs) -> ExitCode {
             d.maps.retain(|m| m.map == id);
             d.only_old.clear();
             d.only_new.clear();
+            d.things.clear();
         }
-        let changed = d.maps.iter().any(|m| !m.is_empty())
-            || !d.only_old.is_empty()
-            || !d.only_new.is_empty();
+        let changed = !d.is_empty();
         return print_diff(
             &text::project_text(&d),
             &text::project_json(&d),
@@ -224,25 +227,64 @@ pub(super) fn diff(args: &DiffArgs) -> ExitCode {
     print_diff(&text::map_text(&d), &json, args.format, !d.is_empty())
 }
 
-/// Reads one side of a merge; an empty file (git's base for a file both sides added) is an
-/// empty project.
-fn merge_input(path: &Path) -> Option<Project> {
-    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-        return Some(Project {
-            created: String::new(),
-            modified: String::new(),
-            language: String::new(),
-            ..Project::default()
-        });
+/// Which side of a merge a file is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Base,
+    Ours,
+    Theirs,
+}
+
+/// Reads one side of a merge. Only the base may be an empty file (git's base for a file both
+/// sides added): an empty or unreadable *ours* or *theirs* is a truncated or broken file, and
+/// merging it would empty the project. Anything but a regular file (a FIFO, a folder) is
+/// refused before it is opened, so nothing waits on it.
+fn merge_input(path: &Path, role: Role, name: &str) -> Option<Project> {
+    let side = match role {
+        Role::Base => "the common ancestor (base)",
+        Role::Ours => "our version (ours)",
+        Role::Theirs => "their version (theirs)",
+    };
+    let refuse = |why: &str| {
+        err(&format!(
+            "error: {side} of {name}, {}, {why}; nothing was written",
+            path.display()
+        ));
+        None
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return refuse(&format!("cannot be read ({})", file::plain_io_error(&e))),
+    };
+    if !meta.is_file() {
+        return refuse("is not a regular file");
     }
-    load(path).map(|l| l.project)
+    if meta.len() == 0 {
+        if role == Role::Base {
+            return Some(Project {
+                created: String::new(),
+                modified: String::new(),
+                language: String::new(),
+                ..Project::default()
+            });
+        }
+        return refuse("is empty: a side of a merge must be a whole project");
+    }
+    match file::load(path) {
+        Ok(loaded) => Some(loaded.project),
+        Err(e) => refuse(&format!("cannot be merged: {e}")),
+    }
 }
 
 pub(super) fn merge(args: &MergeArgs) -> ExitCode {
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| args.output.display().to_string());
     let (Some(base), Some(ours), Some(theirs)) = (
-        merge_input(&args.base),
-        merge_input(&args.ours),
-        merge_input(&args.theirs),
+        merge_input(&args.base, Role::Base, &name),
+        merge_input(&args.ours, Role::Ours, &name),
+        merge_input(&args.theirs, Role::Theirs, &name),
     ) else {
         return ExitCode::from(2);
     };
@@ -277,7 +319,7 @@ pub(super) fn merge(args: &MergeArgs) -> ExitCode {
         err(&format!("kept: {note}"));
     }
     if merged.conflicts == 0 {
-        out(&format!("merged cleanly into {}", args.output.display()));
+        out(&format!("merged cleanly into {name}"));
         return ExitCode::SUCCESS;
     }
     let side = match prefer {
@@ -288,28 +330,21 @@ pub(super) fn merge(args: &MergeArgs) -> ExitCode {
         "{} conflict{} settled as {side}; open {} in Klantreis to pick per conflict:",
         merged.conflicts,
         if merged.conflicts == 1 { "" } else { "s" },
-        args.output.display()
+        name
     ));
+    let words = |json: &str| {
+        crate::compare::things::conflict_value_in_words(json, crate::i18n::Language::English)
+    };
     for c in &merged.project.conflicts {
         err(&format!(
             "  {}: ours {} | theirs {}",
             c.place,
-            short(&c.ours),
-            short(&c.theirs)
+            words(&c.ours),
+            words(&c.theirs)
         ));
     }
     // Git reads any exit but 0 as "this file still has conflicts".
     ExitCode::from(1)
-}
-
-/// A JSON value cut to one readable line.
-fn short(json: &str) -> String {
-    let one: String = json.chars().take(80).collect();
-    if one.len() < json.len() {
-        format!("{one}…")
-    } else {
-        one
-    }
 }
 
 pub(super) fn snapshot(args: &SnapshotArgs) -> ExitCode {

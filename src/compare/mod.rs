@@ -5,7 +5,10 @@
 //! Like `analysis`, this computes and names nothing in a language: [`text`] words the result
 //! for the command line, the app words it in its own language.
 
+#[cfg(test)]
+mod tests;
 pub mod text;
+pub mod things;
 
 use serde::Serialize;
 
@@ -26,7 +29,7 @@ pub enum Kind {
 /// A field that differs, with both values as text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Field {
-    pub field: &'static str,
+    pub field: String,
     pub before: String,
     pub after: String,
 }
@@ -101,6 +104,9 @@ pub struct MapDiff {
     pub cards: Vec<CardChange>,
     pub curves: Vec<CurveChange>,
     pub metrics: Vec<MetricChange>,
+    /// Stages and lanes changed beyond their names: a milestone, success criteria, evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts_changed: Vec<things::ThingChange>,
 }
 
 impl MapDiff {
@@ -112,6 +118,7 @@ impl MapDiff {
             && self.cards.is_empty()
             && self.curves.is_empty()
             && self.metrics.is_empty()
+            && self.parts_changed.is_empty()
     }
 
     /// How a card changed, if it did.
@@ -162,6 +169,7 @@ pub fn diff(project: &Project, old: Version<'_>, new: Version<'_>) -> MapDiff {
         cards: card_changes(old.map, new.map),
         curves: curve_changes(project, old.map, new.map),
         metrics: metric_changes(old, new),
+        parts_changed: things::map_things(old.map, new.map),
     }
 }
 
@@ -174,11 +182,12 @@ fn info_changes(old: &Map, new: &Map) -> Vec<Field> {
         ("scenario", &old.scenario, &new.scenario),
         ("expectations", &old.expectations, &new.expectations),
     ] {
+        let (a, b) = (a.as_str(), b.as_str());
         if a != b {
             out.push(Field {
-                field,
-                before: a.clone(),
-                after: b.clone(),
+                field: field.to_owned(),
+                before: a.to_owned(),
+                after: b.to_owned(),
             });
         }
     }
@@ -315,7 +324,7 @@ fn card_changes(old: &Map, new: &Map) -> Vec<CardChange> {
             .zip(card_fields(card))
             .filter(|((_, a), (_, b))| a != b)
             .map(|((field, a), (_, b))| Field {
-                field,
+                field: field.to_owned(),
                 before: a,
                 after: b,
             })
@@ -434,22 +443,7 @@ fn curve_changes(project: &Project, old: &Map, new: &Map) -> Vec<CurveChange> {
 
 /// A data set's figure per stage: on its latest date, summed (counts) or averaged (scores).
 pub fn stage_figures(d: &Dataset) -> std::collections::HashMap<StageId, f64> {
-    let mut latest: std::collections::HashMap<StageId, (&str, Vec<f64>)> =
-        std::collections::HashMap::new();
-    for v in &d.values {
-        let Some(stage) = v.stage else { continue };
-        let entry = latest.entry(stage).or_insert((v.date.as_str(), Vec::new()));
-        if v.date.as_str() > entry.0 {
-            *entry = (v.date.as_str(), Vec::new());
-        }
-        if v.date.as_str() == entry.0 {
-            entry.1.push(v.value);
-        }
-    }
-    latest
-        .into_iter()
-        .map(|(stage, (_, values))| (stage, d.combine(&values)))
-        .collect()
+    d.latest_by_stage()
 }
 
 fn metric_changes(old: Version<'_>, new: Version<'_>) -> Vec<MetricChange> {
@@ -486,11 +480,23 @@ fn metric_changes(old: Version<'_>, new: Version<'_>) -> Vec<MetricChange> {
     out
 }
 
-/// The maps two projects have in common, and those only one of them has.
+/// The maps two projects have in common, those only one of them has, and what changed among
+/// the project's other things (personas, stakeholders, evidence, data sets).
 pub struct ProjectDiff {
     pub maps: Vec<MapDiff>,
     pub only_old: Vec<String>,
     pub only_new: Vec<String>,
+    pub things: Vec<things::ThingChange>,
+}
+
+impl ProjectDiff {
+    /// Whether the two projects are the same as far as a reader can see.
+    pub fn is_empty(&self) -> bool {
+        self.maps.iter().all(MapDiff::is_empty)
+            && self.only_old.is_empty()
+            && self.only_new.is_empty()
+            && self.things.is_empty()
+    }
 }
 
 /// What changed in every map from project `old` to project `new` (matched by map id).
@@ -521,5 +527,6 @@ pub fn diff_projects(old: &Project, new: &Project, names: (&str, &str)) -> Proje
             .filter(|m| old.map(m.id).is_none())
             .map(|m| m.title.clone())
             .collect(),
+        things: things::project_things(old, new),
     }
 }

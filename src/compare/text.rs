@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::things::ThingChange;
 use super::{CardChange, Kind, MapDiff, ProjectDiff};
 
 fn kind_word(kind: Kind) -> &'static str {
@@ -116,6 +117,7 @@ pub fn map_text(d: &MapDiff) -> String {
             let _ = writeln!(out, "  {}: {}", s.name, change(s.before, s.after));
         }
     }
+    things_text(&mut out, &d.parts_changed);
     if !d.metrics.is_empty() {
         out.push_str("Metrics\n");
         for m in &d.metrics {
@@ -136,9 +138,34 @@ pub fn map_text(d: &MapDiff) -> String {
     out
 }
 
-/// Two projects' changes as text: every map they share, then the maps only one has.
+/// Things changed beyond a grid, a line each with their fields under them.
+fn things_text(out: &mut String, things: &[ThingChange]) {
+    for t in things {
+        let _ = writeln!(
+            out,
+            "{} {:?}: {}",
+            capitalised(t.thing),
+            t.name,
+            kind_word(t.kind)
+        );
+        for f in &t.fields {
+            let _ = writeln!(out, "  {}: {:?} → {:?}", f.field, f.before, f.after);
+        }
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Two projects' changes as text: the project's own things (personas, stakeholders, evidence,
+/// data sets), then every map they share, then the maps only one has.
 pub fn project_text(d: &ProjectDiff) -> String {
     let mut out = String::new();
+    things_text(&mut out, &d.things);
     for m in &d.maps {
         out.push_str(&map_text(m));
     }
@@ -157,5 +184,6 @@ pub fn project_json(d: &ProjectDiff) -> serde_json::Value {
         "maps": d.maps,
         "removed_maps": d.only_old,
         "added_maps": d.only_new,
+        "things": d.things,
     })
 }

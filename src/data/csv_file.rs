@@ -65,13 +65,6 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Table, DataError> {
         let cells: Vec<Cell> = record.iter().map(|f| Cell::Text(decode(f))).collect();
         table.add(u32::try_from(line).unwrap_or(u32::MAX), cells, path)?;
     }
-    // Excel in a Dutch locale writes `;` because the comma is its decimal separator.
-    table.decimal_comma = delimiter == b';'
-        || table
-            .rows
-            .iter()
-            .flat_map(|r| &r.cells)
-            .any(|c| matches!(c, Cell::Text(t) if super::number::looks_decimal_comma(t)));
     Ok(table)
 }
 
@@ -80,7 +73,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Table, DataError> {
 fn sniff_delimiter(bytes: &[u8]) -> u8 {
     let sample = &bytes[..bytes.len().min(16 * 1024)];
     let mut best = (b',', 0usize);
-    for delimiter in [b',', b';', b'\t'] {
+    // The first of equals wins: `;` and TAB come before `,`.
+    for delimiter in [b';', b'\t', b','] {
         let counts = field_counts(sample, delimiter);
         let Some(&first) = counts.first() else {
             continue;
@@ -140,5 +134,19 @@ mod tests {
         let t = super::parse(b"a;b\n1;2\n\n3;4\n\n\n5;6\n", std::path::Path::new("x")).unwrap();
         let lines: Vec<u32> = t.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 4, 7]);
+    }
+
+    /// A Dutch header with a decimal comma in it splits as many fields on `,` as on `;`: the
+    /// tie goes to `;`, as the sniffer's comment always said.
+    #[test]
+    fn semicolon_wins_a_tie_over_comma() {
+        let t = super::parse(
+            "Fase;Score (1,5)\nOriëntatie;4,5\nKopen;3,5\n".as_bytes(),
+            std::path::Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(t.headers, ["Fase", "Score (1,5)"]);
+        assert_eq!(super::sniff_delimiter(b"a\tb,c\n1\t2,5\n"), b'\t');
+        assert_eq!(super::sniff_delimiter(b"a,b,c\n1,2,3\n"), b',');
     }
 }

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Cell, Table, number};
+use super::number::{self, ColumnStyle};
+use super::{Cell, Table};
 use crate::model::{CardId, DataImport, DataPoint, KeyMatch, LaneKind, Map, StageId, time};
 
 /// Why a row was not used.
@@ -179,15 +180,12 @@ impl<'a> KeyFinder<'a> {
     }
 }
 
-/// Reads a date cell: a spreadsheet date, an Excel serial number, or typed text.
+/// Reads a date cell: a date the spreadsheet stored as a date, or typed text. A number is never
+/// taken for a date, whatever its size: a count of 1 200 is not 14 April 1903.
 fn date_of(cell: &Cell) -> Result<Option<String>, RowReason> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Date(d) => Ok(Some(d.clone())),
-        // Excel counts days from 1899-12-30; 25569 of them lie before 1970.
-        Cell::Number(n) if (1.0..2_958_466.0).contains(n) => {
-            Ok(Some(time::date_from_days(n.floor() as i64 - 25_569)))
-        }
         Cell::Number(n) => Err(RowReason::NotADate(crate::model::format_score(
             *n, 3, false,
         ))),
@@ -273,12 +271,20 @@ pub fn apply(table: &Table, recipe: &DataImport, map: &Map) -> Result<Outcome, M
     Ok(out)
 }
 
+/// How the value column of `recipe` writes its numbers ([`ColumnStyle::Plain`] when the
+/// table has no such column).
+pub fn value_style(table: &Table, recipe: &DataImport) -> ColumnStyle {
+    table
+        .column(&recipe.value_column)
+        .map_or(ColumnStyle::Plain, |col| table.number_style(col))
+}
+
 /// A first guess at a recipe for a table: the first text column whose cells name stages (or
-/// touchpoints) is the key, the first numeric column the value, a column called like a date
-/// the date.
+/// touchpoints) is the key, the first numeric column the value, a column whose cells are dates
+/// (stored as dates, or typed as dates) the date. The decimal comma is the value column's own
+/// style; where that column reads two ways, [`value_style`] says so and the caller must ask.
 pub fn guess(table: &Table, map: &Map) -> DataImport {
     let mut recipe = DataImport {
-        decimal_comma: table.decimal_comma,
         sheet: table.sheet.clone(),
         ..DataImport::default()
     };
@@ -309,50 +315,81 @@ pub fn guess(table: &Table, map: &Map) -> DataImport {
     }
     recipe.key_column = table.headers.get(best.0).cloned().unwrap_or_default();
     recipe.matching = best.1;
-    let is_dateish = |h: &str| {
-        let h = normalise(h);
-        [
-            "datum",
-            "date",
-            "peildatum",
-            "week",
-            "maand",
-            "month",
-            "periode",
-            "period",
-        ]
-        .iter()
-        .any(|w| h.contains(w))
-    };
-    for (i, header) in table.headers.iter().enumerate() {
-        if i == best.0 {
-            continue;
-        }
-        // Most cells numbers: a stray "n.v.t." does not hide a column of figures.
-        let numbers = sample
-            .iter()
-            .filter(|row| {
-                row.cells
-                    .get(i)
-                    .is_some_and(|c| value_of(c, recipe.decimal_comma).is_ok())
-            })
+    let columns: Vec<usize> = (0..table.headers.len()).filter(|&i| i != best.0).collect();
+    let cells = |i: usize| sample.iter().map(move |row| row.cells.get(i));
+    // Dates from the cells' own type or typed dates, never from a number's size; most of the
+    // filled cells, so one "gisteren" does not hide a column of dates.
+    let dated = |i: usize| {
+        let filled = cells(i)
+            .filter(|c| c.is_some_and(|c| !c.text().trim().is_empty()))
             .count();
-        let numeric = numbers > 0 && numbers * 4 >= sample.len() * 3;
-        let dated = !sample.is_empty()
-            && sample.iter().all(|row| {
-                row.cells
-                    .get(i)
-                    .is_some_and(|c| matches!(date_of(c), Ok(Some(_))))
-            });
-        if recipe.date_column.is_empty() && (is_dateish(header) || dated) && !numeric_only(header) {
-            recipe.date_column.clone_from(header);
-        } else if recipe.value_column.is_empty() && numeric {
-            recipe.value_column.clone_from(header);
-        } else if recipe.label_column.is_empty() && !numeric {
-            recipe.label_column.clone_from(header);
-        }
+        let dates = cells(i)
+            .filter(|c| c.is_some_and(|c| matches!(date_of(c), Ok(Some(_)))))
+            .count();
+        dates > 0 && dates * 4 >= filled * 3
+    };
+    let date_col = columns
+        .iter()
+        .copied()
+        .filter(|&i| dated(i))
+        .min_by_key(|&i| !is_dateish(&table.headers[i]));
+    if let Some(i) = date_col {
+        recipe.date_column.clone_from(&table.headers[i]);
+    }
+    // Most cells numbers: a stray "n.v.t." does not hide a column of figures. Any decimal
+    // style will do to tell figures from words.
+    let numeric = |i: usize| {
+        let numbers = cells(i)
+            .filter(|c| c.is_some_and(|c| value_of(c, false).is_ok()))
+            .count();
+        numbers > 0 && numbers * 4 >= sample.len() * 3
+    };
+    // A number under a header such as "week" or "maand" is a period, not the figure, unless
+    // it counts ("aantal per week").
+    let value_col = columns
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != date_col && numeric(i))
+        .min_by_key(|&i| is_dateish(&table.headers[i]) && !numeric_only(&table.headers[i]));
+    if let Some(i) = value_col {
+        recipe.value_column.clone_from(&table.headers[i]);
+        // A column of whole numbers says nothing; the file's other columns may ("2,5"),
+        // and a re-import of a later file with fractions reads them the same way.
+        use super::number::ColumnStyle;
+        recipe.decimal_comma = match table.number_style(i) {
+            ColumnStyle::Plain => {
+                let styles: Vec<ColumnStyle> = (0..table.headers.len())
+                    .map(|c| table.number_style(c))
+                    .filter(|s| matches!(s, ColumnStyle::Point | ColumnStyle::Comma))
+                    .collect();
+                !styles.is_empty() && styles.iter().all(|s| *s == ColumnStyle::Comma)
+            }
+            style => style.decimal_comma().unwrap_or(false),
+        };
+    }
+    if let Some(i) = columns
+        .iter()
+        .copied()
+        .find(|&i| Some(i) != date_col && Some(i) != value_col && !numeric(i))
+    {
+        recipe.label_column.clone_from(&table.headers[i]);
     }
     recipe
+}
+
+/// Headers that name a date or a period: datum, peildatum, date, dag, day, week, maand, month,
+/// periode, period (as a word, or a word ending in datum or date).
+fn is_dateish(header: &str) -> bool {
+    normalise(header)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            w.ends_with("datum")
+                || w.ends_with("date")
+                || [
+                    "dag", "day", "week", "maand", "month", "periode", "period", "jaar", "year",
+                ]
+                .contains(&w)
+        })
 }
 
 /// Headers that name a count even when they mention a period ("gesprekken per week").

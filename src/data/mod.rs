@@ -66,8 +66,6 @@ pub struct Row {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
-    /// For a CSV file, whether its numbers looked like they use a decimal comma.
-    pub decimal_comma: bool,
     /// The worksheets of a workbook (empty for CSV), so the user can pick another one.
     pub sheets: Vec<String>,
     /// The worksheet this table was read from (empty for CSV).
@@ -95,6 +93,15 @@ impl Table {
         Ok(())
     }
 
+    /// How column `col` writes its numbers, decided from all its text cells (a spreadsheet's
+    /// own numbers need no reading).
+    pub fn number_style(&self, col: usize) -> number::ColumnStyle {
+        number::column_style(self.rows.iter().filter_map(|r| match r.cells.get(col) {
+            Some(Cell::Text(t)) => Some((r.line, t.as_str())),
+            _ => None,
+        }))
+    }
+
     /// The index of the column with this header (spaces and case aside).
     pub fn column(&self, header: &str) -> Option<usize> {
         let want = header.trim();
@@ -114,6 +121,12 @@ pub enum DataError {
     },
     #[error("{} is {size} bytes; a data file may be at most {max} MB", path.display())]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    #[error(
+        "{} unpacks to {} MB or more; a workbook may unpack to at most {max} MB (save the sheet with the figures alone, or as CSV)",
+        path.display(),
+        size / (1024 * 1024)
+    )]
+    Unpacks { path: PathBuf, size: u64, max: u64 },
     #[error("{} is empty: there is no header row and no data", path.display())]
     Empty { path: PathBuf },
     #[error("{}, line {line}: {message}", path.display())]

@@ -28,11 +28,59 @@ pub fn parse(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError>
     })
 }
 
+/// What the parts of a workbook (XLSX and ODS are ZIP archives) may unpack to, together. A
+/// real workbook of [`super::MAX_ROWS`] rows unpacks to a few tens of megabytes; a small file
+/// that unpacks to gigabytes is a trap, refused before the workbook reader holds any of it.
+pub const MAX_UNPACKED_BYTES: u64 = 100 * 1024 * 1024;
+
+/// Refuses a ZIP-based workbook whose parts would unpack to more than [`MAX_UNPACKED_BYTES`]:
+/// first by the sizes its directory declares, then, since a directory can lie, by unpacking
+/// each part into nothing and counting, stopping at the limit. Other files (XLS) pass.
+fn check_unpacked_size(bytes: &[u8], path: &Path) -> Result<(), DataError> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        // Not a readable archive: the workbook reader says what is wrong with it.
+        return Ok(());
+    };
+    let too_large = |size: u64| DataError::Unpacks {
+        path: path.to_path_buf(),
+        size,
+        max: MAX_UNPACKED_BYTES / (1024 * 1024),
+    };
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(part) = zip.by_index_raw(i) {
+            declared = declared.saturating_add(part.size());
+        }
+    }
+    if declared > MAX_UNPACKED_BYTES {
+        return Err(too_large(declared));
+    }
+    let mut unpacked = 0u64;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else {
+            continue;
+        };
+        let left = MAX_UNPACKED_BYTES - unpacked;
+        let mut limited = std::io::Read::take(part, left + 1);
+        // A part that cannot be unpacked is for the workbook reader to name.
+        let n = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+        unpacked += n;
+        if n > left {
+            return Err(too_large(unpacked));
+        }
+    }
+    Ok(())
+}
+
 fn parse_unguarded(bytes: &[u8], path: &Path, sheet: &str) -> Result<Table, DataError> {
     let workbook_err = |e: &dyn std::fmt::Display| DataError::Workbook {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
+    check_unpacked_size(bytes, path)?;
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| workbook_err(&e))?;
     let sheets = book.sheet_names();

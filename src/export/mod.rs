@@ -11,7 +11,7 @@
 
 pub mod convert;
 pub mod glyphs;
-mod mermaid;
+pub mod mermaid;
 mod options;
 mod outline;
 pub mod pages;
@@ -51,6 +51,20 @@ pub enum ExportError {
         "the poster would take {sheets} sheets, more than {max}; choose larger sheets or a smaller poster"
     )]
     TooManySheets { sheets: usize, max: usize },
+    #[error(
+        "at scale {scale} the map needs {need_w} × {need_h} mm, but {paper} {orientation} has room for {room_w} × {room_h} mm, so it would be cut off; use --fit, {fits}, or print it over sheets with --tile A3"
+    )]
+    Crops {
+        scale: String,
+        need_w: u32,
+        need_h: u32,
+        room_w: u32,
+        room_h: u32,
+        paper: String,
+        orientation: &'static str,
+        /// The paper on which it fits, or a scale at which it fits on this paper, in words.
+        fits: String,
+    },
     #[error("the project has no personas to print")]
     NoPersonas,
     #[error("the project has no stakeholders to print: add them on the stakeholder map")]
@@ -178,6 +192,10 @@ pub struct Written {
     pub warnings: Vec<SmallText>,
     /// Characters no shipped font can draw, printed as boxes (each once).
     pub missing_glyphs: Vec<char>,
+    /// For Mermaid: texts it cannot carry as typed, and how they were written.
+    pub changed_texts: Vec<mermaid::ChangedText>,
+    /// For Mermaid: tasks no curve scores, written with the middle score 3.
+    pub unscored: Vec<String>,
 }
 
 /// Text too small for a wall on the chosen paper, and what would make it readable.
@@ -372,6 +390,60 @@ fn note_small_text(
     }
 }
 
+/// Refuses a fixed scale at which the map does not fit its paper: a page that cuts the map off
+/// is not a poster. Names the paper it fits on, or the scale that fits this paper.
+fn check_fits(scene: &Scene, setup: &PageSetup) -> Result<(), ExportError> {
+    let Scale::Fixed(scale) = setup.scale else {
+        return Ok(());
+    };
+    let size = (scene.size.x, scene.size.y);
+    let overflows = |setup: &PageSetup| {
+        let plan = setup.plan(size);
+        let (_, _, w, h) = plan.map_area;
+        size.0 * plan.scale > w + 0.5 || size.1 * plan.scale > h + 0.5
+    };
+    if !overflows(setup) {
+        return Ok(());
+    }
+    let plan = setup.plan(size);
+    let mm = |pt: f32| (pt / paper::PT_PER_MM).round() as u32;
+    let iso = [
+        PaperSize::A4,
+        PaperSize::A3,
+        PaperSize::A2,
+        PaperSize::A1,
+        PaperSize::A0,
+    ];
+    let fits = iso
+        .into_iter()
+        .find(|&paper| !overflows(&PageSetup { paper, ..*setup }))
+        .map_or_else(
+            || {
+                let fit = PageSetup {
+                    scale: Scale::Fit,
+                    ..*setup
+                }
+                .plan(size)
+                .scale;
+                format!("--scale {:.2} or smaller", (fit * 100.0).floor() / 100.0)
+            },
+            |paper| format!("--paper {} or larger", paper.name()),
+        );
+    Err(ExportError::Crops {
+        scale: format!("{scale:.2}"),
+        need_w: mm(size.0 * plan.scale),
+        need_h: mm(size.1 * plan.scale),
+        room_w: mm(plan.map_area.2),
+        room_h: mm(plan.map_area.3),
+        paper: setup.paper.name().clone(),
+        orientation: match setup.orientation {
+            paper::Orientation::Landscape => "landscape",
+            paper::Orientation::Portrait => "portrait",
+        },
+        fits,
+    })
+}
+
 /// Map `map` laid out and painted for the paper of `setup`, with its analysis's marks.
 fn prepare_map(
     project: &Project,
@@ -423,6 +495,7 @@ fn paper_pages(
     let mut warnings: Vec<SmallText> = Vec::new();
     for m in maps {
         let prepared = prepare_subject(project, m, options, text);
+        check_fits(&prepared.scene, &options.setup)?;
         let (page, plan) = prepared.page(&options.setup, text);
         note_small_text(&mut warnings, &prepared, &plan, &options.setup);
         match &options.tiling {
@@ -455,18 +528,32 @@ pub fn export_map(
     let (project, map) = filtered.as_ref().map_or((project, map), |(p, m)| (p, m));
     let mut text = TextMeasurer::new();
     if options.format.is_text() {
-        let body = match options.format {
-            Format::Markdown => text::markdown(project, map),
-            Format::Csv => text::csv(map),
-            _ => text::mermaid(project, map),
-        };
-        out.write_all(body.as_bytes())?;
-        return Ok(Written {
+        let mut written = Written {
             pages: 1,
             pixels: None,
             warnings: Vec::new(),
             missing_glyphs: Vec::new(),
-        });
+            changed_texts: Vec::new(),
+            unscored: Vec::new(),
+        };
+        let body = match options.format {
+            Format::Markdown => text::markdown(project, map),
+            Format::Csv => text::csv(
+                project,
+                map,
+                options
+                    .excel
+                    .unwrap_or_else(|| crate::i18n::Language::of_text(&project.language)),
+            ),
+            _ => {
+                let m = mermaid::mermaid_text_of(project, map);
+                written.changed_texts = m.changed;
+                written.unscored = m.unscored;
+                m.text
+            }
+        };
+        out.write_all(body.as_bytes())?;
+        return Ok(written);
     }
     let (mut pages, warnings) = paper_pages(project, map, options, &mut text)?;
     let missing_glyphs = replace_missing(&mut pages, &mut text);
@@ -489,6 +576,8 @@ pub fn export_map(
         pixels,
         warnings,
         missing_glyphs,
+        changed_texts: Vec::new(),
+        unscored: Vec::new(),
     })
 }
 

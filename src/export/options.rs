@@ -55,6 +55,8 @@ pub struct ExportOptions {
     pub subject: Subject,
     /// How what respondents said appears: with who said it, by code only, or not at all.
     pub quotes: Quotes,
+    /// For CSV: the spreadsheet it is written for; `None` for the project's language.
+    pub excel: Option<crate::i18n::Language>,
 }
 
 /// How quotes appear on an export.
@@ -131,6 +133,7 @@ impl Default for ExportOptions {
             all_maps: false,
             subject: Subject::Map,
             quotes: Quotes::Full,
+            excel: None,
         }
     }
 }

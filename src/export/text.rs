@@ -101,27 +101,94 @@ pub fn markdown(project: &Project, map: &Map) -> String {
 /// A CSV field: quoted when it holds a comma, quote or line break; a field starting with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return is defused with a leading `'`, so a spreadsheet
 /// does not run it as a formula (OWASP's rule for CSV injection).
-fn csv_field(text: &str) -> String {
+fn csv_field(text: &str, sep: &str) -> String {
     let mut text = text.to_owned();
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         text.insert(0, '\'');
     }
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains(['"', '\n', '\r']) || text.contains(sep) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
 }
 
-/// The map's grid as CSV: a row per lane, a column per stage, the cards of a cell one per line.
-pub fn csv(map: &Map) -> String {
-    let mut out = String::new();
+/// A number as a spreadsheet in `excel`'s language reads it: `-0,5` for Dutch Excel, `-0.5`
+/// for English (a plain minus and no grouping, so it is a number there, not text).
+fn csv_number(value: f64, excel: Language) -> String {
+    let text = crate::model::format_score(value, 3, false);
+    match excel {
+        Language::Dutch => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
+/// The map's grid as CSV for a spreadsheet in `excel`'s language: a row per lane, a column per
+/// stage, the cards of a cell one per line; the emotions lane as a row per curve and the
+/// metrics lane as a row per data set, each cell a number the spreadsheet can compute with.
+/// Dutch Excel gets what it opens as a table: `;` between fields, decimal commas and a byte
+/// order mark (without one it reads UTF-8 as Windows-1252); English Excel `,` and decimal
+/// points, with the mark too.
+pub fn csv(project: &Project, map: &Map, excel: Language) -> String {
+    let sep = match excel {
+        Language::Dutch => ";",
+        Language::English => ",",
+    };
+    let field = |text: &str| csv_field(text, sep);
+    let mut out = String::from("\u{feff}");
     let header: Vec<String> = std::iter::once(String::new())
-        .chain(map.stages.iter().map(|s| csv_field(&s.name)))
+        .chain(map.stages.iter().map(|s| field(&s.name)))
         .collect();
-    let _ = write!(out, "{}\r\n", header.join(","));
+    let _ = write!(out, "{}\r\n", header.join(sep));
+    let figures_row = |label: &str, figure: &dyn Fn(crate::model::StageId) -> Option<f64>| {
+        let mut row = vec![field(label)];
+        for stage in &map.stages {
+            row.push(figure(stage.id).map_or_else(String::new, |v| csv_number(v, excel)));
+        }
+        row.join(sep)
+    };
     for lane in &map.lanes {
-        let mut row = vec![csv_field(&lane.name)];
+        // A figures lane is a row per curve or data set; its cards, if it has any (or it has
+        // no figures), follow in a row of their own, so nothing on the map is left out.
+        let has_cards = map.cards.iter().any(|c| c.lane == lane.id);
+        match lane.kind {
+            LaneKind::Emotions if !map.curves.is_empty() => {
+                for curve in &map.curves {
+                    let label = format!(
+                        "{} – {}",
+                        lane.name,
+                        crate::layout::curve_name(project, curve)
+                    );
+                    let _ = write!(out, "{}\r\n", figures_row(&label, &|s| curve.stage_mean(s)));
+                }
+                if !has_cards {
+                    continue;
+                }
+            }
+            LaneKind::Metrics => {
+                let shown = crate::layout::shown_datasets(project, map, lane);
+                let any = !shown.is_empty();
+                for d in shown {
+                    let figures = d.latest_by_stage();
+                    let unit = if d.unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", d.unit)
+                    };
+                    let label = format!("{} – {}{unit}", lane.name, d.name);
+                    let _ = write!(
+                        out,
+                        "{}\r\n",
+                        figures_row(&label, &|s| figures.get(&s).copied())
+                    );
+                }
+                if any && !has_cards {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let mut row = vec![field(&lane.name)];
         for stage in &map.stages {
             let mut cards: Vec<&crate::model::Card> = map
                 .cards
@@ -129,21 +196,10 @@ pub fn csv(map: &Map) -> String {
                 .filter(|c| c.lane == lane.id && c.stage == stage.id)
                 .collect();
             cards.sort_by_key(|c| c.order);
-            let mut cell: Vec<String> = cards.iter().map(|c| c.title.clone()).collect();
-            if lane.kind == LaneKind::Emotions {
-                for curve in &map.curves {
-                    for p in curve.points.iter().filter(|p| p.stage == stage.id) {
-                        cell.push(
-                            format!("{} {}", map.scale.format(p.score, 2), p.label)
-                                .trim()
-                                .to_owned(),
-                        );
-                    }
-                }
-            }
-            row.push(csv_field(&cell.join("\n")));
+            let cell: Vec<String> = cards.iter().map(|c| c.title.clone()).collect();
+            row.push(field(&cell.join("\n")));
         }
-        let _ = write!(out, "{}\r\n", row.join(","));
+        let _ = write!(out, "{}\r\n", row.join(sep));
     }
     out
 }
@@ -154,18 +210,22 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        assert_eq!(csv_field("a,b", ","), "\"a,b\"");
+        assert_eq!(csv_field("a,b", ";"), "a,b");
+        assert_eq!(csv_field("a;b", ";"), "\"a;b\"");
+        assert_eq!(csv_field("say \"hi\"", ","), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1)", ","), "'=SUM(A1)");
+        assert_eq!(csv_field("plain", ","), "plain");
+        assert_eq!(csv_field("a\nb", ";"), "\"a\nb\"");
         for risky in ["+31 6", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
             assert!(
-                csv_field(risky).trim_start_matches('"').starts_with('\''),
+                csv_field(risky, ",")
+                    .trim_start_matches('"')
+                    .starts_with('\''),
                 "{risky:?}"
             );
         }
-        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("\r=1", ","), "\"'\r=1\"");
     }
 
     #[test]
@@ -210,26 +270,65 @@ mod tests {
             lanes: lanes.clone(),
             ..Map::default()
         };
-        assert_eq!(csv(&map), ",S1,S2\r\nL1,a,b\r\nL2,c,d\r\n");
+        let project = Project::default();
+        assert_eq!(
+            csv(&project, &map, Language::English),
+            "\u{feff},S1,S2\r\nL1,a,b\r\nL2,c,d\r\n"
+        );
+        assert_eq!(
+            csv(&project, &map, Language::Dutch),
+            "\u{feff};S1;S2\r\nL1;a;b\r\nL2;c;d\r\n"
+        );
 
-        // The emotion lane lists the scores of its stage; other lanes do not.
+        // The emotions lane is a row of numbers per curve, saying which curve it is; the
+        // metrics lane a row per data set with its latest figure per stage.
         let mut map = map;
         map.lanes.push(Lane::new("E", LaneKind::Emotions));
-        map.curves.push(crate::model::EmotionCurve {
-            points: vec![crate::model::EmotionPoint {
-                stage: stages[1].id,
-                score: 1.0,
-                label: "blij".to_owned(),
-                ..crate::model::EmotionPoint::default()
-            }],
-            ..crate::model::EmotionCurve::default()
+        let point = |stage: usize, score: f64| crate::model::EmotionPoint {
+            stage: stages[stage].id,
+            score,
+            ..crate::model::EmotionPoint::default()
+        };
+        for (label, points) in [
+            ("Nu", vec![point(1, -0.5)]),
+            ("Straks", vec![point(0, 1.0), point(1, 2.0)]),
+        ] {
+            map.curves.push(crate::model::EmotionCurve {
+                label: label.to_owned(),
+                points,
+                ..crate::model::EmotionCurve::default()
+            });
+        }
+        let metrics = Lane::new("M", LaneKind::Metrics);
+        map.lanes.push(metrics);
+        let mut project = Project::default();
+        project.datasets.push(crate::model::Dataset {
+            name: "Gesprekken".into(),
+            unit: "per week".into(),
+            map: Some(map.id),
+            values: vec![
+                crate::model::DataPoint {
+                    value: 1200.5,
+                    stage: Some(stages[0].id),
+                    date: "2026-10-01".into(),
+                    ..crate::model::DataPoint::default()
+                },
+                crate::model::DataPoint {
+                    value: 1300.0,
+                    stage: Some(stages[0].id),
+                    date: "2026-11-01".into(),
+                    ..crate::model::DataPoint::default()
+                },
+            ],
+            ..crate::model::Dataset::default()
         });
-        // (A score like +1 is defused as any cell starting with a sign.)
-        let score = csv_field(&format!("{} blij", map.scale.format(1.0, 2)));
+        let dutch = csv(&project, &map, Language::Dutch);
         assert_eq!(
-            csv(&map),
-            format!(",S1,S2\r\nL1,a,b\r\nL2,c,d\r\nE,,{score}\r\n")
+            dutch,
+            "\u{feff};S1;S2\r\nL1;a;b\r\nL2;c;d\r\nE – Nu · huidig;;-0,5\r\nE – Straks · huidig;1;2\r\nM – Gesprekken (per week);1300;\r\n"
         );
+        let english = csv(&project, &map, Language::English);
+        assert!(english.contains("E – Nu · huidig,,-0.5\r\n"), "{english}");
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl fmt::Display for Problem {
 /// Every message says what is wrong and, where known, where; the path comes last.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("could not read the file ({source}): {path}")]
+    #[error("could not read the file ({}): {path}", plain_io_error(source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -93,11 +93,44 @@ pub enum FileError {
         limit_mb: u64,
     },
 
-    #[error("could not save ({source}); the file on disk was not changed: {path}")]
+    #[error(
+        "could not save ({}); the file on disk was not changed: {path}",
+        plain_io_error(source)
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// What went wrong with a file, in words a user acts on rather than the system's own
+/// ("Is a directory (os error 21)"): what it is, and what to do where that is clear.
+pub fn plain_io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "there is no such file; check the name and the folder".to_owned(),
+        K::PermissionDenied => {
+            "permission denied: you may not read or write it; ask its owner, or copy it to a folder of your own".to_owned()
+        }
+        K::IsADirectory => "it is a folder, not a file; choose a file in it".to_owned(),
+        K::NotADirectory => "a folder on its path is a file".to_owned(),
+        K::ReadOnlyFilesystem => "the disk is read-only; save it somewhere else".to_owned(),
+        K::StorageFull | K::QuotaExceeded => "the disk is full; make room, or save it somewhere else".to_owned(),
+        K::FileTooLarge => "the file is too large for this disk".to_owned(),
+        K::AlreadyExists => "a file of that name is already there".to_owned(),
+        K::InvalidFilename => "the name is not one this system allows".to_owned(),
+        K::Interrupted | K::TimedOut | K::WouldBlock => {
+            "the system did not answer in time; try again".to_owned()
+        }
+        _ => {
+            // The system's words, without the number that means nothing to a user.
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            }
+        }
+    }
 }
 
 fn summary(problems: &[Problem]) -> String {

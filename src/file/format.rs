@@ -85,8 +85,75 @@ pub fn to_ron_string(project: &Project) -> Result<String, FileError> {
     Ok(text)
 }
 
-fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> FileError {
+/// What the RON parser found, in the words of someone who edits a project file by hand (or
+/// who received a damaged one) rather than the parser's own ("Expected identifier").
+fn plain_ron_words(e: &ron::Error) -> String {
+    use ron::Error as E;
+    let damaged =
+        "; the file may be cut short or damaged: open its backup (.bak) or ask for it again";
+    match e {
+        E::Eof => format!("the file ends in the middle of the project{damaged}"),
+        E::ExpectedComma => "a comma is missing between two values".to_owned(),
+        E::ExpectedIdentifier => "a field name is expected here".to_owned(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "a text in double quotes is expected here, or its closing quote is missing".to_owned()
+        }
+        E::ExpectedArray | E::ExpectedArrayEnd => {
+            "a list in square brackets is expected here, or its closing ] is missing".to_owned()
+        }
+        E::ExpectedStructLikeEnd | E::ExpectedAttributeEnd => {
+            "a closing parenthesis is missing here".to_owned()
+        }
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => {
+            "a set of `key: value` pairs in braces is expected here".to_owned()
+        }
+        E::ExpectedBoolean => "true or false is expected here".to_owned(),
+        E::ExpectedFloat | E::ExpectedInteger | E::IntegerOutOfBounds => {
+            "a number is expected here, or the number is too large".to_owned()
+        }
+        E::ExpectedOption | E::ExpectedOptionEnd => "Some(…) or None is expected here".to_owned(),
+        E::ExpectedUnit | E::ExpectedChar | E::ExpectedByteLiteral | E::ExpectedByteString => {
+            "a value of another kind is expected here".to_owned()
+        }
+        E::InvalidEscape(what) => format!("a backslash escape in a text is not valid ({what})"),
+        E::UnexpectedChar(c) => format!("the character {c:?} does not belong here"),
+        E::UnclosedBlockComment | E::UnclosedLineComment => "a comment is never closed".to_owned(),
+        E::TrailingCharacters => {
+            "there is more text after the end of the project; remove it".to_owned()
+        }
+        E::Utf8Error(_) => "the text is not valid UTF-8 here".to_owned(),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "{found:?} is not one of the values allowed here ({})",
+            expected.join(", ")
+        ),
+        E::NoSuchStructField { found, .. } => {
+            format!("{found:?} is not a field Klantreis knows here")
+        }
+        E::DuplicateStructField { field, .. } => format!("the field `{field}` appears twice"),
+        E::InvalidValueForType { expected, found } => {
+            format!("{found} is not allowed here: {expected} is expected")
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            format!("{found} values are given where {expected} are expected")
+        }
+        other => format!("the file is not written as a project file is ({other})"),
+    }
+}
+
+fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> FileError {
+    // Whatever the parser expected, an error where the text has already ended means the file
+    // was cut short.
+    let body = text.trim_end();
+    let end = (
+        1 + body.matches('\n').count(),
+        1 + body.chars().rev().take_while(|&c| c != '\n').count(),
+    );
+    // The span ends where the text ends: the last word, cut off, is where the parser stopped.
+    let at_end = (e.span.end.line, e.span.end.col) >= end;
     let message = match &e.code {
+        _ if at_end => plain_ron_words(&ron::Error::Eof),
         ron::Error::ExceededRecursionLimit => format!(
             "values are nested more than {RECURSION_LIMIT} levels deep; a project file never is"
         ),
@@ -102,7 +169,7 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> FileError {
         ron::Error::MissingStructField { field, .. } => {
             format!("the field `{field}` is missing here")
         }
-        other => other.to_string(),
+        other => plain_ron_words(other),
     };
     FileError::Syntax {
         path: path.to_path_buf(),
@@ -125,7 +192,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
     let file: FileIn = match options.from_str(text) {
         Ok(file) => file,
         Err(e) => {
-            let error = syntax_error(path, &e);
+            let error = syntax_error(path, text, &e);
             return Err(match options.from_str::<HeaderIn>(text) {
                 Ok(HeaderIn {
                     format: (major, minor),

@@ -11,7 +11,7 @@ pub use crate::model::Limits;
 pub use atomic::{
     ReplaceError, backup_path, clean_stale_temporaries, replace_with, same_file, write_atomically,
 };
-pub use error::{FileError, Problem};
+pub use error::{FileError, Problem, plain_io_error};
 pub use format::{
     CURRENT_FORMAT, FILE_EXTENSION, LoadWarning, Loaded, MAX_FILE_BYTES, RECURSION_LIMIT,
     file_text, from_ron_str, load, save, save_without_backup, to_ron_string,

@@ -84,6 +84,91 @@ fn acc_value<'a>(text: &'a str, keyword: &str) -> Option<&'a str> {
     rest.strip_prefix(':').map(str::trim)
 }
 
+/// Marks around an entity code (`#58;`, `#quot;`) kept out of the grammar's way, as Mermaid's
+/// `encodeEntities` does before it parses: the code's `#` does not start a comment, its `;`
+/// does not end a statement.
+const ENTITY_OPEN: char = '\u{E000}';
+const ENTITY_CLOSE: char = '\u{E001}';
+
+/// `line` with each entity code (`#` + letters, digits or `_` + `;`) hidden from the grammar.
+fn protect_entities(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('#') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let word = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if word > 0 && after[word..].starts_with(';') {
+            out.push(ENTITY_OPEN);
+            out.push_str(&after[..word]);
+            out.push(ENTITY_CLOSE);
+            rest = &after[word + 1..];
+        } else {
+            out.push('#');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The character a named entity stands for, for the names a journey's text would use.
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "colon" => ':',
+        "semi" => ';',
+        "num" => '#',
+        "percnt" => '%',
+        "comma" => ',',
+        "nbsp" => '\u{a0}',
+        "hellip" => '…',
+        "euro" => '€',
+        _ => return None,
+    })
+}
+
+/// Text as Mermaid shows it: entity codes (`#58;`, `#colon;`) as their characters (an unknown
+/// one as written), and without the invisible word joiner that older Klantreis exports put in
+/// front of a name that starts like a keyword.
+pub fn shown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(ENTITY_OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + ENTITY_OPEN.len_utf8()..];
+        let Some(end) = after.find(ENTITY_CLOSE) else {
+            rest = after;
+            continue;
+        };
+        let code = &after[..end];
+        let decoded = if code.bytes().all(|b| b.is_ascii_digit()) {
+            code.parse::<u32>().ok().and_then(char::from_u32)
+        } else {
+            named_entity(code)
+        };
+        if let Some(c) = decoded {
+            out.push(c);
+        } else {
+            out.push('#');
+            out.push_str(code);
+            out.push(';');
+        }
+        rest = &after[end + ENTITY_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.trim_start_matches('\u{2060}').to_owned()
+}
+
 /// Reads the journey in `text`, whose first line is line `first` of its file. The text must
 /// start with `journey` (after blank lines, comments and a front-matter block).
 pub fn parse(text: &str, first: usize) -> Result<Journey, Vec<Problem>> {
@@ -98,13 +183,21 @@ pub fn parse(text: &str, first: usize) -> Result<Journey, Vec<Problem>> {
     let mut section: Option<Section> = None;
     for (i, raw) in text.lines().enumerate() {
         let line = first + i;
+        let raw = &*protect_entities(raw);
         if descr_block.is_some() {
             if let Some(end) = raw.find('}') {
                 journey.acc_descr.push_str(&raw[..end]);
                 let whole = journey.acc_descr.trim().to_owned();
                 journey.acc_descr = whole;
                 descr_block = None;
-                if let Err(p) = rest_is_blank(&raw[end + 1..], line) {
+                // Mermaid's lexer goes on after the brace: `}title Mijn reis` is a title.
+                let rest = raw[end + 1..].trim_start();
+                let result = if rest.is_empty() || rest.starts_with('#') || rest.starts_with("%%") {
+                    Ok(())
+                } else {
+                    statement(rest, line, &mut journey, &mut section, &mut descr_block)
+                };
+                if let Err(p) = result {
                     problems.push(p);
                 }
             } else {
@@ -114,7 +207,9 @@ pub fn parse(text: &str, first: usize) -> Result<Journey, Vec<Problem>> {
             continue;
         }
         let t = raw.trim_start();
-        if !started && i == 0 && t.trim_end() == "---" {
+        // Front matter opens the diagram: on its first line that is not blank.
+        let first_content = !started && text.lines().take(i).all(|l| l.trim().is_empty());
+        if first_content && t.trim_end() == "---" {
             in_front_matter = true;
             continue;
         }
@@ -151,6 +246,18 @@ pub fn parse(text: &str, first: usize) -> Result<Journey, Vec<Problem>> {
     }
     if let Some(s) = section.take() {
         journey.sections.push(s);
+    }
+    journey.title = shown_text(&journey.title);
+    journey.acc_title = shown_text(&journey.acc_title);
+    journey.acc_descr = shown_text(&journey.acc_descr);
+    for s in &mut journey.sections {
+        s.name = shown_text(&s.name);
+        for t in &mut s.tasks {
+            t.name = shown_text(&t.name);
+            for a in &mut t.actors {
+                *a = shown_text(a);
+            }
+        }
     }
     if problems.is_empty() {
         Ok(journey)
@@ -282,19 +389,100 @@ fn task(
     Ok(())
 }
 
-/// The journeys in a file: the file itself when it is a diagram (`.mmd`), else every fenced
-/// ```` ```mermaid ```` block of a Markdown file that holds a journey (other diagrams are left
-/// alone). Problems name lines of the whole file.
-pub fn journeys(text: &str, markdown: bool) -> Result<Vec<Journey>, Vec<Problem>> {
-    if !markdown {
-        return parse(text, 1).map(|j| vec![j]);
+/// What a file gave: its journeys, and the blocks left out with their problems.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Read {
+    pub journeys: Vec<Journey>,
+    /// A problem per line of each block that could not be read (which Mermaid would not draw
+    /// either); the other blocks are read all the same.
+    pub left_out: Vec<Problem>,
+}
+
+/// Whether a diagram's text is a journey: its first word, after blank lines, a front-matter
+/// block (`---` … `---`) and comments, is `journey`.
+fn is_journey(body: &str) -> bool {
+    let mut lines = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    if lines.peek() == Some(&"---") {
+        lines.next();
+        for l in lines.by_ref() {
+            if l == "---" {
+                break;
+            }
+        }
     }
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
+    lines
+        .find(|l| !l.starts_with("%%") && !l.starts_with('#'))
+        .is_some_and(|l| starts_with_ci(l, "journey"))
+}
+
+/// HTML's escapes in a `<div class="mermaid">` block, as the browser reads them.
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A Mermaid block of a Markdown file: its text, the line (from 1) its text starts on, and the
+/// line of its opening, for messages.
+struct Block {
+    body: String,
+    first: usize,
+    opened: usize,
+}
+
+/// The Mermaid blocks of a Markdown file: fenced ```` ```mermaid ```` blocks and the
+/// `<div class="mermaid">` (or `<pre class="mermaid">`) blocks that pages embed; a block never
+/// closed is a problem.
+fn blocks(text: &str) -> (Vec<Block>, Vec<Problem>) {
     let lines: Vec<&str> = text.lines().collect();
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < lines.len() {
         let t = lines[i].trim_start();
+        let lower = t.to_ascii_lowercase();
+        if (lower.starts_with("<div") || lower.starts_with("<pre"))
+            && lower.contains("class=\"mermaid\"")
+        {
+            let tag = if lower.starts_with("<div") {
+                "</div>"
+            } else {
+                "</pre>"
+            };
+            let open_end = t.find('>').map_or(t.len(), |e| e + 1);
+            let mut body = String::new();
+            let mut j = i;
+            let mut rest = &t[open_end..];
+            let closed = loop {
+                if let Some(end) = rest.to_ascii_lowercase().find(tag) {
+                    body.push_str(&rest[..end]);
+                    break true;
+                }
+                body.push_str(rest);
+                body.push('\n');
+                j += 1;
+                match lines.get(j) {
+                    Some(l) => rest = l,
+                    None => break false,
+                }
+            };
+            if !closed {
+                problems.push(problem(i + 1, "this mermaid block is never closed"));
+            }
+            // The text after the opening tag starts on the tag's own line.
+            out.push(Block {
+                body: unescape_html(&body),
+                first: i + 1,
+                opened: i + 1,
+            });
+            i = j + 1;
+            continue;
+        }
         let fence = if t.starts_with("```") {
             "```"
         } else if t.starts_with("~~~") {
@@ -322,30 +510,57 @@ pub fn journeys(text: &str, markdown: bool) -> Result<Vec<Journey>, Vec<Problem>
             end += 1;
         }
         if is_mermaid {
-            let body = lines[start..end.min(lines.len())].join("\n");
-            let first_word = body.lines().map(str::trim).find(|l| {
-                !l.is_empty() && !l.starts_with("%%") && !l.starts_with('#') && *l != "---"
-            });
-            if first_word.is_some_and(|w| starts_with_ci(w, "journey")) {
-                match parse(&body, start + 1) {
-                    Ok(j) => out.push(j),
-                    Err(p) => problems.extend(p),
-                }
+            if end >= lines.len() {
+                problems.push(problem(i + 1, "this mermaid block is never closed"));
             }
-        }
-        if end >= lines.len() && is_mermaid {
-            problems.push(problem(i + 1, "this mermaid block is never closed"));
+            out.push(Block {
+                body: lines[start..end.min(lines.len())].join("\n"),
+                first: start + 1,
+                opened: i + 1,
+            });
         }
         i = end + 1;
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    (out, problems)
+}
+
+/// The journeys in a file: the file itself when it is a diagram (`.mmd`), else every Mermaid
+/// block of a Markdown file that holds a journey (other diagrams are left alone). As Mermaid
+/// draws the good blocks of a page and not the bad ones, a bad block is left out and named
+/// with its problems; only a file with no journey that can be read is an error. Problems name
+/// lines of the whole file.
+pub fn journeys(text: &str, markdown: bool) -> Result<Read, Vec<Problem>> {
+    if !markdown {
+        return parse(text, 1).map(|j| Read {
+            journeys: vec![j],
+            left_out: Vec::new(),
+        });
+    }
+    let (found, mut left_out) = blocks(text);
+    let mut out = Vec::new();
+    for block in found.iter().filter(|b| is_journey(&b.body)) {
+        match parse(&block.body, block.first) {
+            Ok(j) => out.push(j),
+            Err(p) => {
+                left_out.push(problem(
+                    block.opened,
+                    "this journey block was left out, as Mermaid would not draw it",
+                ));
+                left_out.extend(p);
+            }
+        }
     }
     if out.is_empty() {
-        return Err(vec![problem(
-            1,
-            "the file has no ```mermaid block with a journey diagram",
-        )]);
+        if left_out.is_empty() {
+            left_out.push(problem(
+                1,
+                "the file has no ```mermaid block with a journey diagram",
+            ));
+        }
+        return Err(left_out);
     }
-    Ok(out)
+    Ok(Read {
+        journeys: out,
+        left_out,
+    })
 }

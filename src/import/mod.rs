@@ -26,11 +26,13 @@ pub struct Imported {
 /// Why a file could not be imported: every problem, with its line.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{path} could not be read: {source}")]
+    #[error("{path} could not be read: {}", crate::file::plain_io_error(source))]
     Read {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path} is not a regular file (a folder, a pipe or a device); choose the file itself")]
+    NotAFile { path: String },
     #[error("{path} is not text (UTF-8)")]
     NotText { path: String },
     #[error("{path} is {size} bytes; an import reads at most {limit}")]
@@ -84,12 +86,15 @@ impl Source {
 /// Reads a Mermaid or Markdown file and builds its journeys for `project`.
 pub fn read_mermaid(path: &Path, project: &Project) -> Result<Imported, ImportError> {
     let shown = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|source| ImportError::Read {
-            path: shown.clone(),
-            source,
-        })?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|source| ImportError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    // A FIFO or a device would be waited on for ever.
+    if !meta.is_file() {
+        return Err(ImportError::NotAFile { path: shown });
+    }
+    let size = meta.len();
     if size > MAX_TEXT_BYTES {
         return Err(ImportError::TooLarge {
             path: shown,
@@ -116,11 +121,15 @@ pub fn mermaid_bytes(
         path: shown.to_owned(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let journeys = mermaid::journeys(text, markdown).map_err(|problems| ImportError::Mermaid {
+    let read = mermaid::journeys(text, markdown).map_err(|problems| ImportError::Mermaid {
         path: shown.to_owned(),
         problems,
     })?;
-    Ok(from_journeys(&journeys, project))
+    let mut imported = from_journeys(&read.journeys, project);
+    imported
+        .warnings
+        .extend(read.left_out.iter().map(|p| format!("{shown}, {p}")));
+    Ok(imported)
 }
 
 /// The persona called `name` (case aside): the project's, one made earlier in this import, or

@@ -55,6 +55,27 @@ impl Dataset {
         }
     }
 
+    /// The figure per stage: on each stage's latest date, its values combined (summed for a
+    /// count, averaged for a score).
+    pub fn latest_by_stage(&self) -> std::collections::HashMap<StageId, f64> {
+        let mut latest: std::collections::HashMap<StageId, (&str, Vec<f64>)> =
+            std::collections::HashMap::new();
+        for v in &self.values {
+            let Some(stage) = v.stage else { continue };
+            let entry = latest.entry(stage).or_insert((v.date.as_str(), Vec::new()));
+            if v.date.as_str() > entry.0 {
+                *entry = (v.date.as_str(), Vec::new());
+            }
+            if v.date.as_str() == entry.0 {
+                entry.1.push(v.value);
+            }
+        }
+        latest
+            .into_iter()
+            .map(|(stage, (_, values))| (stage, self.combine(&values)))
+            .collect()
+    }
+
     /// The latest as-of date among the values (`YYYY-MM-DD`), if any value has one.
     pub fn latest_date(&self) -> Option<&str> {
         self.values

@@ -84,6 +84,16 @@ impl Checker<'_> {
     }
 }
 
+/// A number for a message: as written for an ordinary figure, in powers of ten for one too
+/// large or too small to read (a score of 10³⁰⁸ is not printed with its 309 digits).
+pub(super) fn figure(value: f64) -> String {
+    if value.is_finite() && value != 0.0 && !(1e-6..1e9).contains(&value.abs()) {
+        format!("{value:.3e}")
+    } else {
+        crate::model::format_score(value, 6, false)
+    }
+}
+
 fn join(location: &str, field: &str) -> String {
     if location.is_empty() {
         field.to_owned()
@@ -418,7 +428,7 @@ fn check_map(
                     join(&ploc, "score"),
                     format!(
                         "{} is not a finite number; a score is a number on the map's scale",
-                        point.score
+                        figure(point.score)
                     ),
                 );
             } else if !scale.contains(point.score) {
@@ -426,7 +436,7 @@ fn check_map(
                     join(&ploc, "score"),
                     format!(
                         "{} is outside the map's scale {}",
-                        point.score,
+                        figure(point.score),
                         scale.label()
                     ),
                 );

@@ -221,7 +221,8 @@ pub(super) fn check_links(
                     vloc,
                     format!(
                         "maps {}..{} onto the scale; it needs two different finite numbers",
-                        data.low, data.high
+                        super::figure(data.low),
+                        super::figure(data.high)
                     ),
                 );
             }

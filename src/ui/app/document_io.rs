@@ -49,6 +49,13 @@ impl KlantreisApp {
 
     /// Saves to `path`; returns whether it worked.
     fn save_to(&mut self, path: &Path) -> bool {
+        // Saved somewhere else: the data sets' files are named from the new place.
+        if self.doc.path.as_deref() != Some(path)
+            && let Some(edit) =
+                crate::edit::data::rebased(&self.doc.project, self.doc.path.as_deref(), path)
+        {
+            self.apply(&tr("undo.data_paths"), edit);
+        }
         let mut project = self.doc.project.clone();
         project.modified = crate::model::time::now_rfc3339();
         match file::save(&project, path) {

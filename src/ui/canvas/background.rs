@@ -24,7 +24,14 @@ impl MapCanvas {
         let band_modifier = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         command_menu(background, &Command::MAP_MENU, &mut f.actions);
         if background.clicked() && !band_modifier && !band_handled {
-            *f.selection = Selection::default();
+            // A click on an empty cell puts the cell cursor there: what is typed next lands
+            // in the cell that was clicked.
+            *f.selection = f
+                .pointer
+                .and_then(|p| cell_at(f.layout, p))
+                .map_or_else(Selection::default, |(lane, stage)| {
+                    Selection::at_cell(lane, stage)
+                });
             self.editing = None;
         }
         if background.double_clicked()

@@ -90,7 +90,7 @@ impl MapCanvas {
         command_menu(&response, &Command::CARD_MENU, &mut f.actions);
         if response.double_clicked() {
             f.selection.only_card(card.id);
-            self.start_editing(TextTarget::CardTitle(card.id), model.title.clone());
+            self.edit_in_frame(false, TextTarget::CardTitle(card.id), model.title.clone());
         }
         self.card_drag(ui, f, card, &response);
         if selected && f.selection.cards.len() == 1 {

@@ -15,6 +15,9 @@ pub(super) struct InPlaceEdit {
     /// Whether the text starts selected (a placeholder to type over) rather than with the
     /// cursor after it (text already typed).
     select_all: bool,
+    /// Whether the edit began between frames, so this frame's keys are not in the text yet
+    /// and the field takes them all.
+    early_focus: bool,
 }
 
 impl InPlaceEdit {
@@ -24,6 +27,7 @@ impl InPlaceEdit {
             text,
             focus_requested: false,
             select_all: true,
+            early_focus: false,
         }
     }
 
@@ -31,6 +35,13 @@ impl InPlaceEdit {
         Self {
             select_all: false,
             ..Self::new(target, text)
+        }
+    }
+
+    pub fn between_frames(self) -> Self {
+        Self {
+            early_focus: true,
+            ..self
         }
     }
 }
@@ -92,6 +103,30 @@ impl MapCanvas {
             };
             (commit, cancel, tab)
         });
+        // The cursor is placed when the field takes the keyboard: a new item's placeholder
+        // title starts selected, so typing replaces it; text already typed keeps the cursor
+        // after it.
+        let place_cursor = |ui: &egui::Ui, edit: &InPlaceEdit| {
+            let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+            let end = egui::text::CCursor::new(edit.text.chars().count());
+            let start = if edit.select_all {
+                egui::text::CCursor::new(0)
+            } else {
+                end
+            };
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::two(start, end)));
+            state.store(ui.ctx(), id);
+        };
+        if !edit.focus_requested && edit.early_focus {
+            // Begun between frames (a card made for the letters typed): the field takes the
+            // keyboard before it is shown, so the keys of this very frame go into it; at
+            // typing speed the next letters are already on their way.
+            ui.memory_mut(|m| m.request_focus(id));
+            place_cursor(ui, edit);
+            edit.focus_requested = true;
+        }
         let text_edit = egui::TextEdit::multiline(&mut edit.text)
             .id(id)
             .lock_focus(true)
@@ -106,21 +141,8 @@ impl MapCanvas {
             )
         });
         if !edit.focus_requested {
-            // The whole text starts selected, so typing replaces a new item's placeholder
-            // title; the arrow keys keep it.
             response.request_focus();
-            if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-                let end = egui::text::CCursor::new(edit.text.chars().count());
-                let start = if edit.select_all {
-                    egui::text::CCursor::new(0)
-                } else {
-                    end
-                };
-                state
-                    .cursor
-                    .set_char_range(Some(egui::text::CCursorRange::two(start, end)));
-                state.store(ui.ctx(), id);
-            }
+            place_cursor(ui, edit);
             edit.focus_requested = true;
         }
         if cancel {

@@ -73,7 +73,7 @@ impl MapCanvas {
                 };
             }
             if response.double_clicked() {
-                self.start_editing(target, text);
+                self.edit_in_frame(false, target, text);
             }
         }
     }

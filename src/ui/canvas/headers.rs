@@ -165,7 +165,7 @@ impl MapCanvas {
             *f.selection = header.selection();
         }
         if response.double_clicked() {
-            self.start_editing(header.text_target(), slot.name.to_owned());
+            self.edit_in_frame(false, header.text_target(), slot.name.to_owned());
         }
         if response.drag_started() {
             self.drag = Some(Drag::Header { header, to: index });

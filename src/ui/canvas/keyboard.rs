@@ -299,9 +299,9 @@ impl MapCanvas {
                     .stage(stage)
                     .map(|s| s.name.clone())
                     .unwrap_or_default();
-                self.start_editing(super::TextTarget::StageName(stage), name);
+                self.edit_in_frame(false, super::TextTarget::StageName(stage), name);
             } else if !typed.trim().is_empty() {
-                self.continue_typing(super::TextTarget::StageName(stage), typed);
+                self.edit_in_frame(true, super::TextTarget::StageName(stage), typed);
             }
             return true;
         }
@@ -328,9 +328,9 @@ impl MapCanvas {
                 *f.selection = next;
             } else if pressed(Key::Enter) || pressed(Key::F2) {
                 let name = f.map.lane(lane).map(|l| l.name.clone()).unwrap_or_default();
-                self.start_editing(super::TextTarget::LaneName(lane), name);
+                self.edit_in_frame(false, super::TextTarget::LaneName(lane), name);
             } else if !typed.trim().is_empty() {
-                self.continue_typing(super::TextTarget::LaneName(lane), typed);
+                self.edit_in_frame(true, super::TextTarget::LaneName(lane), typed);
             }
             return true;
         }

@@ -167,13 +167,26 @@ impl MapCanvas {
     }
 
     /// Starts editing `target` in place with `text`, all of it selected (typing replaces it).
+    /// Called between frames: the field has the keyboard from the next frame's first key.
     pub fn start_editing(&mut self, target: TextTarget, text: String) {
-        self.editing = Some(InPlaceEdit::new(target, text));
+        self.editing = Some(InPlaceEdit::new(target, text).between_frames());
     }
 
     /// Starts editing `target` in place with `text` already typed, the cursor after it.
+    /// Called between frames, as [`Self::start_editing`].
     pub fn continue_typing(&mut self, target: TextTarget, text: String) {
-        self.editing = Some(InPlaceEdit::typed(target, text));
+        self.editing = Some(InPlaceEdit::typed(target, text).between_frames());
+    }
+
+    /// Starts editing from within the frame, after this frame's keys and clicks were read
+    /// (they started the edit, or are already in `text`): the field takes the keyboard
+    /// once shown, for the keys of the frames after.
+    fn edit_in_frame(&mut self, typed: bool, target: TextTarget, text: String) {
+        self.editing = Some(if typed {
+            InPlaceEdit::typed(target, text)
+        } else {
+            InPlaceEdit::new(target, text)
+        });
     }
 
     /// Whether only the cards without evidence stand out.

@@ -162,6 +162,23 @@ impl ExportDialog {
                     message.push(' ');
                     message.push_str(&legibility_text(w.legibility));
                 }
+                for c in &written.changed_texts {
+                    message.push(' ');
+                    message.push_str(&tr_args(
+                        "export.mermaid_changed",
+                        &[("typed", &c.typed), ("written", &c.written)],
+                    ));
+                }
+                if !written.unscored.is_empty() {
+                    message.push(' ');
+                    message.push_str(&tr_args(
+                        "export.mermaid_unscored",
+                        &[
+                            ("count", &written.unscored.len()),
+                            ("cards", &written.unscored.join(", ")),
+                        ],
+                    ));
+                }
                 if !written.missing_glyphs.is_empty() {
                     let chars: String = written.missing_glyphs.iter().collect();
                     message.push(' ');

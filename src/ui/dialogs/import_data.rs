@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::data::Table;
 use crate::data::mapping::{self, MappingError, Outcome, RowReason};
+use crate::data::number::{self, ColumnStyle};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::model::{DataImport, Dataset, KeyLink, KeyMatch, Map, MapId, Project};
 
@@ -32,6 +33,10 @@ pub struct ImportDialog {
     base: Dataset,
     /// The outcome of the recipe as it was last shown, and that recipe.
     outcome: Option<(DataImport, MapId, Result<Outcome, MappingError>)>,
+    /// How the value column writes its numbers, and for which column that was decided.
+    style: (String, ColumnStyle),
+    /// Whether the user chose the decimal separator (rather than the column deciding it).
+    decimal_chosen: bool,
 }
 
 /// A row problem in the interface language.
@@ -62,6 +67,10 @@ impl ImportDialog {
                 || guess.value_column.to_lowercase().contains("score"),
             ..Dataset::default()
         };
+        let style = (
+            guess.value_column.clone(),
+            mapping::value_style(&table, &guess),
+        );
         Self {
             path,
             table,
@@ -69,6 +78,8 @@ impl ImportDialog {
             recipe: guess,
             base,
             outcome: None,
+            style,
+            decimal_chosen: false,
         }
     }
 
@@ -89,7 +100,79 @@ impl ImportDialog {
             let sheet = self.recipe.sheet.clone();
             self.recipe = r.clone();
             self.recipe.sheet = sheet;
+            self.decimal_chosen = old.decimal_chosen;
         }
+    }
+
+    /// The value column's number style, worked out again when the column changed; where the
+    /// column decides and the user has not chosen, the recipe follows it.
+    fn value_style(&mut self) -> &ColumnStyle {
+        if self.style.0 != self.recipe.value_column {
+            self.style = (
+                self.recipe.value_column.clone(),
+                mapping::value_style(&self.table, &self.recipe),
+            );
+        }
+        if !self.decimal_chosen
+            && let Some(comma) = self.style.1.decimal_comma()
+        {
+            self.recipe.decimal_comma = comma;
+        }
+        &self.style.1
+    }
+
+    /// Whether the numbers can be read: the column says how, or the user did.
+    fn decimal_known(&self) -> bool {
+        self.decimal_chosen || self.style.1.decimal_comma().is_some()
+    }
+
+    /// The decimal separator: decided by the column, or asked for where it reads two ways.
+    fn decimal_ui(&mut self, ui: &mut egui::Ui) {
+        let style = self.value_style().clone();
+        let name = ui.label(tr("import.decimal"));
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                for (comma, key) in [
+                    (true, "import.decimal.comma"),
+                    (false, "import.decimal.point"),
+                ] {
+                    let on = self.decimal_known() && self.recipe.decimal_comma == comma;
+                    if ui.radio(on, tr(key)).labelled_by(name.id).clicked() {
+                        self.recipe.decimal_comma = comma;
+                        self.decimal_chosen = true;
+                    }
+                }
+            });
+            let why = match &style {
+                ColumnStyle::Undecided(e) => Some(tr_args(
+                    "import.decimal.undecided",
+                    &[
+                        ("line", &e.line),
+                        ("text", &e.text),
+                        ("comma", &shown(number::parse(&e.text, true))),
+                        ("point", &shown(number::parse(&e.text, false))),
+                    ],
+                )),
+                ColumnStyle::Mixed { point, comma } => Some(tr_args(
+                    "import.decimal.mixed",
+                    &[
+                        ("point_line", &point.line),
+                        ("point", &point.text),
+                        ("comma_line", &comma.line),
+                        ("comma", &comma.text),
+                    ],
+                )),
+                _ => None,
+            };
+            if let Some(why) = why {
+                let colour = if self.decimal_chosen {
+                    ui.visuals().weak_text_color()
+                } else {
+                    ui.visuals().warn_fg_color
+                };
+                ui.add(egui::Label::new(egui::RichText::new(why).color(colour)).wrap());
+            }
+        });
     }
 
     fn outcome(&mut self, map: &Map) -> &Result<Outcome, MappingError> {
@@ -148,18 +231,63 @@ impl ImportDialog {
                             ui.strong(h);
                         }
                         ui.end_row();
+                        let value = self.table.column(&self.recipe.value_column);
                         for row in self.table.rows.iter().take(ROWS) {
                             ui.weak(row.line.to_string());
-                            for c in row.cells.iter().take(self.table.headers.len()) {
+                            for (i, c) in
+                                row.cells.iter().take(self.table.headers.len()).enumerate()
+                            {
                                 let text = c.text();
                                 let short: String = text.chars().take(40).collect();
-                                ui.label(short.replace('\n', " "));
+                                let short = short.replace('\n', " ");
+                                if Some(i) == value {
+                                    self.value_cell_ui(ui, c, short);
+                                } else {
+                                    ui.label(short);
+                                }
                             }
                             ui.end_row();
                         }
                     });
             });
         ui.weak(tr_count("import.rows", self.table.rows.len()));
+    }
+
+    /// A cell of the value column as it will be read: the number in the interface's way of
+    /// writing numbers (the cell as written on hover), or the cell in the warning colour when
+    /// it is not a number or reads two ways and the user has not said which.
+    fn value_cell_ui(&self, ui: &mut egui::Ui, cell: &crate::data::Cell, raw: String) {
+        let read = match cell {
+            crate::data::Cell::Number(n) => Some(number::Reading::Plain(*n)),
+            crate::data::Cell::Text(t) => number::read(t),
+            _ => None,
+        };
+        match read {
+            Some(number::Reading::Either { .. }) if !self.decimal_known() => {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("{raw} ?"))
+                    .on_hover_text(tr("import.decimal.ask"));
+            }
+            Some(r) => {
+                let shown = crate::i18n::number(
+                    r.value(self.recipe.decimal_comma),
+                    6,
+                    false,
+                    crate::i18n::language(),
+                );
+                if shown == raw {
+                    ui.label(shown);
+                } else {
+                    ui.label(shown)
+                        .on_hover_text(tr_args("import.as_written", &[("text", &raw)]));
+                }
+            }
+            None if cell.is_empty() => {
+                ui.label("");
+            }
+            None => {
+                ui.colored_label(ui.visuals().warn_fg_color, raw);
+            }
+        }
     }
 
     /// Keys that name nothing, each with a menu to tie it to a stage or touchpoint; the keys
@@ -275,8 +403,7 @@ impl ImportDialog {
                 ui.end_row();
                 self.column_combo(ui, "import.label", Column::Label, true);
                 ui.end_row();
-                ui.label("");
-                ui.checkbox(&mut self.recipe.decimal_comma, tr("import.decimal_comma"));
+                self.decimal_ui(ui);
                 ui.end_row();
                 let name = ui.label(tr("import.name"));
                 ui.add(egui::TextEdit::singleline(&mut self.base.name).desired_width(180.0))
@@ -380,7 +507,7 @@ impl ImportDialog {
                     ui.horizontal(|ui| {
                         if ui
                             .add_enabled(
-                                ok && !self.base.name.trim().is_empty(),
+                                ok && self.decimal_known() && !self.base.name.trim().is_empty(),
                                 egui::Button::new(tr("import.button")),
                             )
                             .clicked()
@@ -401,6 +528,13 @@ impl ImportDialog {
             });
         answer
     }
+}
+
+/// A number for a message, in the interface's way of writing numbers.
+fn shown(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| {
+        crate::i18n::number(v, 6, false, crate::i18n::language())
+    })
 }
 
 #[derive(Clone, Copy)]

@@ -26,6 +26,18 @@ impl ReimportDialog {
             .resizable(true)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
+                if let Some(found) = &self.imported.found_beside {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        tr_args(
+                            "reimport.found_beside",
+                            &[
+                                ("read", &found.read.display()),
+                                ("stored", &found.stored.display()),
+                            ],
+                        ),
+                    );
+                }
                 let c = &self.imported.changes;
                 if c.is_empty() {
                     ui.label(tr_count("reimport.unchanged", self.imported.values));

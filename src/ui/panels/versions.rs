@@ -340,21 +340,7 @@ fn conflicts_ui(ui: &mut egui::Ui, conflicts: &[Conflict], answers: &mut Vec<Ver
     }
 }
 
-/// A conflict's value as a person reads it: text without quotes, "deleted" for nothing, a
-/// thing by its name, anything else as short JSON.
+/// A conflict's value as a person reads it, in the interface's language.
 fn shown(json: &str) -> String {
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(serde_json::Value::Null) => tr("versions.deleted").into_owned(),
-        Ok(serde_json::Value::String(s)) => format!("“{s}”"),
-        Ok(v) => crate::merge::path::name_of(&v).unwrap_or_else(|| {
-            let text = v.to_string();
-            let short: String = text.chars().take(60).collect();
-            if short.len() < text.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
-        }),
-        Err(_) => json.to_owned(),
-    }
+    crate::compare::things::conflict_value_in_words(json, crate::i18n::language())
 }

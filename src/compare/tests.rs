@@ -1,0 +1,266 @@
+//! The comparison, piece by piece: each kind of change is found, named and signed right.
+
+use super::*;
+use crate::model::{EmotionPoint, Lane, LaneKind, Persona, Stage};
+
+/// A small project: one map of three stages and two lanes, a card in each lane of the first
+/// stage, a persona whose curve scores each stage, and a data set on the map.
+fn project() -> Project {
+    let mut project = crate::templates::new_project(
+        crate::model::MapKind::CustomerJourney,
+        crate::i18n::Language::Dutch,
+    );
+    let persona = Persona {
+        name: "Anna".into(),
+        ..Persona::default()
+    };
+    let map = &mut project.maps[0];
+    map.stages = vec![
+        Stage::named("Oriënteren"),
+        Stage::named("Kopen"),
+        Stage::named("Gebruiken"),
+    ];
+    map.lanes = vec![
+        Lane::new("Acties", LaneKind::CustomerActions),
+        Lane::new("Contactpunten", LaneKind::Touchpoints),
+    ];
+    map.cards = vec![
+        Card {
+            title: "Zoeken".into(),
+            stage: map.stages[0].id,
+            lane: map.lanes[0].id,
+            ..Card::default()
+        },
+        Card {
+            title: "Website".into(),
+            stage: map.stages[0].id,
+            lane: map.lanes[1].id,
+            ..Card::default()
+        },
+    ];
+    let mut curve = crate::model::EmotionCurve {
+        persona: Some(persona.id),
+        ..crate::model::EmotionCurve::default()
+    };
+    for (stage, score) in map.stages.iter().zip([1.0, -1.0, 2.0]) {
+        curve.points.push(EmotionPoint {
+            stage: stage.id,
+            score,
+            ..EmotionPoint::default()
+        });
+    }
+    map.curves = vec![curve];
+    let dataset = Dataset {
+        name: "Gesprekken".into(),
+        map: Some(map.id),
+        values: vec![crate::model::DataPoint {
+            value: 100.0,
+            stage: Some(map.stages[1].id),
+            ..crate::model::DataPoint::default()
+        }],
+        ..Dataset::default()
+    };
+    project.personas.push(persona);
+    project.datasets.push(dataset);
+    project
+}
+
+fn map_diff(old: &Project, new: &Project) -> MapDiff {
+    diff(
+        new,
+        Version::current(old, &old.maps[0], "oud"),
+        Version::current(new, &new.maps[0], "nieuw"),
+    )
+}
+
+#[test]
+fn the_same_project_has_no_changes() {
+    let p = project();
+    assert!(map_diff(&p, &p).is_empty());
+    assert!(diff_projects(&p, &p, ("a", "b")).is_empty());
+}
+
+#[test]
+fn a_card_moved_to_another_lane_is_moved_and_says_where_it_was() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].cards[0].lane = new.maps[0].lanes[1].id;
+    let d = map_diff(&old, &new);
+    assert_eq!(d.cards.len(), 1);
+    let c = &d.cards[0];
+    assert_eq!(c.kind, Kind::Moved);
+    assert_eq!(
+        (c.stage.as_str(), c.lane.as_str()),
+        ("Oriënteren", "Contactpunten")
+    );
+    assert_eq!(c.from, Some(("Oriënteren".into(), "Acties".into())));
+    // To another stage too.
+    new.maps[0].cards[1].stage = new.maps[0].stages[2].id;
+    assert_eq!(map_diff(&old, &new).cards.len(), 2);
+}
+
+#[test]
+fn a_changed_card_names_its_fields_and_a_removed_one_is_listed_last() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].cards[1].owner = "Marketing".into();
+    new.maps[0].cards.remove(0);
+    let d = map_diff(&old, &new);
+    let kinds: Vec<Kind> = d.cards.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::Changed, Kind::Removed]);
+    assert_eq!(d.cards[0].fields[0].field, "owner");
+    assert_eq!(d.cards[0].fields[0].after, "Marketing");
+    assert_eq!(d.cards[1].title, "Zoeken");
+}
+
+#[test]
+fn stages_are_matched_by_id_so_a_rename_is_a_rename() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].stages[1].name = "Bestellen".into();
+    new.maps[0].stages.swap(0, 2);
+    let d = map_diff(&old, &new);
+    let renamed = d.stages.iter().find(|p| p.kind == Kind::Changed).unwrap();
+    assert_eq!(renamed.was.as_deref(), Some("Kopen"));
+    assert_eq!(renamed.name, "Bestellen");
+    assert!(d.stages.iter().any(|p| p.kind == Kind::Moved));
+    assert!(
+        !d.stages
+            .iter()
+            .any(|p| p.kind == Kind::Added || p.kind == Kind::Removed)
+    );
+}
+
+#[test]
+fn a_stages_milestone_and_success_criteria_are_compared() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].stages[1].milestone = "Bestelling geplaatst".into();
+    new.maps[0].stages[2].success_criteria = "Werkt binnen een dag".into();
+    let d = map_diff(&old, &new);
+    assert!(!d.is_empty());
+    let fields: Vec<(&str, &str, &str)> = d
+        .parts_changed
+        .iter()
+        .flat_map(|t| {
+            t.fields
+                .iter()
+                .map(move |f| (t.name.as_str(), f.field.as_str(), f.after.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Kopen", "milestone", "Bestelling geplaatst"),
+            ("Gebruiken", "success criteria", "Werkt binnen een dag")
+        ]
+    );
+    let text = text::map_text(&d);
+    assert!(text.contains("Stage \"Kopen\": changed"), "{text}");
+    assert!(
+        text.contains("milestone: \"\" → \"Bestelling geplaatst\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_curve_change_is_signed_the_right_way() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].curves[0].points[1].score = 1.0;
+    new.maps[0].curves[0].points[2].score = 0.0;
+    let d = map_diff(&old, &new);
+    let c = &d.curves[0];
+    let scores: Vec<(Option<f64>, Option<f64>)> =
+        c.stages.iter().map(|s| (s.before, s.after)).collect();
+    assert_eq!(scores, [(Some(-1.0), Some(1.0)), (Some(2.0), Some(0.0))]);
+    let text = text::map_text(&d);
+    assert!(text.contains("Kopen: -1 → 1 (+2)"), "{text}");
+    assert!(text.contains("Gebruiken: 2 → 0 (-2)"), "{text}");
+    assert_eq!(c.name, "Anna · huidig");
+}
+
+#[test]
+fn a_data_sets_latest_figure_per_stage_is_compared() {
+    let old = project();
+    let mut new = old.clone();
+    new.datasets[0].values.push(crate::model::DataPoint {
+        value: 80.0,
+        stage: Some(new.maps[0].stages[1].id),
+        date: "2026-12-01".into(),
+        ..crate::model::DataPoint::default()
+    });
+    let d = map_diff(&old, &new);
+    assert_eq!(d.metrics.len(), 1);
+    assert_eq!(
+        (d.metrics[0].before, d.metrics[0].after),
+        (Some(100.0), Some(80.0))
+    );
+    assert_eq!(d.metrics[0].stage, "Kopen");
+}
+
+#[test]
+fn personas_stakeholders_evidence_and_data_sets_are_compared() {
+    let old = project();
+    let mut new = old.clone();
+    let anna = new
+        .personas
+        .iter_mut()
+        .find(|p| p.name == "Anna")
+        .expect("Anna");
+    anna.name = "Ans".into();
+    new.datasets[0].unit = "gesprekken".into();
+    new.stakeholders.push(crate::model::Stakeholder {
+        name: "Klantenservice".into(),
+        ..crate::model::Stakeholder::default()
+    });
+    let d = diff_projects(&old, &new, ("a", "b"));
+    assert!(!d.is_empty());
+    let found: Vec<(&str, Kind, &str)> = d
+        .things
+        .iter()
+        .map(|t| (t.thing, t.kind, t.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("persona", Kind::Changed, "Ans"),
+            ("stakeholder", Kind::Added, "Klantenservice"),
+            ("data set", Kind::Changed, "Gesprekken"),
+        ]
+    );
+    assert_eq!(d.things[0].fields[0].before, "Anna");
+    let text = text::project_text(&d);
+    assert!(
+        text.contains("Persona \"Ans\": changed\n  name: \"Anna\" → \"Ans\""),
+        "{text}"
+    );
+    // The JSON carries them too.
+    assert_eq!(text::project_json(&d)["things"][1]["kind"], "added");
+    // Re-reading a data set moves its time on; that alone is no change.
+    let mut reread = old.clone();
+    reread.datasets[0].import = Some(crate::model::DataImport {
+        imported: "2026-12-07T10:00:00Z".into(),
+        ..crate::model::DataImport::default()
+    });
+    assert!(diff_projects(&old, &reread, ("a", "b")).things.is_empty());
+}
+
+#[test]
+fn values_are_worded_as_people_read_them() {
+    use crate::i18n::Language::{Dutch, English};
+    use things::{conflict_value_in_words, value_in_words};
+    assert_eq!(conflict_value_in_words("\"Bellen\"", English), "“Bellen”");
+    assert_eq!(conflict_value_in_words("null", Dutch), "verwijderd");
+    assert_eq!(conflict_value_in_words("-0.5", Dutch), "−0,5");
+    assert_eq!(conflict_value_in_words("true", English), "yes");
+    assert_eq!(
+        conflict_value_in_words("{\"id\":3,\"title\":\"Kassa\"}", English),
+        "Kassa"
+    );
+    assert_eq!(
+        value_in_words(&serde_json::json!([1, 2]), English),
+        "2 items"
+    );
+    assert_eq!(value_in_words(&serde_json::json!(null), English), "none");
+}
