@@ -111,6 +111,26 @@ pub fn number(value: f64, decimals: usize, signed: bool, language: Language) -> 
     out
 }
 
+/// A score on `scale` as `language` writes it, to `decimals` places: `+2` and `−1` on a scale
+/// around zero, `3,5` on one that starts above it.
+pub fn score(
+    scale: crate::model::EmotionScale,
+    value: f64,
+    decimals: usize,
+    language: Language,
+) -> String {
+    number(value, decimals, scale.min() < 0.0, language)
+}
+
+/// A scale's short label, such as `−2..+2` or `1..5`.
+pub fn scale_label(scale: crate::model::EmotionScale, language: Language) -> String {
+    format!(
+        "{}..{}",
+        score(scale, scale.min(), 2, language),
+        score(scale, scale.max(), 2, language)
+    )
+}
+
 thread_local! {
     static CURRENT: Cell<Language> = const { Cell::new(Language::English) };
 }
@@ -292,6 +312,19 @@ mod tests {
         assert_eq!(number(1_234_567.0, 0, false, nl), "1.234.567");
         assert_eq!(number(f64::NAN, 1, false, nl), "–");
         assert_eq!(number(1e300, 0, false, en).len(), 301 + 100);
+    }
+
+    #[test]
+    fn scores_are_written_as_the_scale_and_the_language_read_them() {
+        use crate::model::EmotionScale as S;
+        let (nl, en) = (Language::Dutch, Language::English);
+        assert_eq!(score(S::MinusFiveToFive, 3.0, 1, nl), "+3");
+        assert_eq!(score(S::MinusFiveToFive, -0.375, 2, nl), "−0,38");
+        assert_eq!(score(S::OneToFive, 3.5, 1, nl), "3,5");
+        assert_eq!(score(S::OneToFive, 3.5, 1, en), "3.5");
+        assert_eq!(score(S::MinusTwoToTwo, -0.04, 1, en), "0");
+        assert_eq!(scale_label(S::MinusTwoToTwo, nl), "−2..+2");
+        assert_eq!(scale_label(S::OneToTen, en), "1..10");
     }
 
     #[test]

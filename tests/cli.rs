@@ -144,14 +144,14 @@ fn analyze_reads_the_ikea_visit_as_a_low_middle_with_a_good_end() {
     let (code, stdout, stderr) = klantreis(&["analyze", &ikea]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("Peak:        -4 · Zelfbedieningsmagazijn"),
+        stdout.contains("Peak:        −4 · Zelfbedieningsmagazijn"),
         "{stdout}"
     );
     assert!(
         stdout.contains("End:         +3 · Uitgang en bistro"),
         "{stdout}"
     );
-    assert!(stdout.contains("Remembered:  -0.5"), "{stdout}");
+    assert!(stdout.contains("Remembered:  −0.5"), "{stdout}");
     assert!(stdout.contains("Average:"), "{stdout}");
     assert!(
         stdout.contains("Touchpoint “Medewerker bij de banken” has no owner."),
@@ -195,7 +195,7 @@ fn analyze_lists_the_moments_of_truth_with_their_scores_owners_and_reasons() {
     assert!(stdout.contains("Moments of truth:"), "{stdout}");
     assert!(
         stdout.contains(
-            "Vakbordjes en zuilen met voorraadscherm · Zelfbedieningsmagazijn: -4 · Logistiek — \
+            "Vakbordjes en zuilen met voorraadscherm · Zelfbedieningsmagazijn: −4 · Logistiek — \
              Als de bank er niet ligt"
         ),
         "{stdout}"
@@ -233,7 +233,7 @@ fn export_writes_a_poster_and_refuses_bad_options_clearly() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     // A3 is far too small for this map on a wall, and the warning says what passes.
     assert!(
-        stderr.contains("warning: the smallest text is")
+        stderr.contains("warning: Some text is 3.5 pt, too small to print legibly")
             && stderr.contains("printed over sheets (--tile A3) passes"),
         "{stderr}"
     );

@@ -255,6 +255,37 @@ fn a_tiled_poster_prints_on_a4_sheets_with_an_overview() {
     assert!(text.contains("A1·") && text.contains("B2·"), "sheet labels");
 }
 
+/// Reported: A4 sheets over an A0 poster printed three completely blank sheets. A sheet that
+/// nothing of the poster falls on is left out, and the export and the overview say how many.
+#[test]
+fn blank_sheets_of_a_tiled_poster_are_left_out_and_counted() {
+    let project = example("waterschade-claim.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = out(&dir, "tiles.pdf");
+    let options = ExportOptions {
+        tiling: Some(Tiling {
+            sheet: PaperSize::A4,
+            overlap_mm: 10.0,
+        }),
+        ..ExportOptions::default()
+    };
+    let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+    let doc = lopdf::Document::load(&path).unwrap();
+    // The grid is 5 × 5; the fifth column holds nothing but its last sheet (the title block).
+    assert_eq!(written.blank_sheets, 4);
+    assert_eq!(written.pages, 1 + 25 - 4);
+    assert_eq!(media_boxes(&doc).len(), written.pages);
+    let overview = doc.extract_text(&[1]).unwrap();
+    assert!(overview.contains("4 lege vellen weggelaten"), "{overview}");
+    let text: String = text_of(&doc).split_whitespace().collect();
+    assert!(!text.contains("A5·") && text.contains("E5·"), "{text}");
+    // Every sheet printed shows some of the poster besides its own label and position.
+    for page in 2..=written.pages as u32 {
+        let drawn = drawings(&doc, doc.get_pages()[&page]);
+        assert!(!drawn.is_empty(), "sheet on page {page} is blank");
+    }
+}
+
 /// The dashed glue lines drawn on one page (in the drawing its page shows): each as
 /// `(vertical, length)`. The glue line is the only stroke dashed 3 on, 1.8 off.
 fn glue_lines(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(bool, f32)> {
@@ -832,20 +863,30 @@ fn legibility_is_the_smallest_text_at_the_print_scale() {
     };
     let l = klantreis::export::legibility(&scene, 0.5).unwrap();
     assert!((l.smallest_pt - 5.0).abs() < 1e-4, "{l:?}");
-    // 5 pt has an x-height of 2.5 pt (0.88 mm): readable from about 0.35 m.
+    // A third of the letters are 10 pt, so most text is 5 pt on paper: an x-height of 2.5 pt
+    // (0.88 mm), readable from about 0.35 m; a poster of 18 mm is read from 40 cm.
+    assert!((l.body_pt - 5.0).abs() < 1e-4, "{l:?}");
     assert!((l.readable_from_m - 0.3528).abs() < 1e-3, "{l:?}");
+    assert!((l.read_from_m - 0.4).abs() < 1e-4, "{l:?}");
     assert!(klantreis::export::too_small(&l));
-    // Too small is under 8 pt, or unreadable from 1.5 m; either is enough.
-    let at = |smallest_pt, readable_from_m| {
+    // Too small is under 6 pt anywhere, or the poster's text unreadable from where a poster
+    // that size is read; either is enough.
+    let at = |smallest_pt, readable_from_m, read_from_m| {
         klantreis::export::too_small(&klantreis::export::Legibility {
+            body_pt: 12.0,
             smallest_pt,
             readable_from_m,
+            read_from_m,
         })
     };
-    assert!(!at(20.0, 2.0));
-    assert!(at(7.9, 2.0), "small letters seen from far");
-    assert!(at(12.0, 1.4), "large enough letters, but not from 1.5 m");
-    assert!(!at(8.0, 1.5), "exactly at both limits is readable");
+    assert!(!at(20.0, 2.0, 1.0));
+    assert!(at(5.9, 2.0, 1.0), "letters too small to print");
+    assert!(
+        at(12.0, 0.8, 1.0),
+        "large enough letters, but not from where it is read"
+    );
+    assert!(!at(6.0, 1.0, 1.0), "exactly at both limits is readable");
+    assert!(!at(8.0, 0.5, 0.5), "a small poster is read from nearer");
     let no_text = Scene {
         shapes: Vec::new(),
         ..scene
@@ -866,7 +907,7 @@ fn legibility_is_the_smallest_text_at_the_print_scale() {
     assert_eq!(written.warnings.len(), 1);
     assert_eq!(Some(written.warnings[0].legibility), preview.legibility);
     assert_eq!(written.warnings[0].remedy, preview.remedy);
-    assert!(written.warnings[0].legibility.smallest_pt < 8.0);
+    assert!(written.warnings[0].legibility.smallest_pt < 6.0);
 }
 
 /// The title in a PDF's document properties.
@@ -989,7 +1030,8 @@ fn a_sheet_holds_its_part_of_the_poster_a_centimetre_in_and_marks_the_overlap() 
     let (page, plan) = prepared.page(&options.setup, &mut text);
     let pages =
         klantreis::export::pages::tiled(&project, &prepared, (&page, &plan), &tiling, &mut text)
-            .unwrap();
+            .unwrap()
+            .pages;
     // The first sheet (row 1, column 1) has neighbours to its right and below.
     let sheet = &pages[1];
     let cm = 10.0 * klantreis::export::paper::PT_PER_MM;

@@ -1001,7 +1001,7 @@ fn the_analysis_panel_reads_the_map_and_selects_what_it_names() {
     assert_eq!(h.get_all_by_label("Remembered").count(), 3);
     // The peak, and the lowest moment: the same step.
     assert_eq!(
-        h.get_all_by_label_contains("-4 · Zelfbedieningsmagazijn")
+        h.get_all_by_label_contains("−4 · Zelfbedieningsmagazijn")
             .count(),
         2
     );
@@ -1121,9 +1121,9 @@ fn export_a_poster_from_the_dialog_with_a_preview_while_the_window_stays_live() 
     h.get_by_label("Format");
     h.get_by_label("Print over several sheets");
     // The preview is drawn on a thread; the dialog stays live meanwhile.
-    step_until_shown(&mut h, "Smallest text");
+    step_until_shown(&mut h, "Most of the text is");
     h.run();
-    h.get_by_label_contains("Smallest text");
+    h.get_by_label_contains("Most of the text is");
     h.snapshot("export_dialog");
     h.get_by_label("Export…").click();
     h.step();

@@ -256,30 +256,40 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
                     export::glyphs::REPLACEMENT
                 ));
             }
-            for w in &written.warnings {
-                let l = w.legibility;
-                let advice = match w.remedy {
-                    Some(export::Remedy::Paper(paper)) => {
-                        format!(
-                            "{} or larger passes (8 pt, readable from 1.5 m)",
-                            paper.name()
-                        )
-                    }
-                    Some(export::Remedy::Scale(scale)) => format!(
-                        "even A0 is too small: --scale {scale:.2} printed over sheets (--tile A3) passes"
-                    ),
-                    None => "choose a larger paper or scale for a wall poster".to_owned(),
+            // One warning, for the poster whose text reads worst (`--all-maps` prints many).
+            let worst = written.warnings.iter().min_by(|a, b| {
+                let margin =
+                    |w: &export::SmallText| w.legibility.readable_from_m / w.legibility.read_from_m;
+                margin(a).total_cmp(&margin(b))
+            });
+            if let Some(w) = worst {
+                let english = crate::i18n::Language::English;
+                let text = export::legibility_warning(&w.legibility, w.remedy, english, |scale| {
+                    crate::i18n::tr_args_in(
+                        english,
+                        "export.too_small_scale_cli",
+                        &[(
+                            "scale",
+                            &crate::i18n::number(f64::from(scale), 2, false, english),
+                        )],
+                    )
+                });
+                let more = match written.warnings.len() {
+                    1 => String::new(),
+                    n => format!(" ({n} posters have text too small; this is the smallest)"),
                 };
-                err(&format!(
-                    "warning: the smallest text is {:.1} pt on this paper, readable from about {:.1} m; {advice}",
-                    l.smallest_pt, l.readable_from_m
-                ));
+                err(&format!("warning: {text}{more}"));
             }
             let detail = match (options.format, written.pixels) {
                 (_, Some((w, h))) => format!(" ({w} × {h} pixels)"),
                 (f, None) if f.is_text() => String::new(),
                 (_, None) if written.pages == 1 => " (1 page)".to_owned(),
                 (_, None) => format!(" ({} pages)", written.pages),
+            };
+            let detail = match written.blank_sheets {
+                0 => detail,
+                1 => format!("{detail}; 1 blank sheet left out"),
+                n => format!("{detail}; {n} blank sheets left out"),
             };
             out(&format!("wrote {}{detail}", output.display()));
             ExitCode::SUCCESS

@@ -11,6 +11,7 @@
 
 pub mod convert;
 pub mod glyphs;
+mod legibility;
 pub mod mermaid;
 mod options;
 mod outline;
@@ -25,6 +26,8 @@ pub mod tiles;
 
 pub use crate::layout::paper;
 pub use convert::{png_from_scene, png_size};
+pub use legibility::{Legibility, Remedy, SmallText, legibility, remedy, too_small};
+pub use legibility::{note as legibility_note, warning as legibility_warning};
 pub use options::{ExportOptions, Format, OptionError, Quotes, Setting, Subject};
 pub use pages::{Prepared, prepare, prepare_for_page, prepare_stakeholders};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
@@ -36,7 +39,7 @@ use std::io::Write;
 use crate::analysis;
 use crate::layout::TextMeasurer;
 use crate::model::{Map, Project};
-use crate::render::{self, Scene};
+use crate::render::Scene;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -141,7 +144,7 @@ pub fn preview(
             }
             (Some(tiling), Format::Pdf) => {
                 let mut sheets =
-                    pages::tiled(project, &prepared, (&page, &plan), tiling, &mut text)?;
+                    pages::tiled(project, &prepared, (&page, &plan), tiling, &mut text)?.pages;
                 let count = sheets.len();
                 (sheets.swap_remove(0), legibility, count)
             }
@@ -196,94 +199,8 @@ pub struct Written {
     pub changed_texts: Vec<mermaid::ChangedText>,
     /// For Mermaid: tasks no curve scores, written with the middle score 3.
     pub unscored: Vec<String>,
-}
-
-/// Text too small for a wall on the chosen paper, and what would make it readable.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SmallText {
-    pub legibility: Legibility,
-    pub remedy: Option<Remedy>,
-}
-
-/// The smallest text on the page, and whether it is readable.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Legibility {
-    /// The smallest font size on paper, in points.
-    pub smallest_pt: f32,
-    /// From how far (in metres) text that size can still be read (about 1 mm of letter height
-    /// per 40 cm of distance, a common sign-making rule, with x-height half the font size).
-    pub readable_from_m: f32,
-}
-
-/// The smallest text of `scene` at `scale`, if the scene has text.
-pub fn legibility(scene: &Scene, scale: f32) -> Option<Legibility> {
-    let smallest = scene
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            render::Shape::Text { size, .. } => Some(*size),
-            _ => None,
-        })
-        .min_by(f32::total_cmp)?;
-    let pt = smallest * scale;
-    let x_height_mm = pt * 0.5 / paper::PT_PER_MM;
-    Some(Legibility {
-        smallest_pt: pt,
-        readable_from_m: x_height_mm * 0.4,
-    })
-}
-
-/// Whether text at `l` is too small: under 8 pt, or unreadable from 1.5 m.
-pub fn too_small(l: &Legibility) -> bool {
-    l.smallest_pt < MIN_PT || l.readable_from_m < MIN_DISTANCE_M
-}
-
-/// The smallest text size that passes [`too_small`].
-const MIN_PT: f32 = 8.0;
-/// The distance text must be readable from to pass [`too_small`], in metres.
-const MIN_DISTANCE_M: f32 = 1.5;
-
-/// What would make text that is too small readable.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Remedy {
-    /// The smallest ISO paper, in the chosen orientation, on which the map fitted to the page
-    /// passes.
-    Paper(PaperSize),
-    /// Not even A0 does: the fixed scale (1.0 = 100 %) from which it passes, printed over
-    /// sheets.
-    Scale(f32),
-}
-
-/// What makes the smallest text of `scene`, printed with `setup`, pass [`too_small`]; `None`
-/// when it passes already or has no text.
-pub fn remedy(scene: &Scene, setup: &PageSetup) -> Option<Remedy> {
-    let size = (scene.size.x, scene.size.y);
-    let at = |setup: PageSetup| legibility(scene, setup.plan(size).scale);
-    if !at(*setup).is_some_and(|l| too_small(&l)) {
-        return None;
-    }
-    if setup.scale == Scale::Fit {
-        let iso = [
-            PaperSize::A5,
-            PaperSize::A4,
-            PaperSize::A3,
-            PaperSize::A2,
-            PaperSize::A1,
-            PaperSize::A0,
-        ];
-        if let Some(paper) = iso
-            .into_iter()
-            .find(|&paper| at(PageSetup { paper, ..*setup }).is_some_and(|l| !too_small(&l)))
-        {
-            return Some(Remedy::Paper(paper));
-        }
-    }
-    // Text scales with the map: the scale at which the smallest text reaches both limits.
-    let smallest = legibility(scene, 1.0)?.smallest_pt;
-    let for_distance = MIN_DISTANCE_M / 0.4 * paper::PT_PER_MM * 2.0;
-    let scale = MIN_PT.max(for_distance) / smallest;
-    // In whole percent, rounded up, as the scale field shows it.
-    Some(Remedy::Scale((scale * 100.0).ceil() / 100.0))
+    /// Sheets of a tiled poster not printed because nothing of the poster falls on them.
+    pub blank_sheets: usize,
 }
 
 /// Replaces, in every page, each character no shipped font can draw by a visible box; returns
@@ -466,24 +383,36 @@ fn check_subject(project: &Project, options: &ExportOptions) -> Result<(), Expor
     Ok(())
 }
 
+/// The pages an export prints, what they warn of, and the blank sheets left out.
+struct PaperPages {
+    pages: Vec<Scene>,
+    warnings: Vec<SmallText>,
+    blank_sheets: usize,
+}
+
 /// The pages an export prints, and the legibility warnings about them.
 fn paper_pages(
     project: &Project,
     map: &Map,
     options: &ExportOptions,
     text: &mut TextMeasurer,
-) -> Result<(Vec<Scene>, Vec<SmallText>), ExportError> {
+) -> Result<PaperPages, ExportError> {
+    let plain = |(pages, warnings)| PaperPages {
+        pages,
+        warnings,
+        blank_sheets: 0,
+    };
     if options.format == Format::PersonaSheets {
         if project.personas.is_empty() {
             return Err(ExportError::NoPersonas);
         }
-        return Ok((
+        return Ok(plain((
             persona::sheets(project, &project.personas, text),
             Vec::new(),
-        ));
+        )));
     }
     if options.subject == Subject::Roadmap {
-        return Ok(roadmap_pages(project, options, text));
+        return Ok(plain(roadmap_pages(project, options, text)));
     }
     // Every map one page each, or the chosen one (or the stakeholder map).
     let maps: Vec<&Map> = if options.all_maps && options.subject == Subject::Map {
@@ -493,6 +422,7 @@ fn paper_pages(
     };
     let mut pages = Vec::with_capacity(maps.len());
     let mut warnings: Vec<SmallText> = Vec::new();
+    let mut blank_sheets = 0;
     for m in maps {
         let prepared = prepare_subject(project, m, options, text);
         check_fits(&prepared.scene, &options.setup)?;
@@ -500,18 +430,18 @@ fn paper_pages(
         note_small_text(&mut warnings, &prepared, &plan, &options.setup);
         match &options.tiling {
             Some(tiling) if !options.all_maps && options.format == Format::Pdf => {
-                pages.extend(pages::tiled(
-                    project,
-                    &prepared,
-                    (&page, &plan),
-                    tiling,
-                    text,
-                )?);
+                let tiled = pages::tiled(project, &prepared, (&page, &plan), tiling, text)?;
+                blank_sheets += tiled.blank_sheets;
+                pages.extend(tiled.pages);
             }
             _ => pages.push(page),
         }
     }
-    Ok((pages, warnings))
+    Ok(PaperPages {
+        pages,
+        warnings,
+        blank_sheets,
+    })
 }
 
 /// Exports `map` of `project` with `options`, writing the file's bytes to `out`. Save them with
@@ -535,6 +465,7 @@ pub fn export_map(
             missing_glyphs: Vec::new(),
             changed_texts: Vec::new(),
             unscored: Vec::new(),
+            blank_sheets: 0,
         };
         let body = match options.format {
             Format::Markdown => text::markdown(project, map),
@@ -555,7 +486,11 @@ pub fn export_map(
         out.write_all(body.as_bytes())?;
         return Ok(written);
     }
-    let (mut pages, warnings) = paper_pages(project, map, options, &mut text)?;
+    let PaperPages {
+        mut pages,
+        warnings,
+        blank_sheets,
+    } = paper_pages(project, map, options, &mut text)?;
     let missing_glyphs = replace_missing(&mut pages, &mut text);
     let baselines = svg::Baselines::measure_with(&mut text);
     let mut pixels = None;
@@ -578,65 +513,6 @@ pub fn export_map(
         missing_glyphs,
         changed_texts: Vec::new(),
         unscored: Vec::new(),
+        blank_sheets,
     })
-}
-
-#[cfg(test)]
-mod remedy_tests {
-    use super::*;
-
-    /// A scene with one text of `size` points on a map of `w` × `h` points.
-    fn scene(w: f32, h: f32, size: f32) -> Scene {
-        Scene {
-            size: epaint::vec2(w, h),
-            background: epaint::Color32::WHITE,
-            shapes: vec![render::Shape::Text {
-                pos: epaint::pos2(0.0, 0.0),
-                text: "x".into(),
-                size,
-                bold: false,
-                colour: epaint::Color32::BLACK,
-            }],
-        }
-    }
-
-    #[test]
-    fn too_small_text_is_remedied_by_the_smallest_paper_that_passes() {
-        let setup = PageSetup {
-            paper: PaperSize::A4,
-            ..PageSetup::default()
-        };
-        // A map 1 500 points wide with 16 pt text: on A4 it shrinks far too small.
-        let s = scene(1500.0, 750.0, 16.0);
-        let Some(Remedy::Paper(paper)) = remedy(&s, &setup) else {
-            panic!("{:?}", remedy(&s, &setup));
-        };
-        let plan = |paper| PageSetup { paper, ..setup }.plan((1500.0, 750.0));
-        assert!(!too_small(&legibility(&s, plan(paper).scale).unwrap()));
-        // The next smaller ISO size does not pass.
-        let smaller = match paper {
-            PaperSize::A0 => PaperSize::A1,
-            PaperSize::A1 => PaperSize::A2,
-            PaperSize::A2 => PaperSize::A3,
-            other => panic!("{other:?}"),
-        };
-        assert!(too_small(&legibility(&s, plan(smaller).scale).unwrap()));
-        // Text that passes needs nothing.
-        let big = PageSetup {
-            paper: PaperSize::A0,
-            ..setup
-        };
-        assert_eq!(remedy(&scene(800.0, 400.0, 12.0), &big), None);
-    }
-
-    #[test]
-    fn when_not_even_a0_passes_the_remedy_is_a_scale_at_which_it_does() {
-        let setup = PageSetup::default();
-        let s = scene(20_000.0, 6_000.0, 9.0);
-        let Some(Remedy::Scale(scale)) = remedy(&s, &setup) else {
-            panic!("{:?}", remedy(&s, &setup));
-        };
-        assert!(!too_small(&legibility(&s, scale).unwrap()));
-        assert!(too_small(&legibility(&s, scale - 0.02).unwrap()));
-    }
 }

@@ -192,15 +192,25 @@ impl Prepared {
     }
 }
 
+/// The pages of a poster printed over sheets.
+#[derive(Debug)]
+pub struct Tiled {
+    /// The overview page, then a page per sheet with something on it, row by row.
+    pub pages: Vec<Scene>,
+    /// Sheets of the grid left out because nothing of the poster falls on them.
+    pub blank_sheets: usize,
+}
+
 /// The overview page and then one page per sheet, row by row, for the poster `page` (on which
-/// `prepared` was placed by `plan`).
+/// `prepared` was placed by `plan`). A sheet nothing of the poster falls on is not printed: the
+/// overview shows the sheets that are, and says how many were left out.
 pub fn tiled(
     project: &Project,
     prepared: &Prepared,
     (page, plan): (&Scene, &PagePlan),
     tiling: &Tiling,
     text: &mut TextMeasurer,
-) -> Result<Vec<Scene>, ExportError> {
+) -> Result<Tiled, ExportError> {
     let lang = Language::of_text(&project.language);
     let on_page =
         |r: Rect| render::group_transform(vec2(plan.offset.0, plan.offset.1), plan.scale) * r;
@@ -224,17 +234,36 @@ pub fn tiled(
     let sheet_page = vec2(sheets.page.0, sheets.page.1);
     let title = &prepared.title.map;
     let area = |s: &tiles::Sheet| render::rect_of(s.area);
+    let printed: Vec<&tiles::Sheet> = sheets
+        .sheets
+        .iter()
+        .filter(|s| {
+            page.shapes
+                .iter()
+                .any(|shape| shape.within(area(s)).is_some())
+        })
+        .collect();
+    let blank_sheets = sheets.sheets.len() - printed.len();
+    let mut summary = tr_args_in(
+        lang,
+        "export.sheets",
+        &[("rows", &sheets.rows), ("columns", &sheets.columns)],
+    );
+    if blank_sheets > 0 {
+        summary.push_str(" · ");
+        summary.push_str(&crate::i18n::tr_count_in(
+            lang,
+            "export.blank_sheets",
+            blank_sheets,
+            &[],
+        ));
+    }
     let overview = render::Overview {
         page: sheet_page,
         margin,
         title: title.clone(),
-        summary: tr_args_in(
-            lang,
-            "export.sheets",
-            &[("rows", &sheets.rows), ("columns", &sheets.columns)],
-        ),
-        sheets: sheets
-            .sheets
+        summary,
+        sheets: printed
             .iter()
             .map(|s| (area(s), tiles::label(s.row, s.column)))
             .collect(),
@@ -242,7 +271,7 @@ pub fn tiled(
     let mut pages = vec![render::overview(page, &overview, &theme, text)];
     let overlap = tiling.overlap_mm * paper::PT_PER_MM;
     let (row, column) = (tr_in(lang, "export.row"), tr_in(lang, "export.column"));
-    for s in &sheets.sheets {
+    for s in printed {
         let sheet = render::Sheet {
             page: sheet_page,
             margin,
@@ -260,5 +289,8 @@ pub fn tiled(
         };
         pages.push(render::sheet(page, &sheet, &theme, text));
     }
-    Ok(pages)
+    Ok(Tiled {
+        pages,
+        blank_sheets,
+    })
 }

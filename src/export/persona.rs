@@ -76,8 +76,8 @@ pub fn sheet(project: &Project, persona: &Persona, analyses: &[Analysis]) -> Per
                     "persona.remembered",
                     &[
                         ("map", &m.title),
-                        ("score", &format!("{r:.1}")),
-                        ("scale", &m.scale.label()),
+                        ("score", &crate::i18n::score(m.scale, r, 1, lang)),
+                        ("scale", &crate::i18n::scale_label(m.scale, lang)),
                     ],
                 ),
                 None => m.title.clone(),
@@ -213,8 +213,8 @@ mod tests {
             "persona.remembered",
             &[
                 ("map", &m.title),
-                ("score", &"1.0".to_owned()),
-                ("scale", &m.scale.label()),
+                ("score", &"+1".to_owned()),
+                ("scale", &crate::i18n::scale_label(m.scale, lang)),
             ],
         );
         assert_eq!(maps, &[want]);

@@ -221,6 +221,7 @@ pub(super) fn diff_marks(
     map: &Map,
     (lanes, stages): (&[LaneLayout], &[super::StageLayout]),
     text: &mut super::TextMeasurer,
+    lang: Language,
 ) -> Vec<DiffMark> {
     let Some((first, second)) = map.compare else {
         return Vec::new();
@@ -242,7 +243,7 @@ pub(super) fn diff_marks(
         let x = stage.column.center().x + 16.0;
         let from = epaint::pos2(x, Layout::score_to_y(band, map.scale, a));
         let to = epaint::pos2(x, Layout::score_to_y(band, map.scale, b));
-        let words = crate::model::format_score(b - a, 1, true);
+        let words = crate::i18n::number(b - a, 1, true, lang);
         let block = text.block(&words, 8.0, true, 60.0, 1);
         let middle = from.lerp(to, 0.5);
         marks.push(DiffMark {

@@ -243,7 +243,8 @@ mod tests {
                 let Some(band) = lane.curve_band else {
                     continue;
                 };
-                for (pos, text) in Layout::scale_labels(lane.header, band, map.scale) {
+                for (pos, text) in Layout::scale_labels(lane.header, band, map.scale, laid.language)
+                {
                     // 8 pt digits are about 4.5 points wide; the text is 10 points high.
                     let label = epaint::Rect::from_min_size(
                         pos,

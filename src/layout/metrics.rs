@@ -84,30 +84,7 @@ impl LaneContent {
 /// A number as the project's language writes it: `1.234` and `3,5` in Dutch.
 pub fn format_number(value: f64, lang: Language) -> String {
     let decimals = usize::from(value.fract().abs() >= 0.05 && value.abs() < 100.0);
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let (group, point) = match lang {
-        Language::Dutch => ('.', ','),
-        Language::English => (',', '.'),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    // A minus only where the rounded figure is not zero.
-    let sign = if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        "−"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{point}{frac}")
-    }
+    crate::i18n::number(value, decimals, false, lang)
 }
 
 /// The data sets a metrics lane shows: its own list, or every data set of the map.
@@ -438,9 +415,15 @@ pub(super) fn footnote(project: &Project, map: &Map, lang: Language) -> String {
                 ("curve", &name),
                 ("data", &d.name),
                 ("low", &format_number(data.low, lang)),
-                ("bottom", &map.scale.format(map.scale.min(), 1)),
+                (
+                    "bottom",
+                    &crate::i18n::score(map.scale, map.scale.min(), 1, lang),
+                ),
                 ("high", &format_number(data.high, lang)),
-                ("top", &map.scale.format(map.scale.max(), 1)),
+                (
+                    "top",
+                    &crate::i18n::score(map.scale, map.scale.max(), 1, lang),
+                ),
             ],
         ));
     }

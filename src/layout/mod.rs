@@ -226,6 +226,8 @@ pub struct Layout {
     /// A service blueprint's lines of interaction, visibility and internal interaction.
     pub blueprint_lines: Vec<BlueprintLine>,
     pub metrics: Metrics,
+    /// The project's language: the map's own numbers (the scale's labels) are written in it.
+    pub language: Language,
 }
 
 impl Layout {
@@ -236,10 +238,14 @@ impl Layout {
         header: Rect,
         band: Rect,
         scale: crate::model::EmotionScale,
+        lang: crate::i18n::Language,
     ) -> [(Pos2, String); 3] {
         [scale.max(), scale.neutral(), scale.min()].map(|score| {
             let y = Self::score_to_y(band, scale, score);
-            (pos2(header.right() - 30.0, y - 5.0), scale.format(score, 2))
+            (
+                pos2(header.right() - 30.0, y - 5.0),
+                crate::i18n::score(scale, score, 2, lang),
+            )
         })
     }
 
@@ -461,7 +467,7 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
                 .and_then(|p| p.colour)
         });
     }
-    let diffs = curves::diff_marks(map, (&lanes, &stages), text);
+    let diffs = curves::diff_marks(map, (&lanes, &stages), text, lang);
     let connectors = connectors::connectors(map, (&cards, &lanes), m.gap, text);
     let blueprint_lines = if map.kind == crate::model::MapKind::ServiceBlueprint {
         curves::blueprint_lines(&lanes, lang, grid_left, grid_left + grid_width, text)
@@ -489,5 +495,6 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         footnote,
         blueprint_lines,
         metrics: m.clone(),
+        language: lang,
     }
 }

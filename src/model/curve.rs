@@ -95,21 +95,6 @@ impl EmotionScale {
         };
         other.min() + t.clamp(0.0, 1.0) * (other.max() - other.min())
     }
-
-    /// Short label such as `−2..+2`.
-    pub fn label(self) -> String {
-        format!(
-            "{}..{}",
-            self.format(self.min(), 2),
-            self.format(self.max(), 2)
-        )
-    }
-
-    /// A score as this scale writes it, to `decimals` places: `+2` and `-1` on a scale around
-    /// zero, `3.5` on one that starts above it.
-    pub fn format(self, score: f64, decimals: i32) -> String {
-        format_score(score, decimals, self.min() < 0.0)
-    }
 }
 
 /// `v` rounded to `decimals` places, with a `+` when it is positive and `signed`; a value that
@@ -214,12 +199,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scores_are_written_as_the_scale_reads_them() {
-        assert_eq!(EmotionScale::MinusFiveToFive.format(3.0, 1), "+3");
-        assert_eq!(EmotionScale::MinusFiveToFive.format(-0.375, 2), "-0.38");
-        assert_eq!(EmotionScale::OneToFive.format(3.5, 1), "3.5");
-        assert_eq!(EmotionScale::MinusTwoToTwo.format(-0.04, 1), "0");
-        assert_eq!(EmotionScale::MinusTwoToTwo.label(), "-2..+2");
+    fn machine_scores_are_rounded_and_never_negative_zero() {
+        assert_eq!(format_score(-0.375, 2, false), "-0.38");
+        assert_eq!(format_score(-0.04, 1, true), "0");
+        assert_eq!(format_score(3.0, 1, true), "+3");
         assert_eq!(format_score(1.25, 1, true), "+1.3");
     }
 }

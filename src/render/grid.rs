@@ -104,7 +104,7 @@ pub(super) fn curve_bands(shapes: &mut Vec<Shape>, map: &Map, layout: &Layout, t
                 dash: Some(4.0),
             }),
         });
-        for (pos, label) in Layout::scale_labels(lane.header, band, map.scale) {
+        for (pos, label) in Layout::scale_labels(lane.header, band, map.scale, layout.language) {
             shapes.push(Shape::Text {
                 pos,
                 text: label.into(),

@@ -5,7 +5,7 @@
 use super::lint_sentence;
 use crate::analysis::{Analysis, Step, Target, WeakEnd};
 use crate::i18n::{Language, tr_args_in, tr_in};
-use crate::model::{CurveId, CurveVariant, Map, Project, format_score};
+use crate::model::{CurveId, CurveVariant, Map, Project};
 
 /// What a piece of the report points at on the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,9 +137,14 @@ pub fn map_report(
     decimals: i32,
 ) -> MapReport {
     let t = |key: &'static str| tr_in(lang, key).into_owned();
-    let score = |v: f64| map.scale.format(v, decimals);
-    let gain =
-        |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format_score(v, decimals, true));
+    let places = usize::try_from(decimals).unwrap_or(1);
+    let score = |v: f64| crate::i18n::score(map.scale, v, places, lang);
+    let gain = |v: Option<f64>| {
+        v.map_or_else(
+            || "–".to_owned(),
+            |v| crate::i18n::number(v, places, true, lang),
+        )
+    };
     let name = |id: CurveId| {
         map.curves
             .iter()
@@ -297,7 +302,7 @@ pub fn map_report(
     };
     MapReport {
         title: map.title.clone(),
-        scale: map.scale.label(),
+        scale: crate::i18n::scale_label(map.scale, lang),
         explain: t("analysis.explain"),
         no_curve: analysis.curves.is_empty().then(|| t("lint.no_curve")),
         curves,

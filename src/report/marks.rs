@@ -28,7 +28,7 @@ pub fn peak_end_marks(analysis: &Analysis, map: &Map, lang: Language) -> Vec<Poi
             let mut detail = tr_args_in(
                 lang,
                 "curve.remembered",
-                &[("score", &map.scale.format(r, 1))],
+                &[("score", &crate::i18n::score(map.scale, r, 1, lang))],
             );
             if c.weak_end.is_some() {
                 detail.push_str(" · ");
@@ -76,7 +76,7 @@ pub fn journey_badges(
                 tr_args_in(
                     lang,
                     "curve.remembered",
-                    &[("score", &journey.scale.format(r, 1))]
+                    &[("score", &crate::i18n::score(journey.scale, r, 1, lang))]
                 )
             )
         });
@@ -122,7 +122,7 @@ mod tests {
             .iter()
             .find(|m| m.text == "Eind")
             .expect("an end mark");
-        assert_eq!(end.detail.as_deref(), Some("onthouden -0.5"));
+        assert_eq!(end.detail.as_deref(), Some("onthouden −0,5"));
         let peak = marks
             .iter()
             .find(|m| m.text == "Piek")

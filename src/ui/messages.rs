@@ -19,7 +19,10 @@ pub fn file_error(error: &FileError) -> String {
             "file.too_large",
             &[
                 ("path", &path.display()),
-                ("size", &format!("{size_mb:.1}")),
+                (
+                    "size",
+                    &crate::i18n::number(*size_mb, 1, false, crate::i18n::language()),
+                ),
                 ("limit", limit_mb),
             ],
         ),
@@ -87,7 +90,10 @@ pub fn file_error(error: &FileError) -> String {
             "file.too_large_to_save",
             &[
                 ("path", &path.display()),
-                ("size", &format!("{size_mb:.1}")),
+                (
+                    "size",
+                    &crate::i18n::number(*size_mb, 1, false, crate::i18n::language()),
+                ),
                 ("limit", limit_mb),
             ],
         ),

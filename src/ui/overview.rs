@@ -79,7 +79,7 @@ impl Overview {
                         if let Some(r) = crate::analysis::remembered_as_is(map) {
                             ui.label(tr_args(
                                 "overview.remembered",
-                                &[("score", &map.scale.format(r, 1))],
+                                &[("score", &i18n::score(map.scale, r, 1, lang))],
                             ));
                         }
                         let mut journeys: Vec<&str> = Vec::new();

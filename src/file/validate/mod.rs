@@ -437,7 +437,7 @@ fn check_map(
                     format!(
                         "{} is outside the map's scale {}",
                         figure(point.score),
-                        scale.label()
+                        crate::i18n::scale_label(scale, crate::i18n::Language::English)
                     ),
                 );
             }

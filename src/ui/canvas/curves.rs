@@ -146,7 +146,7 @@ impl MapCanvas {
         });
         let response = response
             .on_hover_ui(|ui| {
-                let score = map.scale.format(point.score, 1);
+                let score = crate::i18n::score(map.scale, point.score, 1, crate::i18n::language());
                 if point.label.is_empty() {
                     ui.label(score);
                 } else {
@@ -206,7 +206,7 @@ impl MapCanvas {
             painter.text(
                 f.to_screen * at + egui::vec2(12.0, -12.0),
                 egui::Align2::LEFT_CENTER,
-                map.scale.format(*new_score, 1),
+                crate::i18n::score(map.scale, *new_score, 1, crate::i18n::language()),
                 egui::FontId::proportional(14.0),
                 ui.visuals().strong_text_color(),
             );

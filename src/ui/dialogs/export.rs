@@ -156,11 +156,29 @@ impl ExportDialog {
                         "export.done_pixels",
                         &[("path", &path), ("width", &w), ("height", &h)],
                     ),
-                    None => tr_args("export.done", &[("path", &path), ("pages", &written.pages)]),
+                    None => crate::i18n::tr_count_in(
+                        crate::i18n::language(),
+                        "export.done",
+                        written.pages,
+                        &[("path", &path)],
+                    ),
                 };
+                if written.blank_sheets > 0 {
+                    message.push_str(" (");
+                    message.push_str(&crate::i18n::tr_count(
+                        "export.blank_sheets",
+                        written.blank_sheets,
+                    ));
+                    message.push(')');
+                }
                 for w in &written.warnings {
                     message.push(' ');
-                    message.push_str(&legibility_text(w.legibility));
+                    message.push_str(&export::legibility_warning(
+                        &w.legibility,
+                        w.remedy,
+                        crate::i18n::language(),
+                        scale_advice,
+                    ));
                 }
                 for c in &written.changed_texts {
                     message.push(' ');
@@ -171,24 +189,21 @@ impl ExportDialog {
                 }
                 if !written.unscored.is_empty() {
                     message.push(' ');
-                    message.push_str(&tr_args(
+                    message.push_str(&crate::i18n::tr_count_in(
+                        crate::i18n::language(),
                         "export.mermaid_unscored",
-                        &[
-                            ("count", &written.unscored.len()),
-                            ("cards", &written.unscored.join(", ")),
-                        ],
+                        written.unscored.len(),
+                        &[("cards", &written.unscored.join(", "))],
                     ));
                 }
                 if !written.missing_glyphs.is_empty() {
                     let chars: String = written.missing_glyphs.iter().collect();
                     message.push(' ');
-                    message.push_str(&tr_args(
+                    message.push_str(&crate::i18n::tr_count_in(
+                        crate::i18n::language(),
                         "export.missing_glyphs",
-                        &[
-                            ("count", &written.missing_glyphs.len()),
-                            ("box", &export::glyphs::REPLACEMENT),
-                            ("chars", &chars),
-                        ],
+                        written.missing_glyphs.len(),
+                        &[("box", &export::glyphs::REPLACEMENT), ("chars", &chars)],
                     ));
                 }
                 self.job = None;
@@ -590,33 +605,28 @@ impl ExportDialog {
             )),
             None => ui.label(crate::i18n::tr_count("export.pages", *pages)),
         };
-        // The size and distance inform; only text too small to read warns, with what helps.
+        // The note informs; only text too small to read where it is read warns, once, with
+        // what helps.
         if let Some(l) = legibility {
-            ui.weak(legibility_text(*l));
+            let lang = crate::i18n::language();
             if export::too_small(l) {
-                let advice = match remedy {
-                    Some(export::Remedy::Paper(paper)) => {
-                        tr_args("export.too_small_paper", &[("paper", &paper.name())])
-                    }
-                    Some(export::Remedy::Scale(scale)) => tr_args(
-                        "export.too_small_scale",
-                        &[("percent", &format!("{:.0}", scale * 100.0))],
-                    ),
-                    None => tr("export.too_small").into_owned(),
-                };
-                ui.colored_label(ui.visuals().warn_fg_color, advice);
+                let warning = export::legibility_warning(l, *remedy, lang, scale_advice);
+                ui.colored_label(ui.visuals().warn_fg_color, warning);
+            } else {
+                ui.weak(export::legibility_note(l, lang));
             }
         }
     }
 }
 
-fn legibility_text(l: export::Legibility) -> String {
+/// The remedy of a fixed scale, as the dialog's percent field takes it.
+fn scale_advice(scale: f32) -> String {
     tr_args(
-        "export.legibility",
-        &[
-            ("size", &format!("{:.1}", l.smallest_pt)),
-            ("distance", &format!("{:.1}", l.readable_from_m)),
-        ],
+        "export.too_small_scale",
+        &[(
+            "percent",
+            &crate::i18n::number(f64::from(scale) * 100.0, 0, false, crate::i18n::language()),
+        )],
     )
 }
 

@@ -408,16 +408,21 @@ pub fn inspector_ui(
         }
     });
     let mut scale = draft.scale;
-    combo_row(ui, "inspector.scale", scale.label(), |ui| {
-        for s in [
-            EmotionScale::MinusTwoToTwo,
-            EmotionScale::MinusFiveToFive,
-            EmotionScale::OneToFive,
-            EmotionScale::OneToTen,
-        ] {
-            ui.selectable_value(&mut scale, s, s.label());
-        }
-    });
+    combo_row(
+        ui,
+        "inspector.scale",
+        i18n::scale_label(scale, lang),
+        |ui| {
+            for s in [
+                EmotionScale::MinusTwoToTwo,
+                EmotionScale::MinusFiveToFive,
+                EmotionScale::OneToFive,
+                EmotionScale::OneToTen,
+            ] {
+                ui.selectable_value(&mut scale, s, i18n::scale_label(s, lang));
+            }
+        },
+    );
     if draft != info || scale != info.scale {
         let mut edits = Vec::new();
         if scale != info.scale {

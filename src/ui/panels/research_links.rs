@@ -181,10 +181,17 @@ pub fn curve_data_ui(ui: &mut egui::Ui, project: &Project, map: &Map, curve: &mu
         ui.horizontal(|ui| {
             // "−2 = 1.0   +2 = 5.0": which value lands on the scale's bottom and top.
             let scale = map.scale;
-            let bottom = ui.label(format!("{} =", scale.format(scale.min(), 1)));
+            let lang = crate::i18n::language();
+            let bottom = ui.label(format!(
+                "{} =",
+                crate::i18n::score(scale, scale.min(), 1, lang)
+            ));
             ui.add(egui::DragValue::new(&mut data.low).speed(0.1))
                 .labelled_by(bottom.id);
-            let top = ui.label(format!("{} =", scale.format(scale.max(), 1)));
+            let top = ui.label(format!(
+                "{} =",
+                crate::i18n::score(scale, scale.max(), 1, lang)
+            ));
             ui.add(egui::DragValue::new(&mut data.high).speed(0.1))
                 .labelled_by(top.id);
         });

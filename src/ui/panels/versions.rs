@@ -109,7 +109,10 @@ fn snapshot_row(
             line.push_str(" · ");
             line.push_str(&tr_args(
                 "versions.remembered",
-                &[("score", &s.map.scale.format(r, 1))],
+                &[(
+                    "score",
+                    &crate::i18n::score(s.map.scale, r, 1, crate::i18n::language()),
+                )],
             ));
         }
         ui.weak(line);
@@ -270,7 +273,12 @@ fn comparison_ui(
     for curve in &diff.curves {
         ui.add_space(4.0);
         ui.strong(tr_args("versions.curve", &[("name", &curve.name)]));
-        let score = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+        let score = |v: Option<f64>| {
+            v.map_or_else(
+                || "–".to_owned(),
+                |v| crate::i18n::number(v, 1, false, crate::i18n::language()),
+            )
+        };
         if curve.remembered_before.is_some() || curve.remembered_after.is_some() {
             ui.label(tr_args(
                 "versions.remembered_change",
