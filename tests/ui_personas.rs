@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use klantreis::i18n::Language;
 use klantreis::ui::dialogs::ScriptedDialogs;
 use klantreis::ui::{KlantreisApp, View};
@@ -461,4 +461,77 @@ fn draw_a_connector_between_two_blueprint_cards_and_delete_it() {
             .unwrap()
             .fail_point
     );
+}
+
+/// Reported: clicking the emotion lane always edited the as-is curve, although the empty to-be
+/// curve's hint said to click there. The curve being drawn is chosen in the inspector or with
+/// the legend's pencil, and shown as chosen in both.
+#[test]
+fn the_curve_to_draw_is_chosen_in_the_inspector_or_the_legend() {
+    let data = tempfile::tempdir().unwrap();
+    // The IKEA visit with its to-be curve still empty.
+    let mut project = klantreis::file::load(&example("ikea-winkelbezoek.klantreis.ron"))
+        .unwrap()
+        .project;
+    let to_be = project.maps[0]
+        .curves
+        .iter()
+        .position(|c| c.variant == klantreis::model::CurveVariant::ToBe)
+        .unwrap();
+    project.maps[0].curves[to_be].points.clear();
+    let path = data.path().join("ikea.klantreis.ron");
+    klantreis::file::save(&project, &path).unwrap();
+    let mut h = app(ScriptedDialogs::default(), data.path(), Some(path));
+    let curves = |h: &Harness<'_, KlantreisApp>| h.state().project().maps[0].curves.clone();
+    let before = curves(&h);
+    let as_is = 1 - to_be;
+    // The first curve is drawn until another is chosen: its pencil and its radio say so.
+    let selected = |h: &Harness<'_, KlantreisApp>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(selected(&h, "Draw on curve Sanne · huidig"));
+    assert!(selected(&h, "Draw curve Sanne · huidig"));
+    assert!(!selected(&h, "Draw curve Sanne · gewenst"));
+    // Chosen in the inspector, a click on the emotion lane gives the to-be curve its step.
+    click(&mut h, "Draw curve Sanne · gewenst");
+    assert!(selected(&h, "Draw on curve Sanne · gewenst"));
+    assert!(!selected(&h, "Draw on curve Sanne · huidig"));
+    let at = egui::pos2(
+        h.get_by_label("Stage Kassa").rect().center().x,
+        h.get_by_label("Lane Emoties").rect().center().y,
+    );
+    let click_at = |h: &mut Harness<'_, KlantreisApp>, at: egui::Pos2| {
+        h.event(egui::Event::PointerMoved(at));
+        h.run();
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+    };
+    click_at(&mut h, at);
+    h.snapshot("draw_to_be_curve");
+    let after = curves(&h);
+    assert_eq!(
+        after[to_be].points.len(),
+        1,
+        "the to-be curve has its first step"
+    );
+    assert_eq!(after[as_is], before[as_is], "the as-is curve is as it was");
+    // The legend's pencil chooses the as-is curve again.
+    click(&mut h, "Draw on curve Sanne · huidig");
+    assert!(selected(&h, "Draw curve Sanne · huidig"));
+    // Elsewhere on the lane (not on the step just made, which a click would select).
+    let markthal = egui::pos2(h.get_by_label("Stage Markthal").rect().center().x, at.y);
+    click_at(&mut h, markthal);
+    assert_ne!(
+        curves(&h)[as_is],
+        before[as_is],
+        "now the as-is curve is drawn"
+    );
+    assert_eq!(curves(&h)[to_be].points.len(), 1);
 }

@@ -411,3 +411,67 @@ fn typing_after_a_click_on_an_empty_cell_lands_in_that_cell() {
     let card = map.cards.iter().find(|c| c.title == "Hoofdkraan").unwrap();
     assert_eq!((card.lane, card.stage), (lane.id, stage.id));
 }
+
+/// Reported: after Ctrl+K → Presenteren → Esc the map did not have the keyboard; Tab moved focus
+/// to the toolbar's Undo button, and Space then undid the last edit. Whatever closes, the map
+/// has the keyboard again, and no toolbar button takes a key meant for the map.
+#[test]
+fn after_presenting_or_a_dialog_the_map_has_the_keyboard_and_space_never_undoes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::Dutch), None, data.path());
+    h.run();
+    let key = |h: &mut Harness<'_, KlantreisApp>, key: Key| {
+        h.key_press(key);
+        h.run();
+    };
+    let typed = |h: &mut Harness<'_, KlantreisApp>, text: &str| {
+        h.event(egui::Event::Text(text.to_owned()));
+        h.run();
+    };
+    // An edit to undo: a card typed into the first cell.
+    key(&mut h, Key::F6);
+    typed(&mut h, "Eerste");
+    key(&mut h, Key::Enter);
+    // Ctrl+K → Presenteren → Esc.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+    h.run();
+    typed(&mut h, "Presenteren");
+    key(&mut h, Key::Enter);
+    assert_eq!(h.state().presenting(), Some(0));
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().presenting(), None);
+    // Tab and Space: the map's (the cell cursor moves on), not a toolbar button's.
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Space);
+    let has = |h: &Harness<'_, KlantreisApp>, title: &str| {
+        h.state().project().maps[0]
+            .cards
+            .iter()
+            .any(|c| c.title == title)
+    };
+    assert!(has(&h, "Eerste"), "nothing undone");
+    // Typing lands on the map.
+    typed(&mut h, "Tweede");
+    key(&mut h, Key::Enter);
+    assert!(
+        has(&h, "Tweede"),
+        "the map had the keyboard after presenting"
+    );
+    // The same after a dialog: Ctrl+E opens the export dialog, Esc closes it.
+    key(&mut h, Key::F11);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Exporteren…").is_some(),
+        "the export dialog is open"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    typed(&mut h, "Derde");
+    key(&mut h, Key::Enter);
+    assert!(
+        has(&h, "Derde"),
+        "the map had the keyboard after the export dialog"
+    );
+    assert!(has(&h, "Eerste"), "nothing undone");
+}

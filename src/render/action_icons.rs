@@ -23,6 +23,8 @@ pub enum ActionIcon {
     FocusMap,
     Present,
     Workshop,
+    /// A pencil: the curve that clicks and strokes on the emotion lane draw.
+    Draw,
 }
 
 /// The icon `icon` in `rect` (best square), in `colour`.
@@ -126,6 +128,15 @@ pub fn action_icon(icon: ActionIcon, rect: Rect, colour: Color32) -> Vec<Shape> 
                 pen.path(&shoulders, false);
             }
         }
+        // A pencil, point down to the left.
+        ActionIcon::Draw => {
+            pen.path(
+                &[(0.66, 0.1), (0.9, 0.34), (0.36, 0.88), (0.12, 0.64)],
+                true,
+            );
+            pen.path(&[(0.56, 0.2), (0.8, 0.44)], false);
+            pen.filled(&[(0.12, 0.64), (0.36, 0.88), (0.06, 0.94)]);
+        }
     }
     pen.shapes
 }
@@ -157,6 +168,7 @@ mod tests {
             ActionIcon::FocusMap,
             ActionIcon::Present,
             ActionIcon::Workshop,
+            ActionIcon::Draw,
         ] {
             let shapes = action_icon(icon, rect, Color32::BLACK);
             assert!(!shapes.is_empty(), "{icon:?}");

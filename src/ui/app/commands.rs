@@ -44,6 +44,8 @@ pub enum AppAction {
     Toolbox(ToolboxItem),
     /// Something named in the analysis, to select on the map.
     Pick(Link),
+    /// The curve that clicks and strokes on the emotion lane draw, chosen in the inspector.
+    DrawOn(crate::model::CurveId),
     /// The answer to "Save changes?".
     Unsaved(Unsaved),
     /// The answer to "Restore unsaved work?".
@@ -201,6 +203,13 @@ impl KlantreisApp {
             AppAction::DeleteMap(i) => self.delete_map(i),
             AppAction::Toolbox(item) => self.add_from_toolbox(item),
             AppAction::Pick(link) => self.pick(link),
+            AppAction::DrawOn(curve) => {
+                // A step of another curve selected would still win: the choice is the curve.
+                if self.selection.point.is_some_and(|(c, _)| c != curve) {
+                    self.selection.point = None;
+                }
+                self.canvas.draw_on(curve);
+            }
             AppAction::Unsaved(answer) => self.answer_unsaved(answer, ctx),
             AppAction::Recover(answer) => self.answer_recovery(answer),
             AppAction::Palette(Chosen::Run(command)) => {

@@ -316,7 +316,11 @@ impl KlantreisApp {
                 ui,
                 &self.doc.project,
                 map,
-                (&self.selection, &self.theme),
+                (
+                    &self.selection,
+                    &self.theme,
+                    self.canvas.drawn_curve(map, &self.selection),
+                ),
                 &mut self.actions,
             ) {
                 self.actions.push(AppAction::Edit {

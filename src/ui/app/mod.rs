@@ -152,6 +152,15 @@ impl Dialogs {
             || self.reimport.is_some()
             || self.grid.is_some()
     }
+
+    /// Whether any dialog is open, modal or not.
+    fn any_open(&self) -> bool {
+        self.modal()
+            || self.export.open
+            || self.settings.is_some()
+            || self.help.is_some()
+            || self.tour.is_some()
+    }
 }
 
 /// The recovery journal, this document's entry in it (once written), and what it last saw.
@@ -209,6 +218,9 @@ pub struct KlantreisApp {
     overview: super::overview::Overview,
     /// The research view's own state.
     research: super::research::ResearchView,
+    /// Whether a dialog or the presenter view had the keyboard last frame: when it closes,
+    /// the map takes the keyboard back.
+    keyboard_away: bool,
 }
 
 /// What the middle of the window shows.
@@ -295,6 +307,7 @@ impl KlantreisApp {
             trail: Vec::new(),
             overview: super::overview::Overview::default(),
             research: super::research::ResearchView::default(),
+            keyboard_away: false,
         };
         if file.is_none() && config.start_screen {
             app.start = Some(super::start::StartScreen::new(
@@ -495,6 +508,13 @@ impl KlantreisApp {
             self.canvas.prune(map);
             self.pruned_revision = self.doc.revision();
         }
+        // A dialog or the presenter view closed: the map has the keyboard again, so the next
+        // key goes to it and not to whatever Tab would find first.
+        let away = self.dialogs.any_open() || self.presenting().is_some();
+        if self.keyboard_away && !away && self.view == View::Map && self.start.is_none() {
+            self.canvas.take_keyboard();
+        }
+        self.keyboard_away = away;
         // Once no text field has focus, the next typing starts a new undo step.
         if !self.canvas.is_dragging() && ctx.memory(egui::Memory::focused).is_none() {
             self.doc.history.seal();

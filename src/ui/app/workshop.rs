@@ -26,6 +26,8 @@ impl KlantreisApp {
     pub(super) fn toggle_workshop(&mut self, ctx: &egui::Context) {
         if let Some(workshop) = self.workshop.take() {
             workshop.end(ctx);
+            // Back in the editor, the map keeps the keyboard.
+            self.canvas.take_keyboard();
         } else {
             self.workshop = Some(Workshop::start(ctx));
             self.canvas.view_mut().fitted = true;

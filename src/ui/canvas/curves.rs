@@ -50,8 +50,15 @@ impl MapCanvas {
             && origin.is_some_and(|o| canvas.contains(o) && band.contains(to_map * o))
     }
 
-    /// The legend's lines switch their curves on and off.
+    /// The legend's lines switch their curves on and off; the pencil before each chooses the
+    /// curve the emotion lane draws, and the chosen one is outlined.
     pub(super) fn legend_ui(&mut self, ui: &egui::Ui, f: &mut Frame<'_>) {
+        let drawn = self.target_curve(f.map, f.selection);
+        for entry in &f.layout.legend {
+            if f.visible.intersects(entry.rect) {
+                self.pencil_ui(ui, f, entry, drawn == Some(entry.curve));
+            }
+        }
         for entry in &f.layout.legend {
             if !f.visible.intersects(entry.rect) {
                 continue;
@@ -85,6 +92,68 @@ impl MapCanvas {
                     self.active_curve = Some(entry.curve);
                 }
             }
+        }
+    }
+
+    /// The pencil before a legend line: chooses its curve to draw (showing it); `on` when it is
+    /// the one drawn, which is outlined as well.
+    fn pencil_ui(
+        &mut self,
+        ui: &egui::Ui,
+        f: &mut Frame<'_>,
+        entry: &crate::layout::LegendEntry,
+        on: bool,
+    ) {
+        let line = f.to_screen * entry.rect;
+        let side = line.height().clamp(8.0, 22.0);
+        let rect = Rect::from_center_size(
+            pos2(line.left() - side * 0.5 - 3.0, line.center().y),
+            Vec2::splat(side),
+        );
+        let response = ui.interact(
+            rect,
+            Id::unique(("draw-curve", entry.curve.0)),
+            Sense::click(),
+        );
+        let name = legend_name(f.layout, entry.curve);
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::RadioButton,
+                true,
+                on,
+                tr_args("canvas.draw_curve", &[("name", &name)]),
+            )
+        });
+        let response = response
+            .on_hover_text(tr("canvas.draw_curve.tip"))
+            .on_hover_cursor(CursorIcon::PointingHand);
+        let visuals = ui.visuals();
+        let accent = visuals.selection.stroke.color;
+        let painter = ui.painter();
+        if on {
+            painter.rect_stroke(
+                line.expand(2.0).union(rect),
+                4.0,
+                Stroke::new(1.5, accent),
+                egui::StrokeKind::Outside,
+            );
+            painter.rect_filled(rect, 3.0, visuals.selection.bg_fill);
+        } else if response.hovered() {
+            painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        let colour = if on {
+            visuals.selection.stroke.color
+        } else {
+            visuals.weak_text_color()
+        };
+        crate::ui::panels::paint_icon(ui, rect.shrink(side * 0.15), |square| {
+            crate::render::action_icon(crate::render::ActionIcon::Draw, square, colour)
+        });
+        if response.clicked() {
+            if f.selection.point.is_some_and(|(c, _)| c != entry.curve) {
+                f.selection.point = None;
+            }
+            self.draw_on(entry.curve);
         }
     }
 

@@ -166,6 +166,17 @@ impl MapCanvas {
         self.hidden_curves.remove(&curve);
     }
 
+    /// Makes `curve` the one clicks and strokes on the emotion lane draw, showing it.
+    pub fn draw_on(&mut self, curve: CurveId) {
+        self.hidden_curves.remove(&curve);
+        self.active_curve = Some(curve);
+    }
+
+    /// The curve clicks and strokes on the emotion lane of `map` draw, with `selection`.
+    pub fn drawn_curve(&self, map: &Map, selection: &Selection) -> Option<CurveId> {
+        self.target_curve(map, selection)
+    }
+
     /// Starts editing `target` in place with `text`, all of it selected (typing replaces it).
     /// Called between frames: the field has the keyboard from the next frame's first key.
     pub fn start_editing(&mut self, target: TextTarget, text: String) {

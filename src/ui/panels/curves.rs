@@ -3,11 +3,16 @@
 
 use super::inspector::InspectorEdit;
 use crate::edit::{Edit, MapInfo};
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use crate::model::{CurveId, CurveVariant, EmotionCurve, Map, Project};
 
 /// The curves section; returns the edit when something changed.
-pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<InspectorEdit> {
+pub fn curves_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    map: &Map,
+    (drawing, actions): (Option<CurveId>, &mut Vec<crate::ui::app::AppAction>),
+) -> Option<InspectorEdit> {
     ui.add_space(6.0);
     ui.strong(tr("inspector.curves"));
     let mut curves = map.curves.clone();
@@ -52,6 +57,23 @@ pub fn curves_ui(ui: &mut egui::Ui, project: &Project, map: &Map) -> Option<Insp
                     remove = Some(i);
                 }
             });
+            // Which curve a click on the emotion lane draws: this one, or choose it.
+            let name = crate::layout::curve_name(project, curve);
+            let chosen = drawing == Some(curve.id);
+            let response = ui
+                .radio(chosen, tr("inspector.draw_curve"))
+                .on_hover_text(tr("inspector.draw_curve.tip"));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RadioButton,
+                    true,
+                    chosen,
+                    tr_args("inspector.draw_curve.named", &[("name", &name)]),
+                )
+            });
+            if response.clicked() && !chosen {
+                actions.push(crate::ui::app::AppAction::DrawOn(curve.id));
+            }
             super::research_links::curve_data_ui(ui, project, map, curve);
         });
     }

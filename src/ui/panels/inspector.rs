@@ -196,13 +196,14 @@ fn owner_row(
     }
 }
 
-/// Shows the inspector for `selection` on `map`; returns the edit the user made, if any. What
-/// is not an edit (going to a touchpoint's owner) goes to `actions`.
+/// Shows the inspector for `selection` on `map`, `drawing` being the curve the emotion lane
+/// draws; returns the edit the user made, if any. What is not an edit (going to a touchpoint's
+/// owner, choosing the curve to draw) goes to `actions`.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
     project: &Project,
     map: &Map,
-    (selection, theme): (&Selection, &Theme),
+    (selection, theme, drawing): (&Selection, &Theme, Option<crate::model::CurveId>),
     actions: &mut Vec<crate::ui::app::AppAction>,
 ) -> Option<InspectorEdit> {
     if let Some((curve_id, index)) = selection.point {
@@ -449,7 +450,7 @@ pub fn inspector_ui(
             edit: Edit::Batch(edits),
         });
     }
-    if let Some(edit) = super::curves::curves_ui(ui, project, map) {
+    if let Some(edit) = super::curves::curves_ui(ui, project, map, (drawing, actions)) {
         return Some(edit);
     }
     ui.add_space(8.0);

@@ -135,10 +135,12 @@ pub fn toolbar_ui(
 }
 
 /// A toolbar button: the command's icon (line art from the same painter as the map) and its
-/// label; `on` shows it pressed.
+/// label; `on` shows it pressed. It takes clicks but never the keyboard: Tab does not stop on
+/// it, so a Space or Enter meant for the map can never undo or delete (the keyboard reaches
+/// each command by its shortcut, the menus and Ctrl+K).
 pub fn command_button(ui: &mut egui::Ui, command: Command, on: bool) -> egui::Response {
     let Some(icon) = command.icon() else {
-        return ui.add(egui::Button::selectable(on, command.label()));
+        return ui.add(egui::Button::selectable(on, command.label()).sense(egui::Sense::CLICK));
     };
     let id = egui::IdSalt::new(("toolbar-icon", command));
     let side = ui.text_style_height(&egui::TextStyle::Button);
@@ -149,6 +151,7 @@ pub fn command_button(ui: &mut egui::Ui, command: Command, on: bool) -> egui::Re
             command.label(),
         ),
     )
+    .sense(egui::Sense::CLICK)
     .atom_ui(ui);
     if let Some(rect) = response.rect(id) {
         let colour = if on {
