@@ -161,6 +161,35 @@ fn lookup(language: Language, key: &str) -> Option<Cow<'static, str>> {
         .or_else(|| crate::_rust_i18n_try_translate("en", key))
 }
 
+/// The keys of the undo steps' labels, read once from the locale file the texts come from.
+fn undo_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        include_str!("../locales/app.yml")
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.strip_suffix("\":"))
+            .filter(|k| k.split('.').next() == Some("undo"))
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// An undo step's label written in `from`, in `to`: the menus keep speaking one language after
+/// the interface language changes ("Titel bewerken" becomes "Edit title"). A label with one
+/// `%{name}` keeps its name. `None` for text that is no label.
+pub fn relabel(label: &str, from: Language, to: Language) -> Option<String> {
+    undo_keys().iter().find_map(|key| {
+        let template = lookup(from, key)?;
+        let target = lookup(to, key)?;
+        let Some((open, rest)) = template.split_once("%{") else {
+            return (template == label).then(|| target.into_owned());
+        };
+        let (name, close) = rest.split_once('}')?;
+        let value = label.strip_prefix(open)?.strip_suffix(close)?;
+        Some(target.replace(&format!("%{{{name}}}"), value))
+    })
+}
+
 /// The text for `key` in the interface language with each `%{name}` replaced by its value.
 pub fn tr_args(key: &'static str, args: &[(&str, &dyn Display)]) -> String {
     tr_args_in(language(), key, args)
@@ -325,6 +354,22 @@ mod tests {
         assert_eq!(score(S::MinusTwoToTwo, -0.04, 1, en), "0");
         assert_eq!(scale_label(S::MinusTwoToTwo, nl), "−2..+2");
         assert_eq!(scale_label(S::OneToTen, en), "1..10");
+    }
+
+    #[test]
+    fn undo_labels_are_said_again_in_another_language() {
+        let (nl, en) = (Language::Dutch, Language::English);
+        let dutch = tr_in(nl, "undo.edit_map").into_owned();
+        assert_eq!(
+            relabel(&dutch, nl, en).as_deref(),
+            Some(&*tr_in(en, "undo.edit_map"))
+        );
+        let import = tr_args_in(nl, "undo.import", &[("name", &"CSAT")]);
+        assert_eq!(
+            relabel(&import, nl, en),
+            Some(tr_args_in(en, "undo.import", &[("name", &"CSAT")]))
+        );
+        assert_eq!(relabel("iets anders", nl, en), None);
     }
 
     #[test]

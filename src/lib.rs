@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod data;
+pub mod dates;
 pub mod edit;
 pub mod export;
 pub mod file;

@@ -396,3 +396,94 @@ fn a_recent_project_that_vanished_says_so_in_the_file_menu_and_can_be_forgotten(
     click(&mut h, "File");
     assert!(h.query_by_label_contains("(not found").is_none());
 }
+
+/// The contrast of the text of the entry labelled `label` against its background, as drawn: the
+/// background is the entry's commonest colour, the text its pixel farthest from it.
+fn drawn_contrast(h: &mut Harness<'_, KlantreisApp>, label: &str) -> f32 {
+    // The sidebar's entry: the leftmost of that name (a view may head itself with it too).
+    let rect = h
+        .query_all_by_label(label)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the entry")
+        .shrink2(egui::vec2(4.0, 2.0));
+    let image = h.render().expect("rendered");
+    let scale = h.ctx.pixels_per_point();
+    let mut counts = std::collections::HashMap::new();
+    let mut pixels = Vec::new();
+    for y in (rect.top() * scale) as u32..(rect.bottom() * scale) as u32 {
+        for x in (rect.left() * scale) as u32..(rect.right() * scale) as u32 {
+            let p = image.get_pixel(x, y).0;
+            // A pixel read back, not a colour chosen: no theme to take it from.
+            #[allow(clippy::disallowed_methods, reason = "a pixel read back")]
+            let c = egui::Color32::from_rgb(p[0], p[1], p[2]);
+            *counts.entry(c).or_insert(0) += 1;
+            pixels.push(c);
+        }
+    }
+    let background = counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .expect("the entry has pixels")
+        .0;
+    pixels
+        .into_iter()
+        .map(|c| klantreis::render::contrast(c, background))
+        .fold(1.0, f32::max)
+}
+
+/// Reported: selected sidebar entries (strong text) and the comparison list's selected change
+/// (coloured text) had 1.5 to 1.7:1 contrast. Selected, an entry's text takes the selection's
+/// ink: 4.5:1 at least in either theme, measured on the pixels drawn.
+#[test]
+fn selected_entries_read_at_4_5_to_1_in_either_theme() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    for theme in ["Light", "Dark"] {
+        click(&mut h, "View");
+        click(&mut h, "Theme");
+        click(&mut h, theme);
+        for entry in ["Research and data", "Stakeholder map", "Personas"] {
+            let sidebar = h
+                .query_all_by_label(entry)
+                .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+                .expect("the entry");
+            sidebar.click();
+            h.run();
+            h.hover_at(egui::pos2(1300.0, 820.0));
+            h.run();
+            let c = drawn_contrast(&mut h, entry);
+            assert!(c >= 4.5, "{entry} selected, {theme}: {c:.2}:1");
+        }
+    }
+}
+
+/// Reported: notices piled up (four identical "Niets om ongedaan te maken") and outlived a new
+/// project. The same words show once; a new project starts without the old one's notices.
+#[test]
+fn a_notice_said_again_shows_once_and_a_new_project_starts_without_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::Dutch), None, data.path());
+    h.run();
+    for _ in 0..4 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(
+        h.query_all_by_label_contains("Niets om ongedaan te maken")
+            .count(),
+        1
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label_contains("Niets om ongedaan te maken")
+            .count(),
+        0
+    );
+}

@@ -475,3 +475,63 @@ fn after_presenting_or_a_dialog_the_map_has_the_keyboard_and_space_never_undoes(
     );
     assert!(has(&h, "Eerste"), "nothing undone");
 }
+
+/// Reported: the span handle was an almost invisible notch, and at fit zoom a drag on it moved
+/// the card instead. The grip is sized on screen; a drag from the card's right edge widens it.
+#[test]
+fn at_fit_zoom_a_drag_on_the_span_handle_widens_the_card() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::Dutch),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    assert!(h.state().canvas().view().zoom < 0.7, "fitted, zoomed out");
+    let title = "Wensenlijst maken in de app";
+    h.get_by_label(&format!("Kaartje {title}")).click();
+    h.run();
+    let handle = h.get_by_label(&format!("Breedte van {title}")).rect();
+    assert!(handle.width() >= 12.0, "a grip to take hold of: {handle:?}");
+    let card = h.get_by_label(&format!("Kaartje {title}")).rect();
+    let stage_width = h.get_by_label("Fase Aankomst en parkeren").rect().width();
+    // The card's very right edge, where the handle is drawn, one stage on.
+    let from = egui::pos2(card.right() - 2.0, card.center().y);
+    support::app::drag(&mut h, from, from + egui::vec2(stage_width, 0.0));
+    let map = &h.state().project().maps[0];
+    let moved = map.cards.iter().find(|c| c.title == title).unwrap();
+    assert_eq!(moved.span, 2, "widened to the next stage");
+    assert_eq!(moved.stage, map.stages[0].id, "not moved");
+}
+
+/// Reported: the "+" after the last stage inserted after the selected stage. The margin's "+"
+/// buttons add where they stand: a stage at the end, a lane at the bottom.
+#[test]
+fn the_margins_plus_buttons_add_at_the_end_whatever_is_selected() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(Some(Language::English), None, data.path());
+    h.run();
+    let map = h.state().project().maps[0].clone();
+    click(&mut h, &format!("Stage {}", map.stages[0].name));
+    h.get_by_label("Add a stage at the end").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let after = h.state().project().maps[0].clone();
+    assert_eq!(after.stages.len(), map.stages.len() + 1);
+    assert_eq!(
+        after.stages[..map.stages.len()],
+        map.stages[..],
+        "the old ones first"
+    );
+    click(&mut h, &format!("Lane {}", map.lanes[0].name));
+    h.get_by_label("Add a lane at the bottom").click();
+    h.run();
+    let after = h.state().project().maps[0].clone();
+    assert_eq!(after.lanes.len(), map.lanes.len() + 1);
+    assert_eq!(
+        after.lanes[..map.lanes.len()],
+        map.lanes[..],
+        "the old ones first"
+    );
+}

@@ -136,6 +136,16 @@ impl History {
         }
     }
 
+    /// Rewrites every step's label with `new` (the interface language changed), keeping a
+    /// label `new` does not know.
+    pub fn relabel(&mut self, new: impl Fn(&str) -> Option<String>) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if let Some(label) = new(&step.label) {
+                step.label = label;
+            }
+        }
+    }
+
     /// The label of the step that undo would undo.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.back().map(|s| s.label.as_str())

@@ -137,16 +137,10 @@ fn prepare_with(
     }
 }
 
-/// The title block of a page showing `name` of `project`.
+/// The title block of a page showing `name` of `project`, dated the day it is printed (in the
+/// project's language): a poster on the wall says when it was current.
 fn title_block(project: &Project, name: String, persona: String) -> TitleBlock {
-    let date = project
-        .modified
-        .get(..10)
-        .filter(|d| !d.is_empty())
-        .map_or_else(
-            || crate::model::time::now_rfc3339()[..10].to_owned(),
-            str::to_owned,
-        );
+    let date = crate::dates::today(Language::of_text(&project.language));
     TitleBlock {
         project: project.title.clone(),
         map: name,

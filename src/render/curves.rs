@@ -1,7 +1,7 @@
 //! Emotion curves: the line, a face per step (its mouth shows the emotion, so the curve reads
 //! without colour), moments of truth, the peak and the end; and the legend.
 
-use epaint::{Color32, Pos2, pos2, vec2};
+use epaint::{Color32, Pos2, Rect, Vec2, pos2, vec2};
 
 use super::{Line, PaintOptions, Shape, Theme, text};
 use crate::layout::Layout;
@@ -74,22 +74,70 @@ pub(super) fn curves(
                 ));
             }
             if !point.label.is_empty() {
-                // Centred under the face (roughly: Inter's average letter is about 0.55 em);
-                // a to-be curve's words go above its faces, so two curves passing close by do
-                // not write over each other.
-                let half = point.label.chars().count() as f32 * 8.0 * 0.275;
-                let dy = match curve.variant {
-                    CurveVariant::AsIs => FACE_RADIUS + 3.0,
-                    CurveVariant::ToBe => -FACE_RADIUS - 13.0,
-                };
+                // Centred under the face; a to-be curve's words go above its faces, so two
+                // curves passing close by do not write over each other.
                 shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-half, dy),
+                    pos: point_label_rect(p.pos, &point.label, curve.variant).min,
                     text: point.label.as_str().into(),
                     size: 8.0,
                     bold: false,
                     colour: theme.ink_muted,
                 });
             }
+        }
+    }
+    marks(shapes, map, layout, options, theme);
+}
+
+/// The peak and end marks: a ring round the step, and its word with what is remembered as a
+/// block of two lines placed where it overlaps no face and no other words (below a high step,
+/// above a low one, else beside it), inside the curve band.
+fn marks(
+    shapes: &mut Vec<Shape>,
+    map: &Map,
+    layout: &Layout,
+    options: &PaintOptions,
+    theme: &Theme,
+) {
+    let Some(band) = layout.curve_band() else {
+        return;
+    };
+    let shown = |id| !options.hidden_curves.contains(&id);
+    // What the words may not cover: every shown face, every step's own words and the pills
+    // of the differences between two compared curves.
+    let mut taken: Vec<Rect> = layout
+        .diffs
+        .iter()
+        .map(|d| Rect::from_min_size(d.label.pos, d.label.block.size).expand2(vec2(4.0, 1.5)))
+        .collect();
+    for curve_layout in layout.curves.iter().filter(|c| shown(c.id)) {
+        let Some(curve) = map.curves.iter().find(|c| c.id == curve_layout.id) else {
+            continue;
+        };
+        for p in &curve_layout.points {
+            taken.push(Rect::from_center_size(
+                p.pos,
+                Vec2::splat(2.0 * FACE_RADIUS + 8.0),
+            ));
+            if let Some(point) = curve.points.get(p.index)
+                && !point.label.is_empty()
+            {
+                taken.push(point_label_rect(p.pos, &point.label, curve.variant));
+            }
+        }
+    }
+    for (i, curve_layout) in layout.curves.iter().enumerate() {
+        let Some(curve) = map.curves.iter().find(|c| c.id == curve_layout.id) else {
+            continue;
+        };
+        if !shown(curve.id) {
+            continue;
+        }
+        let colour = curve_colour(theme, curve_layout.colour, i);
+        for p in &curve_layout.points {
+            let Some(point) = curve.points.get(p.index) else {
+                continue;
+            };
             for mark in options
                 .marks
                 .iter()
@@ -101,36 +149,119 @@ pub(super) fn curves(
                     fill: None,
                     stroke: Some(Line::solid(1.5, colour)),
                 });
-                // Above a low point, below a high one, so the word stays inside the band.
+                let lines: Vec<(&str, f32, bool)> =
+                    std::iter::once((mark.text.as_str(), 8.5, true))
+                        .chain(mark.detail.as_deref().map(|d| (d, 8.0, false)))
+                        .collect();
+                let size = vec2(
+                    lines
+                        .iter()
+                        .map(|(t, size, _)| text_width(t, *size))
+                        .fold(0.0, f32::max),
+                    11.0 * lines.len() as f32,
+                );
+                // Above a low point, below a high one, so the words stay inside the band.
                 let above = point.score <= map.scale.neutral();
-                let y = if above {
-                    -FACE_RADIUS - 18.0
-                } else {
-                    FACE_RADIUS + 14.0
-                };
-                shapes.push(Shape::Text {
-                    pos: p.pos + vec2(-12.0, y),
-                    text: mark.text.as_str().into(),
-                    size: 8.5,
-                    bold: true,
-                    colour,
-                });
-                if let Some(detail) = &mark.detail {
-                    // Under the word (over it above a low point), ending at the face's right
-                    // so a curve's last step keeps it on the map (Inter ≈ 0.55 em a letter).
-                    let width = detail.chars().count() as f32 * 8.0 * 0.55;
-                    let dy = if above { -10.0 } else { 11.0 };
+                let block = place(p.pos, size, above, band, &taken);
+                taken.push(block);
+                for (row, (line, size, bold)) in lines.iter().enumerate() {
+                    let x = block.center().x - text_width(line, *size) / 2.0;
                     shapes.push(Shape::Text {
-                        pos: p.pos + vec2(FACE_RADIUS + 4.0 - width, y + dy),
-                        text: detail.as_str().into(),
-                        size: 8.0,
-                        bold: false,
+                        pos: pos2(x, block.top() + 11.0 * row as f32),
+                        text: (*line).into(),
+                        size: *size,
+                        bold: *bold,
                         colour,
                     });
                 }
             }
         }
     }
+}
+
+/// About how wide `text` is at `size` (Inter's average letter is about 0.55 em).
+fn text_width(text: &str, size: f32) -> f32 {
+    text.chars().count() as f32 * size * 0.55
+}
+
+/// Where a step's own words go: under the face on an as-is curve, over it on a to-be one.
+fn point_label_rect(at: Pos2, label: &str, variant: CurveVariant) -> Rect {
+    let half = text_width(label, 8.0) / 2.0;
+    let dy = match variant {
+        CurveVariant::AsIs => FACE_RADIUS + 3.0,
+        CurveVariant::ToBe => -FACE_RADIUS - 13.0,
+    };
+    Rect::from_min_size(at + vec2(-half, dy), vec2(2.0 * half, 10.0))
+}
+
+/// A place for a block of `size` near the step at `at`: below it, above it (above first when
+/// `above`), then to its right and left, each a little farther out if need be; the first that
+/// stays inside `band` and covers nothing `taken`, else the one that covers least.
+fn place(at: Pos2, size: Vec2, above: bool, band: Rect, taken: &[Rect]) -> Rect {
+    let gap = FACE_RADIUS + 6.0;
+    let below =
+        |step: f32| Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y + gap + 10.0 + step), size);
+    let over = |step: f32| {
+        Rect::from_min_size(
+            pos2(at.x - size.x / 2.0, at.y - gap - 10.0 - size.y - step),
+            size,
+        )
+    };
+    let right = |(dx, dy): (f32, f32)| {
+        Rect::from_min_size(pos2(at.x + gap + dx, at.y - size.y / 2.0 + dy), size)
+    };
+    let left = |(dx, dy): (f32, f32)| {
+        Rect::from_min_size(
+            pos2(at.x - gap - dx - size.x, at.y - size.y / 2.0 + dy),
+            size,
+        )
+    };
+    let steps = [0.0, 12.0, 24.0];
+    let sideways = [
+        (0.0, 0.0),
+        (0.0, 14.0),
+        (0.0, -14.0),
+        (24.0, 0.0),
+        (24.0, 14.0),
+        (24.0, -14.0),
+    ];
+    let (first, second): (Vec<Rect>, Vec<Rect>) = if above {
+        (steps.map(over).into(), steps.map(below).into())
+    } else {
+        (steps.map(below).into(), steps.map(over).into())
+    };
+    let candidates: Vec<Rect> = first
+        .into_iter()
+        .chain(second)
+        .chain(sideways.map(right))
+        .chain(sideways.map(left))
+        .map(|r| {
+            // Kept inside the band across (a last step's words end at the band's edge).
+            let dx = (band.left() - r.left()).max(0.0) + (band.right() - r.right()).min(0.0);
+            r.translate(vec2(dx, 0.0))
+        })
+        .collect();
+    let covered = |r: &Rect| -> f32 {
+        taken
+            .iter()
+            .map(|t| t.intersect(*r))
+            .filter(Rect::is_positive)
+            .map(|i| i.area())
+            .sum()
+    };
+    let fits = |r: &Rect| r.top() >= band.top() && r.bottom() <= band.bottom();
+    let cost = |r: &Rect| covered(r) + if fits(r) { 0.0 } else { 1e6 };
+    candidates
+        .iter()
+        .copied()
+        .find(|r| cost(r) <= 0.0)
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .min_by(|a, b| cost(a).total_cmp(&cost(b)))
+        })
+        .unwrap_or_else(|| below(0.0))
 }
 
 /// The legend: a sample of each curve's line and face, then its name; hidden curves grey.
@@ -350,5 +481,38 @@ pub(super) fn differences(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Them
     }
     if let Some(words) = &layout.title.diff_legend {
         super::text(shapes, words, theme.ink);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reported: a to-be curve's "Piek en eind" was written over the as-is curve's "Eind" and
+    /// "onthouden". The words go where nothing else is, inside the band.
+    #[test]
+    fn a_marks_words_go_where_no_face_or_other_words_are() {
+        let band = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 200.0));
+        let at = pos2(200.0, 100.0);
+        let size = vec2(60.0, 22.0);
+        // Nothing in the way: below a high step, above a low one.
+        let free = place(at, size, false, band, &[]);
+        assert!(
+            free.top() > at.y && (free.center().x - at.x).abs() < 1.0,
+            "{free:?}"
+        );
+        let free = place(at, size, true, band, &[]);
+        assert!(free.bottom() < at.y, "{free:?}");
+        // Another step's words below and above: beside it, covering neither.
+        let taken = [
+            Rect::from_min_size(pos2(170.0, 110.0), vec2(60.0, 50.0)),
+            Rect::from_min_size(pos2(170.0, 40.0), vec2(60.0, 50.0)),
+        ];
+        let placed = place(at, size, false, band, &taken);
+        assert!(taken.iter().all(|t| !t.intersects(placed)), "{placed:?}");
+        assert!(band.contains_rect(placed), "{placed:?}");
+        // A last step at the band's right edge keeps its words on the map.
+        let placed = place(pos2(395.0, 100.0), size, false, band, &[]);
+        assert!(placed.right() <= band.right() + 1e-3, "{placed:?}");
     }
 }

@@ -50,6 +50,16 @@ pub fn visuals(chrome: &Chrome) -> Visuals {
     v
 }
 
+/// The text of an entry that can be selected: selected, it takes the selection's ink, so text
+/// that is strong or coloured (a change's colour) still reads on the accent behind it.
+pub fn selectable_text(ui: &egui::Ui, text: egui::RichText, selected: bool) -> egui::RichText {
+    if selected {
+        text.color(ui.visuals().selection.stroke.color)
+    } else {
+        text
+    }
+}
+
 /// Installs both looks; egui picks one by the theme preference, and the light one where the
 /// system does not say.
 pub fn install(ctx: &egui::Context) {

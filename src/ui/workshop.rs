@@ -39,7 +39,10 @@ pub fn toolbar_ui(
         for command in Command::WORKSHOP_TOOLBAR {
             let mut tip = command.tooltip().into_owned();
             if let Some(s) = command.shortcut() {
-                tip = format!("{tip} ({})", ui.ctx().format_shortcut(&s));
+                tip = format!(
+                    "{tip} ({})",
+                    crate::ui::command::shortcut_text(ui.ctx(), &s)
+                );
             }
             let on = match command {
                 Command::WorkshopMode => true,

@@ -349,7 +349,7 @@ impl KlantreisApp {
             Command::Tour => self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0)),
             Command::StartScreen => self.show_start_screen(),
             Command::About => self.dialogs.help = Some(Help::About),
-            Command::AddStage => self.canvas_action(CanvasAction::AddStage),
+            Command::AddStage => self.canvas_action(CanvasAction::AddStage { index: None }),
             Command::AddLane => self.canvas_action(CanvasAction::AddLane {
                 kind: None,
                 index: None,

@@ -19,6 +19,8 @@ impl KlantreisApp {
             entry.clear();
         }
         self.doc = doc;
+        // What was said about the project closed does not concern this one.
+        self.notices.clear();
         self.show_map(0);
         self.painted = None;
         self.start = None;
@@ -31,10 +33,10 @@ impl KlantreisApp {
     pub(super) fn open_now(&mut self, path: &Path) {
         match file::load(path) {
             Ok(loaded) => {
+                self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
                 for w in &loaded.warnings {
                     self.notify(messages::load_warning(w));
                 }
-                self.set_document(Document::new(loaded.project, Some(path.to_path_buf())));
                 self.remember_recent(path);
                 self.announce_conflicts();
             }
@@ -247,7 +249,7 @@ impl KlantreisApp {
         );
         let dialog = RecoverDialog {
             source,
-            written: recovered.written.clone(),
+            written: crate::dates::moment(&recovered.written, self.language),
         };
         self.dialogs.recover = Some((dialog, recovered));
     }

@@ -125,12 +125,13 @@ impl KlantreisApp {
                     .continue_typing(TextTarget::CardTitle(card.id), text);
                 return;
             }
-            CanvasAction::AddStage => {
-                let index = self
-                    .selection
-                    .stage
-                    .and_then(|s| map.stage_index(s))
-                    .map_or(map.stages.len(), |i| i + 1);
+            CanvasAction::AddStage { index } => {
+                let index = index.unwrap_or_else(|| {
+                    self.selection
+                        .stage
+                        .and_then(|s| map.stage_index(s))
+                        .map_or(map.stages.len(), |i| i + 1)
+                });
                 let stage = Stage::named(i18n::tr_in(self.project_language(), "new.stage"));
                 let selection = Selection {
                     stage: Some(stage.id),

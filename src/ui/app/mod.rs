@@ -113,6 +113,9 @@ enum FieldFor {
     ImportMap,
 }
 
+/// The most notices shown at once; older ones give way.
+const MAX_NOTICES: usize = 4;
+
 /// The dialogs that may be open.
 #[derive(Default)]
 struct Dialogs {
@@ -383,7 +386,7 @@ impl KlantreisApp {
     }
 
     fn notify(&mut self, text: impl Into<String>) {
-        self.notices.push(panels::Notice {
+        self.push_notice(panels::Notice {
             text: text.into(),
             error: false,
         });
@@ -392,7 +395,16 @@ impl KlantreisApp {
     fn notify_error(&mut self, text: impl Into<String>) {
         let text = text.into();
         log::warn!("{text}");
-        self.notices.push(panels::Notice { text, error: true });
+        self.push_notice(panels::Notice { text, error: true });
+    }
+
+    /// Shows `notice` once: the same words said again move to the end rather than pile up, and
+    /// only the latest few stay.
+    fn push_notice(&mut self, notice: panels::Notice) {
+        self.notices.retain(|n| n.text != notice.text);
+        self.notices.push(notice);
+        let extra = self.notices.len().saturating_sub(MAX_NOTICES);
+        self.notices.drain(..extra);
     }
 
     /// Lays out and paints the current map unless the cached scene is still right.

@@ -14,8 +14,10 @@ impl KlantreisApp {
     /// recent list (the recovery delay and the export defaults are read where they are used).
     pub(super) fn set_preferences(&mut self, preferences: Preferences, ctx: &egui::Context) {
         let preferences = preferences.sanitized();
+        let before = self.language;
         self.language = preferences.language.unwrap_or_else(Language::system);
         i18n::set_language(self.language);
+        self.relabel_history(before);
         ctx.set_theme(preferences.theme.preference());
         self.settings.recent.truncate(preferences.recent_count);
         if let Some(dialog) = &mut self.dialogs.settings
@@ -25,6 +27,16 @@ impl KlantreisApp {
             *dialog = crate::ui::dialogs::SettingsDialog::new(&preferences);
         }
         self.settings.preferences = preferences;
+    }
+
+    /// The undo steps' labels, written in `before`, in the interface language now.
+    fn relabel_history(&mut self, before: Language) {
+        let now = self.language;
+        if before != now {
+            self.doc
+                .history
+                .relabel(|label| i18n::relabel(label, before, now));
+        }
     }
 
     pub(super) fn answer_settings(&mut self, answer: SettingsAnswer, ctx: &egui::Context) {
@@ -43,8 +55,10 @@ impl KlantreisApp {
             self.dialogs.tour = Some(crate::ui::dialogs::Tour::at(0));
         }
         self.settings.preferences.language = Some(language);
+        let before = self.language;
         self.language = language;
         i18n::set_language(language);
+        self.relabel_history(before);
         if self.doc.path.is_none() && !self.doc.is_dirty() && self.project_language() != language {
             let kind = self
                 .doc

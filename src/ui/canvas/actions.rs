@@ -62,7 +62,10 @@ pub enum CanvasAction {
         stage: StageId,
         text: String,
     },
-    AddStage,
+    /// Add a stage at `index`, else after the selected stage (else at the end).
+    AddStage {
+        index: Option<usize>,
+    },
     /// Add a lane (of `kind`, else a custom one) at `index`, else after the selected lane.
     AddLane {
         kind: Option<LaneKind>,
@@ -140,7 +143,7 @@ pub(super) fn command_menu(
         for command in commands {
             let mut button = egui::Button::new(command.label());
             if let Some(s) = command.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                button = button.shortcut_text(crate::ui::command::shortcut_text(ui.ctx(), &s));
             }
             if ui.add(button).on_hover_text(command.tooltip()).clicked() {
                 actions.push(CanvasAction::Run(*command));

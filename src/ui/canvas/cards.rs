@@ -16,6 +16,11 @@ fn card_id(id: CardId) -> Id {
     Id::unique(("card", id.0))
 }
 
+/// How wide the span handle is to take hold of, in screen points, at any zoom.
+const SPAN_GRIP_WIDTH: f32 = 14.0;
+/// How tall the span handle's grip is at most, in screen points.
+const SPAN_GRIP_HEIGHT: f32 = 22.0;
+
 impl MapCanvas {
     /// Every card in view.
     pub(super) fn cards_ui(&mut self, ui: &egui::Ui, f: &mut Frame<'_>) {
@@ -146,6 +151,7 @@ impl MapCanvas {
     }
 
     /// The handle on the right edge of the one selected card: drag it to span more stages.
+    /// (Its width and least height on screen are [`SPAN_GRIP_WIDTH`] and [`SPAN_GRIP_HEIGHT`].)
     fn span_handle_ui(
         &mut self,
         ui: &egui::Ui,
@@ -153,15 +159,14 @@ impl MapCanvas {
         card: &CardLayout,
         model: &Card,
     ) {
-        let handle = Rect::from_min_max(
-            pos2(card.rect.right() - 4.0, card.rect.top()),
-            pos2(card.rect.right() + 4.0, card.rect.bottom()),
+        // Sized on screen, not on the map: at any zoom a grip a finger's width wide to take
+        // hold of, over the card's right edge (it is interacted after the card, so it wins).
+        let on_screen = f.to_screen * card.rect;
+        let handle = Rect::from_center_size(
+            pos2(on_screen.right(), on_screen.center().y),
+            vec2(SPAN_GRIP_WIDTH, on_screen.height().max(SPAN_GRIP_HEIGHT)),
         );
-        let h = ui.interact(
-            f.to_screen * handle,
-            Id::unique(("span", card.id.0)),
-            Sense::drag(),
-        );
+        let h = ui.interact(handle, Id::unique(("span", card.id.0)), Sense::drag());
         h.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::Splitter,
@@ -208,15 +213,35 @@ impl MapCanvas {
                 self.drag = None;
             }
         }
-        ui.painter().rect_filled(
-            f.to_screen
-                * Rect::from_center_size(
-                    pos2(card.rect.right(), card.rect.center().y),
-                    vec2(4.0, 16.0),
-                ),
-            2.0,
-            colour,
+        // The grip: a pill in the selection's colour, ringed in the panel's so it stands out
+        // on any card, with two ridges; larger while the pointer is on it.
+        let grow = if h.hovered() || h.dragged() {
+            1.25
+        } else {
+            1.0
+        };
+        let grip = Rect::from_center_size(
+            handle.center(),
+            vec2(
+                6.0 * grow,
+                SPAN_GRIP_HEIGHT.min(on_screen.height() - 4.0).max(12.0) * grow,
+            ),
         );
+        let painter = ui.painter();
+        painter.rect(
+            grip,
+            3.0 * grow,
+            colour,
+            Stroke::new(1.5, ui.visuals().panel_fill),
+            egui::StrokeKind::Outside,
+        );
+        for dy in [-3.0, 3.0] {
+            let y = grip.center().y + dy;
+            painter.line_segment(
+                [pos2(grip.left() + 1.5, y), pos2(grip.right() - 1.5, y)],
+                Stroke::new(1.0, ui.visuals().panel_fill),
+            );
+        }
     }
 
     /// Outlines around the selected cards, stage and lane, and what a card drag would do.

@@ -254,14 +254,17 @@ pub(super) fn add_buttons_ui(ui: &mut egui::Ui, f: &mut Frame<'_>) {
         (
             Rect::from_min_size(pos2(layout.grid.right() + 3.0, header_top), size),
             tr("canvas.add_stage.tip"),
-            CanvasAction::AddStage,
+            // After the last stage, as the button's place says, whatever is selected.
+            CanvasAction::AddStage {
+                index: Some(f.map.stages.len()),
+            },
         ),
         (
             Rect::from_min_size(pos2(layout.grid.left(), layout.grid.bottom() + 3.0), size),
             tr("canvas.add_lane.tip"),
             CanvasAction::AddLane {
                 kind: None,
-                index: None,
+                index: Some(f.map.lanes.len()),
             },
         ),
     ];

@@ -80,7 +80,7 @@ fn shortcuts_ui(ui: &mut egui::Ui) {
                         .shortcut()
                         .into_iter()
                         .chain(command.extra_shortcuts().iter().copied())
-                        .map(|s| ui.ctx().format_shortcut(&s))
+                        .map(|s| crate::ui::command::shortcut_text(ui.ctx(), &s))
                         .collect();
                     ui.monospace(keys.join("  /  "));
                     ui.label(command.label());

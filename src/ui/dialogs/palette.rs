@@ -43,7 +43,7 @@ impl Palette {
             for c in &matches {
                 let mut b = egui::Button::new(c.label()).frame(false);
                 if let Some(s) = c.shortcut() {
-                    b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+                    b = b.shortcut_text(crate::ui::command::shortcut_text(ui.ctx(), &s));
                 }
                 if ui.add(b).on_hover_text(c.tooltip()).clicked() {
                     answer = Some(Chosen::Run(*c));

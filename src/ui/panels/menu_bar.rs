@@ -22,7 +22,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<App
                     }
                     let mut button = egui::Button::new(command.label());
                     if let Some(s) = command.shortcut() {
-                        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                        button =
+                            button.shortcut_text(crate::ui::command::shortcut_text(ui.ctx(), &s));
                     }
                     if ui.add(button).on_hover_text(command.tooltip()).clicked() {
                         actions.push(AppAction::Command(command));
@@ -114,7 +115,10 @@ pub fn toolbar_ui(
             };
             let mut tip = command.tooltip().into_owned();
             if let Some(s) = command.shortcut() {
-                tip = format!("{tip} ({})", ui.ctx().format_shortcut(&s));
+                tip = format!(
+                    "{tip} ({})",
+                    crate::ui::command::shortcut_text(ui.ctx(), &s)
+                );
             }
             let enabled = match command {
                 Command::Undo => can_undo,

@@ -63,7 +63,11 @@ pub fn sidebar_ui(
         if ui
             .selectable_label(
                 personas_shown,
-                egui::RichText::new(tr("sidebar.personas")).strong(),
+                crate::ui::style::selectable_text(
+                    ui,
+                    egui::RichText::new(tr("sidebar.personas")).strong(),
+                    personas_shown,
+                ),
             )
             .on_hover_text(tr("sidebar.personas_tip"))
             .clicked()
@@ -95,7 +99,11 @@ pub fn sidebar_ui(
         if ui
             .selectable_label(
                 view == crate::ui::View::Stakeholders,
-                egui::RichText::new(tr("sidebar.stakeholder_map")).strong(),
+                crate::ui::style::selectable_text(
+                    ui,
+                    egui::RichText::new(tr("sidebar.stakeholder_map")).strong(),
+                    view == crate::ui::View::Stakeholders,
+                ),
             )
             .on_hover_text(tr_count("sidebar.stakeholders", project.stakeholders.len()))
             .clicked()
@@ -117,7 +125,11 @@ fn research_ui(
     if ui
         .selectable_label(
             view == crate::ui::View::Research,
-            egui::RichText::new(tr("sidebar.research")).strong(),
+            crate::ui::style::selectable_text(
+                ui,
+                egui::RichText::new(tr("sidebar.research")).strong(),
+                view == crate::ui::View::Research,
+            ),
         )
         .on_hover_text(tr("sidebar.research_tip"))
         .clicked()
@@ -167,7 +179,11 @@ fn maps_ui(
         if ui
             .selectable_label(
                 current.is_none() && overview,
-                egui::RichText::new(tr("sidebar.maps")).strong(),
+                crate::ui::style::selectable_text(
+                    ui,
+                    egui::RichText::new(tr("sidebar.maps")).strong(),
+                    current.is_none() && overview,
+                ),
             )
             .on_hover_text(tr("sidebar.maps_tip"))
             .clicked()

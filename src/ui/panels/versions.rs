@@ -246,6 +246,7 @@ fn comparison_ui(
                 c.lane
             ))
             .color(crate::ui::canvas::change_colour(c.kind));
+            let text = crate::ui::style::selectable_text(ui, text, i == step);
             let row = ui.selectable_label(i == step, text);
             let row = if c.fields.is_empty() {
                 row

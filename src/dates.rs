@@ -1,0 +1,115 @@
+//! Dates and times as people read them: in the computer's own time zone (a journal written at
+//! 23:30 in Utrecht is "23:30", not UTC's "22:30"), with the month in words of the language.
+//! The files keep UTC timestamps (RFC 3339); only what is shown is local. `jiff` knows the
+//! time zones; no calendar arithmetic is done here.
+
+use jiff::{Timestamp, tz::TimeZone};
+
+use crate::i18n::Language;
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `date` (a civil date) in words: "7 december 2026", "7 December 2026".
+fn words(date: jiff::civil::Date, language: Language) -> String {
+    let months = match language {
+        Language::Dutch => &MONTHS_NL,
+        Language::English => &MONTHS_EN,
+    };
+    let month = usize::try_from(date.month() - 1).map_or("", |m| months[m.min(11)]);
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// A UTC timestamp (RFC 3339) as the local date and time, in `language`: "7 december 2026,
+/// 11:19". Text that is no timestamp comes back as it is, so nothing is lost from view.
+pub fn moment(rfc3339: &str, language: Language) -> String {
+    moment_in(rfc3339, language, &TimeZone::system())
+}
+
+/// [`moment`] in the time zone `zone`.
+pub fn moment_in(rfc3339: &str, language: Language, zone: &TimeZone) -> String {
+    let Ok(at) = rfc3339.parse::<Timestamp>() else {
+        return rfc3339.to_owned();
+    };
+    let local = at.to_zoned(zone.clone());
+    format!(
+        "{}, {:02}:{:02}",
+        words(local.date(), language),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// Today's local date in words, in `language` (a poster says the day it was printed).
+pub fn today(language: Language) -> String {
+    words(
+        Timestamp::now().to_zoned(TimeZone::system()).date(),
+        language,
+    )
+}
+
+/// An ISO date ("2026-12-07") in words, in `language`; anything else as it is.
+pub fn date(iso: &str, language: Language) -> String {
+    iso.parse::<jiff::civil::Date>()
+        .map_or_else(|_| iso.to_owned(), |d| words(d, language))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moment_is_shown_in_the_local_zone_with_the_month_in_words() {
+        let amsterdam = TimeZone::get("Europe/Amsterdam").unwrap_or_else(|_| {
+            // Without a time zone database, a fixed +01:00 is Amsterdam in winter.
+            TimeZone::fixed(jiff::tz::offset(1))
+        });
+        assert_eq!(
+            moment_in("2026-12-07T22:30:00Z", Language::Dutch, &amsterdam),
+            "7 december 2026, 23:30"
+        );
+        // Past midnight locally: the next day.
+        assert_eq!(
+            moment_in("2026-12-07T23:30:00Z", Language::English, &amsterdam),
+            "8 December 2026, 00:30"
+        );
+        assert_eq!(
+            moment_in("gisteren", Language::Dutch, &amsterdam),
+            "gisteren"
+        );
+    }
+
+    #[test]
+    fn a_date_is_written_in_words() {
+        assert_eq!(date("2026-03-05", Language::Dutch), "5 maart 2026");
+        assert_eq!(date("2026-03-05", Language::English), "5 March 2026");
+        assert_eq!(date("", Language::English), "");
+        assert!(!today(Language::Dutch).is_empty());
+    }
+}
