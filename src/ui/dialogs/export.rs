@@ -74,18 +74,6 @@ impl Default for ExportDialog {
     }
 }
 
-fn format_name(f: Format) -> String {
-    match f {
-        Format::Pdf => "PDF".to_owned(),
-        Format::Svg => "SVG".to_owned(),
-        Format::Png => "PNG".to_owned(),
-        Format::Markdown => tr("export.markdown").into_owned(),
-        Format::Csv => "CSV".to_owned(),
-        Format::Mermaid => "Mermaid".to_owned(),
-        Format::PersonaSheets => tr("export.personas").into_owned(),
-    }
-}
-
 impl ExportDialog {
     /// Opens the dialog with `remembered` options (this project's last export), if any.
     pub fn show_with(&mut self, remembered: Option<ExportOptions>) {
@@ -150,62 +138,7 @@ impl ExportDialog {
                 None
             }
             Ok(Ok(written)) => {
-                let path = job.path.display().to_string();
-                let mut message = match written.pixels {
-                    Some((w, h)) => tr_args(
-                        "export.done_pixels",
-                        &[("path", &path), ("width", &w), ("height", &h)],
-                    ),
-                    None => crate::i18n::tr_count_in(
-                        crate::i18n::language(),
-                        "export.done",
-                        written.pages,
-                        &[("path", &path)],
-                    ),
-                };
-                if written.blank_sheets > 0 {
-                    message.push_str(" (");
-                    message.push_str(&crate::i18n::tr_count(
-                        "export.blank_sheets",
-                        written.blank_sheets,
-                    ));
-                    message.push(')');
-                }
-                for w in &written.warnings {
-                    message.push(' ');
-                    message.push_str(&export::legibility_warning(
-                        &w.legibility,
-                        w.remedy,
-                        crate::i18n::language(),
-                        scale_advice,
-                    ));
-                }
-                for c in &written.changed_texts {
-                    message.push(' ');
-                    message.push_str(&tr_args(
-                        "export.mermaid_changed",
-                        &[("typed", &c.typed), ("written", &c.written)],
-                    ));
-                }
-                if !written.unscored.is_empty() {
-                    message.push(' ');
-                    message.push_str(&crate::i18n::tr_count_in(
-                        crate::i18n::language(),
-                        "export.mermaid_unscored",
-                        written.unscored.len(),
-                        &[("cards", &written.unscored.join(", "))],
-                    ));
-                }
-                if !written.missing_glyphs.is_empty() {
-                    let chars: String = written.missing_glyphs.iter().collect();
-                    message.push(' ');
-                    message.push_str(&crate::i18n::tr_count_in(
-                        crate::i18n::language(),
-                        "export.missing_glyphs",
-                        written.missing_glyphs.len(),
-                        &[("box", &export::glyphs::REPLACEMENT), ("chars", &chars)],
-                    ));
-                }
+                let message = super::export_words::done_message(&written, &job.path);
                 self.job = None;
                 Some(Outcome::Finished {
                     message,
@@ -222,7 +155,7 @@ impl ExportDialog {
             Err(TryRecvError::Disconnected) => {
                 self.job = None;
                 Some(Outcome::Finished {
-                    message: tr_args("export.failed", &[("error", &"the export stopped")]),
+                    message: tr_args("export.failed", &[("error", &tr("export.stopped"))]),
                     error: true,
                 })
             }
@@ -303,7 +236,7 @@ impl ExportDialog {
             .show(ui, |ui| {
                 let name = ui.label(tr("export.format"));
                 egui::ComboBox::from_id_salt("export-format")
-                    .selected_text(format_name(o.format))
+                    .selected_text(super::export_words::format_name(o.format))
                     .show_ui(ui, |ui| {
                         for f in [
                             Format::Pdf,
@@ -314,7 +247,11 @@ impl ExportDialog {
                             Format::Mermaid,
                             Format::PersonaSheets,
                         ] {
-                            ui.selectable_value(&mut o.format, f, format_name(f));
+                            ui.selectable_value(
+                                &mut o.format,
+                                f,
+                                super::export_words::format_name(f),
+                            );
                         }
                     })
                     .response
@@ -348,10 +285,14 @@ impl ExportDialog {
                 ui.end_row();
                 let name = ui.label(tr("export.quotes"));
                 egui::ComboBox::from_id_salt("export-quotes")
-                    .selected_text(quotes_name(o.quotes))
+                    .selected_text(super::export_words::quotes_name(o.quotes))
                     .show_ui(ui, |ui| {
                         for q in export::Quotes::ALL {
-                            ui.selectable_value(&mut o.quotes, q, quotes_name(q));
+                            ui.selectable_value(
+                                &mut o.quotes,
+                                q,
+                                super::export_words::quotes_name(q),
+                            );
                         }
                     })
                     .response
@@ -610,31 +551,12 @@ impl ExportDialog {
         if let Some(l) = legibility {
             let lang = crate::i18n::language();
             if export::too_small(l) {
-                let warning = export::legibility_warning(l, *remedy, lang, scale_advice);
+                let warning =
+                    export::legibility_warning(l, *remedy, lang, super::export_words::scale_advice);
                 ui.colored_label(ui.visuals().warn_fg_color, warning);
             } else {
                 ui.weak(export::legibility_note(l, lang));
             }
         }
     }
-}
-
-/// The remedy of a fixed scale, as the dialog's percent field takes it.
-fn scale_advice(scale: f32) -> String {
-    tr_args(
-        "export.too_small_scale",
-        &[(
-            "percent",
-            &crate::i18n::number(f64::from(scale) * 100.0, 0, false, crate::i18n::language()),
-        )],
-    )
-}
-
-/// How quotes appear, in the interface language.
-fn quotes_name(quotes: export::Quotes) -> std::borrow::Cow<'static, str> {
-    tr(match quotes {
-        export::Quotes::Full => "export.quotes.full",
-        export::Quotes::Pseudonymised => "export.quotes.pseudonymised",
-        export::Quotes::Hidden => "export.quotes.hidden",
-    })
 }
