@@ -487,3 +487,44 @@ fn a_notice_said_again_shows_once_and_a_new_project_starts_without_them() {
         0
     );
 }
+
+/// The CSV is written for the Excel that will open it: the project's language by default, or
+/// the one chosen in the dialog (an English Excel reads `,` and 12.5).
+#[test]
+fn a_csv_is_exported_for_the_excel_chosen_in_the_dialog() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("kaart.csv");
+    let dialogs = ScriptedDialogs {
+        export_answers: [Some(out.clone())].into(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = build(
+        Some(Language::English),
+        Some(example("ikea-winkelbezoek.klantreis.ron")),
+        data.path(),
+        dialogs,
+        false,
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Format").click();
+    h.run_steps(2);
+    h.get_by_label("CSV").click();
+    h.run_steps(2);
+    h.get_by_label("English (, and 12.5)").click();
+    h.run_steps(2);
+    h.get_by_label("Export…").click();
+    for _ in 0..200 {
+        h.step();
+        if !h.state().export_busy() && out.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    // The Dutch project in an English Excel: commas between fields, decimal points.
+    assert!(csv.starts_with("\u{feff},Voorbereiden thuis,"), "{csv}");
+    assert!(csv.contains(",0.5,"), "{csv}");
+}

@@ -264,3 +264,30 @@ fn values_are_worded_as_people_read_them() {
     );
     assert_eq!(value_in_words(&serde_json::json!(null), English), "none");
 }
+
+#[test]
+fn long_names_and_values_are_cut_at_sixty_characters_with_an_ellipsis() {
+    use serde_json::json;
+    use things::value_in_words;
+    let en = crate::i18n::Language::English;
+    let sixty = "a".repeat(60);
+    // A thing named by exactly sixty characters shows them all; one more is cut.
+    assert_eq!(value_in_words(&json!({ "name": sixty }), en), sixty);
+    assert_eq!(
+        value_in_words(&json!({ "name": format!("{sixty}b") }), en),
+        format!("{sixty}…")
+    );
+    // Letters of more than one byte count as one.
+    let dutch = "ë".repeat(60);
+    assert_eq!(value_in_words(&json!({ "title": dutch }), en), dutch);
+    // A nameless thing shows its JSON, cut the same way.
+    assert_eq!(value_in_words(&json!({ "x": 1 }), en), "{\"x\":1}");
+    let long = value_in_words(&json!({ "x": "y".repeat(80) }), en);
+    assert_eq!(long.chars().count(), 61);
+    assert!(long.ends_with('…'), "{long}");
+    // A blank name gives way to the next field that has one.
+    assert_eq!(
+        value_in_words(&json!({ "title": " ", "name": "Anna" }), en),
+        "Anna"
+    );
+}

@@ -43,13 +43,7 @@ pub fn value_in_words(value: &Value, language: Language) -> String {
         Value::Object(_) => {
             let name = name_of(value);
             if name.is_empty() {
-                let text = value.to_string();
-                let short: String = text.chars().take(60).collect();
-                if short.len() < text.len() {
-                    format!("{short}…")
-                } else {
-                    short
-                }
+                short(&value.to_string())
             } else {
                 name
             }
@@ -75,16 +69,24 @@ fn name_of(value: &Value) -> String {
         .iter()
         .filter_map(|k| value.get(k)?.as_str())
         .find(|s| !s.trim().is_empty())
-        .map(|s| {
-            let short: String = s.chars().take(60).collect();
-            if short.len() < s.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
-        })
+        .map(short)
         .unwrap_or_default()
 }
+
+/// The most of a text a line of the comparison shows: its first 60 characters, and "…" when
+/// there is more.
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let shown: String = chars.by_ref().take(SHORT).collect();
+    if chars.next().is_some() {
+        format!("{shown}…")
+    } else {
+        shown
+    }
+}
+
+/// How many characters of a text [`short`] shows.
+const SHORT: usize = 60;
 
 /// The fields of two versions of one thing that differ, worded; `skip` names fields compared
 /// elsewhere.

@@ -257,6 +257,20 @@ impl ExportDialog {
                     .response
                     .labelled_by(name.id);
                 ui.end_row();
+                if o.format == Format::Csv {
+                    // Which Excel opens it as a table: `;` and 12,5 for a Dutch one.
+                    ui.label(tr("export.excel"));
+                    ui.horizontal(|ui| {
+                        for (choice, key) in [
+                            (None, "export.excel.project"),
+                            (Some(crate::i18n::Language::Dutch), "export.excel.nl"),
+                            (Some(crate::i18n::Language::English), "export.excel.en"),
+                        ] {
+                            ui.radio_value(&mut o.excel, choice, tr(key));
+                        }
+                    });
+                    ui.end_row();
+                }
                 let page_format = matches!(o.format, Format::Pdf | Format::Svg | Format::Png);
                 if !page_format {
                     return;
