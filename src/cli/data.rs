@@ -101,7 +101,7 @@ fn print_changes(changes: &Changes) {
     for c in changes.changes.iter().take(SHOWN) {
         let show = |v: Option<f64>| {
             v.map_or("—".to_owned(), |v| {
-                crate::model::format_score(v, 2, false)
+                crate::i18n::number(v, 2, false, crate::i18n::Language::English)
             })
         };
         out(&format!("  {}: {} → {}", c.place, show(c.old), show(c.new)));

@@ -175,8 +175,8 @@ fn a_curve_change_is_signed_the_right_way() {
         c.stages.iter().map(|s| (s.before, s.after)).collect();
     assert_eq!(scores, [(Some(-1.0), Some(1.0)), (Some(2.0), Some(0.0))]);
     let text = text::map_text(&d);
-    assert!(text.contains("Kopen: -1 → 1 (+2)"), "{text}");
-    assert!(text.contains("Gebruiken: 2 → 0 (-2)"), "{text}");
+    assert!(text.contains("Kopen: −1 → 1 (+2)"), "{text}");
+    assert!(text.contains("Gebruiken: 2 → 0 (−2)"), "{text}");
     assert_eq!(c.name, "Anna · huidig");
 }
 

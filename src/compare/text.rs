@@ -14,25 +14,22 @@ fn kind_word(kind: Kind) -> &'static str {
     }
 }
 
+/// A figure as the English text writes every number people read: two places at most, a real
+/// minus, thousands grouped.
 fn number(value: Option<f64>) -> String {
     value.map_or_else(
         || "–".to_owned(),
-        |v| {
-            let rounded = (v * 100.0).round() / 100.0;
-            if rounded.fract() == 0.0 {
-                format!("{rounded:.0}")
-            } else {
-                format!("{rounded}")
-            }
-        },
+        |v| crate::i18n::number(v, 2, false, crate::i18n::Language::English),
     )
 }
 
 fn change(before: Option<f64>, after: Option<f64>) -> String {
     let delta = match (before, after) {
         (Some(a), Some(b)) => {
-            let d = b - a;
-            format!(" ({}{})", if d >= 0.0 { "+" } else { "" }, number(Some(d)))
+            let d = crate::i18n::number(b - a, 2, true, crate::i18n::Language::English);
+            // No change is said as +0, as before.
+            let d = if d == "0" { "+0".to_owned() } else { d };
+            format!(" ({d})")
         }
         _ => String::new(),
     };
