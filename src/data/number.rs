@@ -59,10 +59,9 @@ fn grouped(digits: &str, sep: char) -> bool {
 }
 
 /// Parses a number whose decimal separator (if any) is `.` and which has no other separator.
+/// It starts with a digit or the point (so never with a second sign) and holds nothing but
+/// digits, the point and an exponent.
 fn plain(sign: &str, t: &str) -> Option<f64> {
-    if t.is_empty() || t.starts_with(['+', '-']) {
-        return None;
-    }
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
@@ -234,10 +233,18 @@ mod tests {
         assert_eq!(parse("4,2,1", true), None);
         assert_eq!(parse("1.23.4", true), None);
         assert_eq!(parse("1,2.3", true), None);
+        // Both marks, but the thousands not in threes: no figure a person wrote.
+        assert_eq!(parse("12.34,5", true), None);
+        assert_eq!(parse("12,34.5", false), None);
+        assert_eq!(parse("1.234,5,6", true), None);
         assert_eq!(parse("veel", true), None);
         assert_eq!(parse("", true), None);
         assert_eq!(parse("-", true), None);
         assert_eq!(parse("--3", true), None);
+        assert_eq!(parse("++3", true), None);
+        assert_eq!(parse("+-3", false), None);
+        assert_eq!(parse("e3", false), None);
+        assert_eq!(parse(".5", false), Some(0.5));
         assert_eq!(parse("inf", false), None);
         assert_eq!(parse("NaN", false), None);
     }
@@ -279,8 +286,9 @@ mod tests {
                 text: "1.234".into()
             })
         );
+        // Each style is named by its first cell, the one to look at first.
         assert_eq!(
-            style(&["4.5", "4", "4,5"]),
+            style(&["4.5", "4", "4,5", "6.5", "7,5"]),
             ColumnStyle::Mixed {
                 point: Example {
                     line: 2,
