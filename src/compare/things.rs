@@ -202,7 +202,7 @@ pub fn project_things(old: &Project, new: &Project) -> Vec<ThingChange> {
 }
 
 /// What changed in a map's stages and lanes beyond their names and order (which
-/// [`super::parts`] tells): a stage's description, milestone, success criteria, journey or
+/// `parts` tells): a stage's description, milestone, success criteria, journey or
 /// evidence; a lane's kind, height or data sets.
 pub fn map_things(old: &Map, new: &Map) -> Vec<ThingChange> {
     let mut out = list("stage", &old.stages, &new.stages, &["name"]);

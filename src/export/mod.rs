@@ -2,9 +2,9 @@
 //! sheets), and the map as Markdown, CSV and Mermaid text.
 //!
 //! The map is laid out and painted by the same [`layout`](crate::layout) and
-//! [`render`] code as the canvas, so line breaks and positions on paper are the screen's;
+//! [`render`](crate::render) code as the canvas, so line breaks and positions on paper are the screen's;
 //! the paper around it (title block, sheet marks, overview, persona sheets) is painted by
-//! [`render`] too. This module only translates scenes: PDF straight from them ([`pdf`], with
+//! [`render`](crate::render) too. This module only translates scenes: PDF straight from them ([`pdf`], with
 //! krilla), SVG by [`svg::write_scene`], PNG rendered strip by strip from the SVG of the shapes
 //! each strip shows (`convert`). An export
 //! writes its bytes into a writer; saving them atomically is the caller's (`file::replace_with`).
