@@ -110,6 +110,29 @@ mod tests {
         assert_eq!(date("2026-03-05", Language::Dutch), "5 maart 2026");
         assert_eq!(date("2026-03-05", Language::English), "5 March 2026");
         assert_eq!(date("", Language::English), "");
-        assert!(!today(Language::Dutch).is_empty());
+    }
+
+    #[test]
+    fn now_and_a_moment_are_said_in_the_systems_zone() {
+        // Noon in UTC is the 7th or the 8th of December in every zone there is.
+        let at = moment("2026-12-07T12:00:00Z", Language::Dutch);
+        assert!(at.contains(" december 2026, "), "{at}");
+        assert!(at.starts_with('7') || at.starts_with('8'), "{at}");
+        // Today: a day, a month in words, this year.
+        let year = &crate::model::time::now_rfc3339()[..4];
+        let today = today(Language::English);
+        let words: Vec<&str> = today.split(' ').collect();
+        assert_eq!(words.len(), 3, "{today}");
+        assert!(
+            words[0].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)),
+            "{today}"
+        );
+        assert!(MONTHS_EN.contains(&words[1]), "{today}");
+        // (Around New Year the UTC year and the local one may differ by one.)
+        let y: i32 = words[2].parse().unwrap_or_default();
+        assert!(
+            (y - year.parse::<i32>().unwrap_or_default()).abs() <= 1,
+            "{today}"
+        );
     }
 }
