@@ -420,13 +420,15 @@ fn after_presenting_or_a_dialog_the_map_has_the_keyboard_and_space_never_undoes(
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(Some(Language::Dutch), None, data.path());
     h.run();
+    // A fixed number of frames each: the export preview, drawn on its own thread, may still
+    // ask for frames after its dialog closed.
     let key = |h: &mut Harness<'_, KlantreisApp>, key: Key| {
         h.key_press(key);
-        h.run();
+        h.run_steps(4);
     };
     let typed = |h: &mut Harness<'_, KlantreisApp>, text: &str| {
         h.event(egui::Event::Text(text.to_owned()));
-        h.run();
+        h.run_steps(4);
     };
     // An edit to undo: a card typed into the first cell.
     key(&mut h, Key::F6);

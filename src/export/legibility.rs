@@ -83,7 +83,12 @@ pub fn legibility(scene: &Scene, scale: f32) -> Option<Legibility> {
 /// size is read (to the 10 cm the note shows), or some text is too small to print.
 pub fn too_small(l: &Legibility) -> bool {
     let decimetres = |m: f32| (m * 10.0).round();
-    decimetres(l.readable_from_m) < decimetres(l.read_from_m) || l.smallest_pt < MIN_PT - 0.05
+    decimetres(l.readable_from_m) < decimetres(l.read_from_m) || too_small_to_print(l)
+}
+
+/// Whether some text is under [`MIN_PT`] as the note rounds it (5.95 pt is said as 6 pt).
+fn too_small_to_print(l: &Legibility) -> bool {
+    l.smallest_pt < MIN_PT - 0.05
 }
 
 /// What would make text that is too small readable.
@@ -156,7 +161,7 @@ pub fn warning(
     scale_advice: impl Fn(f32) -> String,
 ) -> String {
     let n = |v: f32, places| crate::i18n::number(f64::from(v), places, false, lang);
-    let mut text = if l.smallest_pt < MIN_PT - 0.05 {
+    let mut text = if too_small_to_print(l) {
         tr_args_in(
             lang,
             "export.too_small_print",
@@ -217,6 +222,63 @@ mod tests {
         let l = legibility(&scene(1000.0, 500.0, &[(7.0, 20), (12.0, 80)]), 1.0).unwrap();
         assert!((l.body_pt - 7.0).abs() < 1e-6);
         assert_eq!(legibility(&scene(10.0, 10.0, &[]), 1.0), None);
+        // Exactly one letter in ten smaller: still "at most one in ten", the body is 12 pt.
+        let l = legibility(&scene(1000.0, 500.0, &[(7.0, 10), (12.0, 90)]), 1.0).unwrap();
+        assert!((l.body_pt - 12.0).abs() < 1e-6, "{l:?}");
+    }
+
+    #[test]
+    fn the_note_and_the_warning_say_the_figures_in_the_language() {
+        let l = Legibility {
+            body_pt: 12.5,
+            smallest_pt: 7.0,
+            readable_from_m: 0.85,
+            read_from_m: 1.0,
+        };
+        let note = note(&l, Language::Dutch);
+        assert!(
+            note.contains("12,5 pt") && note.contains("0,9 m") && note.contains(" 1 m"),
+            "{note}"
+        );
+        let scale = |s: f32| format!("scale {s}");
+        let read = warning(
+            &l,
+            Some(Remedy::Paper(PaperSize::A1)),
+            Language::English,
+            scale,
+        );
+        assert!(
+            read.contains("12.5 pt, readable from about 0.9 m"),
+            "{read}"
+        );
+        assert!(read.ends_with("A1 or larger passes."), "{read}");
+        let tiny = Legibility {
+            smallest_pt: 4.5,
+            ..l
+        };
+        let print = warning(&tiny, Some(Remedy::Scale(1.5)), Language::English, scale);
+        assert!(
+            print.starts_with("Some text is 4.5 pt, too small to print"),
+            "{print}"
+        );
+        assert!(print.ends_with("scale 1.5"), "{print}");
+        let none = warning(&tiny, None, Language::English, scale);
+        assert!(none.ends_with("Choose a larger paper."), "{none}");
+    }
+
+    #[test]
+    fn the_print_floor_is_six_points_as_the_note_rounds_them() {
+        let at = |smallest_pt| {
+            too_small(&Legibility {
+                body_pt: 12.0,
+                smallest_pt,
+                readable_from_m: 1.0,
+                read_from_m: 1.0,
+            })
+        };
+        // 5.95 pt is said as "6 pt" and passes; 5.94 does not.
+        assert!(!at(5.95));
+        assert!(at(5.94));
     }
 
     #[test]
@@ -228,6 +290,14 @@ mod tests {
         )
         .unwrap();
         assert!((l.read_from_m - 1.0).abs() < 0.02, "{l:?}");
+        // Printed at half size, the same map is read from half as far.
+        let half = legibility(
+            &scene(a0.0 * PT_PER_MM, a0.1 * PT_PER_MM, &[(12.0, 1)]),
+            0.5,
+        )
+        .unwrap();
+        assert!((half.read_from_m - 0.51).abs() < 0.02, "{half:?}");
+        assert!((half.body_pt - 6.0).abs() < 1e-6, "{half:?}");
         // Twice as large: read along, from no farther.
         let l = legibility(
             &scene(a0.0 * PT_PER_MM, a0.1 * PT_PER_MM, &[(12.0, 1)]),
@@ -276,6 +346,16 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert!(too_small(&legibility(&s, plan(smaller).scale).unwrap()));
+        // At a fixed scale too small, the paper that passes is the one the map fits on.
+        let fixed = PageSetup {
+            scale: Scale::Fixed(0.2),
+            ..setup
+        };
+        assert!(
+            matches!(remedy(&s, &fixed), Some(Remedy::Paper(_))),
+            "{:?}",
+            remedy(&s, &fixed)
+        );
         // Text that passes needs nothing.
         let big = PageSetup {
             paper: PaperSize::A0,
