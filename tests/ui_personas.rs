@@ -500,20 +500,7 @@ fn the_curve_to_draw_is_chosen_in_the_inspector_or_the_legend() {
         h.get_by_label("Stage Kassa").rect().center().x,
         h.get_by_label("Lane Emoties").rect().center().y,
     );
-    let click_at = |h: &mut Harness<'_, KlantreisApp>, at: egui::Pos2| {
-        h.event(egui::Event::PointerMoved(at));
-        h.run();
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.run();
-    };
-    click_at(&mut h, at);
+    support::app::click_at(&mut h, at);
     h.snapshot("draw_to_be_curve");
     let after = curves(&h);
     assert_eq!(
@@ -527,7 +514,7 @@ fn the_curve_to_draw_is_chosen_in_the_inspector_or_the_legend() {
     assert!(selected(&h, "Draw curve Sanne · huidig"));
     // Elsewhere on the lane (not on the step just made, which a click would select).
     let markthal = egui::pos2(h.get_by_label("Stage Markthal").rect().center().x, at.y);
-    click_at(&mut h, markthal);
+    support::app::click_at(&mut h, markthal);
     assert_ne!(
         curves(&h)[as_is],
         before[as_is],

@@ -117,6 +117,21 @@ pub fn double_click(h: &mut Harness<'_, KlantreisApp>, label: &str) {
     h.run();
 }
 
+/// Moves the pointer to `pos` and clicks there (press and release in one frame).
+pub fn click_at(h: &mut Harness<'_, KlantreisApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
 /// A drag from `from` to `to` in six steps, as a hand moves.
 pub fn drag(h: &mut Harness<'_, KlantreisApp>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
