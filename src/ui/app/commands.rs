@@ -203,13 +203,7 @@ impl KlantreisApp {
             AppAction::DeleteMap(i) => self.delete_map(i),
             AppAction::Toolbox(item) => self.add_from_toolbox(item),
             AppAction::Pick(link) => self.pick(link),
-            AppAction::DrawOn(curve) => {
-                // A step of another curve selected would still win: the choice is the curve.
-                if self.selection.point.is_some_and(|(c, _)| c != curve) {
-                    self.selection.point = None;
-                }
-                self.canvas.draw_on(curve);
-            }
+            AppAction::DrawOn(curve) => self.canvas.draw_on(curve, &mut self.selection),
             AppAction::Unsaved(answer) => self.answer_unsaved(answer, ctx),
             AppAction::Recover(answer) => self.answer_recovery(answer),
             AppAction::Palette(Chosen::Run(command)) => {

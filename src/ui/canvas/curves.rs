@@ -150,10 +150,7 @@ impl MapCanvas {
             crate::render::action_icon(crate::render::ActionIcon::Draw, square, colour)
         });
         if response.clicked() {
-            if f.selection.point.is_some_and(|(c, _)| c != entry.curve) {
-                f.selection.point = None;
-            }
-            self.draw_on(entry.curve);
+            self.draw_on(entry.curve, f.selection);
         }
     }
 

@@ -166,8 +166,12 @@ impl MapCanvas {
         self.hidden_curves.remove(&curve);
     }
 
-    /// Makes `curve` the one clicks and strokes on the emotion lane draw, showing it.
-    pub fn draw_on(&mut self, curve: CurveId) {
+    /// Makes `curve` the one clicks and strokes on the emotion lane draw, showing it; a step of
+    /// another curve selected in `selection` would still win, so it is let go.
+    pub fn draw_on(&mut self, curve: CurveId, selection: &mut Selection) {
+        if selection.point.is_some_and(|(c, _)| c != curve) {
+            selection.point = None;
+        }
         self.hidden_curves.remove(&curve);
         self.active_curve = Some(curve);
     }
