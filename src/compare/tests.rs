@@ -197,6 +197,13 @@ fn a_data_sets_latest_figure_per_stage_is_compared() {
         (Some(100.0), Some(80.0))
     );
     assert_eq!(d.metrics[0].stage, "Kopen");
+    let text = text::map_text(&d);
+    assert!(text.contains("\nMetrics\n  Gesprekken, Kopen: "), "{text}");
+    // No heading without a change under it.
+    new.datasets[0].values.pop();
+    new.maps[0].cards[0].title = "Vergelijken".into();
+    let text = text::map_text(&map_diff(&old, &new));
+    assert!(!text.contains("Metrics"), "{text}");
 }
 
 #[test]
@@ -290,4 +297,118 @@ fn long_names_and_values_are_cut_at_sixty_characters_with_an_ellipsis() {
         value_in_words(&json!({ "title": " ", "name": "Anna" }), en),
         "Anna"
     );
+}
+
+#[test]
+fn the_goal_band_of_a_map_is_compared_field_by_field() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].goal = "Schade binnen een week vergoed".into();
+    new.maps[0].scenario = "Lekkage na een storm".into();
+    let d = map_diff(&old, &new);
+    assert!(!d.is_empty());
+    let info: Vec<(&str, &str, &str)> = d
+        .info
+        .iter()
+        .map(|f| (f.field.as_str(), f.before.as_str(), f.after.as_str()))
+        .collect();
+    assert_eq!(
+        info,
+        [
+            (
+                "goal",
+                old.maps[0].goal.as_str(),
+                "Schade binnen een week vergoed"
+            ),
+            (
+                "scenario",
+                old.maps[0].scenario.as_str(),
+                "Lekkage na een storm"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lanes_are_matched_by_id_and_a_new_one_is_added() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].lanes[1].name = "Kanalen".into();
+    new.maps[0]
+        .lanes
+        .push(Lane::new("Pijnpunten", LaneKind::PainPoints));
+    let d = map_diff(&old, &new);
+    let lanes: Vec<(Kind, &str, Option<&str>)> = d
+        .lanes
+        .iter()
+        .map(|p| (p.kind, p.name.as_str(), p.was.as_deref()))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            (Kind::Changed, "Kanalen", Some("Contactpunten")),
+            (Kind::Added, "Pijnpunten", None),
+        ]
+    );
+}
+
+/// Removing the first stage and adding one in its place moves no other stage.
+#[test]
+fn a_stage_removed_and_one_added_is_no_move_of_the_others() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].stages[0] = Stage::named("Ontdekken");
+    let d = map_diff(&old, &new);
+    let stages: Vec<(Kind, &str)> = d.stages.iter().map(|p| (p.kind, p.name.as_str())).collect();
+    assert_eq!(
+        stages,
+        [(Kind::Added, "Ontdekken"), (Kind::Removed, "Oriënteren")]
+    );
+    // Only removed, and only added, also move nothing.
+    let mut removed = old.clone();
+    removed.maps[0].stages.remove(0);
+    let d = map_diff(&old, &removed);
+    assert_eq!(d.stages.len(), 1, "{:?}", d.stages);
+    let mut added = old.clone();
+    added.maps[0].stages.insert(0, Stage::named("Ontdekken"));
+    let d = map_diff(&old, &added);
+    assert_eq!(d.stages.len(), 1, "{:?}", d.stages);
+}
+
+#[test]
+fn a_fail_point_set_on_a_card_reads_no_then_yes() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].cards[0].fail_point = true;
+    let d = map_diff(&old, &new);
+    let f = &d.cards[0].fields[0];
+    assert_eq!(
+        (f.field.as_str(), f.before.as_str(), f.after.as_str()),
+        ("fail point", "no", "yes")
+    );
+}
+
+#[test]
+fn the_goal_band_gets_its_own_heading_in_the_text_only_when_it_changed() {
+    let old = project();
+    let mut new = old.clone();
+    new.maps[0].cards[0].title = "Vergelijken".into();
+    let text = super::text::map_text(&map_diff(&old, &new));
+    assert!(!text.contains("\nMap\n"), "{text}");
+    new.maps[0].goal = "Snel geholpen".into();
+    let text = super::text::map_text(&map_diff(&old, &new));
+    let line = format!(
+        "\nMap\n  goal: {:?} → \"Snel geholpen\"\n",
+        old.maps[0].goal
+    );
+    assert!(text.contains(&line), "{text}");
+}
+
+/// Scores closer than a billionth are the same score (rounding in a file is no change).
+#[test]
+fn a_score_that_moved_by_a_billionth_or_less_did_not_change() {
+    assert!(!differs(Some(0.0), Some(EPSILON)));
+    assert!(differs(Some(0.0), Some(2.0 * EPSILON)));
+    assert!(differs(None, Some(0.0)));
+    assert!(!differs(None, None));
 }

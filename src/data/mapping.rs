@@ -397,3 +397,25 @@ fn numeric_only(header: &str) -> bool {
     let h = normalise(header);
     h.contains("aantal") || h.contains("count") || h.contains(" per ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_compare_without_case_accents_or_extra_spaces() {
+        assert_eq!(
+            normalise("  Àá Â  ÄÃÅ éÈêË íÌîÏ óÒôÖõ úÙûÜ Ç Ñ "),
+            "aa a aaa eeee iiii ooooo uuuu c n"
+        );
+    }
+
+    #[test]
+    fn a_label_of_two_hundred_characters_is_kept_and_a_longer_one_cut() {
+        let exact = "é".repeat(200);
+        assert_eq!(short(&exact), exact);
+        let cut = short(&"é".repeat(201));
+        assert_eq!(cut.chars().count(), 200);
+        assert!(cut.ends_with("é…"));
+    }
+}

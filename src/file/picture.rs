@@ -179,6 +179,9 @@ mod tests {
     fn a_photo_is_stored_as_a_small_square_jpeg() {
         let image = import_photo(&png(900, 600), "anna.png").expect("a good photo");
         assert_eq!(image.mime, "image/jpeg");
+        assert_eq!(image.name, "anna.png");
+        let long = import_photo(&png(8, 8), &"é".repeat(300)).expect("ok");
+        assert_eq!(long.name, "é".repeat(200));
         let bytes = bytes_of(&image).expect("base64");
         assert_eq!(dimensions(&bytes), Ok((PHOTO_SIDE, PHOTO_SIDE)));
         // A small photo is not blown up.
@@ -219,5 +222,72 @@ mod tests {
             import_photo(&claiming(4000, 4000), "x"),
             Err(PictureError::Damaged(_))
         ));
+    }
+    #[test]
+    fn a_picture_too_wide_or_too_tall_is_refused_and_one_at_the_limit_is_not() {
+        assert_eq!(dimensions(&claiming(MAX_SIDE, 1)), Ok((MAX_SIDE, 1)));
+        assert_eq!(dimensions(&claiming(1, MAX_SIDE)), Ok((1, MAX_SIDE)));
+        for (width, height) in [(MAX_SIDE + 1, 1), (1, MAX_SIDE + 1)] {
+            assert_eq!(
+                dimensions(&claiming(width, height)),
+                Err(PictureError::TooManyPixels { width, height })
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_over_thirty_mebibytes_is_refused_before_it_is_read() {
+        let mut bytes = png(2, 2);
+        bytes.resize(MAX_FILE_BYTES, 0);
+        assert_eq!(MAX_FILE_BYTES, 30 * 1024 * 1024);
+        assert_eq!(dimensions(&bytes), Ok((2, 2)));
+        bytes.push(0);
+        assert_eq!(
+            dimensions(&bytes),
+            Err(PictureError::FileTooLarge {
+                size_mb: 31,
+                limit_mb: 30
+            })
+        );
+    }
+
+    #[test]
+    fn the_screen_gets_a_picture_no_larger_than_asked_and_a_small_one_as_it_is() {
+        let size = |w, h| {
+            let p = decode_rgba(&png(w, h), 64).expect("decodes");
+            (p.width(), p.height())
+        };
+        assert_eq!(size(100, 50), (64, 32));
+        assert_eq!(size(50, 100), (32, 64));
+        assert_eq!(size(40, 30), (40, 30));
+    }
+
+    /// Three bands: the photo keeps the middle one, whichever way the picture is long.
+    #[test]
+    fn a_photo_keeps_its_middle_square() {
+        let band = |i: u32| match i / 400 {
+            0 => image::Rgba([255, 0, 0, 255]),
+            1 => image::Rgba([0, 0, 255, 255]),
+            _ => image::Rgba([0, 255, 0, 255]),
+        };
+        for (w, h) in [(1200, 400), (400, 1200)] {
+            let mut bytes = Vec::new();
+            RgbaImage::from_fn(w, h, |x, y| band(if w > h { x } else { y }))
+                .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+                .expect("encode");
+            let photo = import_photo(&bytes, "banden.png").expect("a photo");
+            let pixels = decode_rgba(&bytes_of(&photo).expect("base64"), PHOTO_SIDE).expect("ok");
+            for (x, y) in [
+                (2, 2),
+                (PHOTO_SIDE - 3, PHOTO_SIDE - 3),
+                (PHOTO_SIDE / 2, 2),
+            ] {
+                let [r, g, b, _] = pixels.get_pixel(x, y).0;
+                assert!(
+                    b > 200 && r < 60 && g < 60,
+                    "{w}×{h} at {x},{y}: {r},{g},{b}"
+                );
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 pub mod grid;
 pub mod mermaid;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
@@ -180,11 +182,7 @@ pub fn from_journeys(journeys: &[mermaid::Journey], project: &Project) -> Import
             title,
             description: journey.acc_descr.clone(),
             scale: EmotionScale::OneToFive,
-            stages: Vec::new(),
             lanes: vec![touchpoints.clone(), emotions],
-            cards: Vec::new(),
-            curves: Vec::new(),
-            personas: Vec::new(),
             ..Map::default()
         };
         let (mut low, mut high) = (1.0_f64, 5.0_f64);

@@ -10,6 +10,8 @@
 
 pub mod path;
 mod repair;
+#[cfg(test)]
+mod tests;
 
 use serde_json::{Map as JsonMap, Value};
 
@@ -219,15 +221,9 @@ impl Merger {
         t: &JsonMap<String, Value>,
     ) -> JsonMap<String, Value> {
         let mut out = JsonMap::new();
-        let keys: Vec<&String> = {
-            let mut keys: Vec<&String> = o.keys().collect();
-            keys.extend(t.keys().filter(|k| !o.contains_key(*k)));
-            keys.extend(
-                b.keys()
-                    .filter(|k| !o.contains_key(*k) && !t.contains_key(*k)),
-            );
-            keys
-        };
+        // A key only the base has was deleted by both sides: it stays out, so it needs no visit.
+        let mut keys: Vec<&String> = o.keys().collect();
+        keys.extend(t.keys().filter(|k| !o.contains_key(*k)));
         for key in keys {
             at.push(Step::Field(key.clone()));
             if let Some(v) = self.value(at, b.get(key), o.get(key), t.get(key)) {
@@ -287,18 +283,17 @@ fn order(b: &[Value], o: &[Value], t: &[Value]) -> Vec<u64> {
         (&oi, &ti)
     };
     let mut out: Vec<u64> = skeleton.clone();
-    insert_missing(&mut out, other, |_| true);
-    // What the base had and both deleted stays out; what one side deleted is decided per
-    // element (the skeletons already lack it, so it is added back here for that decision).
-    insert_missing(&mut out, &bi, |id| oi.contains(id) || ti.contains(id));
+    // What the base had and both deleted stays out; what one side deleted is still in the
+    // other and so in the order, and is decided per element.
+    insert_missing(&mut out, other);
     out
 }
 
-/// Adds each id of `from` that `out` lacks (and `wanted` accepts) after the nearest id that
-/// preceded it in `from` and is in `out`, else at the start.
-fn insert_missing(out: &mut Vec<u64>, from: &[u64], wanted: impl Fn(&u64) -> bool) {
+/// Adds each id of `from` that `out` lacks after the nearest id that preceded it in `from` and
+/// is in `out`, else at the start.
+fn insert_missing(out: &mut Vec<u64>, from: &[u64]) {
     for (i, id) in from.iter().enumerate() {
-        if out.contains(id) || !wanted(id) {
+        if out.contains(id) {
             continue;
         }
         let after = from[..i]

@@ -135,7 +135,16 @@ mod tests {
         assert!(set(&mut root, &steps, Value::from("c")));
         assert_eq!(get(&root, &steps), Some(&Value::from("c")));
         assert!(set(&mut root, &steps[..2], Value::Null));
-        assert_eq!(root["maps"].as_array().map(Vec::len), Some(1));
+        assert_eq!(root["maps"], serde_json::json!([{"id": 3, "title": "a"}]));
+        // A value for an id the list lacks is added; removing what is not there is no change.
+        let added = [Step::Field("maps".into()), Step::Id(7)];
+        assert!(set(&mut root, &added, serde_json::json!({"id": 7})));
+        assert!(set(
+            &mut root,
+            &[Step::Field("maps".into()), Step::Id(99)],
+            Value::Null
+        ));
+        assert_eq!(root["maps"].as_array().map(Vec::len), Some(2));
         assert_eq!(parse("maps"), None);
         assert_eq!(parse("/maps/@x"), None);
         assert_eq!(parse("/maps//title"), None);

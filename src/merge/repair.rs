@@ -10,19 +10,14 @@ use crate::model::{Map, Project};
 /// zooms into nothing. Returns what was kept, in words.
 pub(super) fn keep_what_is_used(project: &mut Project, sources: [&Project; 3]) -> Vec<String> {
     let mut kept = Vec::new();
-    // Each pass may bring back something that refers further (a card and then its stage).
-    for _ in 0..4 {
-        let before = kept.len();
-        for m in 0..project.maps.len() {
-            let id = project.maps[m].id;
-            let others: Vec<&Map> = sources.iter().filter_map(|p| p.map(id)).collect();
-            keep_in_map(&mut project.maps[m], &others, &mut kept);
-        }
-        keep_personas(project, &sources, &mut kept);
-        if kept.len() == before {
-            break;
-        }
+    // One pass suffices: what is put back only refers further down this order (a card to its
+    // stage and lane, a map to its personas, a persona to its picture), never back up it.
+    for m in 0..project.maps.len() {
+        let id = project.maps[m].id;
+        let others: Vec<&Map> = sources.iter().filter_map(|p| p.map(id)).collect();
+        keep_in_map(&mut project.maps[m], &others, &mut kept);
     }
+    keep_personas(project, &sources, &mut kept);
     let maps: HashSet<_> = project.maps.iter().map(|m| m.id).collect();
     for map in &mut project.maps {
         for stage in &mut map.stages {

@@ -1,0 +1,146 @@
+//! Building maps from Mermaid journeys, and the importer's limits, piece by piece.
+
+use super::*;
+use crate::model::LaneKind;
+
+const TEXT: &str = "journey
+  title Schade melden
+  section Melden
+    Formulier invullen: 2: Anna
+    Bellen: 4: Anna, Bram
+  section Afhandelen
+    Wachten: 1
+";
+
+fn dutch() -> Project {
+    crate::templates::new_project(MapKind::CustomerJourney, Language::Dutch)
+}
+
+fn imported(text: &str) -> Imported {
+    mermaid_bytes(text.as_bytes(), "reis.mmd", false, &dutch()).unwrap()
+}
+
+#[test]
+fn a_journey_becomes_a_map_with_a_touchpoint_and_an_emotion_lane_on_a_one_to_five_scale() {
+    let i = imported(TEXT);
+    let map = &i.maps[0];
+    assert_eq!(map.kind, MapKind::CustomerJourney);
+    assert_eq!(map.scale, EmotionScale::OneToFive);
+    let lanes: Vec<(&str, LaneKind)> = map
+        .lanes
+        .iter()
+        .map(|l| (l.name.as_str(), l.kind))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            (
+                tr_in(Language::Dutch, "template.touchpoints").as_ref(),
+                LaneKind::Touchpoints
+            ),
+            (
+                tr_in(Language::Dutch, "template.emotions").as_ref(),
+                LaneKind::Emotions
+            ),
+        ]
+    );
+    // Tasks keep their order within a section.
+    let melden = map.stages[0].id;
+    let order: Vec<(&str, u32)> = map
+        .cards
+        .iter()
+        .filter(|c| c.stage == melden)
+        .map(|c| (c.title.as_str(), c.order))
+        .collect();
+    assert_eq!(order, [("Formulier invullen", 0), ("Bellen", 1)]);
+}
+
+#[test]
+fn each_actor_gets_a_persona_and_a_curve_and_tasks_without_actors_share_one() {
+    let i = imported(TEXT);
+    let map = &i.maps[0];
+    let names: Vec<&str> = i.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna", "Bram"]);
+    let curves: Vec<(Option<&str>, Vec<f64>)> = map
+        .curves
+        .iter()
+        .map(|c| {
+            let who = c
+                .persona
+                .and_then(|id| i.personas.iter().find(|p| p.id == id))
+                .map(|p| p.name.as_str());
+            (who, c.points.iter().map(|p| p.score).collect())
+        })
+        .collect();
+    assert_eq!(
+        curves,
+        [
+            (Some("Anna"), vec![2.0, 4.0]),
+            (Some("Bram"), vec![4.0]),
+            (None, vec![1.0]),
+        ]
+    );
+    assert_eq!(map.personas, [i.personas[0].id, i.personas[1].id]);
+}
+
+#[test]
+fn imported_personas_and_maps_go_after_the_projects_own() {
+    let mut project = dutch();
+    project.personas.push(Persona {
+        name: "Eigen".into(),
+        ..Persona::default()
+    });
+    let markdown = format!(
+        "```mermaid\n{TEXT}```\n\n```mermaid\njourney\n  title Tweede\n  section X\n    T: 3\n```\n"
+    );
+    let i = mermaid_bytes(markdown.as_bytes(), "reis.md", true, &project).unwrap();
+    let result = checked(&project, &i).unwrap();
+    let personas: Vec<&str> = result.personas.iter().map(|p| p.name.as_str()).collect();
+    let mut expected: Vec<&str> = project.personas.iter().map(|p| p.name.as_str()).collect();
+    expected.extend(["Anna", "Bram"]);
+    assert_eq!(personas, expected);
+    let maps: Vec<&str> = result.maps.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        maps,
+        [project.maps[0].title.as_str(), "Schade melden", "Tweede"]
+    );
+}
+
+#[test]
+fn an_import_the_file_would_refuse_says_its_one_problem_or_counts_the_rest() {
+    let long = "x".repeat(600);
+    let one = format!("journey\n  section A\n    {long}: 3\n");
+    let err = checked(&dutch(), &imported(&one)).unwrap_err();
+    assert!(!err.contains("more problems"), "{err}");
+    let two = format!("journey\n  section A\n    {long}: 3\n    {long}y: 3\n");
+    let err = checked(&dutch(), &imported(&two)).unwrap_err();
+    assert!(err.ends_with("(and 1 more problems)"), "{err}");
+}
+
+#[test]
+fn markdown_files_are_read_as_markdown_whatever_their_ending_s_case() {
+    for name in ["notes.md", "NOTES.MARKDOWN"] {
+        assert_eq!(Source::of(Path::new(name)).unwrap(), Source::Markdown);
+    }
+    assert_eq!(Source::of(Path::new("a.mmd")).unwrap(), Source::Mermaid);
+}
+
+#[test]
+fn a_text_file_of_exactly_eight_mebibytes_is_read_and_one_byte_more_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.mmd");
+    let head = "journey\n  section A\n    Taak: 3\n%% ";
+    let limit = 8 * 1024 * 1024;
+    let mut text = head.to_owned();
+    text.push_str(&"x".repeat(limit - head.len() - 1));
+    text.push('\n');
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(MAX_TEXT_BYTES, limit as u64);
+    assert!(read_mermaid(&path, &dutch()).is_ok());
+    text.push('\n');
+    std::fs::write(&path, &text).unwrap();
+    assert!(matches!(
+        read_mermaid(&path, &dutch()),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
