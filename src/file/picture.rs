@@ -17,7 +17,7 @@ pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
 /// (about 4 cm) and on a poster's title block.
 pub const PHOTO_SIDE: u32 = 384;
 /// The most memory one decode may take.
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// Why a picture cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +30,11 @@ pub enum PictureError {
         "the picture is {width} × {height} pixels; pictures up to {MAX_SIDE} × {MAX_SIDE} pixels can be used"
     )]
     TooManyPixels { width: u32, height: u32 },
+    #[error(
+        "the picture is {width} × {height} pixels, more than can be opened at once ({} MB)",
+        MAX_ALLOC / (1024 * 1024)
+    )]
+    TooLargeToOpen { width: u32, height: u32 },
     #[error("the picture is damaged ({0})")]
     Damaged(String),
 }
@@ -74,12 +79,10 @@ pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), PictureError> {
 
 /// Decodes a picture whose size [`dimensions`] accepts.
 fn decode(bytes: &[u8]) -> Result<DynamicImage, PictureError> {
-    dimensions(bytes)?;
+    let (width, height) = dimensions(bytes)?;
     reader(bytes, true)?.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => PictureError::TooManyPixels {
-            width: MAX_SIDE + 1,
-            height: MAX_SIDE + 1,
-        },
+        // Within the sides, so it is the memory a decode may take.
+        image::ImageError::Limits(_) => PictureError::TooLargeToOpen { width, height },
         other => PictureError::Damaged(other.to_string()),
     })
 }
@@ -233,6 +236,27 @@ mod tests {
                 Err(PictureError::TooManyPixels { width, height })
             );
         }
+    }
+
+    /// Within the sides but more than a decode may take: the message names the picture's own
+    /// size and the memory limit, not a size it does not have.
+    #[test]
+    fn a_picture_too_large_to_open_is_named_by_its_real_size() {
+        let big = claiming(MAX_SIDE, MAX_SIDE);
+        assert_eq!(dimensions(&big), Ok((MAX_SIDE, MAX_SIDE)));
+        let err = import_photo(&big, "x").expect_err("refused");
+        assert_eq!(
+            err,
+            PictureError::TooLargeToOpen {
+                width: MAX_SIDE,
+                height: MAX_SIDE
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "the picture is 12000 × 12000 pixels, more than can be opened at once (512 MB)"
+        );
+        assert_eq!(decode_rgba(&big, 64).map(|_| ()), Err(err));
     }
 
     #[test]

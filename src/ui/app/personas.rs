@@ -26,6 +26,14 @@ fn picture_error(error: &PictureError) -> String {
                 ("limit", &picture::MAX_SIDE),
             ],
         ),
+        PictureError::TooLargeToOpen { width, height } => tr_args(
+            "picture.too_large_to_open",
+            &[
+                ("width", width),
+                ("height", height),
+                ("limit", &(picture::MAX_ALLOC / (1024 * 1024))),
+            ],
+        ),
         PictureError::Damaged(why) => tr_args("picture.damaged", &[("error", why)]),
     }
 }
