@@ -175,4 +175,29 @@ mod tests {
         crate::edit::apply(&mut project, undo).unwrap();
         assert_eq!(project, before);
     }
+
+    /// Only the maps whose stages zoomed into the deleted one are touched: one step to undo,
+    /// no other map rewritten.
+    #[test]
+    fn deleting_a_map_touches_only_the_maps_that_zoomed_into_it() {
+        let mut project =
+            crate::templates::new_project(MapKind::CustomerExperience, Language::English);
+        for _ in 0..2 {
+            let journey = crate::templates::new_map(MapKind::CustomerJourney, Language::English);
+            let at = project.maps.len();
+            crate::edit::apply(&mut project, insert_map(at, journey)).unwrap();
+        }
+        let (first, second) = (project.maps[1].id, project.maps[2].id);
+        project.maps[0].stages[0].journey = Some(first);
+        project.maps[0].stages[1].journey = Some(second);
+        let Edit::Batch(edits) = delete_map(&project, second, 2) else {
+            panic!("a batch")
+        };
+        assert_eq!(edits.len(), 2, "{edits:?}");
+        assert!(matches!(&edits[0], Edit::SetStages { map, .. } if *map == project.maps[0].id));
+        let Edit::Batch(edits) = delete_map(&project, project.maps[0].id, 0) else {
+            panic!("a batch")
+        };
+        assert_eq!(edits.len(), 1, "{edits:?}");
+    }
 }

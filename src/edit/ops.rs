@@ -159,29 +159,57 @@ pub fn set_connector(map: &Map, id: ConnectorId, connector: Option<&Connector>) 
     }
 }
 
-/// Copies of `cards` placed right after the originals, with new ids.
+/// Copies of `cards` placed right after the originals in their cells, with new ids; the cards
+/// after them in those cells move down one place each.
 pub fn duplicate_cards(map: &Map, cards: &[CardId]) -> (Edit, Vec<CardId>) {
+    let mut copies: Vec<Card> = Vec::new();
+    for id in cards {
+        if let Some(card) = map.card(*id)
+            && !copies.iter().any(|c| c.id == *id)
+        {
+            copies.push(card.clone());
+        }
+    }
     let mut edits = Vec::new();
     let mut new_ids = Vec::new();
-    for id in cards {
-        let Some(card) = map.card(*id) else { continue };
-        let copy = Card {
-            id: CardId::random(),
-            ..card.clone()
-        };
-        new_ids.push(copy.id);
-        edits.push(add_card(map, copy));
+    let mut cells: Vec<(LaneId, StageId)> = Vec::new();
+    for c in &copies {
+        if !cells.contains(&(c.lane, c.stage)) {
+            cells.push((c.lane, c.stage));
+        }
     }
-    // Each add_card computed its order against the map before the batch; spread them out.
-    for (k, e) in edits.iter_mut().enumerate() {
-        if let Edit::SetCard {
-            value: Some(card), ..
-        } = e
-        {
-            card.order = card.order.saturating_add(k as u32);
+    for (lane, stage) in cells {
+        let mut order = 0_u32;
+        for card in map.cards_in_cell(lane, stage) {
+            if card.order != order {
+                let mut moved = card.clone();
+                moved.order = order;
+                edits.push(set_card(map, moved));
+            }
+            order = order.saturating_add(1);
+            if copies.iter().any(|c| c.id == card.id) {
+                let copy = Card {
+                    id: CardId::random(),
+                    order,
+                    ..card.clone()
+                };
+                new_ids.push(copy.id);
+                edits.push(set_card(map, copy));
+                order = order.saturating_add(1);
+            }
         }
     }
     (Edit::Batch(edits), new_ids)
+}
+
+/// Sets `card` (a new one goes at the end of the map's list).
+fn set_card(map: &Map, card: Card) -> Edit {
+    Edit::SetCard {
+        map: map.id,
+        id: card.id,
+        value: Some(Box::new(card)),
+        at: usize::MAX,
+    }
 }
 
 /// Inserts `stage` at column `index`.
@@ -416,106 +444,4 @@ pub fn update_point(map: &Map, curve: CurveId, index: usize, point: EmotionPoint
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::edit::apply;
-    use crate::model::{MapKind, Project};
-    use crate::templates;
-
-    #[test]
-    fn a_measured_step_moved_by_hand_is_the_users() {
-        let mut p = project_with_cards();
-        let map = &mut p.maps[0];
-        let stage = map.stages[0].id;
-        map.curves[0].points = vec![EmotionPoint {
-            stage,
-            from_data: true,
-            ..EmotionPoint::default()
-        }];
-        let curve = map.curves[0].id;
-        let e = edit_curve(&p.maps[0], curve, &[(0, 1.0)], &[], None);
-        apply(&mut p, e).unwrap();
-        assert!(!p.maps[0].curves[0].points[0].from_data);
-    }
-
-    fn project_with_cards() -> Project {
-        let mut p =
-            templates::new_project(MapKind::CustomerJourney, crate::i18n::Language::English);
-        let map = &mut p.maps[0];
-        let (lane, s0, s1) = (map.lanes[0].id, map.stages[0].id, map.stages[1].id);
-        for (i, title) in ["a", "b", "c"].into_iter().enumerate() {
-            map.cards.push(Card {
-                lane,
-                stage: s0,
-                order: i as u32,
-                title: title.to_owned(),
-                ..Card::default()
-            });
-        }
-        map.cards.push(Card {
-            lane,
-            stage: s1,
-            title: "wide".to_owned(),
-            span: 3,
-            ..Card::default()
-        });
-        p
-    }
-
-    fn titles(map: &Map, lane: LaneId, stage: StageId) -> Vec<String> {
-        map.cards_in_cell(lane, stage)
-            .iter()
-            .map(|c| c.title.clone())
-            .collect()
-    }
-
-    #[test]
-    fn moving_a_card_within_and_between_cells() {
-        let mut p = project_with_cards();
-        let map = &p.maps[0];
-        let (lane, s0, s1) = (map.lanes[0].id, map.stages[0].id, map.stages[1].id);
-        let c = map.cards[2].id;
-        let e = move_cards(map, &[c], lane, s0, 0);
-        apply(&mut p, e).unwrap();
-        assert_eq!(titles(&p.maps[0], lane, s0), ["c", "a", "b"]);
-        let a = p.maps[0].cards[0].id;
-        let e = move_cards(&p.maps[0], &[a], lane, s1, 1);
-        apply(&mut p, e).unwrap();
-        assert_eq!(titles(&p.maps[0], lane, s0), ["c", "b"]);
-        assert_eq!(titles(&p.maps[0], lane, s1), ["wide", "a"]);
-    }
-
-    #[test]
-    fn moving_a_stage_keeps_its_cards_and_trims_spans() {
-        let mut p = project_with_cards();
-        let map = &p.maps[0];
-        let s2 = map.stages[2].id;
-        let e = move_stage(map, s2, 0);
-        apply(&mut p, e).unwrap();
-        let map = &p.maps[0];
-        assert_eq!(map.stages[0].id, s2);
-        let wide = map.cards.iter().find(|c| c.title == "wide").unwrap();
-        // "wide" covered stages 1, 2 and 3; stage 2 moved away, so it covers 1 and 3 (now
-        // neighbours) and nothing it did not cover before.
-        assert_eq!(wide.span, 2);
-        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
-    }
-
-    #[test]
-    fn deleting_a_stage_removes_its_cards_and_keeps_the_project_valid() {
-        let mut p = project_with_cards();
-        let s0 = p.maps[0].stages[0].id;
-        let e = delete_stage(&p.maps[0], s0);
-        let undo = apply(&mut p, e).unwrap();
-        assert_eq!(p.maps[0].cards.len(), 1);
-        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
-        apply(&mut p, undo).unwrap();
-        assert_eq!(p.maps[0].cards.len(), 4);
-        // Deleting the last stages trims spans that would run off the map.
-        let mut p = project_with_cards();
-        let last = p.maps[0].stages.last().unwrap().id;
-        let e = delete_stage(&p.maps[0], last);
-        apply(&mut p, e).unwrap();
-        assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
-    }
-}
+mod tests;
