@@ -175,3 +175,91 @@ fn deleting_a_stage_removes_its_cards_and_keeps_the_project_valid() {
     apply(&mut p, e).unwrap();
     assert!(crate::file::validate(&p, &crate::file::Limits::default()).is_empty());
 }
+
+#[test]
+fn an_arrow_needs_two_different_cards_on_the_map_and_is_drawn_once() {
+    let mut p = project_with_cards();
+    let ids: Vec<CardId> = p.maps[0].cards.iter().map(|c| c.id).collect();
+    let elsewhere = CardId::random();
+    let map = &p.maps[0];
+    assert!(add_connector(map, ids[0], ids[0]).is_none());
+    assert!(add_connector(map, elsewhere, ids[0]).is_none());
+    assert!(add_connector(map, ids[0], elsewhere).is_none());
+    let (e, _) = add_connector(map, ids[0], ids[1]).expect("an arrow");
+    apply(&mut p, e).unwrap();
+    assert!(add_connector(&p.maps[0], ids[0], ids[1]).is_none(), "twice");
+    // Another arrow into the same card, and the way back, are new arrows.
+    let (e, _) = add_connector(&p.maps[0], ids[2], ids[1]).expect("another into b");
+    apply(&mut p, e).unwrap();
+    assert!(
+        add_connector(&p.maps[0], ids[1], ids[0]).is_some(),
+        "the way back"
+    );
+    assert_eq!(p.maps[0].connectors.len(), 2);
+}
+
+#[test]
+fn deleting_a_lane_deletes_its_cards_and_only_those() {
+    let mut p = project_with_cards();
+    let (first, second) = (p.maps[0].lanes[0].id, p.maps[0].lanes[1].id);
+    let stage = p.maps[0].stages[0].id;
+    p.maps[0].cards.push(Card {
+        lane: second,
+        stage,
+        title: "elders".to_owned(),
+        ..Card::default()
+    });
+    let lanes_after: Vec<LaneId> = p.maps[0].lanes[1..].iter().map(|l| l.id).collect();
+    let e = delete_lane(&p.maps[0], first);
+    apply(&mut p, e).unwrap();
+    let titles: Vec<&str> = p.maps[0].cards.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["elders"]);
+    let lanes: Vec<LaneId> = p.maps[0].lanes.iter().map(|l| l.id).collect();
+    assert_eq!(lanes, lanes_after);
+}
+
+/// A map with two curves of two points each.
+fn two_curves() -> Project {
+    let mut p = project_with_cards();
+    let map = &mut p.maps[0];
+    let stages = [map.stages[0].id, map.stages[1].id];
+    let curve = || crate::model::EmotionCurve {
+        points: stages
+            .iter()
+            .map(|&stage| EmotionPoint {
+                stage,
+                ..EmotionPoint::default()
+            })
+            .collect(),
+        ..crate::model::EmotionCurve::default()
+    };
+    map.curves = vec![curve(), curve()];
+    p
+}
+
+#[test]
+fn removing_a_step_past_the_end_of_a_curve_changes_nothing() {
+    let mut p = two_curves();
+    let before = p.clone();
+    let curve = p.maps[0].curves[0].id;
+    let e = edit_curve(&p.maps[0], curve, &[], &[], Some(2));
+    apply(&mut p, e).unwrap();
+    assert_eq!(p, before);
+    let e = edit_curve(&p.maps[0], curve, &[], &[], Some(1));
+    apply(&mut p, e).unwrap();
+    assert_eq!(p.maps[0].curves[0].points.len(), 1);
+}
+
+#[test]
+fn updating_a_step_changes_that_curve_only() {
+    let mut p = two_curves();
+    let (first, second) = (&p.maps[0].curves[0], &p.maps[0].curves[1]);
+    let mut point = second.points[1].clone();
+    point.score = 1.5;
+    point.label = "beter".into();
+    let (untouched, id) = (first.clone(), second.id);
+    let e = update_point(&p.maps[0], id, 1, point.clone());
+    apply(&mut p, e).unwrap();
+    assert_eq!(p.maps[0].curves[1].points[1], point);
+    assert_eq!(p.maps[0].curves[0], untouched);
+}
