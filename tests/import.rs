@@ -278,6 +278,41 @@ fn a_csv_grid_becomes_a_map_with_lane_kinds_guessed_from_dutch_row_names() {
         0,
         "empty cells make no cards"
     );
+    let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, g.stages);
+
+    // The project's first persona is the map's, and the curve's.
+    let mut project = empty();
+    project.personas.push(klantreis::model::Persona {
+        name: "Anna".into(),
+        ..klantreis::model::Persona::default()
+    });
+    let map = g.to_map(&project);
+    assert_eq!(map.personas, [project.personas[0].id]);
+    assert_eq!(map.curves[0].persona, Some(project.personas[0].id));
+
+    // Figures in a row that is no emotion row are cards; a second emotion row is not a
+    // second curve.
+    let mut g = g;
+    let numbers = vec![
+        "1".to_owned(),
+        "2".to_owned(),
+        "3".to_owned(),
+        "4".to_owned(),
+    ];
+    g.lanes[6].cells.clone_from(&numbers);
+    g.lanes[5].cells = numbers;
+    g.lanes[5].kind = LaneKind::Emotions;
+    let map = g.to_map(&empty());
+    assert_eq!(map.curves.len(), 1);
+    let werkwijze = map.lanes.iter().find(|l| l.name == "Werkwijze").unwrap().id;
+    let titles: Vec<&str> = map
+        .cards
+        .iter()
+        .filter(|c| c.lane == werkwijze)
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(titles, ["1", "2", "3", "4"]);
 }
 
 #[test]

@@ -240,9 +240,6 @@ impl Grid {
             kind: MapKind::CustomerJourney,
             title: self.title.clone(),
             stages,
-            lanes: Vec::new(),
-            cards: Vec::new(),
-            curves: Vec::new(),
             personas: project.personas.first().map(|p| p.id).into_iter().collect(),
             ..Map::default()
         };
