@@ -402,6 +402,43 @@ fn numeric_only(header: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Two cards in two stages; a key names the second, by a link or by its title.
+    #[test]
+    fn a_card_named_by_a_key_is_found_in_its_own_stage() {
+        use crate::model::{Card, DataImport, KeyLink, KeyMatch};
+        let mut map = crate::templates::new_map(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::Dutch,
+        );
+        let lane = map.lanes[0].id;
+        let (first, second) = (map.stages[0].id, map.stages[1].id);
+        for (title, stage) in [("Zoeken", first), ("Bellen", second)] {
+            map.cards.push(Card {
+                title: title.into(),
+                lane,
+                stage,
+                ..Card::default()
+            });
+        }
+        let bellen = map.cards[1].id;
+        let by_title = DataImport {
+            matching: KeyMatch::Card,
+            ..DataImport::default()
+        };
+        let finder = KeyFinder::new(&map, &by_title);
+        assert_eq!(finder.find(" bellen "), Some((second, Some(bellen))));
+        let by_link = DataImport {
+            links: vec![KeyLink {
+                key: "Telefoon".into(),
+                stage: None,
+                card: Some(bellen),
+            }],
+            ..DataImport::default()
+        };
+        let finder = KeyFinder::new(&map, &by_link);
+        assert_eq!(finder.find("telefoon"), Some((second, Some(bellen))));
+    }
+
     #[test]
     fn keys_compare_without_case_accents_or_extra_spaces() {
         assert_eq!(
