@@ -40,12 +40,7 @@ pub fn move_cards(map: &Map, cards: &[CardId], lane: LaneId, stage: StageId, ind
         .filter_map(|(i, mut card)| {
             card.order = i as u32;
             let changed = map.card(card.id) != Some(&card);
-            changed.then(|| Edit::SetCard {
-                map: map.id,
-                id: card.id,
-                value: Some(Box::new(card)),
-                at: usize::MAX,
-            })
+            changed.then(|| update_card(map, card))
         })
         .collect();
     Edit::Batch(edits)
@@ -57,12 +52,7 @@ pub fn add_card(map: &Map, mut card: Card) -> Edit {
         .cards_in_cell(card.lane, card.stage)
         .last()
         .map_or(0, |c| c.order.saturating_add(1));
-    Edit::SetCard {
-        map: map.id,
-        id: card.id,
-        value: Some(Box::new(card)),
-        at: usize::MAX,
-    }
+    update_card(map, card)
 }
 
 /// Removes `cards`, and the curve points that scored them lose their link.
@@ -184,7 +174,7 @@ pub fn duplicate_cards(map: &Map, cards: &[CardId]) -> (Edit, Vec<CardId>) {
             if card.order != order {
                 let mut moved = card.clone();
                 moved.order = order;
-                edits.push(set_card(map, moved));
+                edits.push(update_card(map, moved));
             }
             order = order.saturating_add(1);
             if copies.iter().any(|c| c.id == card.id) {
@@ -194,22 +184,12 @@ pub fn duplicate_cards(map: &Map, cards: &[CardId]) -> (Edit, Vec<CardId>) {
                     ..card.clone()
                 };
                 new_ids.push(copy.id);
-                edits.push(set_card(map, copy));
+                edits.push(update_card(map, copy));
                 order = order.saturating_add(1);
             }
         }
     }
     (Edit::Batch(edits), new_ids)
-}
-
-/// Sets `card` (a new one goes at the end of the map's list).
-fn set_card(map: &Map, card: Card) -> Edit {
-    Edit::SetCard {
-        map: map.id,
-        id: card.id,
-        value: Some(Box::new(card)),
-        at: usize::MAX,
-    }
 }
 
 /// Inserts `stage` at column `index`.
@@ -297,15 +277,13 @@ fn clamp_spans(map: &Map, stages: &[Stage]) -> Vec<Edit> {
         }
         let span = span.max(1);
         if span != card.span {
-            edits.push(Edit::SetCard {
-                map: map.id,
-                id: card.id,
-                value: Some(Box::new(Card {
+            edits.push(update_card(
+                map,
+                Card {
                     span,
                     ..card.clone()
-                })),
-                at: usize::MAX,
-            });
+                },
+            ));
         }
     }
     edits
