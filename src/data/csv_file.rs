@@ -149,4 +149,26 @@ mod tests {
         assert_eq!(super::sniff_delimiter(b"a\tb,c\n1\t2,5\n"), b'\t');
         assert_eq!(super::sniff_delimiter(b"a,b,c\n1,2,3\n"), b',');
     }
+
+    /// An older Excel's Windows-1252: the euro, quotes and dashes of 0x80–0x9F, and Latin-1
+    /// above them.
+    #[test]
+    fn windows_1252_is_read_where_the_text_is_no_utf8() {
+        let bytes = b"Belreden;Bedrag\n\x93Eigen risico\x94 \x96 caf\xe9;\x80 250\n\x9f;\x81\n";
+        let t = super::parse(bytes, std::path::Path::new("x")).unwrap();
+        assert_eq!(
+            t.rows[0].cells,
+            [
+                super::Cell::Text("“Eigen risico” – café".into()),
+                super::Cell::Text("€ 250".into())
+            ]
+        );
+        assert_eq!(
+            t.rows[1].cells,
+            [
+                super::Cell::Text("Ÿ".into()),
+                super::Cell::Text("\u{81}".into())
+            ]
+        );
+    }
 }

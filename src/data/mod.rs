@@ -232,3 +232,6 @@ pub fn parse_table(bytes: &[u8], name: &Path, sheet: &str) -> Result<Table, Data
     }
     Ok(table)
 }
+
+#[cfg(test)]
+mod tests;

@@ -224,6 +224,106 @@ mod tests {
         assert!(crate::file::validate(&p, &Limits::default()).is_empty());
     }
 
+    /// Pasted at a cell: offsets kept from there, cards after those already in a cell, every
+    /// text cut to the file's limits, links to evidence the project lacks dropped.
+    #[test]
+    fn a_paste_lands_from_its_cell_after_what_is_there_and_within_the_limits() {
+        let mut p = project_with_cards();
+        p.evidence.push(crate::model::Evidence::default());
+        let known = p.evidence[0].id;
+        let limits = Limits::default();
+        let long = |n: usize| "x".repeat(n + 5);
+        let card = Card {
+            title: long(limits.short_text_chars),
+            body: long(limits.long_text_chars),
+            owner: long(limits.short_text_chars),
+            channel: Some(Channel::Other(long(limits.short_text_chars))),
+            moment_of_truth: Some(MomentOfTruth {
+                reason: long(limits.long_text_chars),
+            }),
+            tags: vec![long(limits.short_text_chars)],
+            evidence: vec![crate::model::EvidenceId(3), known],
+            ..Card::default()
+        };
+        let clip = Clip {
+            cards: vec![
+                ClipCard {
+                    lane: 0,
+                    stage: 0,
+                    card: card.clone(),
+                },
+                ClipCard {
+                    lane: 1,
+                    stage: 0,
+                    card: Card {
+                        title: "second".into(),
+                        ..Card::default()
+                    },
+                },
+            ],
+        };
+        let map = p.maps[0].clone();
+        // At lane 1, stage 1: "b" is there already (order 0); the first lands after it.
+        let (e, new) = paste(&p, &map, &clip, (1, 1));
+        edit::apply(&mut p, e).unwrap();
+        assert!(crate::file::validate(&p, &limits).is_empty());
+        let map = &p.maps[0];
+        let first = map.card(new[0]).unwrap();
+        let second = map.card(new[1]).unwrap();
+        assert_eq!(
+            (first.lane, first.stage),
+            (map.lanes[1].id, map.stages[1].id)
+        );
+        assert_eq!(
+            (second.lane, second.stage),
+            (map.lanes[2].id, map.stages[1].id)
+        );
+        let b = map.cards.iter().find(|c| c.title == "b").unwrap();
+        assert_eq!(first.order, b.order + 1);
+        let chars = |t: &str| t.chars().count();
+        assert_eq!(chars(&first.title), limits.short_text_chars);
+        assert_eq!(chars(&first.body), limits.long_text_chars);
+        assert_eq!(chars(&first.owner), limits.short_text_chars);
+        assert_eq!(chars(&first.tags[0]), limits.short_text_chars);
+        let Some(Channel::Other(name)) = &first.channel else {
+            panic!("channel")
+        };
+        assert_eq!(chars(name), limits.short_text_chars);
+        assert_eq!(
+            chars(&first.moment_of_truth.as_ref().unwrap().reason),
+            limits.long_text_chars
+        );
+        assert_eq!(first.evidence, [known]);
+        // Short texts are kept as they are.
+        let fine = Card {
+            body: "b".into(),
+            owner: "o".into(),
+            channel: Some(Channel::Phone),
+            moment_of_truth: Some(MomentOfTruth { reason: "r".into() }),
+            tags: vec!["t".into()],
+            ..Card::default()
+        };
+        let kept = sanitised(&fine, &p, &limits);
+        assert_eq!(
+            (
+                kept.body,
+                kept.owner,
+                kept.channel,
+                kept.moment_of_truth,
+                kept.tags
+            ),
+            (
+                fine.body,
+                fine.owner,
+                fine.channel,
+                fine.moment_of_truth,
+                fine.tags
+            )
+        );
+        // A clipboard of exactly 4 MB is read.
+        assert!(parse(&"x".repeat(MAX_CLIP_BYTES)).is_ok());
+    }
+
     #[test]
     fn plain_text_becomes_one_card_per_line() {
         let clip = parse("- Parkeren\n\n  * Ingang zoeken\n• Kassa\n").expect("parsed");
@@ -242,6 +342,14 @@ mod tests {
         assert!(matches!(parse(&deep), Err(ClipError::Unreadable(_))));
         let huge = "x".repeat(MAX_CLIP_BYTES + 1);
         assert_eq!(parse(&huge), Err(ClipError::TooLarge));
+        assert_eq!(
+            ClipError::TooLarge.to_string(),
+            "the clipboard holds more than 4 MB"
+        );
+        // Two megabytes of notes are well within it.
+        let notes = "Bellen met de schadelijn\n".repeat(100_000);
+        assert!(notes.len() > 2 * 1024 * 1024);
+        assert!(parse(&notes).is_ok());
         // A long line, far off cells and a dangling evidence link still paste validly.
         let mut p = project_with_cards();
         let clip = Clip {

@@ -160,3 +160,38 @@ pub fn between(old: &Project, new: &Project) -> Option<Edit> {
     lists!(maps, SetMap);
     Some(Edit::Batch(edits))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Of two snapshots, the one named is relabelled and deleted, in its place; undo puts it
+    /// back where it was.
+    #[test]
+    fn a_snapshot_is_changed_and_deleted_by_its_id_in_its_place() {
+        let mut p = crate::templates::new_project(
+            crate::model::MapKind::CustomerJourney,
+            crate::i18n::Language::Dutch,
+        );
+        let map = p.maps[0].id;
+        for label in ["Q1", "Q2", "Q3"] {
+            let edit = take(&p, map, label, "2026-03-31T16:00:00Z".into()).unwrap();
+            crate::edit::apply(&mut p, edit).unwrap();
+        }
+        let labels =
+            |p: &Project| -> Vec<String> { p.snapshots.iter().map(|s| s.label.clone()).collect() };
+        let q2 = p.snapshots[1].id;
+        let edit = relabel(&p, q2, " Q2 zoals het was ").unwrap();
+        let undo = crate::edit::apply(&mut p, edit).unwrap();
+        assert_eq!(labels(&p), ["Q1", "Q2 zoals het was", "Q3"]);
+        crate::edit::apply(&mut p, undo).unwrap();
+        assert_eq!(labels(&p), ["Q1", "Q2", "Q3"]);
+        let edit = delete(&p, q2).unwrap();
+        let undo = crate::edit::apply(&mut p, edit).unwrap();
+        assert_eq!(labels(&p), ["Q1", "Q3"]);
+        crate::edit::apply(&mut p, undo).unwrap();
+        assert_eq!(labels(&p), ["Q1", "Q2", "Q3"]);
+        assert!(relabel(&p, SnapshotId(7), "x").is_none());
+        assert!(delete(&p, SnapshotId(7)).is_none());
+    }
+}
