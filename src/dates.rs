@@ -80,6 +80,20 @@ pub fn date(iso: &str, language: Language) -> String {
         .map_or_else(|_| iso.to_owned(), |d| words(d, language))
 }
 
+/// The month of an ISO date ("2026-03-15") in words, in `language`: "maart 2026", "March
+/// 2026"; anything else as it is.
+pub fn month_year(iso: &str, language: Language) -> String {
+    let Ok(d) = iso.parse::<jiff::civil::Date>() else {
+        return iso.to_owned();
+    };
+    let months = match language {
+        Language::Dutch => &MONTHS_NL,
+        Language::English => &MONTHS_EN,
+    };
+    let month = usize::try_from(d.month() - 1).map_or("", |m| months[m.min(11)]);
+    format!("{month} {}", d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +122,10 @@ mod tests {
     #[test]
     fn a_date_is_written_in_words() {
         assert_eq!(date("2026-03-05", Language::Dutch), "5 maart 2026");
+        assert_eq!(month_year("2026-03-05", Language::Dutch), "maart 2026");
+        assert_eq!(month_year("2026-12-31", Language::English), "December 2026");
+        assert_eq!(month_year("2026-01-01", Language::English), "January 2026");
+        assert_eq!(month_year("ooit", Language::English), "ooit");
         assert_eq!(date("2026-03-05", Language::English), "5 March 2026");
         assert_eq!(date("", Language::English), "");
     }

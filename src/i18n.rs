@@ -300,6 +300,52 @@ pub fn channel_name(language: Language, channel: &Channel) -> Cow<'static, str> 
     tr_in(language, key)
 }
 
+/// The name of an action's status in `language`.
+pub fn action_status_name(
+    language: Language,
+    status: crate::model::ActionStatus,
+) -> Cow<'static, str> {
+    use crate::model::ActionStatus as S;
+    tr_in(
+        language,
+        match status {
+            S::Idea => "action.status.idea",
+            S::Planned => "action.status.planned",
+            S::InProgress => "action.status.in_progress",
+            S::Done => "action.status.done",
+            S::Dropped => "action.status.dropped",
+        },
+    )
+}
+
+/// The name of a quadrant of the impact × effort matrix in `language` ("Quick wins").
+pub fn quadrant_name(language: Language, quadrant: crate::model::Quadrant) -> Cow<'static, str> {
+    use crate::model::Quadrant as Q;
+    tr_in(
+        language,
+        match quadrant {
+            Q::QuickWin => "action.quadrant.quick_win",
+            Q::BigBet => "action.quadrant.big_bet",
+            Q::FillIn => "action.quadrant.fill_in",
+            Q::MoneyPit => "action.quadrant.money_pit",
+        },
+    )
+}
+
+/// What a quadrant advises, in `language` ("high impact, little effort: do first").
+pub fn quadrant_advice(language: Language, quadrant: crate::model::Quadrant) -> Cow<'static, str> {
+    use crate::model::Quadrant as Q;
+    tr_in(
+        language,
+        match quadrant {
+            Q::QuickWin => "action.quadrant.quick_win.advice",
+            Q::BigBet => "action.quadrant.big_bet.advice",
+            Q::FillIn => "action.quadrant.fill_in.advice",
+            Q::MoneyPit => "action.quadrant.money_pit.advice",
+        },
+    )
+}
+
 /// The name of a kind of map in `language`.
 pub fn map_kind_name(language: Language, kind: MapKind) -> Cow<'static, str> {
     tr_in(

@@ -300,7 +300,7 @@ fn fmt_rewrites_a_file_keeping_a_backup_and_leaves_a_newer_one_alone() {
     // A file from a newer minor version with a field this version does not know.
     let newer = dir.path().join("newer.klantreis.ron");
     let text = original
-        .replacen("format: (1, 2),", "format: (1, 7),", 1)
+        .replacen("format: (1, 3),", "format: (1, 7),", 1)
         .replacen(
             "project: (",
             "project: (\n        future_field: \"kept\",",
@@ -354,7 +354,7 @@ fn hostile_files_through_the_binary_change_nothing_on_disk() {
         ("nested", "[".repeat(100_000).into_bytes()),
         (
             "newer major",
-            good.replacen("format: (1, 2)", "format: (9, 0)", 1)
+            good.replacen("format: (1, 3)", "format: (9, 0)", 1)
                 .into_bytes(),
         ),
         (
@@ -513,7 +513,7 @@ fn export_prints_the_roadmap_and_the_stakeholder_map() {
         &pdf,
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("5 pages"), "{stdout}");
+    assert!(stdout.contains("7 pages"), "{stdout}");
     let png = dir
         .path()
         .join("stakeholders.png")
@@ -724,4 +724,124 @@ fn export_leaves_quotes_out_or_pseudonymises_them_on_request() {
     assert!(!none.contains("twintig minuten"));
     // The metrics lane is there whatever the quotes.
     assert!(none.contains("Gesprekken contactcentrum"));
+}
+
+/// `klantreis actions`: ranked, filtered, in each format; an owner nobody is named with the
+/// owners there are.
+#[test]
+fn actions_are_listed_ranked_filtered_and_as_a_backlog_for_excel() {
+    let file = example("waterschade-claim.klantreis.ron");
+    let f = file.as_str();
+    let (code, stdout, stderr) = klantreis(&["actions", f, "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    let titles: Vec<&str> = stdout
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.split("  [").next().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Online schadeformulier",
+            "Eigen risico vooraf uitleggen",
+            "Planning van de aannemer in de app",
+            "Vaste schadebehandelaar per dossier",
+            "Expert binnen drie werkdagen",
+            "Bewaaradvies bij het ontdekken van schade"
+        ]
+    );
+    assert!(
+        stdout.contains(
+            "  effect: Online schadeformulier (done April 2026): gesprekken Melden 3,456 → 3,005 (−13 %, target −15 %)"
+        ),
+        "{stdout}"
+    );
+    // Filters: an owner (case aside), a status, both.
+    let (code, stdout, _) = klantreis(&["actions", f, "--owner", "schadeafdeling"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().filter(|l| !l.starts_with(' ')).count(), 2);
+    let (_, stdout, _) = klantreis(&["actions", f, "--status", "done", "--lang", "nl"]);
+    assert!(
+        stdout.starts_with("Online schadeformulier  [klaar"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = klantreis(&["actions", f, "--status", "dropped"]);
+    assert_eq!(stdout.trim(), "Geen acties.");
+    // Excel, Dutch: a header and a row per action, split on `;`.
+    let (code, csv, _) = klantreis(&["actions", f, "--format", "csv", "--map", "1"]);
+    assert_eq!(code, 0);
+    assert!(
+        csv.starts_with("\u{feff}Id;Actie;Status;Impact;Moeite;"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 7);
+    let (_, json, _) = klantreis(&["actions", f, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["actions"][0]["measured"]["after"]["value"], 3005.0);
+    // An owner no action has: refused, with the owners there are.
+    let (code, _, stderr) = klantreis(&["actions", f, "--owner", "Marketing"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no action in")
+            && stderr.contains("\"Marketing\"")
+            && stderr
+                .contains("Expertisebureau, Herstelnetwerk, Klantcontactcentrum, Schadeafdeling"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = klantreis(&["actions", f, "--map", "Elders"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no map \"Elders\""), "{stderr}");
+}
+
+/// `klantreis export --format brief --owner O`: one A4 page for the department, read back;
+/// without an owner, or with one nobody is, refused with the owners there are.
+#[test]
+fn a_department_brief_is_one_page_for_the_owner_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example("waterschade-claim.klantreis.ron");
+    let pdf = dir.path().join("brief.pdf").to_string_lossy().into_owned();
+    let (code, stdout, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--format",
+        "brief",
+        "--owner",
+        "Klantcontactcentrum",
+        "-o",
+        &pdf,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("(1 page)"), "{stdout}");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert_eq!(pages.len(), 1);
+    let text = doc.extract_text(&pages).unwrap();
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Wat deze klantreis van u vraagt",
+        "Klantcontactcentrum",
+        "Uw acties",
+        "gesprekken Melden 3.456 → 3.005 (−13 %, doel −15 %)",
+    ] {
+        assert!(words.contains(expected), "{expected:?} in {words}");
+    }
+    let (code, _, stderr) = klantreis(&["export", &file, "--format", "brief", "-o", &pdf]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("name it with --owner"), "{stderr}");
+    let (code, _, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--format",
+        "brief",
+        "--owner",
+        "Marketing",
+        "-o",
+        &pdf,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no department or owner \"Marketing\"")
+            && stderr.contains("Expertisebureau"),
+        "{stderr}"
+    );
 }

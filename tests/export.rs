@@ -835,7 +835,7 @@ fn the_preview_counts_the_pages_the_export_will_print() {
     // Every map with sheets asked for: every map one page each (tiling applies to one map).
     let all_tiled = ExportOptions {
         all_maps: true,
-        ..tiled
+        ..tiled.clone()
     };
     assert_eq!(preview(&all_tiled), 2);
     // And the exports print what their previews promised.
@@ -1527,17 +1527,18 @@ fn the_roadmap_is_one_pdf_of_personas_stakeholders_and_every_map_experience_firs
         },
         ..ExportOptions::default()
     };
-    // The preview promises what the export prints: 2 personas, the stakeholder map, 2 maps.
+    // The preview promises what the export prints: 2 personas, the stakeholder map, 2 maps,
+    // the actions' priorities and their roadmap.
     let preview = klantreis::export::preview(&project, &project.maps[0], &options, 100.0).unwrap();
-    assert_eq!(preview.pages, 5);
+    assert_eq!(preview.pages, 7);
     let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
-    assert_eq!(written.pages, 5);
+    assert_eq!(written.pages, 7);
     let doc = lopdf::Document::load(&path).unwrap();
     let pages: Vec<String> = page_texts(&doc)
         .iter()
         .map(|t| t.split_whitespace().collect())
         .collect();
-    assert_eq!(pages.len(), 5);
+    assert_eq!(pages.len(), 7);
     let squeeze = |s: &str| -> String { s.split_whitespace().collect() };
     assert!(pages[0].contains(&squeeze(&project.personas[0].name)));
     assert!(pages[1].contains(&squeeze(&project.personas[1].name)));
@@ -1558,6 +1559,8 @@ fn the_roadmap_is_one_pdf_of_personas_stakeholders_and_every_map_experience_firs
         "{}",
         pages[4]
     );
+    assert!(pages[5].contains("Prioriteiten"), "{}", pages[5]);
+    assert!(pages[6].contains("Actieplanning"), "{}", pages[6]);
     // A roadmap is a PDF.
     let svg = ExportOptions {
         format: Format::Svg,
@@ -1616,4 +1619,85 @@ fn the_poster_shows_the_metrics_lane_evidence_and_quotes_as_chosen() {
     );
     // What backs the cards is a count, not a quote: it stays.
     assert!(without.contains("6 van 14 respondenten"));
+}
+
+/// The actions on paper: the matrix names its quadrants and ranks the actions, each with its
+/// owner, status and scores; the roadmap of actions puts them under their quarters and owners.
+#[test]
+fn the_priorities_and_the_roadmap_of_actions_print_what_the_actions_say() {
+    let project = example("waterschade-claim.klantreis.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let print = |subject, name: &str| {
+        let path = out(&dir, name);
+        let options = ExportOptions {
+            subject,
+            setup: PageSetup {
+                paper: PaperSize::A4,
+                orientation: Orientation::Landscape,
+                ..PageSetup::default()
+            },
+            ..ExportOptions::default()
+        };
+        let written = export_map(&project, &project.maps[0], &options, &path).unwrap();
+        assert_eq!(written.pages, 1);
+        let doc = lopdf::Document::load(&path).unwrap();
+        let [(w, h)] = media_boxes(&doc)[..] else {
+            panic!("one page")
+        };
+        assert!(
+            (w - 841.89).abs() < 0.1 && (h - 595.28).abs() < 0.1,
+            "{w} × {h}"
+        );
+        text_of(&doc)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let matrix = print(klantreis::export::Subject::Priorities, "prioriteiten.pdf");
+    for words in [
+        "Prioriteiten: impact tegen moeite",
+        "Snelle winst",
+        "Grote projecten",
+        "Tussendoortjes",
+        "Geldputten",
+        "1. Online schadeformulier",
+        "Klantcontactcentrum · klaar · impact 4, moeite 2",
+        "6. Bewaaradvies bij het ontdekken van schade",
+        "geen eigenaar · idee · impact 2, moeite 1",
+    ] {
+        assert!(matrix.contains(words), "{words:?} in {matrix}");
+    }
+    let timeline = print(klantreis::export::Subject::ActionRoadmap, "planning.pdf");
+    for words in [
+        "Actieplanning",
+        "Q2 2026",
+        "Q1 2027",
+        "Niet gepland",
+        "Klantcontactcentrum",
+        "Online schadeformulier",
+        "klaar",
+        "geen eigenaar",
+    ] {
+        assert!(timeline.contains(words), "{words:?} in {timeline}");
+    }
+    // A project without actions has none to print, and says so.
+    let mut none = project.clone();
+    none.actions.clear();
+    let options = ExportOptions {
+        subject: klantreis::export::Subject::Priorities,
+        ..ExportOptions::default()
+    };
+    let e = export_map(&none, &none.maps[0], &options, &out(&dir, "x.pdf")).unwrap_err();
+    assert!(e.to_string().contains("no actions to print"), "{e}");
+    // They are posters, not text.
+    let md = ExportOptions {
+        format: Format::Markdown,
+        ..options
+    };
+    assert!(
+        md.validate()
+            .unwrap_err()
+            .to_string()
+            .contains("--priorities")
+    );
 }

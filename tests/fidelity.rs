@@ -93,6 +93,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         subject: klantreis::export::Subject::Map,
         quotes: klantreis::export::Quotes::Full,
         excel: None,
+        owner: None,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

@@ -29,15 +29,21 @@ fn a_mistyped_command_is_named_with_the_nearest_one() {
         stderr.contains("did you mean `klantreis export`?"),
         "{stderr}"
     );
-    let (code, _, stderr) = klantreis(&["actoins"]);
+    let (code, _, stderr) = klantreis(&["zwartboek"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("no such command or file: \"actoins\""),
+        stderr.contains("no such command or file: \"zwartboek\""),
         "{stderr}"
     );
     assert!(
         stderr.contains("validate"),
         "the commands are listed: {stderr}"
+    );
+    // The new command is offered for its typo too.
+    let (_, _, stderr) = klantreis(&["actoins"]);
+    assert!(
+        stderr.contains("did you mean `klantreis actions`?"),
+        "{stderr}"
     );
     let (code, _, stderr) = klantreis(&["weg/reis.klantreis.ron"]);
     assert_eq!(code, 2);
@@ -126,6 +132,8 @@ fn a_project_without_maps_is_said_so_and_still_prints_its_personas() {
     project.maps.clear();
     project.snapshots.clear();
     project.datasets.clear();
+    project.actions.clear();
+    project.opportunities.clear();
     let path = dir.path().join("leeg.klantreis.ron");
     klantreis::file::save(&project, &path).unwrap();
     let p = path.to_str().unwrap();

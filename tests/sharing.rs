@@ -412,6 +412,9 @@ fn a_stage_deleted_on_one_side_stays_when_the_other_put_a_card_in_it() {
     if let Some(fix) = edit::data::tidy(&theirs) {
         edit::apply(&mut theirs, fix).unwrap();
     }
+    if let Some(fix) = edit::actions::tidy(&theirs) {
+        edit::apply(&mut theirs, fix).unwrap();
+    }
     valid(&theirs);
     // Ours adds a card to it.
     ours.maps[0].cards.push(Card {

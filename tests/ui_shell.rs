@@ -514,8 +514,65 @@ fn a_csv_is_exported_for_the_excel_chosen_in_the_dialog() {
     h.run_steps(2);
     h.get_by_label("English (, and 12.5)").click();
     h.run_steps(2);
+    export_and_wait(&mut h, &out);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    // The Dutch project in an English Excel: commas between fields, decimal points.
+    assert!(csv.starts_with("\u{feff},Voorbereiden thuis,"), "{csv}");
+    assert!(csv.contains(",0.5,"), "{csv}");
+}
+
+/// The actions' priorities are a subject of the export dialog when the project has actions:
+/// picked, they print the impact × effort matrix.
+#[test]
+fn the_export_dialog_prints_the_actions_priorities() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("prioriteiten.pdf");
+    let dialogs = ScriptedDialogs {
+        export_answers: [Some(out.clone())].into(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = build(
+        Some(Language::English),
+        Some(example("waterschade-claim.klantreis.ron")),
+        data.path(),
+        dialogs,
+        false,
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Priorities").click();
+    h.run_steps(2);
+    export_and_wait(&mut h, &out);
+    let doc = lopdf::Document::load(&out).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Prioriteiten: impact tegen moeite"),
+        "{words}"
+    );
+    assert!(words.contains("1. Online schadeformulier"), "{words}");
+    // A project without actions does not offer it.
+    let data = tempfile::tempdir().unwrap();
+    let mut h = build(
+        Some(Language::English),
+        Some(example("wasmachine-kapot.klantreis.ron")),
+        data.path(),
+        ScriptedDialogs::default(),
+        false,
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    assert!(h.query_by_label("Priorities").is_none());
+    assert!(h.query_by_label("The stakeholder map").is_some());
+}
+
+/// Clicks the export dialog's Export button and steps until the file at `out` is written.
+fn export_and_wait(h: &mut Harness<'_, KlantreisApp>, out: &std::path::Path) {
     h.get_by_label("Export…").click();
-    for _ in 0..200 {
+    for _ in 0..300 {
         h.step();
         if !h.state().export_busy() && out.exists() {
             break;
@@ -523,8 +580,4 @@ fn a_csv_is_exported_for_the_excel_chosen_in_the_dialog() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     h.run_steps(2);
-    let csv = std::fs::read_to_string(&out).unwrap();
-    // The Dutch project in an English Excel: commas between fields, decimal points.
-    assert!(csv.starts_with("\u{feff},Voorbereiden thuis,"), "{csv}");
-    assert!(csv.contains(",0.5,"), "{csv}");
 }

@@ -9,8 +9,11 @@
 //! (bad moments weigh more in memory), and among equals the earlier one. The *end* is the last
 //! step. The *remembered score* is the mean of the two, shown beside the plain average.
 
+pub mod effects;
 pub mod evidence;
+pub mod lens;
 mod moments;
+pub mod priority;
 mod stats;
 
 pub use moments::Moment;

@@ -11,6 +11,10 @@ use crate::file;
 
 /// What `klantreis export` is asked.
 #[derive(Debug, clap::Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "command-line switches; clap keeps the subjects' switches apart"
+)]
 pub struct ExportArgs {
     pub file: PathBuf,
     /// The map: its id (`map-…` or the number), its position (1, 2, ...) or its title;
@@ -50,9 +54,15 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with = "map")]
     pub stakeholders: bool,
     /// Print the whole roadmap into one PDF: a sheet per persona, the stakeholder map, then
-    /// every map (experience maps first).
+    /// every map (experience maps first), then the actions' priorities and their roadmap.
     #[arg(long, conflicts_with_all = ["map", "stakeholders", "tile"])]
     pub roadmap: bool,
+    /// Print the project's actions in the impact × effort matrix, ranked (PDF, SVG or PNG).
+    #[arg(long, conflicts_with_all = ["map", "stakeholders", "roadmap"])]
+    pub priorities: bool,
+    /// Print the project's actions by quarter and owner (PDF, SVG or PNG).
+    #[arg(long, conflicts_with_all = ["map", "stakeholders", "roadmap", "priorities"])]
+    pub action_roadmap: bool,
     /// How quotes appear: with who said them, by respondent code only, or not at all.
     #[arg(long, value_enum, default_value_t = QuotesArg::Full)]
     pub quotes: QuotesArg,
@@ -60,6 +70,10 @@ pub struct ExportArgs {
     /// `en` commas and decimal points (default: the project's language).
     #[arg(long, value_enum)]
     pub excel: Option<super::Language>,
+    /// For --format brief: the department (a stakeholder, or an owner named on touchpoints or
+    /// actions) the brief is for.
+    #[arg(long)]
+    pub owner: Option<String>,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -108,6 +122,9 @@ pub enum ExportFormat {
     Mermaid,
     /// One A4 page per persona (PDF).
     Personas,
+    /// One A4 page for one department, named with --owner (PDF): its touchpoints, moments of
+    /// truth, pain points and actions.
+    Brief,
 }
 
 impl From<ExportFormat> for Format {
@@ -120,6 +137,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Csv => Self::Csv,
             ExportFormat::Mermaid => Self::Mermaid,
             ExportFormat::Personas => Self::PersonaSheets,
+            ExportFormat::Brief => Self::Brief,
         }
     }
 }
@@ -153,6 +171,10 @@ impl ExportArgs {
             all_maps: self.map.as_deref() == Some("all"),
             subject: if self.roadmap {
                 export::Subject::Roadmap
+            } else if self.priorities {
+                export::Subject::Priorities
+            } else if self.action_roadmap {
+                export::Subject::ActionRoadmap
             } else if self.stakeholders {
                 export::Subject::Stakeholders
             } else {
@@ -167,6 +189,7 @@ impl ExportArgs {
                 super::Language::En => crate::i18n::Language::English,
                 super::Language::Nl => crate::i18n::Language::Dutch,
             }),
+            owner: self.owner.clone(),
         };
         options.validate().map_err(|e| e.to_string())?;
         Ok(options)
@@ -192,9 +215,11 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         Some(query) => find_map(project, query),
         None => project.maps.first(),
     };
-    // Persona sheets, the stakeholder map and the roadmap print without a map.
-    let mapless =
-        options.format == export::Format::PersonaSheets || options.subject != export::Subject::Map;
+    // Persona sheets, briefs, the stakeholder map and the roadmap print without a map.
+    let mapless = matches!(
+        options.format,
+        export::Format::PersonaSheets | export::Format::Brief
+    ) || options.subject != export::Subject::Map;
     let none = crate::model::Map::default();
     let map = match map {
         Some(map) => map,

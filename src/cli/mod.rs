@@ -1,6 +1,7 @@
 //! The command line: everything that runs without a window, one file per command. Commands
 //! print what the library builds (reports, exports); they hold no logic of their own.
 
+mod actions;
 mod analyze;
 mod data;
 mod export;
@@ -99,6 +100,9 @@ pub enum Command {
     /// Import maps from a Mermaid journey (.mmd, or the journey blocks of a .md file) or from
     /// a journey kept in a spreadsheet (.csv, .xlsx, .xls, .ods: stages across, lanes down).
     Import(import::ImportArgs),
+    /// List the project's actions, quick wins first: owner, status, what each addresses, the
+    /// measure it should move and, once done, its measured effect.
+    Actions(actions::ActionsArgs),
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
@@ -230,6 +234,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Diff(args) => share::diff(&args),
         Command::Merge(args) => share::merge(&args),
         Command::Import(args) => import::run(&args),
+        Command::Actions(args) => actions::run(&args),
     }
 }
 

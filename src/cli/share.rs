@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::{err, find_map, load, no_such_map, out};
 use crate::compare::{self, Version, text};
-use crate::model::{Project, Side, Snapshot};
+use crate::model::{MapId, Project, Side, Snapshot};
 use crate::{file, merge};
 
 /// How `diff` prints.
@@ -223,8 +223,47 @@ pub(super) fn diff(args: &DiffArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let d = compare::diff(&a, Version::snapshot(from), to);
-    let json = serde_json::to_value(&d).unwrap_or_default();
-    print_diff(&text::map_text(&d), &json, args.format, !d.is_empty())
+    let mut json = serde_json::to_value(&d).unwrap_or_default();
+    let until = args
+        .to
+        .as_ref()
+        .and_then(|q| find_snapshot(&a, Some(map_id), q))
+        .map(|s| s.day().to_owned());
+    let effects = effects_between(&a, map_id, from.day(), until.as_deref());
+    let mut words = text::map_text(&d);
+    if !effects.is_empty() {
+        words.push_str("Actions done since the snapshot:\n");
+        for line in &effects {
+            words.push_str("  ");
+            words.push_str(line);
+            words.push('\n');
+        }
+    }
+    if let Some(o) = json.as_object_mut() {
+        o.insert("actions_done".into(), serde_json::json!(effects));
+    }
+    print_diff(
+        &words,
+        &json,
+        args.format,
+        !d.is_empty() || !effects.is_empty(),
+    )
+}
+
+/// The effect lines (in English) of the actions on map `map` done on or after `from` and, when
+/// `until` is given, before it: what the actions taken between two versions did.
+fn effects_between(project: &Project, map: MapId, from: &str, until: Option<&str>) -> Vec<String> {
+    project
+        .actions
+        .iter()
+        .filter(|a| a.status == crate::model::ActionStatus::Done && !a.done.is_empty())
+        .filter(|a| a.done.as_str() >= from && until.is_none_or(|u| a.done.as_str() < u))
+        .filter(|a| crate::analysis::priority::maps_of(project, a).contains(&map))
+        .filter_map(|a| {
+            let e = crate::analysis::effects::effect(project, a);
+            crate::report::actions::effect_line(project, a, &e, crate::i18n::Language::English)
+        })
+        .collect()
 }
 
 /// Which side of a merge a file is.

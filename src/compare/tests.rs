@@ -412,3 +412,65 @@ fn a_score_that_moved_by_a_billionth_or_less_did_not_change() {
     assert!(differs(None, Some(0.0)));
     assert!(!differs(None, None));
 }
+
+/// Actions are compared by id: added, a status changed, re-owned (by name, whether the owner is
+/// a stakeholder or a name written).
+#[test]
+fn actions_added_changed_in_status_and_re_owned_are_told() {
+    use crate::model::{Action, ActionStatus, Owner, Stakeholder};
+    let mut old = project();
+    old.stakeholders.push(Stakeholder {
+        name: "Schadeafdeling".into(),
+        ..Stakeholder::default()
+    });
+    let owner = old.stakeholders.last().unwrap().id;
+    old.actions.push(Action {
+        title: "Terugbelbelofte".into(),
+        owner: Some(Owner::Stakeholder(owner)),
+        ..Action::default()
+    });
+    old.actions.push(Action {
+        title: "Statusmail".into(),
+        ..Action::default()
+    });
+    let mut new = old.clone();
+    new.actions[0].status = ActionStatus::InProgress;
+    new.actions[0].owner = Some(Owner::Named("Klantcontactcentrum".into()));
+    new.actions.push(Action {
+        title: "Online schadeformulier".into(),
+        ..Action::default()
+    });
+    let d = diff_projects(&old, &new, ("a", "b"));
+    let found: Vec<(&str, Kind, &str)> = d
+        .things
+        .iter()
+        .map(|t| (t.thing, t.kind, t.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("action", Kind::Changed, "Terugbelbelofte"),
+            ("action", Kind::Added, "Online schadeformulier"),
+        ]
+    );
+    let text = text::project_text(&d);
+    assert!(
+        text.contains("  owner: \"Schadeafdeling\" → \"Klantcontactcentrum\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("  status: \"idea\" → \"in-progress\""),
+        "{text}"
+    );
+    // The stakeholder renamed: the action is re-owned in words, though its id is the same.
+    let mut renamed = old.clone();
+    renamed.stakeholders.last_mut().unwrap().name = "Schade".into();
+    let d = diff_projects(&old, &renamed, ("a", "b"));
+    assert!(
+        d.things
+            .iter()
+            .any(|t| t.thing == "action" && t.fields[0].after == "Schade"),
+        "{:?}",
+        d.things
+    );
+}

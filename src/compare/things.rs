@@ -15,7 +15,7 @@ use crate::model::{Map, Project};
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ThingChange {
     /// What it is: `persona`, `stakeholder`, `relation`, `respondent`, `evidence`,
-    /// `data set`, `project`, `stage`, `lane`.
+    /// `data set`, `opportunity`, `action`, `project`, `stage`, `lane`.
     pub thing: &'static str,
     pub kind: Kind,
     /// Its name in the newer version (the older for a removed one).
@@ -198,7 +198,30 @@ pub fn project_things(old: &Project, new: &Project) -> Vec<ThingChange> {
         &new.datasets,
         &["values", "import"],
     ));
+    out.extend(list(
+        "opportunity",
+        &old.opportunities,
+        &new.opportunities,
+        &[],
+    ));
+    out.extend(list("action", &actions(old), &actions(new), &[]));
     out
+}
+
+/// A project's actions as compared: the owner by name (re-owned is a change of name, whether
+/// to a stakeholder or to a name written) and the status by its word.
+fn actions(p: &Project) -> Vec<Value> {
+    p.actions
+        .iter()
+        .filter_map(|a| {
+            let mut v = serde_json::to_value(a).ok()?;
+            let o = v.as_object_mut()?;
+            let owner = a.owner.as_ref().and_then(|w| p.owner_name(w));
+            o.insert("owner".into(), owner.map_or(Value::Null, Value::from));
+            o.insert("status".into(), Value::from(a.status.key()));
+            Some(v)
+        })
+        .collect()
 }
 
 /// What changed in a map's stages and lanes beyond their names and order (which

@@ -5,6 +5,7 @@
 //! invertible (the inverse sets the old value back) and keeps memory bounded: an undo step holds
 //! only the pieces it changed, never a copy of the project.
 
+pub mod actions;
 pub mod clipboard;
 pub mod data;
 mod history;
@@ -15,6 +16,9 @@ pub mod sharing;
 pub mod stakeholders;
 
 pub use history::History;
+
+#[cfg(test)]
+mod weight_tests;
 
 use crate::model::{
     Card, CardId, Dataset, DatasetId, EmbeddedImage, EmotionCurve, Evidence, EvidenceId, ImageId,
@@ -143,6 +147,18 @@ pub enum Edit {
         index: usize,
         value: Option<Box<crate::model::Snapshot>>,
     },
+    /// Puts an opportunity at `index`, or removes it.
+    SetOpportunity {
+        id: crate::model::OpportunityId,
+        index: usize,
+        value: Option<Box<crate::model::Opportunity>>,
+    },
+    /// Puts an action at `index`, or removes it.
+    SetAction {
+        id: crate::model::ActionId,
+        index: usize,
+        value: Option<Box<crate::model::Action>>,
+    },
     /// Replaces the list of a merge's conflicts.
     SetConflicts(Vec<crate::model::Conflict>),
     /// Sets the project's title and description.
@@ -159,17 +175,25 @@ pub enum EditError {
 }
 
 /// Applies `edit` as [`apply`] does, then puts right what it left dangling in the research and
-/// data (see [`data::tidy`]); the edit returned undoes both. The history applies every edit
+/// data (see [`data::tidy`]) and in the actions (see [`actions::tidy`]); the edit returned undoes both. The history applies every edit
 /// this way.
 pub fn apply_tidy(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
     let undo = apply(project, edit)?;
-    match data::tidy(project) {
-        None => Ok(undo),
-        Some(fix) => {
-            let fixed = apply(project, fix)?;
-            Ok(Edit::Batch(vec![fixed, undo]))
-        }
+    let mut fixes = Vec::new();
+    // The data first: a data set it drops takes an action's measure with it.
+    if let Some(fix) = data::tidy(project) {
+        fixes.push(apply(project, fix)?);
     }
+    if let Some(fix) = actions::tidy(project) {
+        fixes.push(apply(project, fix)?);
+    }
+    if fixes.is_empty() {
+        return Ok(undo);
+    }
+    // Undone last fix first, the edit itself last.
+    fixes.reverse();
+    fixes.push(undo);
+    Ok(Edit::Batch(fixes))
 }
 
 /// Applies `edit` to `project` and returns the edit that undoes it.
@@ -284,6 +308,14 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let (value, index) = put(&mut project.snapshots, |s| s.id == id, index, value);
             Ok(Edit::SetSnapshot { id, index, value })
         }
+        Edit::SetOpportunity { id, index, value } => {
+            let (value, index) = put(&mut project.opportunities, |o| o.id == id, index, value);
+            Ok(Edit::SetOpportunity { id, index, value })
+        }
+        Edit::SetAction { id, index, value } => {
+            let (value, index) = put(&mut project.actions, |a| a.id == id, index, value);
+            Ok(Edit::SetAction { id, index, value })
+        }
         Edit::SetConflicts(conflicts) => Ok(Edit::SetConflicts(std::mem::replace(
             &mut project.conflicts,
             conflicts,
@@ -345,6 +377,16 @@ pub fn weight(edit: &Edit) -> usize {
             + c.tags.iter().map(|t| text(t)).sum::<usize>()
             + c.evidence.len() * 8
     }
+    fn map(m: &Map) -> usize {
+        4096 + m.cards.iter().map(card).sum::<usize>()
+            + m.stages.len() * 256
+            + m.lanes.len() * 128
+            + m.curves
+                .iter()
+                .map(|c| 128 + c.points.len() * 88)
+                .sum::<usize>()
+            + m.connectors.len() * 88
+    }
     match edit {
         Edit::SetCard { value, .. } => 64 + value.as_deref().map_or(0, card),
         Edit::SetStages { stages, .. } => {
@@ -380,21 +422,28 @@ pub fn weight(edit: &Edit) -> usize {
                 + text(&info.scenario)
                 + text(&info.expectations)
         }
-        Edit::SetMap { value, .. } => {
-            64 + value.as_deref().map_or(0, |m| {
-                4096 + m.cards.iter().map(card).sum::<usize>()
-                    + m.stages.len() * 256
-                    + m.lanes.len() * 128
-            })
-        }
+        Edit::SetMap { value, .. } => 64 + value.as_deref().map_or(0, map),
         Edit::SetSnapshot { value, .. } => {
             64 + value.as_deref().map_or(0, |s| {
-                4096 + s.map.cards.iter().map(card).sum::<usize>()
-                    + s.map.stages.len() * 256
+                map(&s.map)
                     + s.datasets
                         .iter()
                         .map(|d| 256 + d.values.len() * 64)
                         .sum::<usize>()
+            })
+        }
+        Edit::SetAction { value, .. } => {
+            64 + value.as_deref().map_or(0, |a| {
+                256 + text(&a.title)
+                    + text(&a.description)
+                    + text(&a.impact_reason)
+                    + text(&a.effort_reason)
+                    + (a.cards.len() + a.stages.len()) * 8
+            })
+        }
+        Edit::SetOpportunity { value, .. } => {
+            64 + value.as_deref().map_or(0, |o| {
+                128 + text(&o.title) + text(&o.description) + (o.cards.len() + o.stages.len()) * 8
             })
         }
         Edit::SetConflicts(list) => {

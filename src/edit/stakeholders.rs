@@ -27,8 +27,8 @@ pub fn change(project: &Project, stakeholder: Stakeholder) -> Option<Edit> {
     Some(put(index, stakeholder))
 }
 
-/// Removes stakeholder `id` and every relation it has. Touchpoints it owned keep the name as
-/// free text (the analysis then says that owner is not on the stakeholder map).
+/// Removes stakeholder `id` and every relation it has. Touchpoints and actions it owned keep
+/// the name as free text (the analysis then says that owner is not on the stakeholder map).
 pub fn delete(project: &Project, id: StakeholderId) -> Option<Edit> {
     let index = project.stakeholders.iter().position(|s| s.id == id)?;
     let mut edits: Vec<Edit> = project
@@ -43,6 +43,18 @@ pub fn delete(project: &Project, id: StakeholderId) -> Option<Edit> {
         })
         .rev()
         .collect();
+    let name = project.stakeholders[index].name.trim().to_owned();
+    for (i, a) in project.actions.iter().enumerate() {
+        if a.owner == Some(crate::model::Owner::Stakeholder(id)) {
+            let mut a = a.clone();
+            a.owner = (!name.is_empty()).then(|| crate::model::Owner::Named(name.clone()));
+            edits.push(Edit::SetAction {
+                id: a.id,
+                index: i,
+                value: Some(Box::new(a)),
+            });
+        }
+    }
     edits.push(Edit::SetStakeholder {
         id,
         index,

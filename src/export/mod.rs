@@ -9,6 +9,8 @@
 //! each strip shows (`convert`). An export
 //! writes its bytes into a writer; saving them atomically is the caller's (`file::replace_with`).
 
+pub mod backlog;
+pub mod brief;
 pub mod convert;
 pub mod glyphs;
 mod legibility;
@@ -72,6 +74,10 @@ pub enum ExportError {
     NoPersonas,
     #[error("the project has no stakeholders to print: add them on the stakeholder map")]
     NoStakeholders,
+    #[error("the project has no actions to print: make one from a pain point or a stage")]
+    NoActions,
+    #[error(transparent)]
+    Brief(#[from] brief::BriefError),
     #[error(transparent)]
     Options(#[from] OptionError),
     /// Writing the bytes out failed.
@@ -124,7 +130,14 @@ pub fn preview(
     let (project, map) = filtered.as_ref().map_or((project, map), |(p, m)| (p, m));
     let mut text = TextMeasurer::new();
     let mut fix = None;
-    let (shown, legibility, pages) = if options.format == Format::PersonaSheets {
+    let (shown, legibility, pages) = if options.format == Format::Brief {
+        let page = brief::page(
+            project,
+            options.owner.as_deref().unwrap_or_default(),
+            &mut text,
+        )?;
+        (page, None, 1)
+    } else if options.format == Format::PersonaSheets {
         let first = project.personas.get(..1).unwrap_or_default();
         let Some(page) = persona::sheets(project, first, &mut text).pop() else {
             return Err(ExportError::NoPersonas);
@@ -216,7 +229,7 @@ fn replace_missing(pages: &mut [Scene], text: &mut TextMeasurer) -> Vec<char> {
 /// What the PDF of `map` says about itself: its title and language.
 fn document_info(project: &Project, map: &Map, options: &ExportOptions) -> DocumentInfo {
     let whole_project = options.all_maps
-        || options.format == Format::PersonaSheets
+        || matches!(options.format, Format::PersonaSheets | Format::Brief)
         || options.subject != Subject::Map;
     let title = if whole_project || map.title.trim().is_empty() {
         project.title.clone()
@@ -242,6 +255,8 @@ fn prepare_subject(
     match options.subject {
         Subject::Map => prepare_map(project, map, &options.setup, text),
         Subject::Stakeholders => pages::prepare_stakeholders(project, text),
+        Subject::Priorities => pages::prepare_priorities(project, text),
+        Subject::ActionRoadmap => pages::prepare_action_roadmap(project, text),
         // The roadmap's first poster: its first map.
         Subject::Roadmap => {
             let first = roadmap_maps(project).into_iter().next().unwrap_or(map);
@@ -262,11 +277,15 @@ fn roadmap_maps(project: &Project) -> Vec<&Map> {
 
 /// The number of pages the roadmap of `project` prints.
 fn roadmap_page_count(project: &Project) -> usize {
-    project.personas.len() + usize::from(!project.stakeholders.is_empty()) + project.maps.len()
+    project.personas.len()
+        + usize::from(!project.stakeholders.is_empty())
+        + project.maps.len()
+        + 2 * usize::from(!project.actions.is_empty())
 }
 
 /// The roadmap's pages: a sheet per persona, the stakeholder map when there is one, then each
-/// map on the chosen paper (experience maps first); with the legibility warnings.
+/// map on the chosen paper (experience maps first), then, when there are actions, their
+/// priorities and their roadmap by quarter; with the legibility warnings.
 fn roadmap_pages(
     project: &Project,
     options: &ExportOptions,
@@ -280,6 +299,10 @@ fn roadmap_pages(
     }
     for m in roadmap_maps(project) {
         posters.push(prepare_map(project, m, &options.setup, text));
+    }
+    if !project.actions.is_empty() {
+        posters.push(pages::prepare_priorities(project, text));
+        posters.push(pages::prepare_action_roadmap(project, text));
     }
     for prepared in posters {
         let (page, plan) = prepared.page(&options.setup, text);
@@ -380,6 +403,13 @@ fn check_subject(project: &Project, options: &ExportOptions) -> Result<(), Expor
     {
         return Err(ExportError::NoStakeholders);
     }
+    if matches!(
+        options.subject,
+        Subject::Priorities | Subject::ActionRoadmap
+    ) && project.actions.is_empty()
+    {
+        return Err(ExportError::NoActions);
+    }
     Ok(())
 }
 
@@ -402,6 +432,10 @@ fn paper_pages(
         warnings,
         blank_sheets: 0,
     };
+    if options.format == Format::Brief {
+        let page = brief::page(project, options.owner.as_deref().unwrap_or_default(), text)?;
+        return Ok(plain((vec![page], Vec::new())));
+    }
     if options.format == Format::PersonaSheets {
         if project.personas.is_empty() {
             return Err(ExportError::NoPersonas);

@@ -18,13 +18,15 @@ pub enum Format {
     Mermaid,
     /// One A4 PDF page per persona.
     PersonaSheets,
+    /// One A4 PDF page for one department: what the journey asks of it.
+    Brief,
 }
 
 impl Format {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Pdf | Self::PersonaSheets => "pdf",
+            Self::Pdf | Self::PersonaSheets | Self::Brief => "pdf",
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Markdown => "md",
@@ -57,6 +59,9 @@ pub struct ExportOptions {
     pub quotes: Quotes,
     /// For CSV: the spreadsheet it is written for; `None` for the project's language.
     pub excel: Option<crate::i18n::Language>,
+    /// For a brief: the department (owner) it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// How quotes appear on an export.
@@ -119,8 +124,12 @@ pub enum Subject {
     /// The project's stakeholder map.
     Stakeholders,
     /// The whole customer experience roadmap in one PDF: the persona sheets, the stakeholder
-    /// map, then every map, experience maps first.
+    /// map, then every map, experience maps first, then the actions' priorities and roadmap.
     Roadmap,
+    /// The project's actions in the impact × effort matrix, with the ranked list.
+    Priorities,
+    /// The project's actions by quarter and owner.
+    ActionRoadmap,
 }
 
 impl Default for ExportOptions {
@@ -134,6 +143,7 @@ impl Default for ExportOptions {
             subject: Subject::Map,
             quotes: Quotes::Full,
             excel: None,
+            owner: None,
         }
     }
 }
@@ -189,6 +199,10 @@ pub enum OptionError {
     #[error("--stakeholders prints the stakeholder map as a poster: --format pdf, svg or png")]
     StakeholdersNeedPoster,
     #[error(
+        "--priorities and --action-roadmap print the actions as a poster: --format pdf, svg or png (`klantreis actions` lists them as text)"
+    )]
+    ActionsNeedPoster,
+    #[error(
         "--roadmap prints every page of the project into one document, which needs --format pdf"
     )]
     RoadmapNeedsPdf,
@@ -226,7 +240,7 @@ impl ExportOptions {
         // The map needs at least a centimetre each way on the page.
         let (_, _, w, h) = self.setup.plan((1.0, 1.0)).map_area;
         let least = 10.0 * super::paper::PT_PER_MM;
-        if self.format != Format::PersonaSheets
+        if !matches!(self.format, Format::PersonaSheets | Format::Brief)
             && !self.format.is_text()
             && (w < least || h < least)
         {
@@ -249,6 +263,11 @@ impl ExportOptions {
             && (self.format.is_text() || self.format == Format::PersonaSheets)
         {
             return Err(OptionError::StakeholdersNeedPoster);
+        }
+        if matches!(self.subject, Subject::Priorities | Subject::ActionRoadmap)
+            && (self.format.is_text() || self.format == Format::PersonaSheets)
+        {
+            return Err(OptionError::ActionsNeedPoster);
         }
         if self.subject == Subject::Roadmap && self.format != Format::Pdf {
             return Err(OptionError::RoadmapNeedsPdf);

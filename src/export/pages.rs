@@ -171,6 +171,40 @@ pub fn prepare_stakeholders(project: &Project, text: &mut TextMeasurer) -> Prepa
     }
 }
 
+/// The project's actions in the impact × effort matrix, ranked, for paper.
+pub fn prepare_priorities(project: &Project, text: &mut TextMeasurer) -> Prepared {
+    let lang = Language::of_text(&project.language);
+    let actions = crate::analysis::priority::ranked(&project.actions);
+    let layout = crate::layout::actions::lay_out_priorities(project, &actions, lang, text);
+    let scene = render::actions::priority_matrix(&layout, &Theme::default(), None);
+    Prepared {
+        scene,
+        title: title_block(
+            project,
+            tr_in(lang, "priority.title").into_owned(),
+            String::new(),
+        ),
+        keep_whole: layout.quadrants.iter().map(|q| q.rect).collect(),
+    }
+}
+
+/// The project's actions by quarter and owner, for paper.
+pub fn prepare_action_roadmap(project: &Project, text: &mut TextMeasurer) -> Prepared {
+    let lang = Language::of_text(&project.language);
+    let actions = crate::analysis::priority::ranked(&project.actions);
+    let layout = crate::layout::actions::lay_out_timeline(project, &actions, lang, text);
+    let scene = render::actions::action_timeline(&layout, &Theme::default());
+    Prepared {
+        scene,
+        title: title_block(
+            project,
+            tr_in(lang, "timeline.title").into_owned(),
+            String::new(),
+        ),
+        keep_whole: layout.bars.iter().map(|b| b.rect).collect(),
+    }
+}
+
 impl Prepared {
     /// The page this map is printed on with `setup`, and how it was placed.
     pub fn page(&self, setup: &PageSetup, text: &mut TextMeasurer) -> (Scene, PagePlan) {

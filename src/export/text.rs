@@ -11,7 +11,7 @@ pub use super::mermaid::mermaid;
 
 /// Markdown's inline special characters in user text are escaped so a title cannot become a
 /// link, emphasis, HTML or a table cell break (user text never starts a line here).
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if "\\`*_[]<>|".contains(c) {
@@ -95,13 +95,22 @@ pub fn markdown(project: &Project, map: &Map) -> String {
     for lint in &r.lint {
         let _ = writeln!(out, "- {}", md(&lint.text));
     }
+    if !r.actions.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", md(&r.actions.heading));
+        for up in &r.actions.follow_ups {
+            let _ = writeln!(out, "- {}", md(&up.text));
+        }
+        for effect in &r.actions.effects {
+            let _ = writeln!(out, "- {}", md(effect));
+        }
+    }
     out
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break; a field starting with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return is defused with a leading `'`, so a spreadsheet
 /// does not run it as a formula (OWASP's rule for CSV injection).
-fn csv_field(text: &str, sep: &str) -> String {
+pub(crate) fn csv_field(text: &str, sep: &str) -> String {
     let mut text = text.to_owned();
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         text.insert(0, '\'');
@@ -115,7 +124,7 @@ fn csv_field(text: &str, sep: &str) -> String {
 
 /// A number as a spreadsheet in `excel`'s language reads it: `-0,5` for Dutch Excel, `-0.5`
 /// for English (a plain minus and no grouping, so it is a number there, not text).
-fn csv_number(value: f64, excel: Language) -> String {
+pub(crate) fn csv_number(value: f64, excel: Language) -> String {
     let text = crate::model::format_score(value, 3, false);
     match excel {
         Language::Dutch => text.replace('.', ","),

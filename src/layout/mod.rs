@@ -1,6 +1,7 @@
 //! The geometry of a map in map units (PDF points): columns, rows, card rectangles, curve
 //! points and text lines. One layout serves the canvas and every export.
 
+pub mod actions;
 mod band;
 mod cards;
 mod connectors;

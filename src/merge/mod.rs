@@ -72,7 +72,8 @@ pub fn merge(
     let merged = merged.unwrap_or(o);
     let mut project: Project =
         serde_json::from_value(merged).map_err(|e| MergeError::Invalid(e.to_string()))?;
-    let kept = repair::keep_what_is_used(&mut project, [ours, theirs, base]);
+    let mut kept = repair::keep_what_is_used(&mut project, [ours, theirs, base]);
+    kept.extend(repair::actions_let_go(&mut project));
     project.conflicts = merger.conflicts;
     tidy_and_check(&mut project).map_err(MergeError::Invalid)?;
     Ok(Merged {
@@ -97,8 +98,12 @@ fn json_text(v: Option<&Value>) -> String {
 static NO_SET: Value = Value::Array(Vec::new());
 
 /// The fields that hold a set (links by id, or words) rather than a sequence or a value.
-const SET_FIELDS: [&str; 9] = [
+const SET_FIELDS: [&str; 11] = [
     "evidence",
+    // An opportunity's or action's links (a map's own cards and stages are lists of things
+    // with ids, merged as such before this is asked).
+    "cards",
+    "stages",
     "personas",
     "datasets",
     "tags",
@@ -138,6 +143,17 @@ fn set_merge(b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec<Value>> {
     Some(out)
 }
 
+/// The variant an object names when it is one of the model's enums with data (an owner
+/// `{"Stakeholder": 12}`, a measure `{"Data": {…}}`, a channel `{"Other": "…"}`): two different
+/// variants are two different values, never merged field by field into a mix of both.
+fn variant(object: &JsonMap<String, Value>) -> Option<&str> {
+    let mut keys = object.keys();
+    match (keys.next(), keys.next()) {
+        (Some(k), None) if k.starts_with(|c: char| c.is_ascii_uppercase()) => Some(k),
+        _ => None,
+    }
+}
+
 /// Whether every element of a list is an object with an id (an empty list qualifies).
 fn has_ids(list: &[Value]) -> bool {
     list.iter().all(|v| path::id_of(v).is_some())
@@ -162,7 +178,9 @@ impl Merger {
             return o.cloned();
         }
         match (b, o, t) {
-            (Some(Value::Object(b)), Some(Value::Object(o)), Some(Value::Object(t))) => {
+            (Some(Value::Object(b)), Some(Value::Object(o)), Some(Value::Object(t)))
+                if variant(b) == variant(o) && variant(o) == variant(t) =>
+            {
                 Some(Value::Object(self.object(at, b, o, t)))
             }
             (Some(Value::Array(b)), Some(Value::Array(o)), Some(Value::Array(t)))

@@ -33,6 +33,54 @@ pub(super) fn keep_what_is_used(project: &mut Project, sources: [&Project; 3]) -
     kept
 }
 
+/// What one side deleted while the other's action or opportunity still addresses it (a card,
+/// a stage, a data set its measure reads) is not put back for that: the action lets go of it,
+/// and says so.
+pub(super) fn actions_let_go(project: &mut Project) -> Vec<String> {
+    let Some(fix) = crate::edit::actions::tidy(project) else {
+        return Vec::new();
+    };
+    let before: Vec<_> = project.actions.clone();
+    let before_opportunities = project.opportunities.clone();
+    let _ = crate::edit::apply(project, fix);
+    let mut said = Vec::new();
+    for (old, new) in before.iter().zip(&project.actions) {
+        if old.cards.len() + old.stages.len() != new.cards.len() + new.stages.len() {
+            said.push(format!(
+                "action {:?} no longer addresses a card or stage deleted on one side",
+                new.title
+            ));
+        }
+        if old.measure.is_some() && new.measure.is_none() {
+            said.push(format!(
+                "action {:?} lost its measure: what it measured was deleted on one side",
+                new.title
+            ));
+        }
+        if old.owner.is_some() && new.owner.is_none() {
+            said.push(format!(
+                "action {:?} has no owner: its stakeholder was deleted on one side",
+                new.title
+            ));
+        }
+        if old.opportunity.is_some() && new.opportunity.is_none() {
+            said.push(format!(
+                "action {:?} is on no opportunity: its opportunity was deleted on one side",
+                new.title
+            ));
+        }
+    }
+    for (old, new) in before_opportunities.iter().zip(&project.opportunities) {
+        if old != new {
+            said.push(format!(
+                "opportunity {:?} no longer names a card or stage deleted on one side",
+                new.title
+            ));
+        }
+    }
+    said
+}
+
 fn keep_in_map(map: &mut Map, others: &[&Map], kept: &mut Vec<String>) {
     let mut cards: HashSet<_> = map.cards.iter().map(|c| c.id).collect();
     let wanted_cards: Vec<_> = map

@@ -408,3 +408,116 @@ fn a_persona_put_back_brings_back_its_picture_once() {
         merged.kept
     );
 }
+
+fn with_actions() -> Project {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/waterschade-claim.klantreis.ron");
+    let mut p = crate::file::load(&path).unwrap().project;
+    p.actions.clear();
+    p.opportunities.clear();
+    let card = p.maps[0].cards[0].id;
+    for title in ["Online schadeformulier", "Terugbelbelofte"] {
+        p.actions.push(crate::model::Action {
+            title: title.to_owned(),
+            cards: vec![card],
+            ..crate::model::Action::default()
+        });
+    }
+    p
+}
+
+/// One side marks an action done, the other re-owns it: both are kept; a third action each
+/// side added is kept too.
+#[test]
+fn actions_merge_by_id_field_by_field() {
+    use crate::model::{Action, ActionStatus, Owner};
+    let base = with_actions();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.actions[0].status = ActionStatus::Done;
+    ours.actions[0].done = "2026-03-15".to_owned();
+    let owner = base.stakeholders[1].id;
+    theirs.actions[0].owner = Some(Owner::Stakeholder(owner));
+    ours.actions.push(Action {
+        title: "ours".into(),
+        ..Action::default()
+    });
+    theirs.actions.push(Action {
+        title: "theirs".into(),
+        ..Action::default()
+    });
+    let card = base.maps[0].cards[1].id;
+    ours.actions[1].cards.push(card);
+    let merged = merge(&base, &ours, &theirs, Side::Ours).unwrap();
+    assert_eq!(merged.conflicts, 0, "{:?}", merged.project.conflicts);
+    let a = &merged.project.actions;
+    assert_eq!(a.len(), 4);
+    assert_eq!(a[0].status, ActionStatus::Done);
+    assert_eq!(a[0].owner, Some(Owner::Stakeholder(owner)));
+    assert_eq!(a[1].cards, [base.maps[0].cards[0].id, card]);
+    let mut added = [a[2].title.as_str(), a[3].title.as_str()];
+    added.sort_unstable();
+    assert_eq!(added, ["ours", "theirs"]);
+}
+
+/// Re-owned two ways — to a stakeholder and to a name — is one conflict on the owner, never a
+/// mix of both that the file would refuse; the same for a measure changed in kind.
+#[test]
+fn an_owner_changed_two_ways_is_a_conflict_not_a_mix() {
+    use crate::model::{Measure, Owner};
+    let base = with_actions();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.actions[0].owner = Some(Owner::Named("Juridische zaken".into()));
+    theirs.actions[0].owner = Some(Owner::Stakeholder(base.stakeholders[0].id));
+    ours.actions[1].measure = Some(Measure::Data {
+        dataset: base.datasets[0].id,
+        stage: None,
+        card: None,
+        percent: -15.0,
+    });
+    theirs.actions[1].measure = Some(Measure::Remembered {
+        map: base.maps[0].id,
+        curve: base.maps[0].curves[0].id,
+        points: 1.0,
+    });
+    let mut base2 = base.clone();
+    base2.actions[0].owner = Some(Owner::Stakeholder(base.stakeholders[1].id));
+    base2.actions[1].measure = Some(Measure::Remembered {
+        map: base.maps[0].id,
+        curve: base.maps[0].curves[0].id,
+        points: 0.5,
+    });
+    for b in [&base, &base2] {
+        let merged = merge(b, &ours, &theirs, Side::Theirs).unwrap();
+        let paths: Vec<&str> = merged
+            .project
+            .conflicts
+            .iter()
+            .map(|c| c.path.as_str())
+            .collect();
+        assert_eq!(paths.len(), 2, "{paths:?}");
+        assert!(paths[0].ends_with("/owner"), "{paths:?}");
+        assert!(paths[1].ends_with("/measure"), "{paths:?}");
+        assert_eq!(merged.project.actions[0].owner, theirs.actions[0].owner);
+        assert_eq!(merged.project.actions[1].measure, theirs.actions[1].measure);
+    }
+}
+
+/// One side deletes the card the other side's action addresses: the action lets go of it and
+/// the merge says so.
+#[test]
+fn an_action_lets_go_of_a_card_deleted_on_one_side_and_says_so() {
+    let base = with_actions();
+    let (mut ours, theirs) = (base.clone(), base.clone());
+    let card = base.maps[0].cards[0].id;
+    ours.maps[0].cards.retain(|c| c.id != card);
+    let merged = merge(&base, &ours, &theirs, Side::Ours).unwrap();
+    assert!(merged.project.actions.iter().all(|a| a.cards.is_empty()));
+    assert!(
+        merged
+            .kept
+            .iter()
+            .any(|k| k.contains("Online schadeformulier") && k.contains("no longer addresses")),
+        "{:?}",
+        merged.kept
+    );
+}

@@ -90,3 +90,11 @@ typed_id!(
     /// Identifies a [`crate::model::Snapshot`].
     SnapshotId, "snapshot"
 );
+typed_id!(
+    /// Identifies an [`crate::model::Opportunity`].
+    OpportunityId, "opportunity"
+);
+typed_id!(
+    /// Identifies an [`crate::model::Action`].
+    ActionId, "action"
+);

@@ -2,6 +2,7 @@
 //!
 //! The UI never changes these types directly; it sends edits (see the `edit` module).
 
+mod actions;
 mod colour;
 mod curve;
 mod data;
@@ -13,12 +14,13 @@ mod research;
 mod sharing;
 pub mod time;
 
+pub use actions::{Action, ActionStatus, Due, Measure, Opportunity, Owner, Quadrant};
 pub use colour::Rgb;
 pub use curve::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, format_score};
 pub use data::{CurveData, DataImport, DataPoint, Dataset, KeyLink, KeyMatch};
 pub use ids::{
-    CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId, PersonaId,
-    RelationId, SnapshotId, StageId, StakeholderId, random_id_value,
+    ActionId, CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId,
+    OpportunityId, PersonaId, RelationId, SnapshotId, StageId, StakeholderId, random_id_value,
 };
 pub use limits::Limits;
 pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};

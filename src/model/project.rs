@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Channel, Conflict, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map, MapId, PersonaId,
-    RelationId, Respondent, Rgb, Snapshot, SnapshotId, StakeholderId,
+    Action, ActionId, Channel, Conflict, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map,
+    MapId, Opportunity, OpportunityId, PersonaId, RelationId, Respondent, Rgb, Snapshot,
+    SnapshotId, StakeholderId,
 };
 
 /// A whole project: personas, stakeholders, evidence, data and maps travel together.
@@ -36,6 +37,12 @@ pub struct Project {
     /// What the last merge could not decide alone, kept until the user has picked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// What could be better, seen on the maps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<Opportunity>,
+    /// What will be done about it, by whom, and the figure it should move.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
 }
 
 impl Default for Project {
@@ -58,6 +65,8 @@ impl Default for Project {
             maps: Vec::new(),
             snapshots: Vec::new(),
             conflicts: Vec::new(),
+            opportunities: Vec::new(),
+            actions: Vec::new(),
         }
     }
 }
@@ -101,6 +110,34 @@ impl Project {
     /// The stakeholder with this id.
     pub fn stakeholder(&self, id: StakeholderId) -> Option<&Stakeholder> {
         self.stakeholders.iter().find(|s| s.id == id)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: ActionId) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The opportunity with this id.
+    pub fn opportunity(&self, id: OpportunityId) -> Option<&Opportunity> {
+        self.opportunities.iter().find(|o| o.id == id)
+    }
+
+    /// The card with this id on any map, with its map.
+    pub fn find_card(&self, id: crate::model::CardId) -> Option<(&Map, &crate::model::Card)> {
+        self.maps.iter().find_map(|m| m.card(id).map(|c| (m, c)))
+    }
+
+    /// The stage with this id on any map, with its map.
+    pub fn find_stage(&self, id: crate::model::StageId) -> Option<(&Map, &crate::model::Stage)> {
+        self.maps.iter().find_map(|m| m.stage(id).map(|s| (m, s)))
+    }
+
+    /// The name an action's owner goes by: the stakeholder's name, or the name written.
+    pub fn owner_name(&self, owner: &crate::model::Owner) -> Option<String> {
+        match owner {
+            crate::model::Owner::Stakeholder(id) => self.stakeholder(*id).map(|s| s.name.clone()),
+            crate::model::Owner::Named(name) => Some(name.clone()),
+        }
     }
 
     /// The stakeholder a touchpoint's owner names (by name, case and spaces aside), if any.

@@ -4,6 +4,7 @@
 //! `sheets`, `persona`.
 
 mod action_icons;
+pub mod actions;
 mod band;
 mod cards;
 mod curves;

@@ -58,6 +58,30 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// An action's status: grey for an idea, blue planned, amber in progress, green done, a
+    /// pale grey dropped (each also written beside it, never told by colour alone).
+    pub fn status_colour(&self, status: crate::model::ActionStatus) -> Color32 {
+        use crate::model::ActionStatus as S;
+        match status {
+            S::Idea => Color32::from_rgb(0x6b, 0x72, 0x80),
+            S::Planned => Color32::from_rgb(0x00, 0x72, 0xb2),
+            S::InProgress => Color32::from_rgb(0xd5, 0x8a, 0x00),
+            S::Done => Color32::from_rgb(0x00, 0x9e, 0x73),
+            S::Dropped => Color32::from_rgb(0xb5, 0xb0, 0xa4),
+        }
+    }
+
+    /// The tint of a quadrant of the impact × effort matrix.
+    pub fn quadrant_fill(&self, quadrant: crate::model::Quadrant) -> Color32 {
+        use crate::model::Quadrant as Q;
+        match quadrant {
+            Q::QuickWin => Color32::from_rgb(0xdc, 0xfc, 0xe7),
+            Q::BigBet => Color32::from_rgb(0xdb, 0xea, 0xfe),
+            Q::FillIn => Color32::from_rgb(0xf5, 0xf5, 0xf4),
+            Q::MoneyPit => Color32::from_rgb(0xfe, 0xe2, 0xe2),
+        }
+    }
+
     /// The fill of a card in a lane of `kind`: light tints, readable with dark ink.
     pub fn card_fill(&self, kind: LaneKind) -> Color32 {
         match kind {

@@ -126,6 +126,8 @@ pub struct MapReport {
     /// Said when nothing is missing.
     pub clean: Option<String>,
     pub lint: Vec<Linked>,
+    /// What still asks for an action, and what the done ones did.
+    pub actions: super::actions::ActionsReport,
 }
 
 /// Builds the report on `map` from its `analysis`, in `lang`, scores with `decimals` places.
@@ -315,6 +317,15 @@ pub fn map_report(
             .iter()
             .map(|l| Linked::to(lint_sentence(l, map, lang), Link::Target(l.target())))
             .collect(),
+        actions: super::actions::map_actions(
+            project,
+            map,
+            analysis,
+            lang,
+            crate::model::time::now_rfc3339()
+                .get(..10)
+                .unwrap_or_default(),
+        ),
     }
 }
 
@@ -380,6 +391,15 @@ pub fn plain_text(map: &Map, report: &MapReport) -> String {
     }
     for l in &report.lint {
         let _ = writeln!(out, "    - {}", l.text);
+    }
+    if !report.actions.is_empty() {
+        let _ = writeln!(out, "  {}:", report.actions.heading);
+        for l in &report.actions.follow_ups {
+            let _ = writeln!(out, "    - {}", l.text);
+        }
+        for e in &report.actions.effects {
+            let _ = writeln!(out, "    • {e}");
+        }
     }
     out
 }

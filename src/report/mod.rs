@@ -3,6 +3,7 @@
 //! on the curves. [`analysis`](crate::analysis) computes from the model alone; this module says
 //! it in a language.
 
+pub mod actions;
 mod analysis;
 mod marks;
 mod sentences;

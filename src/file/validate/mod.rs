@@ -6,6 +6,7 @@ use std::hash::Hash;
 
 use base64::Engine as _;
 
+mod actions;
 mod research;
 mod sharing;
 
@@ -274,6 +275,7 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
     research::check_links(c, p, &evidence_ids, &dataset_ids);
     sharing::check_snapshots(c, p);
     sharing::check_conflicts(c, p);
+    actions::check_actions(c, p, &ids, &dataset_ids);
 }
 
 #[derive(Default)]

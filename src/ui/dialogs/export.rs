@@ -190,7 +190,7 @@ impl ExportDialog {
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(300.0);
-                        self.options_ui(ui);
+                        self.options_ui(ui, !project.actions.is_empty());
                         ui.add_space(8.0);
                         let ext = self.options.format.extension();
                         if ui
@@ -203,6 +203,8 @@ impl ExportDialog {
                             let named = match self.options.subject {
                                 export::Subject::Stakeholders => Some(tr("stakeholders.title")),
                                 export::Subject::Roadmap => Some(tr("export.roadmap_name")),
+                                export::Subject::Priorities => Some(tr("priority.title")),
+                                export::Subject::ActionRoadmap => Some(tr("timeline.title")),
                                 export::Subject::Map => None,
                             };
                             let base = match &named {
@@ -228,7 +230,7 @@ impl ExportDialog {
         outcome
     }
 
-    fn options_ui(&mut self, ui: &mut egui::Ui) {
+    fn options_ui(&mut self, ui: &mut egui::Ui, has_actions: bool) {
         let o = &mut self.options;
         egui::Grid::new("export-options")
             .num_columns(2)
@@ -276,24 +278,43 @@ impl ExportDialog {
                     return;
                 }
                 ui.label(tr("export.subject"));
-                ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut o.subject,
-                        export::Subject::Map,
-                        tr("export.subject_map"),
-                    );
-                    ui.radio_value(
-                        &mut o.subject,
-                        export::Subject::Stakeholders,
-                        tr("export.subject_stakeholders"),
-                    );
-                    if o.format == Format::Pdf {
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
                         ui.radio_value(
                             &mut o.subject,
-                            export::Subject::Roadmap,
-                            tr("export.subject_roadmap"),
-                        )
-                        .on_hover_text(tr("export.subject_roadmap.tip"));
+                            export::Subject::Map,
+                            tr("export.subject_map"),
+                        );
+                        ui.radio_value(
+                            &mut o.subject,
+                            export::Subject::Stakeholders,
+                            tr("export.subject_stakeholders"),
+                        );
+                        if o.format == Format::Pdf {
+                            ui.radio_value(
+                                &mut o.subject,
+                                export::Subject::Roadmap,
+                                tr("export.subject_roadmap"),
+                            )
+                            .on_hover_text(tr("export.subject_roadmap.tip"));
+                        }
+                    });
+                    // The actions' posters, on a line of their own so the dialog stays narrow.
+                    if has_actions {
+                        ui.horizontal(|ui| {
+                            ui.radio_value(
+                                &mut o.subject,
+                                export::Subject::Priorities,
+                                tr("export.subject_priorities"),
+                            )
+                            .on_hover_text(tr("export.subject_priorities.tip"));
+                            ui.radio_value(
+                                &mut o.subject,
+                                export::Subject::ActionRoadmap,
+                                tr("export.subject_action_roadmap"),
+                            )
+                            .on_hover_text(tr("export.subject_action_roadmap.tip"));
+                        });
                     }
                 });
                 ui.end_row();

@@ -71,6 +71,7 @@ pub(super) fn format_name(f: Format) -> String {
         Format::Csv => "CSV".to_owned(),
         Format::Mermaid => "Mermaid".to_owned(),
         Format::PersonaSheets => tr("export.personas").into_owned(),
+        Format::Brief => tr("export.brief").into_owned(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The analysis panel: the report builder's reading of the map (the peak-end reading of each
-//! curve, the lowest moments, as-is against to-be, the checks), in the interface language.
+//! curve, the lowest moments, as-is against to-be, the checks, what still asks for an action
+//! and what the done ones did), in the interface language.
 //! Every step, card and stage named in it is a link that selects it on the canvas.
 
 use crate::report::{Link, Linked, MapReport};
@@ -143,6 +144,20 @@ fn report_ui(
     }
     for lint in &report.lint {
         link(ui, lint, &mut pick);
+    }
+    if !report.actions.is_empty() {
+        ui.separator();
+        ui.strong(&report.actions.heading);
+        for item in &report.actions.follow_ups {
+            if item.link.is_some() {
+                link(ui, item, &mut pick);
+            } else {
+                ui.label(&item.text);
+            }
+        }
+        for effect in &report.actions.effects {
+            ui.label(format!("• {effect}"));
+        }
     }
     pick
 }

@@ -1,0 +1,183 @@
+//! The matrix puts each action in its quadrant and reads a drop back as scores; the roadmap
+//! puts each action in its owner's row and its quarter's column.
+
+use super::*;
+use crate::model::{Owner, Stakeholder};
+
+fn scored(title: &str, impact: u8, effort: u8) -> Action {
+    Action::scored(title, impact, effort)
+}
+
+#[test]
+fn each_dot_stands_in_its_quadrant_and_a_drop_reads_back_as_its_scores() {
+    let project = Project::default();
+    let list = [
+        scored("win", 5, 1),
+        scored("bet", 4, 4),
+        scored("fill", 1, 2),
+        scored("pit", 2, 5),
+        scored("edge", 3, 3),
+        scored("unscored", 0, 0),
+    ];
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_priorities(&project, &refs, Language::English, &mut TextMeasurer::new());
+    assert_eq!(l.dots.len(), 5, "the unscored one is only in the list");
+    assert_eq!(l.list.len(), 6);
+    let quadrant_of = |pos: Pos2| {
+        l.quadrants
+            .iter()
+            .find(|q| q.rect.contains(pos))
+            .map(|q| q.quadrant)
+    };
+    for (dot, a) in l.dots.iter().zip(&list) {
+        assert_eq!(dot.action, a.id);
+        assert_eq!(
+            quadrant_of(dot.centre),
+            Quadrant::of(a.impact, a.effort),
+            "{}",
+            a.title
+        );
+        assert_eq!(
+            l.score_at(dot.centre),
+            Some((a.impact, a.effort)),
+            "{}",
+            a.title
+        );
+        assert_eq!(l.dot_at(dot.centre), Some(a.id));
+    }
+    // Numbers as in the list.
+    assert_eq!(&*l.list[1].number.block.lines[0].text, "2.");
+    let unscored = l.unscored.as_ref().unwrap();
+    assert!(
+        unscored.block.lines[0]
+            .text
+            .starts_with("1 action is not yet scored")
+    );
+    // Every corner of the field, and outside it.
+    let p = l.plot;
+    assert_eq!(l.score_at(p.left_bottom() + vec2(1.0, -1.0)), Some((1, 1)));
+    assert_eq!(l.score_at(p.right_top() + vec2(-1.0, 1.0)), Some((5, 5)));
+    assert_eq!(l.score_at(p.left_top() + vec2(1.0, 1.0)), Some((5, 1)));
+    assert_eq!(l.score_at(p.right_bottom() + vec2(40.0, 40.0)), None);
+    assert_eq!(l.cell_centre(3, 2), l.cell_centre(3, 2));
+    // The list and the matrix do not overlap, and everything is inside the page.
+    assert!(l.list.iter().all(|r| r.number.pos.x > p.right()));
+    let page = Rect::from_min_size(Pos2::ZERO, l.size);
+    assert!(l.list.iter().all(|r| page.contains(r.meta.pos)));
+}
+
+#[test]
+fn dots_of_one_cell_are_spread_so_none_hides_another() {
+    let list = [scored("a", 4, 2), scored("b", 4, 2), scored("c", 4, 2)];
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_priorities(
+        &Project::default(),
+        &refs,
+        Language::Dutch,
+        &mut TextMeasurer::new(),
+    );
+    for (i, a) in l.dots.iter().enumerate() {
+        for b in &l.dots[i + 1..] {
+            assert!((a.centre - b.centre).length() >= a.radius * 2.0 - 0.5);
+        }
+        assert_eq!(l.score_at(a.centre), Some((4, 2)));
+        assert_eq!(l.dot_at(a.centre), Some(a.action));
+    }
+}
+
+#[test]
+fn the_roadmap_has_a_row_per_owner_and_a_column_per_quarter() {
+    let mut project = Project::default();
+    project.stakeholders.push(Stakeholder {
+        name: "Schadeafdeling".into(),
+        ..Stakeholder::default()
+    });
+    let claims = Some(Owner::Stakeholder(project.stakeholders[0].id));
+    let named = Some(Owner::Named("Expertisebureau".into()));
+    let at = |title: &str, owner: &Option<Owner>, due: &str, status| Action {
+        title: title.to_owned(),
+        owner: owner.clone(),
+        due: due.to_owned(),
+        status,
+        ..Action::default()
+    };
+    let list = [
+        at("a", &claims, "2026-Q3", ActionStatus::Planned),
+        at("b", &named, "2027-03-31", ActionStatus::InProgress),
+        at("c", &claims, "2026-Q3", ActionStatus::Idea),
+        at("d", &None, "", ActionStatus::Idea),
+        at("e", &claims, "2026-Q4", ActionStatus::Dropped),
+    ];
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_timeline(&project, &refs, Language::Dutch, &mut TextMeasurer::new());
+    let labels: Vec<&str> = l
+        .columns
+        .iter()
+        .map(|c| &*c.label.block.lines[0].text)
+        .collect();
+    assert_eq!(labels, ["Q3 2026", "Q4 2026", "Q1 2027", "Niet gepland"]);
+    let rows: Vec<&str> = l
+        .rows
+        .iter()
+        .map(|r| &*r.name.block.lines[0].text)
+        .collect();
+    assert_eq!(rows, ["Expertisebureau", "Schadeafdeling", "geen eigenaar"]);
+    assert_eq!(l.bars.len(), 4, "a dropped action is left out");
+    let cell = |title: &str| {
+        let bar = l
+            .bars
+            .iter()
+            .find(|b| &*b.title.block.lines[0].text == title)
+            .unwrap();
+        let c = l
+            .columns
+            .iter()
+            .position(|c| c.rect.contains(bar.rect.center()));
+        let r = l
+            .rows
+            .iter()
+            .position(|r| r.rect.contains(bar.rect.center()));
+        (r, c)
+    };
+    assert_eq!(cell("a"), (Some(1), Some(0)));
+    assert_eq!(cell("c"), (Some(1), Some(0)));
+    assert_eq!(cell("b"), (Some(0), Some(2)));
+    assert_eq!(cell("d"), (Some(2), Some(3)));
+    // Two in one cell are stacked, not on top of each other.
+    let (a, c) = (&l.bars[0], &l.bars[1]);
+    assert!(!a.rect.intersects(c.rect));
+}
+
+#[test]
+fn quarters_past_the_twelfth_join_the_last_column() {
+    let list: Vec<Action> = ["2026-Q1", "2030-Q2"]
+        .iter()
+        .map(|due| Action {
+            title: (*due).to_owned(),
+            due: (*due).to_owned(),
+            ..Action::default()
+        })
+        .collect();
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_timeline(
+        &Project::default(),
+        &refs,
+        Language::English,
+        &mut TextMeasurer::new(),
+    );
+    assert_eq!(l.columns.len(), MAX_QUARTERS);
+    assert_eq!(
+        &*l.columns.last().unwrap().label.block.lines[0].text,
+        "Q4 2028 and later"
+    );
+    let last = l.columns.last().unwrap().rect;
+    assert!(last.contains(l.bars[1].rect.center()));
+    // Nothing planned at all: one column, and no row without an action.
+    let none = lay_out_timeline(
+        &Project::default(),
+        &[],
+        Language::English,
+        &mut TextMeasurer::new(),
+    );
+    assert!(none.columns.is_empty() && none.rows.is_empty() && none.bars.is_empty());
+}
