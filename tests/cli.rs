@@ -775,6 +775,11 @@ fn actions_are_listed_ranked_filtered_and_as_a_backlog_for_excel() {
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 7);
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        7,
+        "every line ends in CR LF, the last too"
+    );
     let (_, json, _) = klantreis(&["actions", f, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["actions"][0]["measured"]["after"]["value"], 3005.0);
@@ -842,6 +847,51 @@ fn a_department_brief_is_one_page_for_the_owner_named() {
     assert!(
         stderr.contains("no department or owner \"Marketing\"")
             && stderr.contains("Expertisebureau"),
+        "{stderr}"
+    );
+}
+
+/// `klantreis export --lens O`: the poster says whose lens it is; an owner nobody is, refused.
+#[test]
+fn a_poster_with_a_departments_lens_names_the_department() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example("waterschade-claim.klantreis.ron");
+    let pdf = dir.path().join("lens.pdf").to_string_lossy().into_owned();
+    let (code, _, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--format",
+        "pdf",
+        "--paper",
+        "A2",
+        "--lens",
+        "expertisebureau",
+        "-o",
+        &pdf,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let words: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("Afdelingslens: Expertisebureau"), "{words}");
+    let (code, _, stderr) = klantreis(&[
+        "export",
+        &file,
+        "--format",
+        "pdf",
+        "--lens",
+        "Marketing",
+        "-o",
+        &pdf,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no department or owner \"Marketing\""),
         "{stderr}"
     );
 }

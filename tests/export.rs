@@ -1373,7 +1373,8 @@ fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
     let (wide, tall) = filled_by(&plain);
     assert!(wide.min(tall) < 0.95, "{wide} × {tall}");
     // Stretched for the page, it fills it both ways.
-    let fitted = klantreis::export::prepare_for_page(&project, map, &analysis, &setup, &mut text);
+    let fitted =
+        klantreis::export::prepare_for_page(&project, map, (&analysis, None), &setup, &mut text);
     let (wide, tall) = filled_by(&fitted);
     assert!(wide > 0.98 && tall > 0.98, "{wide} × {tall}");
     // At a fixed scale nothing is stretched: the map prints at its own size.
@@ -1381,7 +1382,8 @@ fn a_poster_printed_to_fit_fills_its_page_instead_of_leaving_bands() {
         scale: klantreis::export::Scale::Fixed(1.0),
         ..setup
     };
-    let same = klantreis::export::prepare_for_page(&project, map, &analysis, &fixed, &mut text);
+    let same =
+        klantreis::export::prepare_for_page(&project, map, (&analysis, None), &fixed, &mut text);
     assert_eq!(same.scene.size, plain.scene.size);
 }
 

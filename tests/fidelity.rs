@@ -94,6 +94,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         quotes: klantreis::export::Quotes::Full,
         excel: None,
         owner: None,
+        lens: None,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

@@ -123,6 +123,44 @@ fn cards_without_evidence_stand_out_and_the_analysis_names_them() {
     );
 }
 
+/// The analysis tab ends with the actions: an action past its date and one without an owner,
+/// each a link to the card it addresses, and the done action's measured effect.
+#[test]
+fn the_analysis_names_actions_that_ask_for_attention_and_the_measured_effect() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(
+        ScriptedDialogs::default(),
+        data.path(),
+        example("waterschade-claim.klantreis.ron"),
+    );
+    h.run();
+    click(&mut h, "Analysis");
+    let effect = "Online schadeformulier (done April 2026): gesprekken Melden 3,456 → 3,005 (−13 %, target −15 %)";
+    h.get_by_label_contains(effect).scroll_to_me();
+    h.run();
+    let unowned = "Action “Bewaaradvies bij het ontdekken van schade” has no owner";
+    h.get_by_label_contains(unowned).scroll_to_me();
+    h.run();
+    h.get_by_label_contains(unowned).click();
+    h.run();
+    let card = map(&h)
+        .cards
+        .iter()
+        .find(|c| c.title == "Onzeker wat ze mag weggooien")
+        .unwrap()
+        .id;
+    assert_eq!(
+        h.state()
+            .selection()
+            .cards
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [card]
+    );
+    h.get_by_label_contains("“Eigen risico vooraf uitleggen” is past its date (Q3 2026)");
+}
+
 fn write_csv(path: &Path, melden: &str) {
     std::fs::write(
         path,

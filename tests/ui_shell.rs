@@ -581,3 +581,36 @@ fn export_and_wait(h: &mut Harness<'_, KlantreisApp>, out: &std::path::Path) {
     }
     h.run_steps(2);
 }
+
+/// View › Department lens: the map through one department's eyes (its stages, touchpoints and
+/// the pain points in its stages stand out, the rest fades), and back to the whole map.
+#[test]
+fn a_departments_lens_is_laid_over_the_map_and_taken_off() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Some(Language::English),
+        Some(example("waterschade-claim.klantreis.ron")),
+        data.path(),
+    );
+    h.run();
+    click(&mut h, "View");
+    click(&mut h, "Department lens");
+    // Every owner the project names is offered: the stakeholders, and the owners of cards.
+    for owner in [
+        "Schadeafdeling",
+        "Expertisebureau",
+        "Klantcontactcentrum",
+        "Digitaal",
+    ] {
+        assert!(h.query_by_label(owner).is_some(), "{owner}");
+    }
+    click(&mut h, "Expertisebureau");
+    assert_eq!(h.state().lens(), Some("Expertisebureau"));
+    h.hover_at(egui::pos2(1300.0, 820.0));
+    h.run();
+    h.snapshot("department_lens");
+    click(&mut h, "View");
+    click(&mut h, "Department lens");
+    click(&mut h, "None: the whole map");
+    assert_eq!(h.state().lens(), None);
+}

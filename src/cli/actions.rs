@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{err, find_map, load, no_such_map, out};
+use super::{err, find_map, load, no_such_map, out, out_raw};
 use crate::analysis::priority::{Filter, ranked, same_name};
 use crate::export::backlog;
 use crate::i18n::Language;
@@ -133,6 +133,11 @@ pub(super) fn run(args: &ActionsArgs) -> ExitCode {
             }
         }
     };
-    out(text.trim_end_matches(['\n', '\r']));
+    if args.format == ListFormat::Csv {
+        // As Excel reads it: every line, the last too, ends in CR LF.
+        out_raw(&text);
+    } else {
+        out(text.trim_end_matches(['\n', '\r']));
+    }
     ExitCode::SUCCESS
 }

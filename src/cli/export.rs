@@ -74,6 +74,10 @@ pub struct ExportArgs {
     /// actions) the brief is for.
     #[arg(long)]
     pub owner: Option<String>,
+    /// For a map's poster: lay this department's lens over it (a stakeholder, or an owner
+    /// named on touchpoints or actions): what is not theirs fades.
+    #[arg(long)]
+    pub lens: Option<String>,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -190,6 +194,7 @@ impl ExportArgs {
                 super::Language::Nl => crate::i18n::Language::Dutch,
             }),
             owner: self.owner.clone(),
+            lens: self.lens.clone(),
         };
         options.validate().map_err(|e| e.to_string())?;
         Ok(options)

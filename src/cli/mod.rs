@@ -145,6 +145,12 @@ fn out(text: &str) {
     let _ = writeln!(stdout, "{text}");
 }
 
+/// Prints `text` to standard output as it is, line ends and all (a CSV's `\r\n`).
+fn out_raw(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+}
+
 fn err(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "{text}");

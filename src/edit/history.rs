@@ -228,6 +228,103 @@ mod tests {
         assert_eq!(p, after_all);
     }
 
+    fn retitle(title: &str) -> Edit {
+        Edit::SetProjectInfo {
+            title: title.to_owned(),
+            description: String::new(),
+        }
+    }
+
+    /// Typing in one field is one step until the field is left (seal); another key is a step
+    /// of its own; labels follow the stacks; the bytes counted come and go with the steps.
+    #[test]
+    fn steps_merge_by_key_until_sealed_and_labels_and_bytes_follow_the_stacks() {
+        let mut p = project();
+        let original = p.clone();
+        let mut h = History::default();
+        assert_eq!((h.undo_label(), h.redo_label(), h.bytes()), (None, None, 0));
+        for title in ["a", "ab", "abc"] {
+            h.apply_merging(&mut p, "Typing", Some(7), retitle(title))
+                .unwrap();
+        }
+        assert_eq!(h.undo_len(), 1, "one key, one step");
+        let one = h.bytes();
+        assert!(one > 0);
+        let e = add_card(&p, "other field");
+        h.apply_merging(&mut p, "Other", Some(8), e).unwrap();
+        assert_eq!(h.undo_len(), 2);
+        h.seal();
+        let e = add_card(&p, "same key, sealed");
+        h.apply_merging(&mut p, "Again", Some(8), e).unwrap();
+        assert_eq!(h.undo_len(), 3, "sealed: a new step");
+        let three = h.bytes();
+        assert!(three > one);
+        assert_eq!(h.undo_label(), Some("Again"));
+        assert_eq!(h.undo(&mut p).as_deref(), Some("Again"));
+        assert_eq!(h.redo_label(), Some("Again"));
+        assert_eq!(h.undo_label(), Some("Other"));
+        assert!(h.bytes() < three);
+        h.relabel(|l| (l == "Other").then(|| "Ander".to_owned()));
+        assert_eq!(h.undo_label(), Some("Ander"));
+        assert_eq!(h.redo_label(), Some("Again"));
+        h.undo(&mut p);
+        h.undo(&mut p);
+        assert_eq!(
+            p, original,
+            "the merged typing undoes to before its first key"
+        );
+        assert_eq!(h.bytes(), 0);
+        h.redo(&mut p);
+        assert!(h.bytes() > 0);
+        h.clear();
+        assert_eq!((h.undo_len(), h.redo_label(), h.bytes()), (0, None, 0));
+        // Without a key nothing merges.
+        h.apply(&mut p, "One", retitle("x")).unwrap();
+        h.apply(&mut p, "Two", retitle("y")).unwrap();
+        assert_eq!(h.undo_len(), 2);
+    }
+
+    /// The memory bound drops the oldest steps, keeps the newest, and its count stays true.
+    #[test]
+    fn the_byte_bound_drops_the_oldest_steps_and_counts_what_is_left() {
+        let mut p = project();
+        // Each step's undo holds the title before it: about a kilobyte.
+        let mut h = History::new(100, 6_000);
+        for i in 0..8 {
+            h.apply(&mut p, format!("{i}"), retitle(&"x".repeat(1000 + i)))
+                .unwrap();
+        }
+        assert!(h.bytes() <= 6_000, "{}", h.bytes());
+        assert!((1..8).contains(&h.undo_len()), "{}", h.undo_len());
+        assert_eq!(h.undo_label(), Some("7"), "the newest is kept");
+        let kept = h.undo_len();
+        for _ in 0..kept {
+            h.undo(&mut p);
+        }
+        assert_eq!(
+            h.bytes(),
+            0,
+            "the count stays true as steps are dropped and undone"
+        );
+        // A step larger than the bound alone is still kept.
+        let mut h = History::new(100, 10);
+        h.apply(&mut p, "big", retitle("a long title")).unwrap();
+        assert_eq!(h.undo_len(), 1);
+        // Exactly at the bound: nothing is dropped.
+        let exact = weight(&retitle(&p.title));
+        let mut h = History::new(100, exact * 2);
+        let title = p.title.clone();
+        h.apply(&mut p, "z", retitle(&title)).unwrap();
+        h.apply(&mut p, "z", retitle(&title)).unwrap();
+        assert_eq!((h.undo_len(), h.bytes()), (2, exact * 2));
+        // At most max_steps, exactly.
+        let mut h = History::new(3, usize::MAX);
+        for i in 0..3 {
+            h.apply(&mut p, "n", retitle(&i.to_string())).unwrap();
+        }
+        assert_eq!(h.undo_len(), 3);
+    }
+
     #[test]
     fn a_failed_batch_changes_nothing() {
         let mut p = project();

@@ -221,6 +221,8 @@ mod tests {
         let (dup, copy) = duplicate(&project, id, "Anna 2".to_owned()).expect("persona");
         apply(&mut project, dup).expect("ok");
         assert_eq!(project.personas[1].id, copy);
+        assert_eq!(project.personas[1].name, "Anna 2");
+        assert_eq!(project.personas[1].image, project.personas[0].image);
         run(&mut project, |p| delete(p, id));
         assert_eq!(project.images.len(), 1, "the copy still shows it");
         // A new photo replaces the old one, which nobody shows any more.

@@ -194,4 +194,84 @@ mod tests {
         assert!(relabel(&p, SnapshotId(7), "x").is_none());
         assert!(delete(&p, SnapshotId(7)).is_none());
     }
+
+    fn example() -> Project {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/waterschade-claim.klantreis.ron");
+        crate::file::load(&path).unwrap().project
+    }
+
+    /// A snapshot keeps the map as it is, its own data sets only, the label trimmed and the
+    /// time given.
+    #[test]
+    fn a_snapshot_holds_the_map_and_its_own_data_sets() {
+        let mut p = example();
+        let map = p.maps[0].id;
+        p.datasets.push(crate::model::Dataset {
+            name: "Elders".into(),
+            map: Some(crate::model::MapId(3)),
+            ..crate::model::Dataset::default()
+        });
+        let s = snapshot_of(&p, map, "  Q4 2026 ", "2026-12-07T10:00:00Z".into()).unwrap();
+        assert_eq!(
+            (s.label.as_str(), s.taken.as_str()),
+            ("Q4 2026", "2026-12-07T10:00:00Z")
+        );
+        assert_eq!(s.map, p.maps[0]);
+        let names: Vec<&str> = s.datasets.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["Gesprekken contactcentrum", "CSAT"]);
+        assert!(snapshot_of(&p, crate::model::MapId(9), "x", String::new()).is_none());
+    }
+
+    /// Restoring puts the map and its data sets back as they were, and leaves out what the
+    /// project no longer has (a persona, evidence, a map a stage zoomed into), so the file
+    /// accepts it; a map deleted since comes back.
+    #[test]
+    fn a_restore_puts_back_the_map_without_what_the_project_no_longer_has() {
+        let mut p = example();
+        let id = p.snapshots[0].id;
+        let as_it_was = p.snapshots[0].map.clone();
+        // Since then: the persona and a quote went, a stage zooms into a map that is gone.
+        let persona = p.personas[0].id;
+        p.personas.clear();
+        p.maps[0].personas.clear();
+        for c in &mut p.maps[0].curves {
+            c.persona = None;
+        }
+        let quote = p.snapshots[0]
+            .map
+            .cards
+            .iter()
+            .flat_map(|c| &c.evidence)
+            .next()
+            .copied()
+            .unwrap();
+        p.evidence.retain(|e| e.id != quote);
+        for c in &mut p.maps[0].cards {
+            c.evidence.retain(|e| *e != quote);
+        }
+        p.snapshots[0].map.stages[0].journey = Some(crate::model::MapId(4));
+        p.snapshots[0].map.stages[1].journey = Some(p.maps[0].id);
+        p.maps[0].cards.clear();
+        let edit = restore(&p, id).unwrap();
+        // As the history applies it: what the actions addressed that the snapshot lacks is let go.
+        crate::edit::apply_tidy(&mut p, edit).unwrap();
+        assert!(crate::file::validate(&p, &crate::model::Limits::default()).is_empty());
+        let m = &p.maps[0];
+        assert_eq!(m.cards.len(), as_it_was.cards.len());
+        assert!(!m.personas.contains(&persona));
+        assert!(m.curves.iter().all(|c| c.persona.is_none()));
+        assert!(m.cards.iter().all(|c| !c.evidence.contains(&quote)));
+        assert_eq!((m.stages[0].journey, m.stages[1].journey), (None, None));
+        assert_eq!(m.lanes, as_it_was.lanes, "its data sets are in the project");
+        // A map deleted since comes back at the end.
+        let map = p.maps[0].id;
+        p.maps.clear();
+        p.datasets.retain(|d| d.map != Some(map));
+        let edit = restore(&p, id).unwrap();
+        crate::edit::apply_tidy(&mut p, edit).unwrap();
+        assert_eq!(p.maps.len(), 1);
+        assert_eq!(p.datasets.len(), 2);
+        assert!(restore(&p, SnapshotId(7)).is_none());
+    }
 }

@@ -31,7 +31,7 @@ pub use convert::{png_from_scene, png_size};
 pub use legibility::{Legibility, Remedy, SmallText, legibility, remedy, too_small};
 pub use legibility::{note as legibility_note, warning as legibility_warning};
 pub use options::{ExportOptions, Format, OptionError, Quotes, Setting, Subject};
-pub use pages::{Prepared, prepare, prepare_for_page, prepare_stakeholders};
+pub use pages::{Prepared, lens_dim, prepare, prepare_for_page, prepare_stakeholders};
 pub use paper::{Orientation, PageSetup, PaperSize, Scale};
 pub use pdf::{DocumentInfo, pdf_from_scenes};
 pub use tiles::Tiling;
@@ -253,14 +253,19 @@ fn prepare_subject(
     text: &mut TextMeasurer,
 ) -> pages::Prepared {
     match options.subject {
-        Subject::Map => prepare_map(project, map, &options.setup, text),
+        Subject::Map => prepare_map(
+            project,
+            map,
+            (&options.setup, options.lens.as_deref()),
+            text,
+        ),
         Subject::Stakeholders => pages::prepare_stakeholders(project, text),
         Subject::Priorities => pages::prepare_priorities(project, text),
         Subject::ActionRoadmap => pages::prepare_action_roadmap(project, text),
         // The roadmap's first poster: its first map.
         Subject::Roadmap => {
             let first = roadmap_maps(project).into_iter().next().unwrap_or(map);
-            prepare_map(project, first, &options.setup, text)
+            prepare_map(project, first, (&options.setup, None), text)
         }
     }
 }
@@ -298,7 +303,7 @@ fn roadmap_pages(
         posters.push(pages::prepare_stakeholders(project, text));
     }
     for m in roadmap_maps(project) {
-        posters.push(prepare_map(project, m, &options.setup, text));
+        posters.push(prepare_map(project, m, (&options.setup, None), text));
     }
     if !project.actions.is_empty() {
         posters.push(pages::prepare_priorities(project, text));
@@ -388,11 +393,12 @@ fn check_fits(scene: &Scene, setup: &PageSetup) -> Result<(), ExportError> {
 fn prepare_map(
     project: &Project,
     map: &Map,
-    setup: &PageSetup,
+    (setup, lens): (&PageSetup, Option<&str>),
     text: &mut TextMeasurer,
 ) -> pages::Prepared {
     let analysis = analysis::analyse(project, map);
-    pages::prepare_for_page(project, map, &analysis, setup, text)
+    let lens = lens.and_then(|owner| analysis::lens::lens(project, Some(map.id), owner));
+    pages::prepare_for_page(project, map, (&analysis, lens.as_ref()), setup, text)
 }
 
 /// Refuses a stakeholder map with no stakeholders on it.
@@ -409,6 +415,14 @@ fn check_subject(project: &Project, options: &ExportOptions) -> Result<(), Expor
     ) && project.actions.is_empty()
     {
         return Err(ExportError::NoActions);
+    }
+    if let Some(owner) = &options.lens
+        && analysis::lens::lens(project, None, owner).is_none()
+    {
+        return Err(ExportError::Brief(brief::BriefError::UnknownOwner {
+            owner: owner.trim().to_owned(),
+            known: analysis::lens::owners(project).join(", "),
+        }));
     }
     Ok(())
 }

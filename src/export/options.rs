@@ -62,6 +62,9 @@ pub struct ExportOptions {
     /// For a brief: the department (owner) it is for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// For a map's poster: a department whose lens is laid over it (what is not theirs fades).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lens: Option<String>,
 }
 
 /// How quotes appear on an export.
@@ -144,6 +147,7 @@ impl Default for ExportOptions {
             quotes: Quotes::Full,
             excel: None,
             owner: None,
+            lens: None,
         }
     }
 }

@@ -8,6 +8,7 @@ use super::paper::{self, PagePlan, PageSetup};
 use super::tiles::{self, Tiling};
 use super::{ExportError, Legibility, MAX_SHEETS};
 use crate::analysis::Analysis;
+use crate::analysis::lens::Lens;
 use crate::i18n::{Language, tr_args_in, tr_in};
 use crate::layout::{self, Metrics, TextMeasurer};
 use crate::model::{Map, Project};
@@ -30,7 +31,7 @@ pub fn prepare(
     analysis: &Analysis,
     text: &mut TextMeasurer,
 ) -> Prepared {
-    prepare_with(project, map, analysis, &Metrics::default(), text)
+    prepare_with(project, map, (analysis, None), &Metrics::default(), text)
 }
 
 /// As [`prepare`], with the map stretched to its page: printed to fit, a map wider than the
@@ -39,7 +40,7 @@ pub fn prepare(
 pub fn prepare_for_page(
     project: &Project,
     map: &Map,
-    analysis: &Analysis,
+    (analysis, lens): (&Analysis, Option<&Lens>),
     setup: &PageSetup,
     text: &mut TextMeasurer,
 ) -> Prepared {
@@ -48,7 +49,36 @@ pub fn prepare_for_page(
     } else {
         Metrics::default()
     };
-    prepare_with(project, map, analysis, &metrics, text)
+    prepare_with(project, map, (analysis, lens), &metrics, text)
+}
+
+/// The veil a department's lens lays over `layout`: its cards and stages, and the tag (in
+/// `lang`). The canvas lays the same veil over the map on screen.
+pub fn lens_dim(
+    lens: &Lens,
+    layout: &layout::Layout,
+    lang: Language,
+    text: &mut TextMeasurer,
+) -> render::LensDim {
+    let words = tr_args_in(lang, "lens.tag", &[("owner", &lens.owner)]);
+    let block = text.block(&words, 12.0, true, 400.0, 1);
+    // Beside the map's title, clear of the curves' legend at the right.
+    let title = &layout.title.title;
+    let pos = title.pos
+        + vec2(
+            title.block.size.x + 18.0,
+            (title.block.size.y - block.size.y) / 2.0,
+        );
+    render::LensDim {
+        cards: lens
+            .touchpoints
+            .iter()
+            .chain(&lens.pain_points)
+            .copied()
+            .collect(),
+        stages: lens.stages.iter().copied().collect(),
+        tag: Some(layout::PlacedText { pos, block }),
+    }
 }
 
 /// The metrics that make `map` as tall as the printable area of `setup` is, for its width.
@@ -87,17 +117,19 @@ fn stretched_metrics(
 fn prepare_with(
     project: &Project,
     map: &Map,
-    analysis: &Analysis,
+    (analysis, lens): (&Analysis, Option<&Lens>),
     metrics: &Metrics,
     text: &mut TextMeasurer,
 ) -> Prepared {
     let layout = layout::lay_out(project, map, metrics, text);
     let lang = Language::of_text(&project.language);
+    let lens = lens.map(|l| lens_dim(l, &layout, lang, text));
     let scene = render::paint(
         map,
         &layout,
         &Theme::default(),
         &PaintOptions {
+            lens,
             hidden_curves: Vec::new(),
             marks: crate::report::peak_end_marks(analysis, map, lang),
             journeys: crate::report::journey_badges(

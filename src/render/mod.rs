@@ -11,6 +11,7 @@ mod curves;
 mod grid;
 pub mod icons;
 mod lane_icons;
+mod lens;
 mod metrics;
 mod page;
 mod persona;
@@ -22,6 +23,7 @@ mod theme;
 pub use action_icons::{ActionIcon, action_icon};
 pub use curves::{FACE_RADIUS, face, smooth};
 pub use lane_icons::lane_icon;
+pub use lens::LensDim;
 pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape, group_transform};
@@ -69,6 +71,8 @@ pub struct PaintOptions {
     /// The words of the journey badges in stage headers (an experience map's zoom-ins), by
     /// the journey they lead to.
     pub journeys: Vec<(crate::model::MapId, String)>,
+    /// A department's lens: what is not theirs fades.
+    pub lens: Option<LensDim>,
 }
 
 /// Paints `map` as laid out in `layout`.
@@ -88,6 +92,9 @@ pub fn paint(map: &Map, layout: &Layout, theme: &Theme, options: &PaintOptions) 
     curves::curves(&mut shapes, map, layout, theme, options);
     curves::legend(&mut shapes, map, layout, theme, options);
     curves::differences(&mut shapes, layout, theme);
+    if let Some(lens) = &options.lens {
+        lens::veil(&mut shapes, layout, lens, theme);
+    }
     Scene {
         size: layout.size,
         background: theme.paper,

@@ -66,6 +66,8 @@ pub enum AppAction {
     Tour(crate::ui::dialogs::TourAnswer),
     /// Take a project that moved or vanished off the recent list.
     ForgetRecent(std::path::PathBuf),
+    /// Lay a department's lens over the map (`None`: take it off).
+    Lens(Option<String>),
     /// A step through the presenter view.
     Presenter(crate::ui::workshop::PresenterKey),
     /// The export dialog's Export button: ask where, then export.
@@ -219,6 +221,7 @@ impl KlantreisApp {
             AppAction::Tour(answer) => self.answer_tour(answer),
             AppAction::Presenter(key) => self.present(key),
             AppAction::ForgetRecent(path) => self.forget_recent(&path),
+            AppAction::Lens(owner) => self.lens = owner,
             AppAction::ChooseExport {
                 file_name,
                 extension,

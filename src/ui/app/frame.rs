@@ -10,7 +10,13 @@ impl KlantreisApp {
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(start) = &self.start {
             egui::Panel::top("menu").show(ui, |ui| {
-                panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
+                let owners = crate::analysis::lens::owners(&self.doc.project);
+                panels::menu_bar_ui(
+                    ui,
+                    &self.settings,
+                    (&owners, self.lens.as_deref()),
+                    &mut self.actions,
+                );
                 if let Some(i) = panels::notices_ui(ui, &self.notices) {
                     self.notices.remove(i);
                 }
@@ -34,7 +40,13 @@ impl KlantreisApp {
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            panels::menu_bar_ui(ui, &self.settings, &mut self.actions);
+            let owners = crate::analysis::lens::owners(&self.doc.project);
+            panels::menu_bar_ui(
+                ui,
+                &self.settings,
+                (&owners, self.lens.as_deref()),
+                &mut self.actions,
+            );
             let can_undo = self.doc.history.undo_label().is_some();
             let can_redo = self.doc.history.redo_label().is_some();
             let selected = !self.selection.is_empty();

@@ -46,6 +46,8 @@ struct Painted {
     snapshot: Option<crate::model::SnapshotId>,
     revision: u64,
     hidden: Vec<CurveId>,
+    /// The lens it was painted with.
+    lens: Option<String>,
     layout: Layout,
     scene: Scene,
     /// Tells this scene from every other painted in this process (the canvas keeps a mesh
@@ -185,6 +187,8 @@ pub struct KlantreisApp {
     text: TextMeasurer,
     theme: Theme,
     painted: Option<Painted>,
+    /// The department whose lens is over the map (what is not theirs fades), if any.
+    lens: Option<String>,
     notices: Vec<panels::Notice>,
     window_title: String,
     files: Box<dyn FileDialogs>,
@@ -280,6 +284,7 @@ impl KlantreisApp {
             text: TextMeasurer::new(),
             theme: Theme::default(),
             painted: None,
+            lens: None,
             notices: Vec::new(),
             window_title: String::new(),
             files: config.dialogs,
@@ -421,6 +426,7 @@ impl KlantreisApp {
                 && p.snapshot == snapshot
                 && p.revision == self.doc.revision()
                 && p.hidden.iter().eq(hidden)
+                && p.lens == self.lens
         });
         if fresh {
             return;
@@ -431,7 +437,13 @@ impl KlantreisApp {
         let analysis = crate::analysis::analyse(&self.doc.project, map);
         let lang = self.project_language();
         let metrics = Metrics::default();
+        let lens = self
+            .lens
+            .as_deref()
+            .and_then(|owner| crate::analysis::lens::lens(&self.doc.project, Some(map.id), owner))
+            .map(|l| crate::export::lens_dim(&l, &layout, lang, &mut self.text));
         let options = render::PaintOptions {
+            lens,
             hidden_curves: hidden.clone(),
             marks: crate::report::peak_end_marks(&analysis, map, lang),
             journeys: crate::report::journey_badges(
@@ -450,6 +462,7 @@ impl KlantreisApp {
             snapshot,
             revision: self.doc.revision(),
             hidden,
+            lens: self.lens.clone(),
             layout,
             scene,
             serial: {
@@ -459,6 +472,11 @@ impl KlantreisApp {
             analysis,
             report: None,
         });
+    }
+
+    /// The department whose lens is over the map, if any.
+    pub fn lens(&self) -> Option<&str> {
+        self.lens.as_deref()
     }
 
     /// What the right panel shows.

@@ -8,8 +8,13 @@ use crate::ui::app::{AppAction, Pending};
 use crate::ui::command::{Command, Menu};
 use crate::ui::settings::Settings;
 
-/// The menu bar.
-pub fn menu_bar_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<AppAction>) {
+/// The menu bar; `lens` is the project's owners and the one whose lens is on.
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    lens: (&[String], Option<&str>),
+    actions: &mut Vec<AppAction>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
             ui.menu_button(menu.label(), |ui| {
@@ -34,6 +39,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<App
                 }
                 if menu == Menu::View {
                     ui.separator();
+                    lens_menu_ui(ui, lens, actions);
                     let preferences = &settings.preferences;
                     choice_menu_ui(ui, "menu.language", actions, |c| {
                         c.language().map(|l| l == preferences.language)
@@ -73,6 +79,37 @@ fn recent_menu_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<AppAc
                 });
             }
         });
+    });
+}
+
+/// View › Department lens: no lens, or one of the project's owners.
+fn lens_menu_ui(
+    ui: &mut egui::Ui,
+    (owners, on): (&[String], Option<&str>),
+    actions: &mut Vec<AppAction>,
+) {
+    ui.add_enabled_ui(!owners.is_empty(), |ui| {
+        ui.menu_button(tr("menu.lens"), |ui| {
+            if ui
+                .selectable_label(on.is_none(), tr("menu.lens.none"))
+                .clicked()
+            {
+                actions.push(AppAction::Lens(None));
+                ui.close();
+            }
+            for owner in owners {
+                if ui
+                    .selectable_label(on == Some(owner.as_str()), owner)
+                    .on_hover_text(tr("menu.lens.tip"))
+                    .clicked()
+                {
+                    actions.push(AppAction::Lens(Some(owner.clone())));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_disabled_hover_text(tr("menu.lens.no_owners"));
     });
 }
 
