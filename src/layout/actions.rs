@@ -121,6 +121,27 @@ fn placed(
     }
 }
 
+/// A page's heading: its title, and the project's title under it, `width` wide.
+fn heading(
+    text: &mut TextMeasurer,
+    title: &str,
+    project: &Project,
+    width: f32,
+) -> (PlacedText, PlacedText) {
+    (
+        placed(text, title, pos2(MARGIN, MARGIN), 22.0, true, width, 1),
+        placed(
+            text,
+            project.title.trim(),
+            pos2(MARGIN, MARGIN + 30.0),
+            12.0,
+            false,
+            width,
+            1,
+        ),
+    )
+}
+
 /// Lays out the priority view of `actions` (in the order given: the ranking), titled for
 /// `project`, in `language`.
 pub fn lay_out_priorities(
@@ -131,23 +152,11 @@ pub fn lay_out_priorities(
 ) -> PriorityLayout {
     let t = |key: &'static str| tr_in(language, key).into_owned();
     let plot = Rect::from_min_size(pos2(MARGIN + AXIS, MARGIN + TITLE_HEIGHT), vec2(PLOT, PLOT));
-    let title = placed(
+    let (title, subtitle) = heading(
         text,
         &t("priority.title"),
-        pos2(MARGIN, MARGIN),
-        22.0,
-        true,
+        project,
         PLOT + AXIS + LIST_WIDTH,
-        1,
-    );
-    let subtitle = placed(
-        text,
-        project.title.trim(),
-        pos2(MARGIN, MARGIN + 30.0),
-        12.0,
-        false,
-        PLOT + AXIS + LIST_WIDTH,
-        1,
     );
     let split_x = plot.left() + LOW_CELLS / 5.0 * plot.width();
     let split_y = plot.bottom() - LOW_CELLS / 5.0 * plot.height();

@@ -80,19 +80,7 @@ mod tests {
         let layout =
             crate::layout::lay_out(&project, map, &crate::layout::Metrics::default(), &mut text);
         let lens = crate::analysis::lens::lens(&project, Some(map.id), "Expertisebureau").unwrap();
-        let dim = LensDim {
-            cards: lens
-                .touchpoints
-                .iter()
-                .chain(&lens.pain_points)
-                .copied()
-                .collect(),
-            stages: lens.stages.iter().copied().collect(),
-            tag: Some(PlacedText {
-                pos: epaint::pos2(10.0, 10.0),
-                block: text.block("Afdelingslens: Expertisebureau", 12.0, true, 400.0, 1),
-            }),
-        };
+        let dim = crate::export::lens_dim(&lens, &layout, crate::i18n::Language::Dutch, &mut text);
         let theme = Theme::default();
         let mut shapes = Vec::new();
         veil(&mut shapes, &layout, &dim, &theme);

@@ -3,7 +3,7 @@
 
 use epaint::{Rect, Vec2, pos2, vec2};
 
-use super::{MARGIN, TITLE_HEIGHT, placed};
+use super::{MARGIN, TITLE_HEIGHT, heading, placed};
 use crate::i18n::{Language, tr_args_in, tr_in};
 use crate::layout::{PlacedText, TextMeasurer};
 use crate::model::{Action, ActionId, ActionStatus, Project};
@@ -126,24 +126,7 @@ pub fn lay_out_timeline(
     let top = MARGIN + TITLE_HEIGHT + 24.0;
     let left = MARGIN + OWNER_WIDTH;
     let width = OWNER_WIDTH + n_columns as f32 * QUARTER_WIDTH;
-    let title = placed(
-        text,
-        &t("timeline.title"),
-        pos2(MARGIN, MARGIN),
-        22.0,
-        true,
-        width.max(300.0),
-        1,
-    );
-    let subtitle = placed(
-        text,
-        project.title.trim(),
-        pos2(MARGIN, MARGIN + 30.0),
-        12.0,
-        false,
-        width.max(300.0),
-        1,
-    );
+    let (title, subtitle) = heading(text, &t("timeline.title"), project, width.max(300.0));
     let mut rows = Vec::new();
     let mut y = top;
     let mut row_tops = Vec::new();
