@@ -181,6 +181,9 @@ fn a_height_in_the_band_is_a_score_snapped_or_to_a_tenth() {
 fn a_stroke_reaches_half_a_point_past_its_ends_and_a_vertical_step_reads_its_end() {
     let stroke = [pos2(10.0, 0.0), pos2(20.0, 10.0)];
     assert_eq!(stroke_y(&stroke, 9.6), Some(0.0));
+    // Exactly half a point past either end still reads.
+    assert_eq!(stroke_y(&stroke, 9.5), Some(0.0));
+    assert_eq!(stroke_y(&stroke, 20.5), Some(10.0));
     assert_eq!(stroke_y(&stroke, 9.4), None);
     assert_eq!(stroke_y(&stroke, 20.4), Some(10.0));
     assert_eq!(stroke_y(&stroke, 20.6), None);
@@ -257,6 +260,40 @@ fn a_click_sets_its_stages_step_or_adds_one() {
     // Left of every stage: nothing.
     let outside = stroke_scores(map, &layout, curve, &[pos2(-50.0, top)], false);
     assert_eq!(outside, Stroke::default());
+}
+
+/// Two steps in one stage: a click sets the one nearer the pointer.
+#[test]
+fn a_click_sets_the_nearer_of_two_steps_in_its_stage() {
+    let (mut project, _) = laid_out();
+    let map = &mut project.maps[0];
+    let stage = map.stages[0].id;
+    map.curves[0].points = vec![
+        crate::model::EmotionPoint {
+            stage,
+            ..crate::model::EmotionPoint::default()
+        };
+        2
+    ];
+    let layout = lay_out(
+        &project,
+        &project.maps[0],
+        &Metrics::default(),
+        &mut TextMeasurer::new(),
+    );
+    let curve = &layout.curves[0];
+    let (a, b) = (curve.points[0].pos, curve.points[1].pos);
+    assert!((a.x - b.x).abs() > 4.0, "{a:?} {b:?}");
+    let top = layout.curve_band().unwrap().top();
+    // A point past each step, a little towards the other one.
+    let toward = (b.x - a.x).signum();
+    for (i, x) in [
+        (curve.points[0].index, a.x + toward),
+        (curve.points[1].index, b.x - toward),
+    ] {
+        let s = stroke_scores(&project.maps[0], &layout, curve, &[pos2(x, top)], false);
+        assert_eq!(s.set, vec![(i, 2.0)]);
+    }
 }
 
 #[test]
