@@ -217,6 +217,8 @@ mod tests {
         let c = Changes::between(&[value(None, "", "", 1.0)], &[], None);
         assert_eq!(c.changes[0].place, "—");
         assert_eq!((c.added(), c.removed(), c.changed()), (0, 1, 0));
+        let none = Changes::between(&old, &[], Some(&map));
+        assert_eq!((none.added(), none.removed(), none.changed()), (0, 5, 0));
         assert!(Changes::between(&old, &old, Some(&map)).is_empty());
     }
 }
