@@ -36,13 +36,18 @@ const MONTHS_NL: [&str; 12] = [
     "december",
 ];
 
-/// `date` (a civil date) in words: "7 december 2026", "7 December 2026".
-fn words(date: jiff::civil::Date, language: Language) -> String {
+/// The month of `date` in words, in `language`: "december", "December".
+fn month_name(date: jiff::civil::Date, language: Language) -> &'static str {
     let months = match language {
         Language::Dutch => &MONTHS_NL,
         Language::English => &MONTHS_EN,
     };
-    let month = usize::try_from(date.month() - 1).map_or("", |m| months[m.min(11)]);
+    usize::try_from(date.month() - 1).map_or("", |m| months[m.min(11)])
+}
+
+/// `date` (a civil date) in words: "7 december 2026", "7 December 2026".
+fn words(date: jiff::civil::Date, language: Language) -> String {
+    let month = month_name(date, language);
     format!("{} {month} {}", date.day(), date.year())
 }
 
@@ -86,12 +91,7 @@ pub fn month_year(iso: &str, language: Language) -> String {
     let Ok(d) = iso.parse::<jiff::civil::Date>() else {
         return iso.to_owned();
     };
-    let months = match language {
-        Language::Dutch => &MONTHS_NL,
-        Language::English => &MONTHS_EN,
-    };
-    let month = usize::try_from(d.month() - 1).map_or("", |m| months[m.min(11)]);
-    format!("{month} {}", d.year())
+    format!("{} {}", month_name(d, language), d.year())
 }
 
 #[cfg(test)]

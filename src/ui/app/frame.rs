@@ -10,11 +10,10 @@ impl KlantreisApp {
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(start) = &self.start {
             egui::Panel::top("menu").show(ui, |ui| {
-                let owners = crate::analysis::lens::owners(&self.doc.project);
                 panels::menu_bar_ui(
                     ui,
                     &self.settings,
-                    (&owners, self.lens.as_deref()),
+                    (&self.doc.project, self.lens.as_deref()),
                     &mut self.actions,
                 );
                 if let Some(i) = panels::notices_ui(ui, &self.notices) {
@@ -40,11 +39,10 @@ impl KlantreisApp {
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            let owners = crate::analysis::lens::owners(&self.doc.project);
             panels::menu_bar_ui(
                 ui,
                 &self.settings,
-                (&owners, self.lens.as_deref()),
+                (&self.doc.project, self.lens.as_deref()),
                 &mut self.actions,
             );
             let can_undo = self.doc.history.undo_label().is_some();

@@ -8,11 +8,12 @@ use crate::ui::app::{AppAction, Pending};
 use crate::ui::command::{Command, Menu};
 use crate::ui::settings::Settings;
 
-/// The menu bar; `lens` is the project's owners and the one whose lens is on.
+/// The menu bar; `lens` is the project (whose owners the lens menu offers, read only while the
+/// View menu is open) and the owner whose lens is on.
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     settings: &Settings,
-    lens: (&[String], Option<&str>),
+    lens: (&crate::model::Project, Option<&str>),
     actions: &mut Vec<AppAction>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -39,7 +40,8 @@ pub fn menu_bar_ui(
                 }
                 if menu == Menu::View {
                     ui.separator();
-                    lens_menu_ui(ui, lens, actions);
+                    let owners = crate::analysis::lens::owners(lens.0);
+                    lens_menu_ui(ui, (&owners, lens.1), actions);
                     let preferences = &settings.preferences;
                     choice_menu_ui(ui, "menu.language", actions, |c| {
                         c.language().map(|l| l == preferences.language)
