@@ -300,6 +300,14 @@ pub fn channel_name(language: Language, channel: &Channel) -> Cow<'static, str> 
     tr_in(language, key)
 }
 
+/// `word` with its first letter a capital ("data set" → "Data set").
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The name of an action's status in `language`.
 pub fn action_status_name(
     language: Language,

@@ -141,7 +141,7 @@ fn things_text(out: &mut String, things: &[ThingChange]) {
         let _ = writeln!(
             out,
             "{} {:?}: {}",
-            capitalised(t.thing),
+            crate::i18n::capitalised(t.thing),
             t.name,
             kind_word(t.kind)
         );
@@ -149,13 +149,6 @@ fn things_text(out: &mut String, things: &[ThingChange]) {
             let _ = writeln!(out, "  {}: {:?} → {:?}", f.field, f.before, f.after);
         }
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Two projects' changes as text: the project's own things (personas, stakeholders, evidence,

@@ -76,11 +76,7 @@ fn label(language: Language, key: &'static str) -> String {
 
 /// A column's header: the label with a capital.
 fn header(language: Language, key: &'static str) -> String {
-    let text = label(language, key);
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    crate::i18n::capitalised(&label(language, key))
 }
 
 /// The actions as text for a terminal: a block per action.
