@@ -109,4 +109,23 @@ sleep 3
 shoot import
 xdotool key --delay 100 Escape
 sleep 1
+# The actions view (Ctrl+Shift+A): the list with the done action in the editor and its measured
+# effect, then the priority matrix and the roadmap of actions (the tabs, clicked where they are
+# at this window size).
+xdotool key --delay 100 ctrl+shift+a
+sleep 2
+xdotool mousemove 330 152 click 1
+sleep 2
+shoot actions
+xdotool mousemove 715 67 click 1
+sleep 2
+shoot priority-matrix
+xdotool mousemove 812 67 click 1
+sleep 2
+shoot action-roadmap
 stop
+# A department's brief as it prints, through the command line.
+target/release/klantreis export "$home/waterschade-claim.klantreis.ron" --format brief \
+  --owner Klantcontactcentrum --output "$home/brief.pdf"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$home/brief.pdf" "$out/brief"
+echo "saved $out/brief.png"

@@ -79,6 +79,12 @@ pub fn today(language: Language) -> String {
     )
 }
 
+/// The local day (`YYYY-MM-DD`) of a moment given as RFC 3339; `None` when it is not one.
+pub fn local_day(rfc3339: &str) -> Option<String> {
+    let at = rfc3339.parse::<Timestamp>().ok()?;
+    Some(at.to_zoned(TimeZone::system()).date().to_string())
+}
+
 /// An ISO date ("2026-12-07") in words, in `language`; anything else as it is.
 pub fn date(iso: &str, language: Language) -> String {
     iso.parse::<jiff::civil::Date>()

@@ -117,44 +117,63 @@ prop_compose! {
     }
 }
 
+/// An action as generated: title, description, impact, effort, status, due form, target.
+type ActionSeed = (String, String, u8, u8, usize, usize, f64);
+
 fn project_strategy() -> impl Strategy<Value = Project> {
     (
         text(),
         text(),
         prop::collection::vec(text(), 0..3),
         prop::collection::vec((text(), 0u32..20), 0..4),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(
+            (
+                text(),
+                text(),
+                0u8..=5,
+                0u8..=5,
+                0..5usize,
+                0..3usize,
+                -100.0..1000.0f64,
+            ),
+            0..4,
+        ),
     )
-        .prop_flat_map(|(title, description, persona_names, evidence)| {
-            let personas: Vec<Persona> = persona_names
-                .into_iter()
-                .map(|name| Persona {
-                    name,
-                    ..Persona::default()
-                })
-                .collect();
-            let evidence: Vec<Evidence> = evidence
-                .into_iter()
-                .map(|(text, n)| Evidence {
-                    text,
-                    respondent_count: n,
-                    ..Evidence::default()
-                })
-                .collect();
-            let persona_ids = personas.iter().map(|p| p.id).collect::<Vec<_>>();
-            let evidence_ids = evidence.iter().map(|e| e.id).collect::<Vec<_>>();
-            prop::collection::vec(map_strategy(persona_ids, evidence_ids), 0..3).prop_map(
-                move |maps| {
-                    with_research(Project {
-                        title: title.clone(),
-                        description: description.clone(),
-                        personas: personas.clone(),
-                        evidence: evidence.clone(),
-                        maps,
-                        ..Project::default()
+        .prop_flat_map(
+            |(title, description, persona_names, evidence, opportunities, actions)| {
+                let personas: Vec<Persona> = persona_names
+                    .into_iter()
+                    .map(|name| Persona {
+                        name,
+                        ..Persona::default()
                     })
-                },
-            )
-        })
+                    .collect();
+                let evidence: Vec<Evidence> = evidence
+                    .into_iter()
+                    .map(|(text, n)| Evidence {
+                        text,
+                        respondent_count: n,
+                        ..Evidence::default()
+                    })
+                    .collect();
+                let persona_ids = personas.iter().map(|p| p.id).collect::<Vec<_>>();
+                let evidence_ids = evidence.iter().map(|e| e.id).collect::<Vec<_>>();
+                prop::collection::vec(map_strategy(persona_ids, evidence_ids), 0..3).prop_map(
+                    move |maps| {
+                        let project = with_research(Project {
+                            title: title.clone(),
+                            description: description.clone(),
+                            personas: personas.clone(),
+                            evidence: evidence.clone(),
+                            maps,
+                            ..Project::default()
+                        });
+                        with_actions(project, &opportunities, &actions)
+                    },
+                )
+            },
+        )
 }
 
 /// Format 1.1's research: a register the evidence names, quotes on stages, a data set per map
@@ -246,6 +265,60 @@ fn with_research(mut p: Project) -> Project {
         datasets.push(set);
     }
     p.datasets = datasets;
+    p
+}
+
+/// Format 1.3's opportunities and actions: owned by a name, scored or not, each status, due as
+/// a quarter or a day, addressing the first map's first card and stage, measured on its data
+/// set; the done ones dated.
+fn with_actions(mut p: Project, opportunities: &[String], actions: &[ActionSeed]) -> Project {
+    use klantreis::model::{Action, ActionStatus, Measure, Opportunity, Owner};
+    let card = p.maps.first().and_then(|m| m.cards.first()).map(|c| c.id);
+    let stage = p.maps.first().and_then(|m| m.stages.first()).map(|s| s.id);
+    p.opportunities = opportunities
+        .iter()
+        .map(|title| Opportunity {
+            title: title.clone(),
+            description: format!("{title}\n\"quoted\""),
+            cards: card.into_iter().collect(),
+            stages: stage.into_iter().collect(),
+            ..Opportunity::default()
+        })
+        .collect();
+    let dataset = p.datasets.first().map(|d| d.id);
+    p.actions = actions
+        .iter()
+        .enumerate()
+        .map(|(i, (title, why, impact, effort, status, due, target))| {
+            let status = ActionStatus::ALL[*status];
+            Action {
+                title: title.clone(),
+                description: why.clone(),
+                opportunity: p.opportunities.get(i).map(|o| o.id),
+                owner: (i % 2 == 0).then(|| Owner::Named(format!("Team {title}"))),
+                impact: *impact,
+                impact_reason: why.clone(),
+                effort: *effort,
+                effort_reason: title.clone(),
+                status,
+                due: ["", "2026-Q2", "2026-05-31"][*due].to_owned(),
+                done: if status == ActionStatus::Done {
+                    "2026-04-15".to_owned()
+                } else {
+                    String::new()
+                },
+                cards: card.into_iter().collect(),
+                stages: stage.into_iter().collect(),
+                measure: dataset.map(|dataset| Measure::Data {
+                    dataset,
+                    stage,
+                    card: None,
+                    percent: *target,
+                }),
+                ..Action::default()
+            }
+        })
+        .collect();
     p
 }
 

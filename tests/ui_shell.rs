@@ -448,7 +448,12 @@ fn selected_entries_read_at_4_5_to_1_in_either_theme() {
         click(&mut h, "View");
         click(&mut h, "Theme");
         click(&mut h, theme);
-        for entry in ["Research and data", "Stakeholder map", "Personas"] {
+        for entry in [
+            "Research and data",
+            "Stakeholder map",
+            "Actions",
+            "Personas",
+        ] {
             let sidebar = h
                 .query_all_by_label(entry)
                 .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))

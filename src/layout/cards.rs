@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use epaint::{Rect, Vec2, pos2, vec2};
 
-use super::{CardLayout, Metrics, PlacedText, TextBlock, TextMeasurer};
+use super::{ActionBadge, CardLayout, Metrics, PlacedText, TextBlock, TextMeasurer};
 use crate::i18n::{Language, channel_name, tr_in};
-use crate::model::{CardId, LaneId, Map, StageId};
+use crate::model::{ActionStatus, CardId, LaneId, Map, StageId};
 
 /// A card measured but not yet placed.
 pub(super) struct Measured {
@@ -20,12 +20,20 @@ pub(super) struct Measured {
     body: TextBlock,
     meta: TextBlock,
     evidence: TextBlock,
+    actions: Option<(TextBlock, ActionStatus)>,
     icon: bool,
     height: f32,
 }
 
+/// Each card's action badge: its words and the status that colours it.
+pub(super) type Badges = HashMap<CardId, (String, ActionStatus)>;
+
 /// Where a card stacks: its lane, its stage, its order in the cell, and its id.
 type CellOrder = (usize, usize, u32, CardId);
+
+/// The room around an action badge's words, across and down.
+const BADGE_PAD: f32 = 5.0;
+const BADGE_PAD_Y: f32 = 1.5;
 
 /// A channel's icon sits before the card's meta line, as tall as its first line.
 fn icon_size(m: &Metrics) -> f32 {
@@ -39,7 +47,7 @@ pub(super) fn measure(
     (stage_index, lane_index): (&HashMap<StageId, usize>, &HashMap<LaneId, usize>),
     m: &Metrics,
     lang: Language,
-    strengths: &HashMap<CardId, String>,
+    (strengths, badges): (&HashMap<CardId, String>, &Badges),
     text: &mut TextMeasurer,
 ) -> Vec<Measured> {
     let icon_room = icon_size(m) + 3.0;
@@ -108,6 +116,13 @@ pub(super) fn measure(
         if !evidence.lines.is_empty() {
             height += 4.0 + evidence.size.y;
         }
+        let actions = badges.get(&card.id).map(|(words, status)| {
+            let block = text.block(words, m.card_meta_size, true, width - 2.0 * BADGE_PAD, 1);
+            (block, *status)
+        });
+        if let Some((block, _)) = &actions {
+            height += 5.0 + block.size.y + 2.0 * BADGE_PAD_Y;
+        }
         if card.moment_of_truth.is_some() {
             height = height.max(2.0 * m.card_padding + 14.0);
         }
@@ -121,6 +136,7 @@ pub(super) fn measure(
             body,
             meta,
             evidence,
+            actions,
             icon,
             height,
         });
@@ -182,6 +198,25 @@ pub(super) fn place(
                 meta_top + p.meta.size.y
             };
             let evidence_pos = pos2(inner_left, meta_bottom + 4.0);
+            let evidence_bottom = if p.evidence.lines.is_empty() {
+                meta_bottom
+            } else {
+                evidence_pos.y + p.evidence.size.y
+            };
+            let actions = p.actions.map(|(block, status)| {
+                let rect = Rect::from_min_size(
+                    pos2(inner_left, evidence_bottom + 5.0),
+                    block.size + vec2(2.0 * BADGE_PAD, 2.0 * BADGE_PAD_Y),
+                );
+                ActionBadge {
+                    rect,
+                    label: PlacedText {
+                        pos: rect.min + vec2(BADGE_PAD, BADGE_PAD_Y),
+                        block,
+                    },
+                    status,
+                }
+            });
             let (meta_pos, channel_icon) = if p.icon {
                 let icon = Rect::from_min_size(pos2(inner_left, meta_top), Vec2::splat(icon_size));
                 (pos2(inner_left + icon_room, meta_top), Some(icon))
@@ -210,6 +245,7 @@ pub(super) fn place(
                     pos: evidence_pos,
                     block: p.evidence,
                 },
+                actions,
             }
         })
         .collect()
@@ -242,6 +278,53 @@ pub(super) fn evidence_lines(
                 })
                 .clone();
             Some((c.id, line))
+        })
+        .collect()
+}
+
+/// The action badge of each card that actions address, in the project's language: "1 actie ·
+/// gepland", "3 acties · 1 klaar", "2 acties · klaar"; with the status that colours it.
+pub(super) fn action_badges(project: &crate::model::Project, map: &Map, lang: Language) -> Badges {
+    use crate::i18n::{action_status_name, tr_count_in};
+    if project.actions.is_empty() {
+        return HashMap::new();
+    }
+    let mut on: HashMap<CardId, Vec<ActionStatus>> = HashMap::new();
+    for action in &project.actions {
+        for card in &action.cards {
+            if map.card(*card).is_some() {
+                on.entry(*card).or_default().push(action.status);
+            }
+        }
+    }
+    on.into_iter()
+        .map(|(card, statuses)| {
+            let count = tr_count_in(lang, "card.actions", statuses.len(), &[]);
+            let open = statuses
+                .iter()
+                .copied()
+                .filter(|s| s.is_open())
+                .min_by_key(|s| ActionStatus::ALL.iter().position(|x| x == s));
+            let done = statuses
+                .iter()
+                .filter(|s| **s == ActionStatus::Done)
+                .count();
+            let (status, words) = match open {
+                Some(status) if done > 0 => (
+                    status,
+                    crate::i18n::tr_args_in(lang, "card.actions.done_of", &[("n", &done)]),
+                ),
+                Some(status) => (status, action_status_name(lang, status).to_lowercase()),
+                None if done > 0 => (
+                    ActionStatus::Done,
+                    action_status_name(lang, ActionStatus::Done).to_lowercase(),
+                ),
+                None => (
+                    ActionStatus::Dropped,
+                    action_status_name(lang, ActionStatus::Dropped).to_lowercase(),
+                ),
+            };
+            (card, (format!("{count} · {words}"), status))
         })
         .collect()
 }

@@ -160,6 +160,18 @@ pub struct CardLayout {
     pub channel_icon: Option<Rect>,
     /// How many respondents back the card ("9 van 22 respondenten"); empty without evidence.
     pub evidence: PlacedText,
+    /// The actions that address the card, as a small badge at its foot ("2 acties · 1 klaar").
+    pub actions: Option<ActionBadge>,
+}
+
+/// The badge on a card that actions address: their count and how far they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionBadge {
+    pub rect: Rect,
+    pub label: PlacedText,
+    /// The status that colours it: the least advanced of the open actions, else done (or
+    /// dropped when every one was dropped).
+    pub status: crate::model::ActionStatus,
 }
 
 /// A line across a service blueprint between two kinds of lane, with its name.
@@ -331,7 +343,15 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         .map(|(i, l)| (l.id, i))
         .collect();
     let strengths = cards::evidence_lines(project, map, lang);
-    let pending = cards::measure(map, (&stage_index, &lane_index), m, lang, &strengths, text);
+    let badges = cards::action_badges(project, map, lang);
+    let pending = cards::measure(
+        map,
+        (&stage_index, &lane_index),
+        m,
+        lang,
+        (&strengths, &badges),
+        text,
+    );
     let mut content = metrics::lane_content(project, map, m, lang, text);
 
     let (stack, card_tops) = cards::stack(map, &pending, m);

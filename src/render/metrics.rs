@@ -1,5 +1,5 @@
 //! A metrics lane's figures (number, bar, sparkline, top labels), an evidence lane's quotes,
-//! the evidence line on cards and the sources' footnote.
+//! the evidence line and the action badge on cards, and the sources' footnote.
 
 use epaint::Rect;
 
@@ -48,8 +48,23 @@ pub(super) fn metrics(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
     }
     for card in &layout.cards {
         text(shapes, &card.evidence, quote_accent);
+        if let Some(badge) = &card.actions {
+            action_badge(shapes, badge, theme);
+        }
     }
     text(shapes, &layout.footnote, theme.ink_muted);
+}
+
+/// A card's action badge: a pill edged in its status's colour, the words in ink.
+fn action_badge(shapes: &mut Vec<Shape>, badge: &crate::layout::ActionBadge, theme: &Theme) {
+    let colour = theme.status_colour(badge.status);
+    shapes.push(Shape::Rect {
+        rect: badge.rect,
+        radius: badge.rect.height() / 2.0,
+        fill: Some(colour.gamma_multiply(0.18)),
+        stroke: Some(Line::solid(1.0, colour)),
+    });
+    text(shapes, &badge.label, theme.ink);
 }
 
 /// A track with `share` of it filled from the left.

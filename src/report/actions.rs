@@ -246,6 +246,8 @@ pub struct ActionsReport {
     /// Pain points and low moments without an action, actions without an owner or past their
     /// date, each pointing at its card or stage.
     pub follow_ups: Vec<super::Linked>,
+    /// The pain points and low moments that have no action yet: an action can be made there.
+    pub wanting: Vec<crate::analysis::Target>,
     /// The effect lines of the done actions on the map (or why none is claimed).
     pub effects: Vec<String>,
 }
@@ -286,7 +288,16 @@ pub fn map_actions(
             }
         }
     };
-    let follow_ups = crate::analysis::priority::follow_ups(project, map, analysis, today)
+    let ups = crate::analysis::priority::follow_ups(project, map, analysis, today);
+    let wanting = ups
+        .iter()
+        .filter_map(|up| match up {
+            FollowUp::PainPointWithoutAction { card, .. } => Some(Target::Card(*card)),
+            FollowUp::LowMomentWithoutAction { stage } => Some(Target::Stage(*stage)),
+            _ => None,
+        })
+        .collect();
+    let follow_ups = ups
         .iter()
         .map(|up| Linked {
             text: follow_up_sentence(project, map, up, language),
@@ -306,6 +317,7 @@ pub fn map_actions(
     ActionsReport {
         heading: tr_in(language, "action.report.heading").into_owned(),
         follow_ups,
+        wanting,
         effects,
     }
 }

@@ -45,6 +45,8 @@ pub enum Command {
     NewStakeholder,
     ShowOverview,
     ShowResearch,
+    ShowActions,
+    MakeAction,
     ImportData,
     ImportMap,
     TakeSnapshot,
@@ -139,7 +141,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 50] = [
+    pub const ALL: [Self; 52] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -165,12 +167,14 @@ impl Command {
         Self::AddLane,
         Self::NewPersona,
         Self::NewStakeholder,
+        Self::MakeAction,
         Self::TakeSnapshot,
         Self::ShowMap,
         Self::ShowPersonas,
         Self::ShowStakeholders,
         Self::ShowOverview,
         Self::ShowResearch,
+        Self::ShowActions,
         Self::ShowVersions,
         Self::FilterUnevidenced,
         Self::ZoomFit,
@@ -227,6 +231,8 @@ impl Command {
             Self::NewStakeholder => ("cmd.new_stakeholder", "cmd.new_stakeholder.tip"),
             Self::ShowOverview => ("cmd.show_overview", "cmd.show_overview.tip"),
             Self::ShowResearch => ("cmd.show_research", "cmd.show_research.tip"),
+            Self::ShowActions => ("cmd.show_actions", "cmd.show_actions.tip"),
+            Self::MakeAction => ("cmd.make_action", "cmd.make_action.tip"),
             Self::ImportData => ("cmd.import_data", "cmd.import_data.tip"),
             Self::ImportMap => ("cmd.import_map", "cmd.import_map.tip"),
             Self::TakeSnapshot => ("cmd.take_snapshot", "cmd.take_snapshot.tip"),
@@ -337,6 +343,7 @@ impl Command {
             Self::ShowStakeholders => cmd_shift(Key::H),
             Self::ShowOverview => cmd_shift(Key::O),
             Self::ShowResearch => cmd_shift(Key::R),
+            Self::ShowActions => cmd_shift(Key::A),
             Self::ImportData => cmd_shift(Key::I),
             Self::NewExperience
             | Self::NewBlueprint
@@ -353,6 +360,7 @@ impl Command {
             | Self::Tour
             | Self::NewPersona
             | Self::NewStakeholder
+            | Self::MakeAction
             | Self::FilterUnevidenced
             | Self::ImportMap
             | Self::TakeSnapshot
@@ -460,12 +468,14 @@ impl Command {
             | Self::AddCard
             | Self::NewPersona
             | Self::NewStakeholder
+            | Self::MakeAction
             | Self::TakeSnapshot => Menu::Insert,
             Self::ShowMap
             | Self::ShowPersonas
             | Self::ShowStakeholders
             | Self::ShowOverview
             | Self::ShowResearch
+            | Self::ShowActions
             | Self::ShowVersions
             | Self::FilterUnevidenced
             | Self::ZoomFit
@@ -514,12 +524,13 @@ impl Command {
     ];
 
     /// The commands of a card's context menu.
-    pub const CARD_MENU: [Self; 5] = [
+    pub const CARD_MENU: [Self; 6] = [
         Self::Cut,
         Self::Copy,
         Self::Paste,
         Self::Duplicate,
         Self::Delete,
+        Self::MakeAction,
     ];
 
     /// The commands of the map background's context menu.

@@ -8,7 +8,9 @@
 //! - [`canvas`]: the map, drawn from the shared scene, with its interaction.
 //! - `panels`: menu bar and toolbar, sidebar, inspector, analysis, status bar.
 //! - [`dialogs`]: each dialog a type returning a typed answer; the file dialogs' seam.
+//! - [`actions`]: opportunities and actions: their list, the priority matrix, the roadmap.
 
+pub mod actions;
 mod app;
 pub mod canvas;
 pub mod command;

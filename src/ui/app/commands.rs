@@ -81,6 +81,8 @@ pub enum AppAction {
     Stakeholder(crate::ui::stakeholders::StakeholderAnswer),
     /// What the research view asked.
     Research(crate::ui::research::ResearchAnswer),
+    /// Something done in the actions view or its editor.
+    Action(crate::ui::actions::ActionAnswer),
     /// The mapping step's answer.
     Import(crate::ui::dialogs::ImportAnswer),
     /// The answer to a re-import's changes.
@@ -229,6 +231,7 @@ impl KlantreisApp {
             AppAction::Persona(answer) => self.answer_persona(answer, ctx),
             AppAction::CopyPersonas(answer) => self.answer_copy_personas(answer),
             AppAction::Stakeholder(answer) => self.answer_stakeholder(answer, ctx),
+            AppAction::Action(answer) => self.answer_action(answer, ctx),
             AppAction::Research(answer) => self.answer_research(answer),
             AppAction::Import(answer) => self.answer_import(answer),
             AppAction::Reimport(answer) => self.answer_reimport(answer),
@@ -263,6 +266,9 @@ impl KlantreisApp {
         if self.view == super::View::Stakeholders && self.run_in_stakeholders(command, ctx) {
             return;
         }
+        if self.view == super::View::Actions && self.run_in_actions(command, ctx) {
+            return;
+        }
         if matches!(self.view, super::View::Overview | super::View::Research)
             && self.run_in_overview(command)
         {
@@ -281,7 +287,7 @@ impl KlantreisApp {
             }
             Command::Export => {
                 let remembered = self.settings.exports.get(&self.export_key()).cloned();
-                self.dialogs.export.show_with(remembered);
+                self.dialogs.export.show_with(remembered, self.lens.clone());
             }
             Command::Undo => {
                 if self.doc.undo().is_none() {
@@ -360,6 +366,8 @@ impl KlantreisApp {
             Command::ShowPersonas => self.show_personas(None, ctx),
             Command::ShowStakeholders => self.show_stakeholders(None, ctx),
             Command::ShowResearch => self.show_research(ctx),
+            Command::ShowActions => self.show_actions(None, ctx),
+            Command::MakeAction => self.make_action(ctx),
             Command::ImportData => self.pick_data_file(),
             Command::ImportMap => self.pick_map_file(),
             Command::TakeSnapshot => self.take_snapshot(""),

@@ -92,6 +92,10 @@ impl KlantreisApp {
                 self.stakeholders_ui(ui);
                 return;
             }
+            super::View::Actions => {
+                self.actions_ui(ui);
+                return;
+            }
             super::View::Overview => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     if let Some(index) =
@@ -121,6 +125,34 @@ impl KlantreisApp {
             egui::Panel::top("breadcrumb").show(ui, |ui| self.breadcrumb_ui(ui));
         }
         self.canvas_ui(ui);
+    }
+
+    /// The actions view, with the selected action's or opportunity's editor on the right.
+    fn actions_ui(&mut self, ui: &mut egui::Ui) {
+        let map = self.doc.project.maps.get(self.current_map).map(|m| m.id);
+        let today = crate::dates::local_day(&(self.clock)()).unwrap_or_default();
+        egui::Panel::right("action-editor")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let answers = crate::ui::actions::action_editor_ui(
+                        ui,
+                        &self.doc.project,
+                        &mut self.action_view,
+                        (map, &today),
+                    );
+                    self.actions
+                        .extend(answers.into_iter().map(AppAction::Action));
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let answers =
+                self.action_view
+                    .ui(ui, &self.doc.project, self.doc.revision(), &mut self.text);
+            self.actions
+                .extend(answers.into_iter().map(AppAction::Action));
+        });
     }
 
     /// The stakeholder map, with the selection's editor on the right.
@@ -308,6 +340,13 @@ impl KlantreisApp {
                 match panels::analysis_ui(ui, report, pain_lane.is_some()) {
                     Some(panels::AnalysisAnswer::Pick(pick)) => {
                         self.actions.push(AppAction::Pick(pick));
+                    }
+                    Some(panels::AnalysisAnswer::MakeAction(target)) => {
+                        // Selected first: the action is drafted from what is selected.
+                        self.actions
+                            .push(AppAction::Pick(crate::report::Link::Target(target)));
+                        self.actions
+                            .push(AppAction::Command(crate::ui::command::Command::MakeAction));
                     }
                     Some(panels::AnalysisAnswer::AddPainPoint(stage)) => {
                         if let Some(lane) = pain_lane {

@@ -3,6 +3,7 @@
 //! place after the frame (`commands`). Opening, saving, recovery and exporting live in
 //! `document_io`.
 
+mod actions;
 mod commands;
 mod document_io;
 mod edits;
@@ -225,6 +226,8 @@ pub struct KlantreisApp {
     overview: super::overview::Overview,
     /// The research view's own state.
     research: super::research::ResearchView,
+    /// The actions view's own state.
+    action_view: super::actions::ActionsView,
     /// Whether a dialog or the presenter view had the keyboard last frame: when it closes,
     /// the map takes the keyboard back.
     keyboard_away: bool,
@@ -244,6 +247,8 @@ pub enum View {
     Overview,
     /// The interview register, evidence and data sets.
     Research,
+    /// Opportunities and actions: the list, the priority matrix, the roadmap.
+    Actions,
 }
 
 impl KlantreisApp {
@@ -315,6 +320,7 @@ impl KlantreisApp {
             trail: Vec::new(),
             overview: super::overview::Overview::default(),
             research: super::research::ResearchView::default(),
+            action_view: super::actions::ActionsView::default(),
             keyboard_away: false,
         };
         if file.is_none() && config.start_screen {
@@ -477,6 +483,11 @@ impl KlantreisApp {
     /// The department whose lens is over the map, if any.
     pub fn lens(&self) -> Option<&str> {
         self.lens.as_deref()
+    }
+
+    /// The action selected in the actions view, if any.
+    pub fn selected_action(&self) -> Option<crate::model::ActionId> {
+        self.action_view.selected
     }
 
     /// What the right panel shows.

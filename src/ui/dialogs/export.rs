@@ -76,7 +76,7 @@ impl Default for ExportDialog {
 
 impl ExportDialog {
     /// Opens the dialog with `remembered` options (this project's last export), if any.
-    pub fn show_with(&mut self, remembered: Option<ExportOptions>) {
+    pub fn show_with(&mut self, remembered: Option<ExportOptions>, lens: Option<String>) {
         if let Some(options) = remembered {
             self.tile = options.tiling.is_some();
             if let Some(t) = options.tiling {
@@ -84,6 +84,8 @@ impl ExportDialog {
             }
             self.options = options;
         }
+        // The poster is printed as the map shows: through the department's lens when one is on.
+        self.options.lens = lens;
         self.open = true;
         self.preview = None;
         self.preview_error = None;
@@ -190,7 +192,8 @@ impl ExportDialog {
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(300.0);
-                        self.options_ui(ui, !project.actions.is_empty());
+                        let owners = crate::analysis::lens::owners(project);
+                        self.options_ui(ui, &owners, !project.actions.is_empty());
                         ui.add_space(8.0);
                         let ext = self.options.format.extension();
                         if ui
@@ -200,7 +203,15 @@ impl ExportDialog {
                             )
                             .clicked()
                         {
+                            let brief = (self.options.format == Format::Brief).then(|| {
+                                format!(
+                                    "{} {}",
+                                    tr("export.brief_name"),
+                                    self.options.owner.clone().unwrap_or_default()
+                                )
+                            });
                             let named = match self.options.subject {
+                                _ if brief.is_some() => brief.map(std::borrow::Cow::Owned),
                                 export::Subject::Stakeholders => Some(tr("stakeholders.title")),
                                 export::Subject::Roadmap => Some(tr("export.roadmap_name")),
                                 export::Subject::Priorities => Some(tr("priority.title")),
@@ -230,7 +241,7 @@ impl ExportDialog {
         outcome
     }
 
-    fn options_ui(&mut self, ui: &mut egui::Ui, has_actions: bool) {
+    fn options_ui(&mut self, ui: &mut egui::Ui, owners: &[String], has_actions: bool) {
         let o = &mut self.options;
         egui::Grid::new("export-options")
             .num_columns(2)
@@ -248,7 +259,11 @@ impl ExportDialog {
                             Format::Csv,
                             Format::Mermaid,
                             Format::PersonaSheets,
+                            Format::Brief,
                         ] {
+                            if f == Format::Brief && owners.is_empty() {
+                                continue;
+                            }
                             ui.selectable_value(
                                 &mut o.format,
                                 f,
@@ -273,6 +288,7 @@ impl ExportDialog {
                     });
                     ui.end_row();
                 }
+                super::export_department::rows(ui, o, owners);
                 let page_format = matches!(o.format, Format::Pdf | Format::Svg | Format::Png);
                 if !page_format {
                     return;
@@ -491,7 +507,7 @@ impl ExportDialog {
     fn preview_ui(&mut self, ui: &mut egui::Ui, project: &Project, map: &Map, revision: u64) {
         if !matches!(
             self.options.format,
-            Format::Pdf | Format::Svg | Format::Png | Format::PersonaSheets
+            Format::Pdf | Format::Svg | Format::Png | Format::PersonaSheets | Format::Brief
         ) {
             ui.weak(tr("export.no_preview"));
             return;

@@ -2,6 +2,7 @@
 //! open and unanswered); the app acts on the answer after the frame.
 
 mod export;
+mod export_department;
 mod export_words;
 mod file_field;
 mod files;

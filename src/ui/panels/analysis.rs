@@ -19,6 +19,8 @@ pub enum AnalysisAnswer {
     Pick(Link),
     /// A low step has no pain point: add one in its stage.
     AddPainPoint(crate::model::StageId),
+    /// A pain point or low moment has no action: make one for it.
+    MakeAction(crate::analysis::Target),
 }
 
 /// The analysis; `pain_lane` says whether the map has a lane for pain points (a low step
@@ -29,8 +31,10 @@ pub fn analysis_ui(
     pain_lane: bool,
 ) -> Option<AnalysisAnswer> {
     let mut add = None;
-    let pick = report_ui(ui, report, pain_lane, &mut add);
+    let mut make = None;
+    let pick = report_ui(ui, report, pain_lane, (&mut add, &mut make));
     add.map(AnalysisAnswer::AddPainPoint)
+        .or(make.map(AnalysisAnswer::MakeAction))
         .or(pick.map(AnalysisAnswer::Pick))
 }
 
@@ -38,7 +42,10 @@ fn report_ui(
     ui: &mut egui::Ui,
     report: &MapReport,
     pain_lane: bool,
-    add: &mut Option<crate::model::StageId>,
+    (add, make): (
+        &mut Option<crate::model::StageId>,
+        &mut Option<crate::analysis::Target>,
+    ),
 ) -> Option<Link> {
     let mut pick = None;
     ui.heading(crate::i18n::tr("analysis.title"));
@@ -149,10 +156,22 @@ fn report_ui(
         ui.separator();
         ui.strong(&report.actions.heading);
         for item in &report.actions.follow_ups {
+            let wanting = match item.link {
+                Some(Link::Target(t)) if report.actions.wanting.contains(&t) => Some(t),
+                _ => None,
+            };
             if item.link.is_some() {
                 link(ui, item, &mut pick);
             } else {
                 ui.label(&item.text);
+            }
+            if let Some(target) = wanting
+                && ui
+                    .small_button(crate::i18n::tr("cmd.make_action"))
+                    .on_hover_text(crate::i18n::tr("cmd.make_action.tip"))
+                    .clicked()
+            {
+                *make = Some(target);
             }
         }
         for effect in &report.actions.effects {

@@ -95,20 +95,47 @@ pub fn sidebar_ui(
             }
         }
     });
-    ui.horizontal(|ui| {
-        if ui
-            .selectable_label(
+    // The stakeholder map and the actions share a line: the sidebar stays short enough for a
+    // laptop's screen.
+    let open = project
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open())
+        .count();
+    ui.horizontal_wrapped(|ui| {
+        for (shown, key, tip, action) in [
+            (
                 view == crate::ui::View::Stakeholders,
-                crate::ui::style::selectable_text(
-                    ui,
-                    egui::RichText::new(tr("sidebar.stakeholder_map")).strong(),
-                    view == crate::ui::View::Stakeholders,
+                "sidebar.stakeholder_map",
+                tr_count("sidebar.stakeholders", project.stakeholders.len()),
+                AppAction::Stakeholder(StakeholderAnswer::Open(None)),
+            ),
+            (
+                view == crate::ui::View::Actions,
+                "sidebar.actions",
+                format!(
+                    "{}\n{} · {}",
+                    tr("sidebar.actions_tip"),
+                    tr_count("sidebar.opportunities", project.opportunities.len()),
+                    tr_count("sidebar.open_actions", open),
                 ),
-            )
-            .on_hover_text(tr_count("sidebar.stakeholders", project.stakeholders.len()))
-            .clicked()
-        {
-            actions.push(AppAction::Stakeholder(StakeholderAnswer::Open(None)));
+                AppAction::Command(crate::ui::command::Command::ShowActions),
+            ),
+        ] {
+            if ui
+                .selectable_label(
+                    shown,
+                    crate::ui::style::selectable_text(
+                        ui,
+                        egui::RichText::new(tr(key)).strong(),
+                        shown,
+                    ),
+                )
+                .on_hover_text(tip)
+                .clicked()
+            {
+                actions.push(action);
+            }
         }
     });
     ui.separator();
