@@ -6,11 +6,17 @@
 # imagemagick poppler-utils libgl1-mesa-dri libegl-mesa0 mesa-vulkan-drivers).
 #
 #   scripts/screenshots.sh            # all of them
+#   KLANTREIS_BIN=target/debug/klantreis scripts/screenshots.sh   # from a build at hand
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 mkdir -p "$out"
-cargo build --release -q
+bin=${KLANTREIS_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --release -q
+  bin=target/release/klantreis
+fi
+bin=$(realpath "$bin")
 
 home=$(mktemp -d)
 display=:$((90 + RANDOM % 400))
@@ -29,7 +35,7 @@ export DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$h
 
 # Starts the app on ARGS, waits until its window is there and has drawn.
 start() {
-  target/release/klantreis "$@" >"$home/app.log" 2>&1 &
+  "$bin" "$@" >"$home/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 60); do
     xdotool search --name Klantreis >/dev/null 2>&1 && break
@@ -81,7 +87,7 @@ sleep 3
 shoot overview
 stop
 # The persona sheet as it prints, through the command line.
-target/release/klantreis export examples/ikea-winkelbezoek.klantreis.ron --format personas \
+"$bin" export examples/ikea-winkelbezoek.klantreis.ron --format personas \
   --output "$home/personas.pdf"
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$home/personas.pdf" "$out/persona-sheet"
 echo "saved $out/persona-sheet.png"
@@ -125,7 +131,7 @@ sleep 2
 shoot action-roadmap
 stop
 # A department's brief as it prints, through the command line.
-target/release/klantreis export "$home/waterschade-claim.klantreis.ron" --format brief \
+"$bin" export "$home/waterschade-claim.klantreis.ron" --format brief \
   --owner Klantcontactcentrum --output "$home/brief.pdf"
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$home/brief.pdf" "$out/brief"
 echo "saved $out/brief.png"

@@ -181,7 +181,7 @@ fn a_done_action_shows_its_measured_effect_and_a_date_is_stored_only_as_a_date()
     click(&mut h, "Actions");
     h.get_by_label_contains("Online schadeformulier —").click();
     h.run();
-    h.get_by_label_contains("3,456 → 3,005 (−13 %, target −15 %)");
+    h.get_by_label_contains("3,456 → 3,005 (−13\u{a0}%, target −15\u{a0}%)");
     // Another action marked done today (the app's clock says 5 December 2026).
     h.get_by_label_contains("Expert binnen drie werkdagen —")
         .click();

@@ -135,3 +135,67 @@ fn cell(data: &Data) -> Cell {
         Data::Error(e) => Cell::Text(format!("#{e}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+    use std::path::Path;
+
+    use super::{MAX_UNPACKED_BYTES, cell, check_unpacked_size};
+    use crate::data::{Cell, DataError};
+    use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+
+    /// A cell formatted as a date is a date; one formatted as a duration ("[h]:mm", 36 hours)
+    /// is the number it holds, not a day in 1900.
+    #[test]
+    fn a_duration_cell_is_a_number_and_a_date_cell_a_date() {
+        let date = ExcelDateTime::new(46_296.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(
+            cell(&Data::DateTime(date)),
+            Cell::Date("2026-10-01".to_owned())
+        );
+        let hours = ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(cell(&Data::DateTime(hours)), Cell::Number(1.5));
+    }
+
+    /// A ZIP of parts of `sizes` bytes of zeros whose directory claims each is 100 bytes.
+    fn lying_zip(sizes: &[u64]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        let chunk = vec![0u8; 1 << 20];
+        for (i, size) in sizes.iter().enumerate() {
+            zip.start_file(format!("part{i}.xml"), options).unwrap();
+            let mut left = *size;
+            while left > 0 {
+                let n = left.min(chunk.len() as u64) as usize;
+                zip.write_all(&chunk[..n]).unwrap();
+                left -= n as u64;
+            }
+        }
+        let mut bytes = zip.finish().unwrap().into_inner();
+        let mut i = 0;
+        while i + 28 <= bytes.len() {
+            if bytes[i..i + 4] == *b"PK\x01\x02" {
+                bytes[i + 24..i + 28].copy_from_slice(&100u32.to_le_bytes());
+            }
+            i += 1;
+        }
+        bytes
+    }
+
+    /// The limit is on the parts together: two parts each under it but over it together are
+    /// refused, though the directory says they are small.
+    #[test]
+    fn parts_are_counted_together_against_the_limit() {
+        let part = MAX_UNPACKED_BYTES * 6 / 10;
+        let bytes = lying_zip(&[part, part]);
+        match check_unpacked_size(&bytes, Path::new("twee.xlsx")) {
+            Err(DataError::Unpacks { size, .. }) => assert!(size > MAX_UNPACKED_BYTES, "{size}"),
+            other => panic!("{other:?}"),
+        }
+        let small = MAX_UNPACKED_BYTES * 4 / 10;
+        assert!(check_unpacked_size(&lying_zip(&[small, small]), Path::new("twee.xlsx")).is_ok());
+    }
+}

@@ -225,7 +225,7 @@ pub fn prepare_action_roadmap(project: &Project, text: &mut TextMeasurer) -> Pre
     let lang = Language::of_text(&project.language);
     let actions = crate::analysis::priority::ranked(&project.actions);
     let layout = crate::layout::actions::lay_out_timeline(project, &actions, lang, text);
-    let scene = render::actions::action_timeline(&layout, &Theme::default());
+    let scene = render::actions::action_timeline(&layout, &Theme::default(), None);
     Prepared {
         scene,
         title: title_block(

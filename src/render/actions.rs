@@ -107,8 +107,13 @@ pub fn priority_matrix(
     }
 }
 
-/// The roadmap of actions as laid out.
-pub fn action_timeline(layout: &TimelineLayout, theme: &Theme) -> Scene {
+/// The roadmap of actions as laid out; `highlight` (the selected action) gets a heavier edge
+/// in ink.
+pub fn action_timeline(
+    layout: &TimelineLayout,
+    theme: &Theme,
+    highlight: Option<ActionId>,
+) -> Scene {
     let mut shapes = Vec::new();
     text(&mut shapes, &layout.title, theme.ink);
     text(&mut shapes, &layout.subtitle, theme.ink_muted);
@@ -136,11 +141,16 @@ pub fn action_timeline(layout: &TimelineLayout, theme: &Theme) -> Scene {
     }
     for bar in &layout.bars {
         let colour = theme.status_colour(bar.status);
+        let selected = highlight == Some(bar.action);
         shapes.push(Shape::Rect {
             rect: bar.rect,
             radius: 4.0,
             fill: Some(theme.page),
-            stroke: Some(Line::solid(1.0, colour)),
+            stroke: Some(if selected {
+                Line::solid(2.5, theme.ink)
+            } else {
+                Line::solid(1.0, colour)
+            }),
         });
         // The status's colour as a band down the bar's left edge.
         shapes.push(Shape::Rect {

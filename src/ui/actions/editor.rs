@@ -306,7 +306,8 @@ fn plan_ui(
     let effect = crate::analysis::effects::effect(project, draft);
     if let Some(line) = crate::report::actions::effect_line(project, draft, &effect, lang) {
         ui.add_space(4.0);
-        ui.label(egui::RichText::new(line).strong());
+        // The percent sign stays with its figure when the line wraps.
+        ui.label(egui::RichText::new(line.replace(" %", "\u{a0}%")).strong());
     }
 }
 

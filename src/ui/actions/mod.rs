@@ -223,7 +223,7 @@ impl ActionsView {
             let theme = Theme::default();
             let (drawing, scene) = if self.tab == Tab::Roadmap {
                 let layout = lay_out_timeline(project, &shown, lang, text);
-                let scene = crate::render::actions::action_timeline(&layout, &theme);
+                let scene = crate::render::actions::action_timeline(&layout, &theme, self.selected);
                 (Drawing::Roadmap(layout), scene)
             } else {
                 let layout = lay_out_priorities(project, &shown, lang, text);
