@@ -37,10 +37,8 @@ impl Filter {
     }
 }
 
-/// Two names the same but for case and the spaces around them.
-pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
+/// Two names the same but for case and the spaces around them (the model's one comparison).
+pub use crate::model::same_name;
 
 /// The maps an action is on: those of the cards and stages it addresses and of its measure.
 pub fn maps_of(project: &Project, action: &Action) -> Vec<MapId> {

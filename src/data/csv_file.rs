@@ -140,10 +140,11 @@ mod tests {
     /// fields on 14 of 20 lines (42) beat two fields on all 20 (40).
     #[test]
     fn the_delimiter_with_the_most_agreeing_fields_wins() {
+        use std::fmt::Write as _;
         let mut text = String::new();
         for i in 0..20 {
             let commas = if i < 14 { "x,y,z" } else { "x" };
-            text.push_str(&format!("{commas};{i}\n"));
+            let _ = writeln!(text, "{commas};{i}");
         }
         assert_eq!(super::sniff_delimiter(text.as_bytes()), b',');
     }

@@ -24,6 +24,8 @@ pub use ids::{
 };
 pub use limits::Limits;
 pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};
-pub use project::{EmbeddedImage, Persona, Project, Relation, RelationKind, Ring, Stakeholder};
+pub use project::{
+    EmbeddedImage, Persona, Project, Relation, RelationKind, Ring, Stakeholder, same_name,
+};
 pub use research::{Evidence, EvidenceKind, ResearchMethod, Respondent};
 pub use sharing::{Conflict, Side, Snapshot};

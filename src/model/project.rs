@@ -146,10 +146,15 @@ impl Project {
         if owner.is_empty() {
             return None;
         }
-        self.stakeholders
-            .iter()
-            .find(|s| s.name.trim().eq_ignore_ascii_case(owner))
+        self.stakeholders.iter().find(|s| same_name(&s.name, owner))
     }
+}
+
+/// Two names of one owner: the same but for case (accented capitals too) and the spaces around
+/// them. Every place that matches an owner's name by name uses this.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// An archetypal customer.
@@ -328,5 +333,28 @@ impl Default for EmbeddedImage {
             mime: "image/png".to_owned(),
             data_base64: String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod owner_tests {
+    use super::*;
+
+    /// A touchpoint's owner names its stakeholder whatever the case of the letters, accented
+    /// capitals too (the ASCII-only comparison missed "ÉÉN LOKET" for "Één loket").
+    #[test]
+    fn an_owner_names_its_stakeholder_in_any_capitals() {
+        let project = Project {
+            stakeholders: vec![Stakeholder {
+                name: "Één loket".into(),
+                ..Stakeholder::default()
+            }],
+            ..Project::default()
+        };
+        assert!(project.owner_stakeholder(" ÉÉN LOKET ").is_some());
+        assert!(project.owner_stakeholder("één loket").is_some());
+        assert!(project.owner_stakeholder("Eén loket").is_none());
+        assert!(same_name("  Klantenservice ", "KLANTENSERVICE"));
+        assert!(!same_name("Klantenservice", "Klanten service"));
     }
 }

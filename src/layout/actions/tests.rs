@@ -181,3 +181,27 @@ fn quarters_past_the_twelfth_join_the_last_column() {
     );
     assert!(none.columns.is_empty() && none.rows.is_empty() && none.bars.is_empty());
 }
+
+/// Reported: one owner written once as "Één loket" and once as "ÉÉN LOKET" got one row, but the
+/// second action was looked up by ASCII case only, missed it, and went to the row after the
+/// last (out of bounds when no action was without an owner). Names are the same whatever the
+/// case of their letters, accented ones too.
+#[test]
+fn an_owner_written_in_other_capitals_shares_its_row() {
+    let project = Project::default();
+    let owned = |title: &str, name: &str| Action {
+        title: title.to_owned(),
+        owner: Some(Owner::Named(name.to_owned())),
+        due: "2026-Q3".to_owned(),
+        ..Action::default()
+    };
+    let list = [owned("a", "Één loket"), owned("b", "ÉÉN LOKET")];
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_timeline(&project, &refs, Language::Dutch, &mut TextMeasurer::new());
+    assert_eq!(l.rows.len(), 1);
+    assert!(
+        l.bars
+            .iter()
+            .all(|b| l.rows[0].rect.contains(b.rect.center()))
+    );
+}

@@ -108,11 +108,11 @@ pub fn lay_out_timeline(
     };
     let mut owners: Vec<String> = actions.iter().filter_map(|a| owner_of(a)).collect();
     owners.sort_by_key(|n| n.to_lowercase());
-    owners.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    owners.dedup_by(|a, b| crate::model::same_name(a, b));
     let has_unowned = actions.iter().any(|a| owner_of(a).is_none());
     let row_of = |a: &Action| -> usize {
         owner_of(a)
-            .and_then(|n| owners.iter().position(|o| o.eq_ignore_ascii_case(&n)))
+            .and_then(|n| owners.iter().position(|o| crate::model::same_name(o, &n)))
             .unwrap_or(owners.len())
     };
     let unplanned = actions.iter().any(|a| a.due().is_none());

@@ -141,8 +141,7 @@ fn stakeholder_ui(
     let mut owned = 0;
     for (index, map) in project.maps.iter().enumerate() {
         for card in map.touchpoints().filter(|c| {
-            !c.owner.trim().is_empty()
-                && c.owner.trim().eq_ignore_ascii_case(stakeholder.name.trim())
+            !c.owner.trim().is_empty() && crate::model::same_name(&c.owner, &stakeholder.name)
         }) {
             owned += 1;
             let stage = map.stage(card.stage).map_or("", |s| s.name.as_str());
