@@ -174,18 +174,53 @@ pub(super) fn measure_ui(
     let lang = i18n::language();
     ui.strong(tr("actions.measure"));
     let mut measure = action.measure.clone();
-    let kind = MeasureKind::of(measure.as_ref());
-    let kind_name = |k| match k {
-        MeasureKind::None => tr("actions.measure.none"),
-        MeasureKind::Data => tr("actions.measure.data"),
-        MeasureKind::Remembered => tr("actions.measure.remembered"),
-    };
     let curve_map = match &measure {
         Some(Measure::Remembered { map, .. }) => Some(*map),
         _ => map,
     }
     .and_then(|id| project.map(id))
     .filter(|m| !m.curves.is_empty());
+    measure_kind_ui(ui, project, &mut measure, curve_map);
+    match &mut measure {
+        Some(Measure::Data {
+            dataset,
+            stage,
+            card,
+            percent,
+        }) => data_measure_ui(ui, project, map, (dataset, stage, card), percent),
+        Some(Measure::Remembered { map, curve, points }) => {
+            remembered_measure_ui(ui, project, *map, (curve, points));
+        }
+        None => {}
+    }
+    if let Some(m) = &measure {
+        ui.weak(crate::report::actions::measure_words(project, m, lang));
+    }
+    if measure != action.measure {
+        let mut changed = action.clone();
+        changed.measure = measure;
+        answers.push(ActionAnswer::Change {
+            action: Box::new(changed),
+            // A target dragged is one step, not one per frame.
+            merge: Some(action.id.0 ^ 0x6d65_6173),
+        });
+    }
+}
+
+/// The kind of measure: none, a data set's figure (offered once there is a data set) or a
+/// curve's remembered score (once the map has a curve); a new one starts at a sensible target.
+fn measure_kind_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    measure: &mut Option<Measure>,
+    curve_map: Option<&crate::model::Map>,
+) {
+    let kind = MeasureKind::of(measure.as_ref());
+    let kind_name = |k| match k {
+        MeasureKind::None => tr("actions.measure.none"),
+        MeasureKind::Data => tr("actions.measure.data"),
+        MeasureKind::Remembered => tr("actions.measure.remembered"),
+    };
     let label = ui.label(tr("actions.measure.kind"));
     egui::ComboBox::from_id_salt("act-measure-kind")
         .selected_text(kind_name(kind))
@@ -195,14 +230,14 @@ pub(super) fn measure_ui(
                 .selectable_label(kind == MeasureKind::None, kind_name(MeasureKind::None))
                 .clicked()
             {
-                measure = None;
+                *measure = None;
             }
             let data = ui.add_enabled(
                 !project.datasets.is_empty(),
                 egui::Button::selectable(kind == MeasureKind::Data, kind_name(MeasureKind::Data)),
             );
             if data.clicked() && kind != MeasureKind::Data {
-                measure = project.datasets.first().map(|d| Measure::Data {
+                *measure = project.datasets.first().map(|d| Measure::Data {
                     dataset: d.id,
                     stage: None,
                     card: None,
@@ -221,7 +256,7 @@ pub(super) fn measure_ui(
                 && kind != MeasureKind::Remembered
                 && let Some(m) = curve_map
             {
-                measure = Some(Measure::Remembered {
+                *measure = Some(Measure::Remembered {
                     map: m.id,
                     curve: m.curves[0].id,
                     points: 1.0,
@@ -231,52 +266,38 @@ pub(super) fn measure_ui(
         })
         .response
         .labelled_by(label.id);
-    match &mut measure {
-        Some(Measure::Data {
-            dataset,
-            stage,
-            card,
-            percent,
-        }) => data_measure_ui(ui, project, map, (dataset, stage, card), percent),
-        Some(Measure::Remembered { map, curve, points }) => {
-            if let Some(m) = project.map(*map) {
-                let label = ui.label(tr("actions.measure.curve"));
-                egui::ComboBox::from_id_salt("act-measure-curve")
-                    .selected_text(
-                        m.curves
-                            .iter()
-                            .find(|c| c.id == *curve)
-                            .map(|c| crate::layout::curve_name(project, c))
-                            .unwrap_or_default(),
-                    )
-                    .width(ui.available_width())
-                    .show_ui(ui, |ui| {
-                        for c in &m.curves {
-                            ui.selectable_value(curve, c.id, crate::layout::curve_name(project, c));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            }
-            ui.add(
-                signed(egui::DragValue::new(points).range(-10.0..=10.0).speed(0.1))
-                    .prefix(tr("actions.measure.points")),
-            );
-        }
-        None => {}
+}
+
+/// A curve's remembered score: which curve of the map, and the points up or down aimed for.
+fn remembered_measure_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    map: MapId,
+    (curve, points): (&mut crate::model::CurveId, &mut f64),
+) {
+    if let Some(m) = project.map(map) {
+        let label = ui.label(tr("actions.measure.curve"));
+        egui::ComboBox::from_id_salt("act-measure-curve")
+            .selected_text(
+                m.curves
+                    .iter()
+                    .find(|c| c.id == *curve)
+                    .map(|c| crate::layout::curve_name(project, c))
+                    .unwrap_or_default(),
+            )
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                for c in &m.curves {
+                    ui.selectable_value(curve, c.id, crate::layout::curve_name(project, c));
+                }
+            })
+            .response
+            .labelled_by(label.id);
     }
-    if let Some(m) = &measure {
-        ui.weak(crate::report::actions::measure_words(project, m, lang));
-    }
-    if measure != action.measure {
-        let mut changed = action.clone();
-        changed.measure = measure;
-        answers.push(ActionAnswer::Change {
-            action: Box::new(changed),
-            // A target dragged is one step, not one per frame.
-            merge: Some(action.id.0 ^ 0x6d65_6173),
-        });
-    }
+    ui.add(
+        signed(egui::DragValue::new(points).range(-10.0..=10.0).speed(0.1))
+            .prefix(tr("actions.measure.points")),
+    );
 }
 
 /// A data set's figure: which set, where on its map, and the change aimed for in percent.

@@ -318,41 +318,14 @@ impl ActionsView {
             if response.clicked() {
                 self.select(Some(dot.action), answers);
             }
-            if response.has_focus() {
-                // The arrows re-score the dot rather than move the focus on.
-                ui.memory_mut(|m| {
-                    m.set_focus_lock_filter(
-                        response.id,
-                        egui::EventFilter {
-                            horizontal_arrows: true,
-                            vertical_arrows: true,
-                            ..Default::default()
-                        },
-                    );
+            if response.has_focus()
+                && let Some((impact, effort)) = arrow_score(ui, response.id, action)
+            {
+                answers.push(ActionAnswer::Score {
+                    id: dot.action,
+                    impact,
+                    effort,
                 });
-                let step = |key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
-                let (mut impact, mut effort) = (action.impact.max(1), action.effort.max(1));
-                if step(egui::Key::ArrowUp) {
-                    impact = (impact + 1).min(5);
-                }
-                if step(egui::Key::ArrowDown) {
-                    impact = impact.saturating_sub(1).max(1);
-                }
-                if step(egui::Key::ArrowRight) {
-                    effort = (effort + 1).min(5);
-                }
-                if step(egui::Key::ArrowLeft) {
-                    effort = effort.saturating_sub(1).max(1);
-                }
-                if (impact, effort) != (action.impact, action.effort)
-                    && (impact, effort) != (action.impact.max(1), action.effort.max(1))
-                {
-                    answers.push(ActionAnswer::Score {
-                        id: dot.action,
-                        impact,
-                        effort,
-                    });
-                }
             }
             if response.drag_started() {
                 self.select(Some(dot.action), answers);
@@ -479,6 +452,37 @@ impl ActionsView {
         }
         answers.push(ActionAnswer::Select(id));
     }
+}
+
+/// The scores the arrow keys move a focused dot to (up and down: impact; right and left:
+/// effort), when they move it; the arrows are the dot's while it has the focus.
+fn arrow_score(ui: &egui::Ui, id: Id, action: &Action) -> Option<(u8, u8)> {
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let step = |key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+    let (mut impact, mut effort) = (action.impact.max(1), action.effort.max(1));
+    let from = (impact, effort);
+    if step(egui::Key::ArrowUp) {
+        impact = (impact + 1).min(5);
+    }
+    if step(egui::Key::ArrowDown) {
+        impact = impact.saturating_sub(1).max(1);
+    }
+    if step(egui::Key::ArrowRight) {
+        effort = (effort + 1).min(5);
+    }
+    if step(egui::Key::ArrowLeft) {
+        effort = effort.saturating_sub(1).max(1);
+    }
+    ((impact, effort) != from).then_some((impact, effort))
 }
 
 /// A dot as a screen reader says it: "Online schadeformulier: impact 4, effort 2, quick win".
