@@ -291,6 +291,31 @@ mod tests {
         }
     }
 
+    /// A touchpoint's series holds that touchpoint's figures only, a stage's that stage's.
+    #[test]
+    fn a_series_for_a_place_holds_its_own_figures_only() {
+        let (mut p, _) = project_with_calls();
+        let (a, b) = (
+            crate::model::CardId::random(),
+            crate::model::CardId::random(),
+        );
+        let on = |card, value| DataPoint {
+            card: Some(card),
+            date: "2026-01-31".to_owned(),
+            value,
+            ..DataPoint::default()
+        };
+        let set = &mut p.datasets[0];
+        set.values.extend([on(a, 10.0), on(b, 99.0)]);
+        let values = |s: Vec<Reading>| s.into_iter().map(|r| r.value).collect::<Vec<_>>();
+        assert_eq!(values(data_series(set, None, Some(a))), [10.0]);
+        let melden = p.maps[0].stages[1].id;
+        assert_eq!(
+            values(data_series(&p.datasets[0], Some(melden), None)),
+            [4000.0, 3456.0, 3005.0]
+        );
+    }
+
     #[test]
     fn a_data_measure_reads_the_last_figure_before_and_the_last_since() {
         let (p, a) = project_with_calls();

@@ -24,11 +24,6 @@ pub struct Lens {
 }
 
 impl Lens {
-    /// Whether anything on the map is the owner's.
-    pub fn is_empty(&self) -> bool {
-        self.touchpoints.is_empty() && self.actions.is_empty()
-    }
-
     /// Whether the card is the owner's or in the owner's view (a pain point in its stages).
     pub fn shows_card(&self, card: CardId) -> bool {
         self.touchpoints.contains(&card) || self.pain_points.contains(&card)
@@ -202,6 +197,23 @@ mod tests {
         // Nobody of that name: no lens. Another map: nothing of it.
         assert!(lens(&p, None, "Marketing").is_none());
         let none = lens(&p, Some(MapId(5)), "Expertisebureau").unwrap();
-        assert!(none.is_empty() && none.pain_points.is_empty());
+        assert!(none.touchpoints.is_empty() && none.actions.is_empty());
+        assert!(none.pain_points.is_empty());
+        // Each stage once, though two touchpoints and two actions of the owner are in it.
+        let mut q = p.clone();
+        let mut second = q
+            .actions
+            .iter()
+            .find(|a| a.title == "Expert binnen drie werkdagen")
+            .unwrap()
+            .clone();
+        second.id = crate::model::ActionId::random();
+        q.actions.push(second);
+        let l = lens(&q, None, "Expertisebureau").unwrap();
+        assert_eq!(l.actions.len(), 2);
+        let mut stages = l.stages.clone();
+        stages.sort_by_key(|s| s.0);
+        stages.dedup();
+        assert_eq!(stages.len(), l.stages.len(), "{:?}", l.stages);
     }
 }

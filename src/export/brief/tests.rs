@@ -56,6 +56,17 @@ fn the_contact_centres_brief_holds_its_touchpoints_actions_and_measured_effect()
         touchpoints.iter().any(|t| t.contains("score")),
         "{touchpoints:?}"
     );
+    assert_eq!(
+        touchpoints,
+        [
+            "Expert aan huis — Expertise · Afspraak · score +1,1 · 1 bewijsstuk",
+            "Rapport opstellen en schadebedrag berekenen — Expertise · score +1,1 · 1 bewijsstuk"
+        ]
+    );
+    assert_eq!(
+        bullets(&e, "Uw momenten van de waarheid"),
+        ["Expert aan huis (Expertise): Hier hoort Els voor het eerst wat vergoed wordt."]
+    );
     let pains = bullets(&e, "Pijnpunten in uw fasen");
     assert!(
         pains
@@ -84,6 +95,15 @@ fn a_brief_is_for_an_owner_the_project_names() {
     let b = brief(&q, "Juridische zaken").unwrap();
     assert_eq!(b.sections.len(), 1);
     assert_eq!(b.sections[0].heading, "Nog niets op de kaarten");
+    // Without a role of its own, the line under the name says the project it is a brief of.
+    assert!(
+        b.role.starts_with(&format!("{} · ", p.title.trim())),
+        "{}",
+        b.role
+    );
+    q.stakeholders.last_mut().unwrap().role = "Afdeling Recht".into();
+    let b = brief(&q, "Juridische zaken").unwrap();
+    assert!(b.role.starts_with("Afdeling Recht · "), "{}", b.role);
 }
 
 #[test]
@@ -95,8 +115,59 @@ fn a_long_section_lists_the_first_lines_and_counts_the_rest() {
     assert_eq!(capped[..MAX_LINES - 1], ["0", "1", "2", "3", "4", "5", "6"]);
     let few = capped_of(3);
     assert_eq!(few.len(), 3);
+    // Exactly as many as fit: all of them, no "1 more".
+    let full = capped_of(MAX_LINES);
+    assert_eq!(full.len(), MAX_LINES);
+    assert_eq!(full.last().unwrap(), &(MAX_LINES - 1).to_string());
 }
 
 fn capped_of(n: usize) -> Vec<String> {
     capped((0..n).map(|i| i.to_string()).collect(), Language::English)
+}
+
+/// A card's score: its own step on the first as-is curve, else the mean of its stage's steps
+/// there; a to-be curve listed first does not count.
+#[test]
+fn a_cards_score_is_its_own_step_else_its_stages_mean() {
+    use crate::model::{Card, CurveVariant, EmotionCurve, EmotionPoint};
+    let mut map = crate::templates::new_project(
+        crate::model::MapKind::CustomerJourney,
+        crate::i18n::Language::Dutch,
+    )
+    .maps
+    .remove(0);
+    let stage = map.stages[0].id;
+    let card = Card {
+        stage,
+        ..Card::default()
+    };
+    let own = Card {
+        stage,
+        ..Card::default()
+    };
+    let step = |score, card| EmotionPoint {
+        stage,
+        card,
+        score,
+        ..EmotionPoint::default()
+    };
+    map.curves = vec![
+        EmotionCurve {
+            variant: CurveVariant::ToBe,
+            points: vec![step(2.0, None), step(2.0, Some(own.id))],
+            ..EmotionCurve::default()
+        },
+        EmotionCurve {
+            variant: CurveVariant::AsIs,
+            points: vec![step(1.0, None), step(-2.0, Some(own.id)), step(0.5, None)],
+            ..EmotionCurve::default()
+        },
+    ];
+    assert_eq!(score_of(&map, &own), Some(-2.0));
+    assert_eq!(score_of(&map, &card), Some((1.0 - 2.0 + 0.5) / 3.0));
+    let elsewhere = Card {
+        stage: map.stages[1].id,
+        ..Card::default()
+    };
+    assert_eq!(score_of(&map, &elsewhere), None);
 }
