@@ -208,9 +208,16 @@ mod tests {
             .unwrap()
             .clone();
         second.id = crate::model::ActionId::random();
-        q.actions.push(second);
+        let third = crate::model::Action {
+            id: crate::model::ActionId::random(),
+            stages: vec![map.stages[0].id],
+            ..second.clone()
+        };
+        q.actions.extend([second, third]);
         let l = lens(&q, None, "Expertisebureau").unwrap();
-        assert_eq!(l.actions.len(), 2);
+        assert_eq!(l.actions.len(), 3);
+        // A stage only an action of theirs addresses is theirs too.
+        assert!(l.stages.contains(&map.stages[0].id));
         let mut stages = l.stages.clone();
         stages.sort_by_key(|s| s.0);
         stages.dedup();

@@ -313,6 +313,15 @@ impl Quadrant {
 mod tests {
     use super::*;
 
+    /// Scored means both impact and effort have a score of 1 or more.
+    #[test]
+    fn an_action_is_scored_when_both_are() {
+        assert!(Action::scored("a", 1, 1).is_scored());
+        assert!(!Action::scored("a", 3, 0).is_scored());
+        assert!(!Action::scored("a", 0, 3).is_scored());
+        assert!(!Action::default().is_scored());
+    }
+
     #[test]
     fn a_due_date_is_a_quarter_or_a_day() {
         let quarter = Due::Quarter {

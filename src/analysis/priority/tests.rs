@@ -285,3 +285,20 @@ fn actions_without_owner_and_past_their_date_are_named() {
         ["late", "late day"]
     );
 }
+
+/// The lowest moments that ask for an action are the as-is curves' (how it is now), not a to-be
+/// curve's (how it should become).
+#[test]
+fn only_the_as_is_curves_lowest_moments_ask_for_an_action() {
+    let p = example();
+    let mut map = p.maps[0].clone();
+    let ups = |map: &crate::model::Map| {
+        let analysis = crate::analysis::analyse(&p, map);
+        follow_ups(&p, map, &analysis, "2026-12-07")
+    };
+    assert!(!ups(&map).is_empty());
+    map.curves
+        .retain(|c| c.variant != crate::model::CurveVariant::AsIs);
+    assert!(!map.curves.is_empty(), "the example has a to-be curve");
+    assert_eq!(ups(&map), []);
+}

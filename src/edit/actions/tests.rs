@@ -219,3 +219,26 @@ fn changing_an_action_or_opportunity_keeps_its_place() {
     assert_eq!(p.opportunities, vec![o2.clone()]);
     assert!(change_opportunity(&p, o2).is_none());
 }
+
+/// Deleting an opportunity lets its own actions go from it, and only those.
+#[test]
+fn deleting_an_opportunity_leaves_the_others_actions_on_theirs() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/waterschade-claim.klantreis.ron");
+    let mut p = crate::file::load(&path).unwrap().project;
+    let kept = p.opportunities[1].id;
+    let gone = p.opportunities[0].id;
+    let on = |p: &Project, o| {
+        p.actions
+            .iter()
+            .filter(|a| a.opportunity == Some(o))
+            .count()
+    };
+    let (on_kept, on_gone) = (on(&p, kept), on(&p, gone));
+    assert!(on_kept > 0 && on_gone > 0);
+    let edit = delete_opportunity(&p, gone).unwrap();
+    crate::edit::apply(&mut p, edit).unwrap();
+    assert_eq!(on(&p, kept), on_kept);
+    assert_eq!(on(&p, gone), 0);
+    assert!(p.opportunity(gone).is_none());
+}

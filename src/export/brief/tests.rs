@@ -68,6 +68,8 @@ fn the_contact_centres_brief_holds_its_touchpoints_actions_and_measured_effect()
         ["Expert aan huis (Expertise): Hier hoort Els voor het eerst wat vergoed wordt."]
     );
     let pains = bullets(&e, "Pijnpunten in uw fasen");
+    // With what a customer said about it.
+    assert!(pains.iter().any(|l| l.contains("): “")), "{pains:?}");
     assert!(
         pains
             .iter()
