@@ -328,3 +328,63 @@ pub(super) fn action_badges(project: &crate::model::Project, map: &Map, lang: La
         })
         .collect()
 }
+
+#[cfg(test)]
+mod badge_tests {
+    use super::*;
+    use crate::model::{Action, Project};
+
+    /// A badge counts the card's actions and says how far they are: the least advanced open
+    /// status, how many are done beside open ones, done when all are, dropped when all were.
+    #[test]
+    fn a_badge_says_how_many_actions_and_how_far_they_are() {
+        let mut project =
+            crate::templates::new_project(crate::model::MapKind::CustomerJourney, Language::Dutch);
+        let map = &mut project.maps[0];
+        let cards: Vec<crate::model::Card> = (0..5)
+            .map(|_| crate::model::Card {
+                lane: map.lanes[0].id,
+                stage: map.stages[0].id,
+                ..crate::model::Card::default()
+            })
+            .collect();
+        map.cards.extend(cards.iter().cloned());
+        let ids: Vec<CardId> = cards.iter().map(|c| c.id).collect();
+        let on = |card: CardId, status| Action {
+            cards: vec![card],
+            status,
+            ..Action::default()
+        };
+        project.actions = vec![
+            on(ids[0], ActionStatus::Planned),
+            on(ids[1], ActionStatus::Done),
+            on(ids[1], ActionStatus::InProgress),
+            on(ids[1], ActionStatus::Planned),
+            on(ids[2], ActionStatus::Done),
+            on(ids[3], ActionStatus::Dropped),
+            on(CardId(424_242), ActionStatus::Idea),
+        ];
+        let badges = action_badges(&project, &project.maps[0], Language::Dutch);
+        let badge = |i: usize| badges.get(&ids[i]).cloned();
+        assert_eq!(
+            badge(0),
+            Some(("1 actie · gepland".to_owned(), ActionStatus::Planned))
+        );
+        assert_eq!(
+            badge(1),
+            Some(("3 acties · 1 klaar".to_owned(), ActionStatus::Planned))
+        );
+        assert_eq!(
+            badge(2),
+            Some(("1 actie · klaar".to_owned(), ActionStatus::Done))
+        );
+        assert_eq!(
+            badge(3),
+            Some(("1 actie · geschrapt".to_owned(), ActionStatus::Dropped))
+        );
+        assert_eq!(badge(4), None);
+        assert_eq!(badges.len(), 4, "a card of another map has no badge here");
+        let none = action_badges(&Project::default(), &project.maps[0], Language::Dutch);
+        assert!(none.is_empty());
+    }
+}

@@ -297,16 +297,6 @@ impl Quadrant {
             (false, true) => Self::MoneyPit,
         })
     }
-
-    /// The name the CLI and the i18n keys use.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::QuickWin => "quick-win",
-            Self::BigBet => "big-bet",
-            Self::FillIn => "fill-in",
-            Self::MoneyPit => "money-pit",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -288,6 +288,9 @@ mod tests {
         one(|a, p| a.measure = Some(data(p, f64::NAN)), "not a number");
         one(|a, p| a.measure = Some(data(p, 1e6)), "within ±1000");
         one(|a, p| a.measure = Some(data(p, -150.0)), "more than 100 %");
+        // The edges are allowed: down by all of it, up by a thousand.
+        assert!(problems(|a, p| a.measure = Some(data(p, -100.0))).is_empty());
+        assert!(problems(|a, p| a.measure = Some(data(p, 1000.0))).is_empty());
         one(
             |a, _| {
                 a.measure = Some(Measure::Data {
