@@ -132,3 +132,82 @@ fn owners_dates_and_links_in_words() {
         "Quick wins"
     );
 }
+
+/// A figure keeps its decimals only where it has them; a remembered score is named after its
+/// own curve, not the map's first.
+#[test]
+fn figures_and_curves_are_named_as_they_are() {
+    let (p, a) = project();
+    let data = a.measure.clone().unwrap();
+    assert_eq!(figure(&data, 3456.0, Language::Dutch), "3.456");
+    assert_eq!(figure(&data, 2.5, Language::Dutch), "2,5");
+    let mut p = p;
+    let mut second = p.maps[0].curves[0].clone();
+    second.id = crate::model::CurveId::random();
+    second.label = "Tweede curve".into();
+    p.maps[0].curves.push(second.clone());
+    let first = crate::layout::curve_name(&p, &p.maps[0].curves[0]);
+    let measure = Measure::Remembered {
+        map: p.maps[0].id,
+        curve: second.id,
+        points: 1.0,
+    };
+    let name = measure_name(&p, &measure, Language::Dutch);
+    assert!(name.contains("Tweede curve"), "{name}");
+    assert!(
+        first.is_empty() || !name.contains(&first),
+        "{name} / {first}"
+    );
+}
+
+/// Each follow-up as a sentence, with the card, stage or action it names.
+#[test]
+fn follow_ups_are_said_with_what_they_name() {
+    let (mut p, mut a) = project();
+    let mut map = p.maps[0].clone();
+    let stage = map.stages[1].id;
+    map.cards.push(crate::model::Card {
+        title: "Lang in de wacht ".into(),
+        stage,
+        lane: map.lanes[0].id,
+        ..crate::model::Card::default()
+    });
+    let card = map.cards[0].id;
+    let map = map;
+    let said = |p: &Project, up: FollowUp| follow_up_sentence(p, &map, &up, Language::Dutch);
+    assert_eq!(
+        said(&p, FollowUp::PainPointWithoutAction { card, stage }),
+        format!(
+            "Pijnpunt ‘{}’ op een dieptepunt ({}) heeft geen actie",
+            map.cards[0].title.trim(),
+            map.stages[1].name
+        )
+    );
+    assert_eq!(
+        said(&p, FollowUp::LowMomentWithoutAction { stage }),
+        format!("Het dieptepunt in {} heeft geen actie", map.stages[1].name)
+    );
+    a.title = "Terugbelbelofte".into();
+    a.due = "2026-Q1".into();
+    let action = a.id;
+    p.actions.push(a);
+    assert_eq!(
+        said(&p, FollowUp::ActionWithoutOwner { action }),
+        "Actie ‘Terugbelbelofte’ heeft geen eigenaar"
+    );
+}
+
+/// Nothing to say is nothing: the analysis leaves the actions' heading out then.
+#[test]
+fn an_actions_report_is_empty_only_without_follow_ups_and_effects() {
+    let mut r = ActionsReport::default();
+    assert!(r.is_empty());
+    r.effects.push("x".into());
+    assert!(!r.is_empty());
+    r.effects.clear();
+    r.follow_ups.push(crate::report::Linked {
+        text: "y".into(),
+        link: None,
+    });
+    assert!(!r.is_empty());
+}
