@@ -211,3 +211,45 @@ fn an_actions_report_is_empty_only_without_follow_ups_and_effects() {
     });
     assert!(!r.is_empty());
 }
+
+/// The map's report names the done action's effect, and offers an action for every pain point
+/// and low moment without one (here with the pain points taken off the map, so the lowest
+/// moments stand alone).
+#[test]
+fn a_maps_report_says_the_effects_and_what_wants_an_action() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/waterschade-claim.klantreis.ron");
+    let p = crate::file::load(&path).unwrap().project;
+    let map = &p.maps[0];
+    let report = |p: &Project, map: &Map| {
+        let analysis = crate::analysis::analyse(p, map);
+        map_actions(p, map, &analysis, Language::Dutch, "2026-12-07")
+    };
+    let r = report(&p, map);
+    assert!(
+        r.effects
+            .iter()
+            .any(|e| e.starts_with("Online schadeformulier (klaar april 2026)")),
+        "{:?}",
+        r.effects
+    );
+    let mut bare = p.clone();
+    bare.actions.clear();
+    let pains: Vec<_> = bare.maps[0]
+        .lanes
+        .iter()
+        .filter(|l| l.kind == crate::model::LaneKind::PainPoints)
+        .map(|l| l.id)
+        .collect();
+    bare.maps[0].cards.retain(|c| !pains.contains(&c.lane) && !c.fail_point);
+    let r = report(&bare, &bare.maps[0]);
+    assert!(!r.wanting.is_empty());
+    assert!(
+        r.wanting
+            .iter()
+            .all(|t| matches!(t, crate::analysis::Target::Stage(_))),
+        "{:?}",
+        r.wanting
+    );
+    assert_eq!(r.wanting.len(), r.follow_ups.len());
+}
