@@ -146,6 +146,58 @@ fn the_roadmap_has_a_row_per_owner_and_a_column_per_quarter() {
     // Two in one cell are stacked, not on top of each other.
     let (a, c) = (&l.bars[0], &l.bars[1]);
     assert!(!a.rect.intersects(c.rect));
+    the_grid_holds_together(&l);
+}
+
+/// The roadmap's grid: rows one under the other from the columns' heads down, as wide as the
+/// owner names and the columns together; columns side by side to the rows' right edge; every
+/// bar wholly inside its row and its column, its words inside it; all of it on the page, under
+/// the title.
+fn the_grid_holds_together(l: &TimelineLayout) {
+    let page = Rect::from_min_size(Pos2::ZERO, l.size);
+    let head = l.columns[0].rect.top();
+    assert!(l.subtitle.pos.y + l.subtitle.block.size.y <= head + 0.01);
+    assert!((l.rows[0].rect.top() - (head + 24.0)).abs() < 0.01);
+    for pair in l.rows.windows(2) {
+        assert!((pair[0].rect.bottom() - pair[1].rect.top()).abs() < 0.01);
+        assert_eq!(pair[0].rect.x_range(), pair[1].rect.x_range());
+    }
+    for pair in l.columns.windows(2) {
+        assert!((pair[0].rect.right() - pair[1].rect.left()).abs() < 0.01);
+    }
+    let last = l.columns.last().unwrap().rect;
+    assert!((last.right() - l.rows[0].rect.right()).abs() < 0.01);
+    assert!((last.bottom() - l.rows.last().unwrap().rect.bottom()).abs() < 0.01);
+    for row in &l.rows {
+        assert!(page.contains_rect(row.rect));
+        assert!(row.rect.contains(row.name.pos));
+        assert!(row.rect.left() < l.columns[0].rect.left());
+    }
+    for column in &l.columns {
+        assert!(column.rect.contains(column.label.pos));
+    }
+    for bar in &l.bars {
+        let row = l
+            .rows
+            .iter()
+            .find(|r| r.rect.contains(bar.rect.center()))
+            .unwrap();
+        let column = l
+            .columns
+            .iter()
+            .find(|c| c.rect.contains(bar.rect.center()))
+            .unwrap();
+        assert!(
+            row.rect.contains_rect(bar.rect),
+            "{:?} in {:?}",
+            bar.rect,
+            row.rect
+        );
+        assert!(column.rect.contains_rect(bar.rect));
+        assert!(bar.rect.contains(bar.title.pos) && bar.rect.contains(bar.status_name.pos));
+        assert!(bar.status_name.pos.y > bar.title.pos.y);
+    }
+    assert!(page.max.y >= l.rows.last().unwrap().rect.bottom());
 }
 
 #[test]

@@ -241,7 +241,9 @@ fn a_maps_report_says_the_effects_and_what_wants_an_action() {
         .filter(|l| l.kind == crate::model::LaneKind::PainPoints)
         .map(|l| l.id)
         .collect();
-    bare.maps[0].cards.retain(|c| !pains.contains(&c.lane) && !c.fail_point);
+    bare.maps[0]
+        .cards
+        .retain(|c| !pains.contains(&c.lane) && !c.fail_point);
     let r = report(&bare, &bare.maps[0]);
     assert!(!r.wanting.is_empty());
     assert!(
