@@ -223,6 +223,8 @@ fn the_roadmap_lists_actions_by_owner_and_a_bar_selects_its_action() {
         h.state().project().action(id).unwrap().title,
         "Vaste schadebehandelaar per dossier"
     );
+    // Its bar outlined in ink, the owners' rows striped.
+    h.snapshot("action_roadmap");
     // The owner filter leaves only the Schadeafdeling's actions in the list.
     click(&mut h, "List");
     h.get_by_label("Show owner").click();

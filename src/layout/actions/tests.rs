@@ -156,7 +156,12 @@ fn the_roadmap_has_a_row_per_owner_and_a_column_per_quarter() {
 fn the_grid_holds_together(l: &TimelineLayout) {
     let page = Rect::from_min_size(Pos2::ZERO, l.size);
     let head = l.columns[0].rect.top();
-    assert!(l.subtitle.pos.y + l.subtitle.block.size.y <= head + 0.01);
+    let under_title = l.subtitle.pos.y + l.subtitle.block.size.y;
+    assert!(
+        under_title <= head + 0.01 && head - under_title < 50.0,
+        "{under_title} {head}"
+    );
+    assert!(l.title.pos.x < l.rows[0].rect.left() + 0.01);
     assert!((l.rows[0].rect.top() - (head + 24.0)).abs() < 0.01);
     for pair in l.rows.windows(2) {
         assert!((pair[0].rect.bottom() - pair[1].rect.top()).abs() < 0.01);
@@ -168,13 +173,30 @@ fn the_grid_holds_together(l: &TimelineLayout) {
     let last = l.columns.last().unwrap().rect;
     assert!((last.right() - l.rows[0].rect.right()).abs() < 0.01);
     assert!((last.bottom() - l.rows.last().unwrap().rect.bottom()).abs() < 0.01);
+    let first_column = l.columns[0].rect.left();
     for row in &l.rows {
         assert!(page.contains_rect(row.rect));
         assert!(row.rect.contains(row.name.pos));
-        assert!(row.rect.left() < l.columns[0].rect.left());
+        assert!(row.rect.left() < first_column);
+        // The owner's name in the owners' column, at the row's top, wrapped to fit it.
+        assert!(row.name.pos.x - row.rect.left() < 10.0);
+        assert!(row.name.pos.y - row.rect.top() < 12.0);
+        assert!(
+            row.name.pos.x + row.name.block.size.x <= first_column,
+            "{:?}",
+            row.name.pos
+        );
     }
     for column in &l.columns {
         assert!(column.rect.contains(column.label.pos));
+        // The quarter's name over the rows, inside its column.
+        assert!(column.label.pos.y + column.label.block.size.y <= l.rows[0].rect.top());
+        assert!(column.label.pos.x + column.label.block.size.x <= column.rect.right());
+    }
+    for (i, a) in l.bars.iter().enumerate() {
+        for b in &l.bars[i + 1..] {
+            assert!(!a.rect.intersects(b.rect), "{:?} and {:?}", a.rect, b.rect);
+        }
     }
     for bar in &l.bars {
         let row = l
@@ -198,6 +220,20 @@ fn the_grid_holds_together(l: &TimelineLayout) {
         assert!(bar.status_name.pos.y > bar.title.pos.y);
     }
     assert!(page.max.y >= l.rows.last().unwrap().rect.bottom());
+    // A row is as tall as its fullest cell needs, no taller.
+    for row in &l.rows {
+        let lowest = l
+            .bars
+            .iter()
+            .filter(|b| row.rect.contains(b.rect.center()))
+            .map(|b| b.rect.bottom())
+            .fold(row.rect.top(), f32::max);
+        assert!(
+            row.rect.bottom() - lowest <= 12.0,
+            "{:?} ends {lowest}",
+            row.rect
+        );
+    }
 }
 
 #[test]
@@ -256,4 +292,23 @@ fn an_owner_written_in_other_capitals_shares_its_row() {
             .iter()
             .all(|b| l.rows[0].rect.contains(b.rect.center()))
     );
+}
+
+/// An owner with a long name, and several actions in one cell: the grid still holds together.
+#[test]
+fn a_long_owner_name_and_a_full_cell_keep_to_their_places() {
+    let project = Project::default();
+    let owned = |title: &str| Action {
+        title: title.to_owned(),
+        owner: Some(Owner::Named(
+            "Afdeling Schadebehandeling Particulieren en Zakelijke Verzekeringen Noord".into(),
+        )),
+        due: "2026-Q3".to_owned(),
+        ..Action::default()
+    };
+    let list = [owned("a"), owned("b"), owned("c")];
+    let refs: Vec<&Action> = list.iter().collect();
+    let l = lay_out_timeline(&project, &refs, Language::Dutch, &mut TextMeasurer::new());
+    assert_eq!(l.bars.len(), 3);
+    the_grid_holds_together(&l);
 }
