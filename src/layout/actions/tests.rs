@@ -300,9 +300,8 @@ fn a_long_owner_name_and_a_full_cell_keep_to_their_places() {
     let project = Project::default();
     let owned = |title: &str| Action {
         title: title.to_owned(),
-        owner: Some(Owner::Named(
-            "Afdeling Schadebehandeling Particulieren en Zakelijke Verzekeringen Noord".into(),
-        )),
+        // Short words fill each line close to the width it may take.
+        owner: Some(Owner::Named("ab ".repeat(40).trim().to_owned())),
         due: "2026-Q3".to_owned(),
         ..Action::default()
     };
