@@ -11,7 +11,7 @@ use klantreis::i18n::Language;
 use klantreis::model::{ActionStatus, Owner};
 use klantreis::ui::dialogs::ScriptedDialogs;
 use klantreis::ui::{KlantreisApp, View};
-use support::app::{build, click, drag, example, type_over};
+use support::app::{build, click, drag, example, export_and_wait, type_over};
 
 fn waterschade(data: &std::path::Path) -> Harness<'static, KlantreisApp> {
     open(data, "waterschade-claim.klantreis.ron")
@@ -323,14 +323,7 @@ fn the_export_dialog_writes_a_department_brief() {
     h.run_steps(3);
     h.get_by_label("Expertisebureau").click();
     h.run_steps(3);
-    h.get_by_label("Export…").click();
-    for _ in 0..300 {
-        h.step();
-        if !h.state().export_busy() && out.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    export_and_wait(&mut h, &out);
     let doc = lopdf::Document::load(&out).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     assert_eq!(pages.len(), 1);

@@ -9,7 +9,9 @@ use egui_kittest::kittest::Queryable as _;
 use klantreis::i18n::Language;
 use klantreis::ui::KlantreisApp;
 use klantreis::ui::dialogs::ScriptedDialogs;
-use support::app::{build, click, click_item, example, harness, on_start_screen, step_until_shown};
+use support::app::{
+    build, click, click_item, example, export_and_wait, harness, on_start_screen, step_until_shown,
+};
 
 #[test]
 fn the_first_start_asks_for_the_language_of_menus_and_new_projects() {
@@ -572,19 +574,6 @@ fn the_export_dialog_prints_the_actions_priorities() {
     h.run_steps(3);
     assert!(h.query_by_label("Priorities").is_none());
     assert!(h.query_by_label("The stakeholder map").is_some());
-}
-
-/// Clicks the export dialog's Export button and steps until the file at `out` is written.
-fn export_and_wait(h: &mut Harness<'_, KlantreisApp>, out: &std::path::Path) {
-    h.get_by_label("Export…").click();
-    for _ in 0..300 {
-        h.step();
-        if !h.state().export_busy() && out.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    h.run_steps(2);
 }
 
 /// View › Department lens: the map through one department's eyes (its stages, touchpoints and

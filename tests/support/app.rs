@@ -145,3 +145,16 @@ pub fn drag(h: &mut Harness<'_, KlantreisApp>, from: egui::Pos2, to: egui::Pos2)
     h.drop_at(to);
     h.run();
 }
+
+/// Clicks the export dialog's Export button and steps until the file at `out` is written.
+pub fn export_and_wait(h: &mut Harness<'_, KlantreisApp>, out: &std::path::Path) {
+    h.get_by_label("Export…").click();
+    for _ in 0..300 {
+        h.step();
+        if !h.state().export_busy() && out.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+}

@@ -9,6 +9,7 @@ use crate::model::{
     Action, ActionId, ActionStatus, MapId, Measure, Opportunity, Owner, Project, Quadrant,
 };
 use crate::ui::panels::merge_key;
+use crate::ui::stakeholders::text_row;
 
 /// Text typed into a field of the selected action that is not stored yet: a date that does
 /// not read as one, an owner's name not yet written.
@@ -18,17 +19,6 @@ pub struct Typed {
     due: Option<String>,
     done: Option<String>,
     owner: Option<String>,
-}
-
-fn text_row(ui: &mut egui::Ui, label: &str, salt: &str, value: &mut String, multiline: bool) {
-    let name = ui.label(label);
-    let edit = if multiline {
-        egui::TextEdit::multiline(value).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(value)
-    };
-    ui.add(edit.desired_width(f32::INFINITY).id_salt(salt))
-        .labelled_by(name.id);
 }
 
 /// The editor of what is selected in the actions view (on `map`, the map on show); a hint

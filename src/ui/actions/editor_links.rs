@@ -30,46 +30,37 @@ fn linked_rows(
     (cards, stages): (&[CardId], &[StageId]),
     answers: &mut Vec<ActionAnswer>,
 ) -> (Option<CardId>, Option<StageId>) {
-    let mut removed = (None, None);
-    for &id in cards {
-        let Some(words) = card_words(project, id) else {
-            continue;
-        };
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(tr("actions.unlink"))
-                .clicked()
-            {
-                removed.0 = Some(id);
-            }
-            if ui
-                .link(&words)
-                .on_hover_text(tr("actions.show_on_map"))
-                .clicked()
-            {
-                answers.push(ActionAnswer::ShowCard(id));
-            }
-        });
+    /// One link: a card or a stage.
+    #[derive(Clone, Copy)]
+    enum Linked {
+        Card(CardId),
+        Stage(StageId),
     }
-    for &id in stages {
-        let Some(words) = stage_words(project, id) else {
-            continue;
-        };
+    let rows = cards
+        .iter()
+        .filter_map(|&id| Some((card_words(project, id)?, Linked::Card(id))))
+        .chain(
+            stages
+                .iter()
+                .filter_map(|&id| Some((stage_words(project, id)?, Linked::Stage(id)))),
+        );
+    let mut removed = (None, None);
+    for (words, linked) in rows {
         ui.horizontal_wrapped(|ui| {
-            if ui
+            let unlink = ui
                 .small_button("×")
                 .on_hover_text(tr("actions.unlink"))
-                .clicked()
-            {
-                removed.1 = Some(id);
-            }
-            if ui
+                .clicked();
+            let show = ui
                 .link(&words)
                 .on_hover_text(tr("actions.show_on_map"))
-                .clicked()
-            {
-                answers.push(ActionAnswer::ShowStage(id));
+                .clicked();
+            match linked {
+                Linked::Card(id) if unlink => removed.0 = Some(id),
+                Linked::Stage(id) if unlink => removed.1 = Some(id),
+                Linked::Card(id) if show => answers.push(ActionAnswer::ShowCard(id)),
+                Linked::Stage(id) if show => answers.push(ActionAnswer::ShowStage(id)),
+                _ => {}
             }
         });
     }

@@ -203,30 +203,8 @@ impl ExportDialog {
                             )
                             .clicked()
                         {
-                            let brief = (self.options.format == Format::Brief).then(|| {
-                                format!(
-                                    "{} {}",
-                                    tr("export.brief_name"),
-                                    self.options.owner.clone().unwrap_or_default()
-                                )
-                            });
-                            let named = match self.options.subject {
-                                _ if brief.is_some() => brief.map(std::borrow::Cow::Owned),
-                                export::Subject::Stakeholders => Some(tr("stakeholders.title")),
-                                export::Subject::Roadmap => Some(tr("export.roadmap_name")),
-                                export::Subject::Priorities => Some(tr("priority.title")),
-                                export::Subject::ActionRoadmap => Some(tr("timeline.title")),
-                                export::Subject::Map => None,
-                            };
-                            let base = match &named {
-                                Some(name) => name.as_ref(),
-                                None if map.title.is_empty() => "map",
-                                None => &map.title,
-                            };
-                            let file_name: String = base
-                                .chars()
-                                .map(|c| if "/\\\\:*?\"<>|".contains(c) { '-' } else { c })
-                                .collect();
+                            let file_name =
+                                super::export_words::file_name(&self.options, &map.title);
                             outcome = Some(Outcome::Choose {
                                 file_name: format!("{file_name}.{ext}"),
                                 extension: ext,

@@ -1,6 +1,6 @@
 //! The export dialog's words: the formats' names, how quotes appear, what a finished export
 //! says (pages, sheets left out, legibility, what Mermaid could not carry, characters no font
-//! has) and the remedy of a fixed scale.
+//! has), the remedy of a fixed scale and the file name offered.
 
 use std::path::Path;
 
@@ -93,4 +93,32 @@ pub(super) fn quotes_name(quotes: export::Quotes) -> std::borrow::Cow<'static, s
         export::Quotes::Pseudonymised => "export.quotes.pseudonymised",
         export::Quotes::Hidden => "export.quotes.hidden",
     })
+}
+
+/// The file name offered for an export (without the extension): what it prints (a brief names
+/// its department), else the map's title; characters no file system takes become "-".
+pub(super) fn file_name(options: &export::ExportOptions, map_title: &str) -> String {
+    let named = if options.format == Format::Brief {
+        Some(std::borrow::Cow::Owned(format!(
+            "{} {}",
+            tr("export.brief_name"),
+            options.owner.clone().unwrap_or_default()
+        )))
+    } else {
+        match options.subject {
+            export::Subject::Stakeholders => Some(tr("stakeholders.title")),
+            export::Subject::Roadmap => Some(tr("export.roadmap_name")),
+            export::Subject::Priorities => Some(tr("priority.title")),
+            export::Subject::ActionRoadmap => Some(tr("timeline.title")),
+            export::Subject::Map => None,
+        }
+    };
+    let base = match &named {
+        Some(name) => name.as_ref(),
+        None if map_title.is_empty() => "map",
+        None => map_title,
+    };
+    base.chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect()
 }

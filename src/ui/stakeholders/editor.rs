@@ -7,7 +7,14 @@ use crate::i18n::{self, tr, tr_args};
 use crate::model::{Project, Relation, RelationId, RelationKind, Ring, Stakeholder, StakeholderId};
 use crate::ui::panels::merge_key;
 
-fn text_row(ui: &mut egui::Ui, label: &str, salt: &str, value: &mut String, multiline: bool) {
+/// A labelled text field (the label names it for screen readers), one line or a few.
+pub(crate) fn text_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: &str,
+    value: &mut String,
+    multiline: bool,
+) {
     let name = ui.label(label);
     let edit = if multiline {
         egui::TextEdit::multiline(value).desired_rows(2)

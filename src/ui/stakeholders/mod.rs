@@ -6,6 +6,7 @@
 mod editor;
 
 pub use editor::stakeholder_editor_ui;
+pub(crate) use editor::text_row;
 
 use egui::{Id, Sense, emath::TSTransform};
 
