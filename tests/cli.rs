@@ -300,7 +300,7 @@ fn fmt_rewrites_a_file_keeping_a_backup_and_leaves_a_newer_one_alone() {
     // A file from a newer minor version with a field this version does not know.
     let newer = dir.path().join("newer.klantreis.ron");
     let text = original
-        .replacen("format: (1, 3),", "format: (1, 7),", 1)
+        .replacen("format: (1, 4),", "format: (1, 7),", 1)
         .replacen(
             "project: (",
             "project: (\n        future_field: \"kept\",",
@@ -354,7 +354,7 @@ fn hostile_files_through_the_binary_change_nothing_on_disk() {
         ("nested", "[".repeat(100_000).into_bytes()),
         (
             "newer major",
-            good.replacen("format: (1, 3)", "format: (9, 0)", 1)
+            good.replacen("format: (1, 4)", "format: (9, 0)", 1)
                 .into_bytes(),
         ),
         (

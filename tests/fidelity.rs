@@ -95,6 +95,7 @@ fn the_png_export_at_100_percent_matches_the_canvas() {
         excel: None,
         owner: None,
         lens: None,
+        comments: false,
     };
     klantreis::file::replace_with(&png_path, |out| {
         klantreis::export::export_map(&project, &map, &options, out)

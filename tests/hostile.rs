@@ -179,7 +179,7 @@ fn dangling_references() {
 
 #[test]
 fn newer_major_version_is_refused_by_name() {
-    let text = example_text().replacen("format: (1, 3)", "format: (2, 3)", 1);
+    let text = example_text().replacen("format: (1, 4)", "format: (2, 3)", 1);
     let message = error_of(&text);
     assert!(message.contains("2.3"), "{message}");
     assert!(message.contains("newer"), "{message}");
@@ -191,11 +191,11 @@ fn newer_major_version_is_refused_by_name() {
 #[test]
 fn newer_minor_version_opens_with_a_warning() {
     let text = example_text()
-        .replacen("format: (1, 3)", "format: (1, 4)", 1)
+        .replacen("format: (1, 4)", "format: (1, 5)", 1)
         .replacen("title: ", "future_field: [1, 2], title: ", 1);
     let loaded = load_text(&text).unwrap();
     assert_eq!(loaded.warnings.len(), 1);
-    assert!(loaded.warnings[0].to_string().contains("1.4"));
+    assert!(loaded.warnings[0].to_string().contains("1.5"));
 }
 
 #[test]

@@ -78,6 +78,9 @@ pub struct ExportArgs {
     /// named on touchpoints or actions): what is not theirs fades.
     #[arg(long)]
     pub lens: Option<String>,
+    /// Take the project's review comments along (HTML viewer, Markdown).
+    #[arg(long)]
+    pub comments: bool,
     /// The file to write.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -129,6 +132,10 @@ pub enum ExportFormat {
     /// One A4 page for one department, named with --owner (PDF): its touchpoints, moments of
     /// truth, pain points and actions.
     Brief,
+    /// One self-contained page any browser opens, offline: every map, the personas, the
+    /// stakeholder map and the actions; search, a card's details, department lenses, and
+    /// comments readers download as a review file (`klantreis import-review`).
+    Html,
 }
 
 impl From<ExportFormat> for Format {
@@ -142,6 +149,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Mermaid => Self::Mermaid,
             ExportFormat::Personas => Self::PersonaSheets,
             ExportFormat::Brief => Self::Brief,
+            ExportFormat::Html => Self::Html,
         }
     }
 }
@@ -195,6 +203,7 @@ impl ExportArgs {
             }),
             owner: self.owner.clone(),
             lens: self.lens.clone(),
+            comments: self.comments,
         };
         options.validate().map_err(|e| e.to_string())?;
         Ok(options)
@@ -313,6 +322,11 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
             let detail = match (options.format, written.pixels) {
                 (_, Some((w, h))) => format!(" ({w} × {h} pixels)"),
                 (f, None) if f.is_text() => String::new(),
+                (Format::Html, None) => format!(
+                    " (an interactive page of {} map(s), {} KB; it opens offline in any browser)",
+                    written.pages,
+                    std::fs::metadata(output).map_or(0, |m| m.len()) / 1024
+                ),
                 (_, None) if written.pages == 1 => " (1 page)".to_owned(),
                 (_, None) => format!(" ({} pages)", written.pages),
             };

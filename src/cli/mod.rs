@@ -8,6 +8,7 @@ mod export;
 mod fmt;
 mod import;
 mod new;
+mod review;
 mod share;
 mod stats;
 mod validate;
@@ -103,6 +104,9 @@ pub enum Command {
     /// List the project's actions, quick wins first: owner, status, what each addresses, the
     /// measure it should move and, once done, its measured effect.
     Actions(actions::ActionsArgs),
+    /// Add the comments readers downloaded from the HTML viewer (NAME.klantreis-review.json)
+    /// to the project the viewer was made from; a comment already there is not added twice.
+    ImportReview(review::ImportReviewArgs),
     /// Rewrite project files in the canonical layout (as the editor saves them).
     Fmt {
         #[arg(required = true)]
@@ -241,6 +245,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Merge(args) => share::merge(&args),
         Command::Import(args) => import::run(&args),
         Command::Actions(args) => actions::run(&args),
+        Command::ImportReview(args) => review::run(&args),
     }
 }
 

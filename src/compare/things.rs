@@ -205,6 +205,7 @@ pub fn project_things(old: &Project, new: &Project) -> Vec<ThingChange> {
         &[],
     ));
     out.extend(list("action", &actions(old), &actions(new), &[]));
+    out.extend(list("comment", &old.comments, &new.comments, &[]));
     out
 }
 

@@ -12,6 +12,7 @@ mod history;
 pub mod maps;
 pub mod ops;
 pub mod personas;
+pub mod review;
 pub mod sharing;
 pub mod stakeholders;
 
@@ -159,6 +160,12 @@ pub enum Edit {
         index: usize,
         value: Option<Box<crate::model::Action>>,
     },
+    /// Puts a review comment at `index`, or removes it.
+    SetComment {
+        id: crate::model::CommentId,
+        index: usize,
+        value: Option<Box<crate::model::Comment>>,
+    },
     /// Replaces the list of a merge's conflicts.
     SetConflicts(Vec<crate::model::Conflict>),
     /// Sets the project's title and description.
@@ -185,6 +192,9 @@ pub fn apply_tidy(project: &mut Project, edit: Edit) -> Result<Edit, EditError> 
         fixes.push(apply(project, fix)?);
     }
     if let Some(fix) = actions::tidy(project) {
+        fixes.push(apply(project, fix)?);
+    }
+    if let Some(fix) = review::tidy(project) {
         fixes.push(apply(project, fix)?);
     }
     if fixes.is_empty() {
@@ -316,6 +326,10 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let (value, index) = put(&mut project.actions, |a| a.id == id, index, value);
             Ok(Edit::SetAction { id, index, value })
         }
+        Edit::SetComment { id, index, value } => {
+            let (value, index) = put(&mut project.comments, |c| c.id == id, index, value);
+            Ok(Edit::SetComment { id, index, value })
+        }
         Edit::SetConflicts(conflicts) => Ok(Edit::SetConflicts(std::mem::replace(
             &mut project.conflicts,
             conflicts,
@@ -444,6 +458,18 @@ pub fn weight(edit: &Edit) -> usize {
         Edit::SetOpportunity { value, .. } => {
             64 + value.as_deref().map_or(0, |o| {
                 128 + text(&o.title) + text(&o.description) + (o.cards.len() + o.stages.len()) * 8
+            })
+        }
+        Edit::SetComment { value, .. } => {
+            64 + value.as_deref().map_or(0, |c| {
+                192 + text(&c.context)
+                    + text(&c.author)
+                    + text(&c.written)
+                    + text(&c.text)
+                    + c.replies
+                        .iter()
+                        .map(|r| 64 + text(&r.author) + text(&r.written) + text(&r.text))
+                        .sum::<usize>()
             })
         }
         Edit::SetConflicts(list) => {

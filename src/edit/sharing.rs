@@ -112,7 +112,7 @@ pub fn restore(project: &Project, id: SnapshotId) -> Option<Edit> {
 /// The edits that turn `old` into `new`, piece by piece (each changed map, persona, data set…
 /// put whole), or `None` when something changed that no edit puts (the language, the authors).
 pub fn between(old: &Project, new: &Project) -> Option<Edit> {
-    if old.language != new.language || old.authors != new.authors || old.images != new.images {
+    if old.language != new.language || old.authors != new.authors {
         return None;
     }
     let mut edits = Vec::new();
@@ -151,6 +151,7 @@ pub fn between(old: &Project, new: &Project) -> Option<Edit> {
             }
         };
     }
+    lists!(images, SetImage);
     lists!(personas, SetPersona);
     lists!(stakeholders, SetStakeholder);
     lists!(relations, SetRelation);
@@ -158,6 +159,9 @@ pub fn between(old: &Project, new: &Project) -> Option<Edit> {
     lists!(datasets, SetDataset);
     lists!(snapshots, SetSnapshot);
     lists!(maps, SetMap);
+    lists!(opportunities, SetOpportunity);
+    lists!(actions, SetAction);
+    lists!(comments, SetComment);
     Some(Edit::Batch(edits))
 }
 

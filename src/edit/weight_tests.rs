@@ -371,6 +371,23 @@ fn an_edits_weight_follows_every_field_it_holds() {
         };
         check(&format!("opportunity {field}"), &edit, &json!(o));
     }
+    let comment = crate::model::Comment::default();
+    let reply = crate::model::Reply::default();
+    let replies = json!(vec![reply; BIG / 64]);
+    for (field, to) in [
+        ("context", big()),
+        ("author", big()),
+        ("text", big()),
+        ("replies", replies),
+    ] {
+        let c = with(&comment, field, to);
+        let edit = Edit::SetComment {
+            id: c.id,
+            index: 0,
+            value: Some(Box::new(c.clone())),
+        };
+        check(&format!("comment {field}"), &edit, &json!(c));
+    }
     // A batch weighs what its parts weigh.
     let part = Edit::SetProjectInfo {
         title: "x".repeat(BIG),

@@ -13,6 +13,7 @@ pub mod backlog;
 pub mod brief;
 pub mod convert;
 pub mod glyphs;
+pub mod html;
 mod legibility;
 pub mod mermaid;
 mod options;
@@ -502,8 +503,22 @@ pub fn export_map(
 ) -> Result<Written, ExportError> {
     options.validate()?;
     check_subject(project, options)?;
+    let unfiltered = project;
     let filtered = options.quotes.filter(project, map);
     let (project, map) = filtered.as_ref().map_or((project, map), |(p, m)| (p, m));
+    if options.format == Format::Html {
+        // The viewer filters the quotes itself, for every map at once.
+        out.write_all(html::viewer(unfiltered, options)?.as_bytes())?;
+        return Ok(Written {
+            pages: unfiltered.maps.len(),
+            pixels: None,
+            warnings: Vec::new(),
+            missing_glyphs: Vec::new(),
+            changed_texts: Vec::new(),
+            unscored: Vec::new(),
+            blank_sheets: 0,
+        });
+    }
     let mut text = TextMeasurer::new();
     if options.format.is_text() {
         let mut written = Written {
@@ -516,6 +531,9 @@ pub fn export_map(
             blank_sheets: 0,
         };
         let body = match options.format {
+            Format::Markdown if options.comments => {
+                text::markdown(project, map) + &text::comments_markdown(project, map)
+            }
             Format::Markdown => text::markdown(project, map),
             Format::Csv => text::csv(
                 project,

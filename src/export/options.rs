@@ -20,6 +20,9 @@ pub enum Format {
     PersonaSheets,
     /// One A4 PDF page for one department: what the journey asks of it.
     Brief,
+    /// One self-contained page that any browser opens: every map, pan and zoom, search, a
+    /// card's details, a department's lens, and comments that come back as a review file.
+    Html,
 }
 
 impl Format {
@@ -32,6 +35,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Csv => "csv",
             Self::Mermaid => "mmd",
+            Self::Html => "html",
         }
     }
 
@@ -65,6 +69,9 @@ pub struct ExportOptions {
     /// For a map's poster: a department whose lens is laid over it (what is not theirs fades).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lens: Option<String>,
+    /// Whether the project's review comments go along (in the viewer and the Markdown report).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub comments: bool,
 }
 
 /// How quotes appear on an export.
@@ -148,6 +155,7 @@ impl Default for ExportOptions {
             excel: None,
             owner: None,
             lens: None,
+            comments: false,
         }
     }
 }

@@ -122,11 +122,24 @@ fn prepare_with(
     text: &mut TextMeasurer,
 ) -> Prepared {
     let layout = layout::lay_out(project, map, metrics, text);
+    prepare_laid_out(project, map, (analysis, lens), &layout, text)
+}
+
+/// As [`prepare`], for a map already laid out (the HTML viewer keeps the layout to find what
+/// is where in the scene).
+pub fn prepare_laid_out(
+    project: &Project,
+    map: &Map,
+    (analysis, lens): (&Analysis, Option<&Lens>),
+    layout: &layout::Layout,
+    text: &mut TextMeasurer,
+) -> Prepared {
     let lang = Language::of_text(&project.language);
-    let lens = lens.map(|l| lens_dim(l, &layout, lang, text));
+    let lens = lens.map(|l| lens_dim(l, layout, lang, text));
+    let metrics = &layout.metrics;
     let scene = render::paint(
         map,
-        &layout,
+        layout,
         &Theme::default(),
         &PaintOptions {
             lens,

@@ -113,14 +113,29 @@ fn points(ps: &[epaint::Pos2]) -> String {
     s.trim_end().to_owned()
 }
 
+/// The ids of clip paths: a prefix (several SVGs in one HTML page need ids of their own) and a
+/// counter.
+struct Clips<'a> {
+    prefix: &'a str,
+    count: usize,
+}
+
+impl Clips<'_> {
+    /// The next clip's id.
+    fn next(&mut self) -> String {
+        self.count += 1;
+        format!("{}clip{}", self.prefix, self.count)
+    }
+}
+
 /// Appends `shapes` as SVG elements; groups become `<g>` elements, clipped where they are.
-fn write_shapes(out: &mut String, shapes: &[Shape], baselines: Baselines, clips: &mut usize) {
+fn write_shapes(out: &mut String, shapes: &[Shape], baselines: Baselines, clips: &mut Clips<'_>) {
     for shape in shapes {
         write_shape(out, shape, baselines, clips);
     }
 }
 
-fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mut usize) {
+fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mut Clips<'_>) {
     match shape {
         Shape::Rect {
             rect,
@@ -201,10 +216,10 @@ fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mu
             radius,
             picture,
         } => {
-            *clips += 1;
+            let id = clips.next();
             let _ = writeln!(
                 out,
-                "<defs><clipPath id=\"clip{clips}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{radius:.2}\"/></clipPath></defs>",
+                "<defs><clipPath id=\"{id}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{radius:.2}\"/></clipPath></defs>",
                 rect.left(),
                 rect.top(),
                 rect.width().max(0.0),
@@ -212,7 +227,7 @@ fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mu
             );
             let _ = writeln!(
                 out,
-                "<image x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#clip{clips})\" href=\"data:{};base64,{}\"/>",
+                "<image x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#{id})\" href=\"data:{};base64,{}\"/>",
                 rect.left(),
                 rect.top(),
                 rect.width().max(0.0),
@@ -228,16 +243,16 @@ fn write_shape(out: &mut String, shape: &Shape, baselines: Baselines, clips: &mu
             shapes,
         } => {
             if let Some(c) = clip {
-                *clips += 1;
+                let id = clips.next();
                 let _ = writeln!(
                     out,
-                    "<defs><clipPath id=\"clip{clips}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"/></clipPath></defs>",
+                    "<defs><clipPath id=\"{id}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"/></clipPath></defs>",
                     c.left(),
                     c.top(),
                     c.width().max(0.0),
                     c.height().max(0.0)
                 );
-                let _ = write!(out, "<g clip-path=\"url(#clip{clips})\">");
+                let _ = write!(out, "<g clip-path=\"url(#{id})\">");
             }
             let _ = writeln!(
                 out,
@@ -268,6 +283,28 @@ fn font_face(out: &mut String) {
 /// font is embedded, for files people open; in user units for the converters, which read `pt`
 /// as 4/3 of a unit), the font when embedded, the paper, then the shapes.
 pub fn write_scene(scene: &Scene, fonts: Fonts, baselines: Baselines) -> String {
+    write_scene_with(scene, fonts, baselines, &Inline::default())
+}
+
+/// How an SVG is written into an HTML page.
+#[derive(Clone, Debug, Default)]
+pub struct Inline<'a> {
+    /// Put before every id, unique in the page.
+    pub prefix: &'a str,
+    /// Layers laid over the scene, each with its `<g>` element's attributes (already
+    /// escaped) and its shapes.
+    pub layers: Vec<(String, &'a [Shape])>,
+    /// The painted shapes are hidden from screen readers (the page names what they show).
+    pub decorative: bool,
+}
+
+/// As [`write_scene`], written to sit inside an HTML page (see [`Inline`]).
+pub fn write_scene_with(
+    scene: &Scene,
+    fonts: Fonts,
+    baselines: Baselines,
+    inline: &Inline<'_>,
+) -> String {
     let (w, h) = (scene.size.x, scene.size.y);
     let unit = if fonts == Fonts::Embed { "pt" } else { "" };
     let mut out = String::with_capacity(scene.shapes.len() * 120 + 4096);
@@ -283,7 +320,22 @@ pub fn write_scene(scene: &Scene, fonts: Fonts, baselines: Baselines) -> String 
         "<rect x=\"0\" y=\"0\" width=\"{w:.2}\" height=\"{h:.2}\"{}/>",
         fill_attr(Some(scene.background))
     );
-    write_shapes(&mut out, &scene.shapes, baselines, &mut 0);
+    let mut clips = Clips {
+        prefix: inline.prefix,
+        count: 0,
+    };
+    if inline.decorative {
+        out.push_str("<g aria-hidden=\"true\">\n");
+    }
+    write_shapes(&mut out, &scene.shapes, baselines, &mut clips);
+    for (attributes, shapes) in &inline.layers {
+        let _ = writeln!(out, "<g {attributes}>");
+        write_shapes(&mut out, shapes, baselines, &mut clips);
+        out.push_str("</g>\n");
+    }
+    if inline.decorative {
+        out.push_str("</g>\n");
+    }
     out.push_str("</svg>\n");
     out
 }

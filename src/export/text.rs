@@ -213,6 +213,54 @@ pub fn csv(project: &Project, map: &Map, excel: Language) -> String {
     out
 }
 
+/// The review comments on `map` as a Markdown section (the open ones first, each with what it
+/// is on, who wrote it and when, and its replies); empty when there are none.
+pub fn comments_markdown(project: &Project, map: &Map) -> String {
+    let lang = Language::of_text(&project.language);
+    let mut comments: Vec<&crate::model::Comment> = project.comments_on(map.id).collect();
+    if comments.is_empty() {
+        return String::new();
+    }
+    comments.sort_by_key(|c| c.resolved);
+    let mut out = format!("\n## {}\n\n", crate::i18n::tr_in(lang, "viewer.comments"));
+    for c in comments {
+        let on = match c.on {
+            crate::model::Target::Map => crate::i18n::tr_in(lang, "viewer.on_map").into_owned(),
+            crate::model::Target::Card(id) => map.card(id).map_or_else(
+                || crate::i18n::tr_args_in(lang, "review.gone", &[("what", &c.context)]),
+                |k| k.title.clone(),
+            ),
+            crate::model::Target::Stage(id) => map.stage(id).map_or_else(
+                || crate::i18n::tr_args_in(lang, "review.gone", &[("what", &c.context)]),
+                |s| s.name.clone(),
+            ),
+        };
+        let state = if c.resolved {
+            format!(" ({})", crate::i18n::tr_in(lang, "viewer.resolved"))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "- **{}**{state}: {} — {}, {}",
+            md(&on),
+            md(&c.text),
+            md(&c.author),
+            crate::dates::date(c.day(), lang)
+        );
+        for r in &c.replies {
+            let _ = writeln!(
+                out,
+                "  - {} — {}, {}",
+                md(&r.text),
+                md(&r.author),
+                crate::dates::date(r.written.get(..10).unwrap_or_default(), lang)
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

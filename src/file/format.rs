@@ -9,7 +9,7 @@ use crate::model::Project;
 
 /// The format this version writes: `(major, minor)`. A newer minor only adds fields with
 /// defaults, so it can be read with a warning; a newer major cannot be read.
-pub const CURRENT_FORMAT: (u32, u32) = (1, 3);
+pub const CURRENT_FORMAT: (u32, u32) = (1, 4);
 
 /// The ending of project file names.
 pub const FILE_EXTENSION: &str = ".klantreis.ron";
@@ -249,6 +249,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, FileError> {
 /// - 1.1 → 1.2: snapshots of maps and a merge's open conflicts were added; an older file has
 ///   neither, so nothing moves.
 /// - 1.2 → 1.3: opportunities and actions were added; an older file has none, so nothing moves.
+/// - 1.3 → 1.4: review comments were added; an older file has none, so nothing moves.
 fn migrate(project: &mut Project, from: (u32, u32)) {
     debug_assert!(from.0 == CURRENT_FORMAT.0);
     if from < (1, 1) {

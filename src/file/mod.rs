@@ -6,6 +6,7 @@ mod format;
 pub mod picture;
 mod recovery;
 mod validate;
+pub mod watch;
 
 pub use crate::model::Limits;
 pub use atomic::{

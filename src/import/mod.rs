@@ -5,6 +5,7 @@
 
 pub mod grid;
 pub mod mermaid;
+pub mod review;
 #[cfg(test)]
 mod tests;
 

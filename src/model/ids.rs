@@ -98,3 +98,7 @@ typed_id!(
     /// Identifies an [`crate::model::Action`].
     ActionId, "action"
 );
+typed_id!(
+    /// Identifies a review [`crate::model::Comment`].
+    CommentId, "comment"
+);

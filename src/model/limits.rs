@@ -17,6 +17,8 @@ pub struct Limits {
     /// Personas, stakeholders, relations, data sets, authors, tags per card, ...
     pub items: usize,
     pub evidence: usize,
+    /// Review comments in a project.
+    pub comments: usize,
     pub values_per_dataset: usize,
     pub images: usize,
     pub image_bytes: usize,
@@ -37,6 +39,7 @@ impl Default for Limits {
             points_per_curve: 10_000,
             items: 5_000,
             evidence: 100_000,
+            comments: 20_000,
             values_per_dataset: 100_000,
             images: 500,
             image_bytes: 10 * 1024 * 1024,

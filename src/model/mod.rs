@@ -11,6 +11,7 @@ mod limits;
 mod map;
 mod project;
 mod research;
+mod review;
 mod sharing;
 pub mod time;
 
@@ -19,8 +20,9 @@ pub use colour::Rgb;
 pub use curve::{CurveVariant, EmotionCurve, EmotionPoint, EmotionScale, format_score};
 pub use data::{CurveData, DataImport, DataPoint, Dataset, KeyLink, KeyMatch};
 pub use ids::{
-    ActionId, CardId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId, MapId,
-    OpportunityId, PersonaId, RelationId, SnapshotId, StageId, StakeholderId, random_id_value,
+    ActionId, CardId, CommentId, ConnectorId, CurveId, DatasetId, EvidenceId, ImageId, LaneId,
+    MapId, OpportunityId, PersonaId, RelationId, SnapshotId, StageId, StakeholderId,
+    random_id_value,
 };
 pub use limits::Limits;
 pub use map::{Card, Channel, Connector, Lane, LaneKind, Map, MapKind, MomentOfTruth, Stage};
@@ -28,4 +30,5 @@ pub use project::{
     EmbeddedImage, Persona, Project, Relation, RelationKind, Ring, Stakeholder, same_name,
 };
 pub use research::{Evidence, EvidenceKind, ResearchMethod, Respondent};
+pub use review::{Comment, Reply, Target};
 pub use sharing::{Conflict, Side, Snapshot};

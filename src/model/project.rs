@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, ActionId, Channel, Conflict, Dataset, DatasetId, Evidence, EvidenceId, ImageId, Map,
-    MapId, Opportunity, OpportunityId, PersonaId, RelationId, Respondent, Rgb, Snapshot,
-    SnapshotId, StakeholderId,
+    Action, ActionId, Channel, Comment, Conflict, Dataset, DatasetId, Evidence, EvidenceId,
+    ImageId, Map, MapId, Opportunity, OpportunityId, PersonaId, RelationId, Respondent, Rgb,
+    Snapshot, SnapshotId, StakeholderId,
 };
 
 /// A whole project: personas, stakeholders, evidence, data and maps travel together.
@@ -43,6 +43,9 @@ pub struct Project {
     /// What will be done about it, by whom, and the figure it should move.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Readers' comments on the maps, with their replies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 impl Default for Project {
@@ -67,6 +70,7 @@ impl Default for Project {
             conflicts: Vec::new(),
             opportunities: Vec::new(),
             actions: Vec::new(),
+            comments: Vec::new(),
         }
     }
 }
@@ -115,6 +119,16 @@ impl Project {
     /// The action with this id.
     pub fn action(&self, id: ActionId) -> Option<&Action> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The comment with this id.
+    pub fn comment(&self, id: crate::model::CommentId) -> Option<&Comment> {
+        self.comments.iter().find(|c| c.id == id)
+    }
+
+    /// The comments on one map, in the order they were added.
+    pub fn comments_on(&self, map: MapId) -> impl Iterator<Item = &Comment> {
+        self.comments.iter().filter(move |c| c.map == map)
     }
 
     /// The opportunity with this id.

@@ -21,7 +21,7 @@ pub struct LensDim {
 }
 
 /// The veil and rings of `lens` over `layout`, drawn after everything else.
-pub(super) fn veil(shapes: &mut Vec<Shape>, layout: &Layout, lens: &LensDim, theme: &Theme) {
+pub fn veil(shapes: &mut Vec<Shape>, layout: &Layout, lens: &LensDim, theme: &Theme) {
     let fade = theme.paper.gamma_multiply(0.82);
     for c in &layout.cards {
         if lens.cards.contains(&c.id) {

@@ -23,7 +23,7 @@ mod theme;
 pub use action_icons::{ActionIcon, action_icon};
 pub use curves::{FACE_RADIUS, face, smooth};
 pub use lane_icons::lane_icon;
-pub use lens::LensDim;
+pub use lens::{LensDim, veil};
 pub use page::{Anchor, TitleBlock, Writer, page, rect_of};
 pub use persona::{Body, PersonaSheet, Section, persona_sheet};
 pub use scene::{Line, Scene, Shape, group_transform};

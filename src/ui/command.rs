@@ -49,8 +49,10 @@ pub enum Command {
     MakeAction,
     ImportData,
     ImportMap,
+    ImportReview,
     TakeSnapshot,
     ShowVersions,
+    ShowComments,
     FilterUnevidenced,
     LanguageSystem,
     LanguageEnglish,
@@ -141,7 +143,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 52] = [
+    pub const ALL: [Self; 54] = [
         Self::NewJourney,
         Self::NewExperience,
         Self::NewBlueprint,
@@ -151,6 +153,7 @@ impl Command {
         Self::Export,
         Self::ImportData,
         Self::ImportMap,
+        Self::ImportReview,
         Self::StartScreen,
         Self::Settings,
         Self::Quit,
@@ -176,6 +179,7 @@ impl Command {
         Self::ShowResearch,
         Self::ShowActions,
         Self::ShowVersions,
+        Self::ShowComments,
         Self::FilterUnevidenced,
         Self::ZoomFit,
         Self::ZoomActual,
@@ -237,6 +241,8 @@ impl Command {
             Self::ImportMap => ("cmd.import_map", "cmd.import_map.tip"),
             Self::TakeSnapshot => ("cmd.take_snapshot", "cmd.take_snapshot.tip"),
             Self::ShowVersions => ("cmd.show_versions", "cmd.show_versions.tip"),
+            Self::ShowComments => ("cmd.show_comments", "cmd.show_comments.tip"),
+            Self::ImportReview => ("cmd.import_review", "cmd.import_review.tip"),
             Self::FilterUnevidenced => ("cmd.filter_unevidenced", "cmd.filter_unevidenced.tip"),
             Self::FocusMap => ("cmd.focus_map", "cmd.focus_map.tip"),
             Self::WorkshopMode => ("cmd.workshop", "cmd.workshop.tip"),
@@ -363,8 +369,10 @@ impl Command {
             | Self::MakeAction
             | Self::FilterUnevidenced
             | Self::ImportMap
+            | Self::ImportReview
             | Self::TakeSnapshot
             | Self::ShowVersions
+            | Self::ShowComments
             | Self::StartScreen => {
                 return None;
             }
@@ -437,6 +445,7 @@ impl Command {
                 | Self::FilterUnevidenced
                 | Self::TakeSnapshot
                 | Self::ShowVersions
+                | Self::ShowComments
         )
     }
 
@@ -452,6 +461,7 @@ impl Command {
             | Self::Export
             | Self::ImportData
             | Self::ImportMap
+            | Self::ImportReview
             | Self::StartScreen
             | Self::Settings
             | Self::Quit => Menu::File,
@@ -477,6 +487,7 @@ impl Command {
             | Self::ShowResearch
             | Self::ShowActions
             | Self::ShowVersions
+            | Self::ShowComments
             | Self::FilterUnevidenced
             | Self::ZoomFit
             | Self::ZoomActual

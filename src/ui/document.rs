@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::edit::{Edit, EditError, History};
+use crate::file::watch::Fingerprint;
 use crate::model::Project;
 
 /// A project being edited.
@@ -14,18 +15,47 @@ pub struct Document {
     /// Bumped on every change, so caches (layout, scene) know when to refresh.
     revision: u64,
     saved_revision: u64,
+    /// The project as last read from or written to `path`: the base of the three-way merge
+    /// when someone else saves the file.
+    pub base: Project,
+    /// What `path` held then.
+    pub disk: Option<Fingerprint>,
 }
 
 impl Document {
     /// A document for `project`, unchanged since `path` was read (or new).
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let disk = path.as_deref().and_then(Fingerprint::of_file);
         Self {
+            base: project.clone(),
             project,
             path,
             history: History::default(),
             revision: 1,
             saved_revision: 1,
+            disk,
         }
+    }
+
+    /// Takes `base` (with the fingerprint `disk` of the file that holds it) as what the file
+    /// last held: after a colleague's save was merged in, or a recovered project's file read.
+    pub fn rebase(&mut self, base: Project, disk: Option<Fingerprint>) {
+        self.base = base;
+        self.disk = disk;
+    }
+
+    /// Records that the project now is what the file holds (a reload from disk).
+    pub fn mark_clean(&mut self) {
+        self.saved_revision = self.revision;
+        self.history.seal();
+    }
+
+    /// Replaces the project outright (what no edit can put, such as a changed language), as
+    /// one change that cannot be undone.
+    pub fn replace(&mut self, project: Project) {
+        self.project = project;
+        self.history = History::default();
+        self.revision += 1;
     }
 
     /// Whether there are changes that are not saved.
@@ -80,6 +110,8 @@ impl Document {
 
     /// Records that the project was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        self.disk = Fingerprint::of_file(&path);
+        self.base = self.project.clone();
         self.path = Some(path);
         self.saved_revision = self.revision;
         self.history.seal();

@@ -22,6 +22,7 @@ mod panels;
 pub mod personas;
 pub mod pictures;
 pub mod research;
+pub mod review;
 pub mod selection;
 pub mod settings;
 pub mod stakeholders;

@@ -8,6 +8,7 @@ use base64::Engine as _;
 
 mod actions;
 mod research;
+mod review;
 mod sharing;
 
 use super::Problem;
@@ -276,6 +277,7 @@ fn check_project(c: &mut Checker<'_>, p: &Project) {
     sharing::check_snapshots(c, p);
     sharing::check_conflicts(c, p);
     actions::check_actions(c, p, &ids, &dataset_ids);
+    review::check_comments(c, p, &ids);
 }
 
 #[derive(Default)]

@@ -89,6 +89,10 @@ pub enum AppAction {
     Reimport(crate::ui::dialogs::ReimportAnswer),
     /// What the Versions tab asked.
     Versions(crate::ui::panels::VersionsAnswer),
+    /// What the Comments tab asked.
+    Review(crate::ui::review::ReviewAnswer),
+    /// A review file to import (dropped on the window).
+    ImportReview(std::path::PathBuf),
     /// The answer of a journey grid's import step.
     Grid(crate::ui::dialogs::GridAnswer),
     /// Evidence dropped on a card of the map.
@@ -236,6 +240,8 @@ impl KlantreisApp {
             AppAction::Import(answer) => self.answer_import(answer),
             AppAction::Reimport(answer) => self.answer_reimport(answer),
             AppAction::Versions(answer) => self.answer_versions(answer),
+            AppAction::Review(answer) => self.answer_review(answer, ctx),
+            AppAction::ImportReview(path) => self.import_review(&path),
             AppAction::Grid(answer) => self.answer_grid(answer),
             AppAction::LinkEvidence { card, evidence } => self.link_evidence(card, evidence),
             AppAction::Crumb(index) => self.back_to_crumb(index),
@@ -375,6 +381,8 @@ impl KlantreisApp {
                 self.view = super::View::Map;
                 self.right_tab = super::RightTab::Versions;
             }
+            Command::ShowComments => self.show_comments(),
+            Command::ImportReview => self.pick_review_file(),
             Command::FilterUnevidenced => {
                 let on = !self.canvas.unevidenced_only();
                 self.canvas.set_unevidenced_only(on);

@@ -58,6 +58,14 @@ impl KlantreisApp {
         {
             self.apply(&tr("undo.data_paths"), edit);
         }
+        // The file changed since it was read: its changes are merged in first, and a version
+        // that cannot be read or merged is not overwritten.
+        if self.doc.path.as_deref() == Some(path)
+            && self.look_at_disk() == super::disk::Disk::Blocked
+        {
+            self.notify_error(tr("notice.save_blocked"));
+            return false;
+        }
         let mut project = self.doc.project.clone();
         project.modified = crate::model::time::now_rfc3339();
         match file::save(&project, path) {
@@ -134,6 +142,7 @@ impl KlantreisApp {
             FieldFor::Picture(_) => FieldKind::Picture,
             FieldFor::Data => FieldKind::Data,
             FieldFor::ImportMap => FieldKind::Import,
+            FieldFor::ImportReview => FieldKind::Review,
             FieldFor::Save { .. } => FieldKind::Save,
             FieldFor::Export => FieldKind::Export(self.dialogs.export.options.format.extension()),
         };
@@ -164,6 +173,7 @@ impl KlantreisApp {
             FieldFor::CopyTo(ids) => self.copy_personas_into(&ids, &path),
             FieldFor::Data => self.start_import(path, ""),
             FieldFor::ImportMap => self.import_map(&path),
+            FieldFor::ImportReview => self.import_review(&path),
         }
     }
 
@@ -266,6 +276,17 @@ impl KlantreisApp {
         match answer {
             Recover::Restore => {
                 let mut doc = Document::new(recovered.project, recovered.source);
+                // What the file holds is the base a colleague's later save is merged against,
+                // not the recovered work (whose changes would otherwise look like theirs).
+                if let Some(path) = doc.path.clone() {
+                    match file::load(&path) {
+                        Ok(on_disk) => doc.rebase(
+                            on_disk.project,
+                            crate::file::watch::Fingerprint::of_file(&path),
+                        ),
+                        Err(_) => doc.disk = None,
+                    }
+                }
                 doc.mark_unsaved();
                 self.set_document(doc);
                 // Its work goes on being journaled where it was found.

@@ -277,7 +277,8 @@ impl KlantreisApp {
     /// The inspector, the analysis or the versions, as the tabs say.
     fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
         use super::RightTab;
-        ui.horizontal(|ui| {
+        // Wrapped, so a fourth tab takes a second row rather than widening the panel.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(
                 &mut self.right_tab,
                 RightTab::Inspector,
@@ -298,10 +299,37 @@ impl KlantreisApp {
                 )
             };
             ui.selectable_value(&mut self.right_tab, RightTab::Versions, versions);
+            let open = self.doc.project.maps.get(self.current_map).map_or(0, |m| {
+                self.doc
+                    .project
+                    .comments_on(m.id)
+                    .filter(|c| c.is_open())
+                    .count()
+            });
+            let comments = if open == 0 {
+                tr("panel.comments").into_owned()
+            } else {
+                format!("{} ({open})", tr("panel.comments"))
+            };
+            ui.selectable_value(&mut self.right_tab, RightTab::Comments, comments);
         });
         ui.separator();
         if self.right_tab == RightTab::Versions {
             self.versions_tab_ui(ui);
+            return;
+        }
+        if self.right_tab == RightTab::Comments {
+            if let Some(map) = self.doc.project.maps.get(self.current_map) {
+                let answers = crate::ui::review::comments_ui(
+                    ui,
+                    &self.doc.project,
+                    map,
+                    &self.selection,
+                    &mut self.review,
+                );
+                self.actions
+                    .extend(answers.into_iter().map(AppAction::Review));
+            }
             return;
         }
         let analysis_shown = self.right_tab == RightTab::Analysis;
@@ -337,6 +365,22 @@ impl KlantreisApp {
                     return;
                 };
                 let pain_lane = crate::ui::toolbox::CardTemplate::PainPoint.lane_for(map, None);
+                let open = self
+                    .doc
+                    .project
+                    .comments_on(map.id)
+                    .filter(|c| c.is_open())
+                    .count();
+                if open > 0
+                    && ui
+                        .link(crate::i18n::tr_count("review.open_count", open))
+                        .on_hover_text(tr("cmd.show_comments.tip"))
+                        .clicked()
+                {
+                    self.actions.push(AppAction::Command(
+                        crate::ui::command::Command::ShowComments,
+                    ));
+                }
                 match panels::analysis_ui(ui, report, pain_lane.is_some()) {
                     Some(panels::AnalysisAnswer::Pick(pick)) => {
                         self.actions.push(AppAction::Pick(pick));

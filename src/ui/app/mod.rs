@@ -5,6 +5,7 @@
 
 mod actions;
 mod commands;
+mod disk;
 mod document_io;
 mod edits;
 mod frame;
@@ -13,8 +14,10 @@ mod journeys;
 mod personas;
 mod preferences;
 mod research;
+mod review;
 mod stakeholders;
 mod start;
+mod state;
 mod versions;
 mod workshop;
 
@@ -26,7 +29,7 @@ pub use versions::RightTab;
 use crate::file::Journal;
 use crate::i18n::{self, Language};
 use crate::layout::{self, Layout, Metrics, TextMeasurer};
-use crate::model::{CurveId, MapId, MapKind, Project};
+use crate::model::{CurveId, MapId, MapKind};
 use crate::render::{self, Scene, Theme};
 use crate::templates;
 
@@ -114,6 +117,8 @@ enum FieldFor {
     Data,
     /// A Mermaid diagram, Markdown file or journey grid to import as maps.
     ImportMap,
+    /// A review file of comments.
+    ImportReview,
 }
 
 /// The most notices shown at once; older ones give way.
@@ -209,6 +214,12 @@ pub struct KlantreisApp {
     right_tab: RightTab,
     /// The Versions tab's state: a snapshot on show, a comparison under way.
     versions: versions::Versions,
+    /// The Comments tab's state: the name written under, drafts, the filter.
+    review: super::review::ReviewState,
+    /// Watches the open file for a colleague's save.
+    watch: Option<crate::file::watch::Watcher>,
+    /// A version of the file on disk that could not be read (said once).
+    disk_unreadable: Option<crate::file::watch::Fingerprint>,
     /// The start screen, while it shows (it closes when a document is opened or made).
     start: Option<super::start::StartScreen>,
     /// Workshop mode, while it is on.
@@ -311,6 +322,12 @@ impl KlantreisApp {
             language,
             last_copied: None,
             right_tab: RightTab::Inspector,
+            watch: None,
+            disk_unreadable: None,
+            review: super::review::ReviewState {
+                name: review::default_author(),
+                ..super::review::ReviewState::default()
+            },
             versions: versions::Versions::default(),
             start: None,
             workshop: None,
@@ -334,61 +351,6 @@ impl KlantreisApp {
             app.open_now(&path);
         }
         app
-    }
-
-    /// The open project.
-    pub fn project(&self) -> &Project {
-        &self.doc.project
-    }
-
-    /// The open document.
-    pub fn document(&self) -> &Document {
-        &self.doc
-    }
-
-    /// The canvas (view, curves shown).
-    pub fn canvas(&self) -> &MapCanvas {
-        &self.canvas
-    }
-
-    /// What the middle of the window shows.
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    /// The index of the map on show.
-    pub fn current_map(&self) -> usize {
-        self.current_map
-    }
-
-    /// What is selected on the map.
-    pub fn selection(&self) -> &Selection {
-        &self.selection
-    }
-
-    /// What this window last copied to the clipboard (tests paste it back).
-    pub fn last_copied(&self) -> Option<&str> {
-        self.last_copied.as_deref()
-    }
-
-    /// The interface language in use.
-    pub fn language(&self) -> Language {
-        self.language
-    }
-
-    /// The user's preferences in use.
-    pub fn preferences(&self) -> &super::settings::Preferences {
-        &self.settings.preferences
-    }
-
-    /// Runs a command as if chosen from the menu (after this frame).
-    pub fn queue(&mut self, command: super::command::Command) {
-        self.actions.push(AppAction::Command(command));
-    }
-
-    /// Whether an export is running (tests and the benchmark wait for it).
-    pub fn export_busy(&self) -> bool {
-        self.dialogs.export.busy()
     }
 
     /// The language of the open project's own text (new maps are named in it).
@@ -480,26 +442,6 @@ impl KlantreisApp {
         });
     }
 
-    /// The department whose lens is over the map, if any.
-    pub fn lens(&self) -> Option<&str> {
-        self.lens.as_deref()
-    }
-
-    /// The action selected in the actions view, if any.
-    pub fn selected_action(&self) -> Option<crate::model::ActionId> {
-        self.action_view.selected
-    }
-
-    /// What the right panel shows.
-    pub fn right_tab(&self) -> RightTab {
-        self.right_tab
-    }
-
-    /// The snapshot shown read-only on the canvas, if one is.
-    pub fn viewing_snapshot(&self) -> Option<crate::model::SnapshotId> {
-        self.versions.viewing
-    }
-
     /// Window title, close requests, dropped files, shortcuts and clipboard events.
     fn input(&mut self, ctx: &egui::Context) {
         let title = format!(
@@ -520,8 +462,17 @@ impl KlantreisApp {
         if let Some(path) =
             ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()))
         {
-            self.actions
-                .push(AppAction::Request(Pending::Open(Some(path))));
+            // A review file dropped on the window brings its comments into the open project.
+            let review = path
+                .to_string_lossy()
+                .to_lowercase()
+                .ends_with(crate::import::review::REVIEW_EXTENSION);
+            if review && self.start.is_none() {
+                self.actions.push(AppAction::ImportReview(path));
+            } else {
+                self.actions
+                    .push(AppAction::Request(Pending::Open(Some(path))));
+            }
         }
         if self.presenting().is_some()
             && !self.dialogs.modal()
@@ -561,6 +512,10 @@ impl KlantreisApp {
             self.doc.history.seal();
         }
         self.keep_journal(ctx);
+        // A colleague's save is brought in between gestures, never in the middle of a drag.
+        if !self.canvas.is_dragging() {
+            self.keep_watching(ctx);
+        }
     }
 }
 

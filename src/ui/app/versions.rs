@@ -18,6 +18,7 @@ pub enum RightTab {
     Inspector,
     Analysis,
     Versions,
+    Comments,
 }
 
 /// The state of the Versions tab.

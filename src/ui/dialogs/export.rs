@@ -238,6 +238,7 @@ impl ExportDialog {
                             Format::Mermaid,
                             Format::PersonaSheets,
                             Format::Brief,
+                            Format::Html,
                         ] {
                             if f == Format::Brief && owners.is_empty() {
                                 continue;
@@ -267,6 +268,13 @@ impl ExportDialog {
                     ui.end_row();
                 }
                 super::export_department::rows(ui, o, owners);
+                if matches!(o.format, Format::Html | Format::Markdown) {
+                    if o.format == Format::Html {
+                        super::export_rows::quotes_row(ui, o);
+                    }
+                    super::export_rows::comments_row(ui, o);
+                    return;
+                }
                 let page_format = matches!(o.format, Format::Pdf | Format::Svg | Format::Png);
                 if !page_format {
                     return;
@@ -312,22 +320,7 @@ impl ExportDialog {
                     }
                 });
                 ui.end_row();
-                let name = ui.label(tr("export.quotes"));
-                egui::ComboBox::from_id_salt("export-quotes")
-                    .selected_text(super::export_words::quotes_name(o.quotes))
-                    .show_ui(ui, |ui| {
-                        for q in export::Quotes::ALL {
-                            ui.selectable_value(
-                                &mut o.quotes,
-                                q,
-                                super::export_words::quotes_name(q),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(name.id)
-                    .on_hover_text(tr("export.quotes.tip"));
-                ui.end_row();
+                super::export_rows::quotes_row(ui, o);
                 let name = ui.label(tr("export.paper"));
                 let custom = matches!(o.setup.paper, PaperSize::Custom { .. });
                 egui::ComboBox::from_id_salt("export-paper")

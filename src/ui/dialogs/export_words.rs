@@ -72,6 +72,7 @@ pub(super) fn format_name(f: Format) -> String {
         Format::Mermaid => "Mermaid".to_owned(),
         Format::PersonaSheets => tr("export.personas").into_owned(),
         Format::Brief => tr("export.brief").into_owned(),
+        Format::Html => tr("export.html").into_owned(),
     }
 }
 

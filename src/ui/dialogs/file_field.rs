@@ -28,6 +28,8 @@ pub enum FieldKind {
     Data,
     /// An existing file to import maps from (Mermaid, Markdown, a journey grid).
     Import,
+    /// An existing review file of comments.
+    Review,
 }
 
 /// The built-in file field and what has been typed into it.
@@ -69,7 +71,11 @@ impl FileField {
     pub fn chosen(&self) -> PathBuf {
         let path = PathBuf::from(self.text.trim());
         match self.kind {
-            FieldKind::Open | FieldKind::Picture | FieldKind::Data | FieldKind::Import => path,
+            FieldKind::Open
+            | FieldKind::Picture
+            | FieldKind::Data
+            | FieldKind::Import
+            | FieldKind::Review => path,
             FieldKind::Save => super::with_extension(path),
             FieldKind::Export(extension) => super::with_export_extension(path, extension),
         }
@@ -125,7 +131,11 @@ impl FileField {
             return None;
         }
         match self.kind {
-            FieldKind::Open | FieldKind::Picture | FieldKind::Data | FieldKind::Import
+            FieldKind::Open
+            | FieldKind::Picture
+            | FieldKind::Data
+            | FieldKind::Import
+            | FieldKind::Review
                 if !path.is_file() =>
             {
                 self.problem = Some(tr_args("filefield.not_found", &[("path", &path.display())]));
@@ -151,6 +161,7 @@ impl FileField {
                 FieldKind::Picture => "filefield.title.picture",
                 FieldKind::Data => "filefield.title.data",
                 FieldKind::Import => "filefield.title.import",
+                FieldKind::Review => "filefield.title.review",
             };
             ui.heading(tr(title));
             if let Some(existing) = self.confirm.clone() {
@@ -195,7 +206,10 @@ impl FileField {
                     FieldKind::Open => "filefield.open",
                     FieldKind::Save => "filefield.save",
                     FieldKind::Export(_) => "filefield.export",
-                    FieldKind::Picture | FieldKind::Data | FieldKind::Import => "filefield.use",
+                    FieldKind::Picture
+                    | FieldKind::Data
+                    | FieldKind::Import
+                    | FieldKind::Review => "filefield.use",
                 };
                 if ui.button(tr(ok)).clicked() || enter {
                     answer = self.submit();

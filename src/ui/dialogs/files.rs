@@ -27,6 +27,8 @@ pub trait FileDialogs {
     fn pick_data(&mut self) -> Picked;
     /// A map made elsewhere to import: a Mermaid diagram, Markdown, or a journey grid.
     fn pick_import(&mut self) -> Picked;
+    /// A review file of comments readers downloaded from the HTML viewer.
+    fn pick_review(&mut self) -> Picked;
 }
 
 /// How quickly a dialog that "was cancelled" must have answered to be taken for one that never
@@ -134,6 +136,15 @@ impl FileDialogs for NativeDialogs {
                 .pick_file()
         })
     }
+
+    fn pick_review(&mut self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title(tr("dialog.import_review"))
+                .add_filter(tr("dialog.import_review_filter"), &["json"])
+                .pick_file()
+        })
+    }
 }
 
 /// Adds `.klantreis.ron` when the user typed a bare name.
@@ -156,6 +167,7 @@ pub struct ScriptedDialogs {
     pub picture_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub data_answers: std::collections::VecDeque<Option<PathBuf>>,
     pub import_answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub review_answers: std::collections::VecDeque<Option<PathBuf>>,
     /// As on a system without a desktop portal: no dialog ever opens.
     pub unavailable: bool,
 }
@@ -209,6 +221,13 @@ impl FileDialogs for ScriptedDialogs {
         let mut answers = std::mem::take(&mut self.import_answers);
         let picked = self.answer(&mut answers);
         self.import_answers = answers;
+        picked
+    }
+
+    fn pick_review(&mut self) -> Picked {
+        let mut answers = std::mem::take(&mut self.review_answers);
+        let picked = self.answer(&mut answers);
+        self.review_answers = answers;
         picked
     }
 }

@@ -3,6 +3,7 @@
 
 mod export;
 mod export_department;
+mod export_rows;
 mod export_words;
 mod file_field;
 mod files;
