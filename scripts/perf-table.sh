@@ -2,13 +2,52 @@
 # Runs the frame and export benchmarks and writes their figures, with the machine and the
 # commands, into README.md between the markers <!-- perf:begin --> and <!-- perf:end -->.
 #
-#   scripts/perf-table.sh            # measure and rewrite the README's table
-#   scripts/perf-table.sh --print    # measure and print the table only
+#   scripts/perf-table.sh                 # measure and rewrite the README's tables
+#   scripts/perf-table.sh --print         # measure and print the tables only
+#   scripts/perf-table.sh --only viewer   # only the HTML viewer's table (<!-- viewer:begin -->)
 #
 # The export benchmark times rsvg-convert (and Inkscape) beside Klantreis when installed
 # (apt-get install librsvg2-bin). Keep the machine otherwise idle while it runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The HTML viewer: the examples' pages, their size, the export's time and the load time in
+# headless chromium (needs chromium and chromium-driver: scripts/browser-setup.sh).
+viewer_table() {
+  local out
+  out=$(cargo bench -q --bench viewer 2>/dev/null)
+  echo '```sh'
+  echo 'cargo bench --bench viewer   # the examples as HTML, opened 5 times each in headless chromium'
+  echo '```'
+  echo
+  echo '| HTML page | size | export | load in chromium (median of 5) | goal (issue 26) |'
+  echo '| --- | --- | --- | --- | --- |'
+  echo "$out" | awk '/size/ {
+      match($0, /size +[0-9.]+ MB/); size = substr($0, RSTART + 5, RLENGTH - 5); gsub(/^ +/, "", size)
+      match($0, /export +[0-9]+ ms/); ex = substr($0, RSTART + 7, RLENGTH - 7); gsub(/^ +/, "", ex)
+      match($0, /median +[0-9]+ ms/); load = substr($0, RSTART + 7, RLENGTH - 7); gsub(/^ +/, "", load)
+      goal = ""
+      if ($1 == "ikea-winkelbezoek")
+        goal = "< 3 MB: " (size + 0 < 3 ? "met" : "missed") "; opens < 1 s: " (load + 0 < 1000 ? "met" : "missed")
+      printf "| %s | %s | %s | %s | %s |\n", $1, size, ex, load, goal }'
+}
+
+write_block() {
+  local marker=$1 file=$2
+  awk -v file="$file" -v begin="<!-- $marker:begin -->" -v end="<!-- $marker:end -->" '
+    $0 == begin { print; while ((getline line < file) > 0) print line; skip = 1; next }
+    $0 == end { skip = 0 }
+    !skip { print }' README.md >README.md.new
+  mv README.md.new README.md
+}
+
+if [ "${1:-}" = "--only" ] && [ "${2:-}" = "viewer" ]; then
+  viewer_table >/tmp/perf-viewer.$$
+  write_block viewer /tmp/perf-viewer.$$
+  rm -f /tmp/perf-viewer.$$
+  echo "README.md: the viewer's table rewritten"
+  exit 0
+fi
 
 frame=$(cargo bench -q --bench frame 2>/dev/null)
 export_out=$(cargo bench -q --bench export 2>/dev/null)
@@ -96,10 +135,17 @@ table=$(
   printf "| %s | %s | %s | %s | %s | %s |\n", what, tool, m, k, ratio, goal }'
 )
 
+viewer=$(viewer_table)
+
 if [ "${1:-}" = "--print" ]; then
   echo "$table"
+  echo
+  echo "$viewer"
   exit 0
 fi
+printf '%s\n' "$viewer" >/tmp/perf-viewer.$$
+write_block viewer /tmp/perf-viewer.$$
+rm -f /tmp/perf-viewer.$$
 printf '%s\n' "$table" >/tmp/perf-table.$$
 awk -v file=/tmp/perf-table.$$ '
   /<!-- perf:begin -->/ { print; while ((getline line < file) > 0) print line; skip = 1; next }

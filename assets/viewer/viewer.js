@@ -350,7 +350,18 @@
   } else {
     window.addEventListener('resize', function () { if (current) { fit(current); } });
   }
-  window.addEventListener('beforeprint', function () { if (current) { fit(current); } });
+  // Printed, the map on show fills the page whole: its own box, not the screen's view of it.
+  var beforePrint = null;
+  window.addEventListener('beforeprint', function () {
+    if (!current || !current.svg) { return; }
+    beforePrint = current.box;
+    var f = current.full;
+    current.svg.setAttribute('viewBox', [f.x, f.y, f.w, f.h].join(' '));
+  });
+  window.addEventListener('afterprint', function () {
+    if (current && beforePrint) { setBox(current, beforePrint); }
+    beforePrint = null;
+  });
 
   // ---- search -------------------------------------------------------------------------
 

@@ -257,7 +257,7 @@ fn prepare_subject(
         Subject::Map => prepare_map(
             project,
             map,
-            (&options.setup, options.lens.as_deref()),
+            (&options.setup, options.lens.as_deref(), options.comments),
             text,
         ),
         Subject::Stakeholders => pages::prepare_stakeholders(project, text),
@@ -266,7 +266,12 @@ fn prepare_subject(
         // The roadmap's first poster: its first map.
         Subject::Roadmap => {
             let first = roadmap_maps(project).into_iter().next().unwrap_or(map);
-            prepare_map(project, first, (&options.setup, None), text)
+            prepare_map(
+                project,
+                first,
+                (&options.setup, None, options.comments),
+                text,
+            )
         }
     }
 }
@@ -304,7 +309,12 @@ fn roadmap_pages(
         posters.push(pages::prepare_stakeholders(project, text));
     }
     for m in roadmap_maps(project) {
-        posters.push(prepare_map(project, m, (&options.setup, None), text));
+        posters.push(prepare_map(
+            project,
+            m,
+            (&options.setup, None, options.comments),
+            text,
+        ));
     }
     if !project.actions.is_empty() {
         posters.push(pages::prepare_priorities(project, text));
@@ -394,12 +404,18 @@ fn check_fits(scene: &Scene, setup: &PageSetup) -> Result<(), ExportError> {
 fn prepare_map(
     project: &Project,
     map: &Map,
-    (setup, lens): (&PageSetup, Option<&str>),
+    (setup, lens, comments): (&PageSetup, Option<&str>, bool),
     text: &mut TextMeasurer,
 ) -> pages::Prepared {
     let analysis = analysis::analyse(project, map);
     let lens = lens.and_then(|owner| analysis::lens::lens(project, Some(map.id), owner));
-    pages::prepare_for_page(project, map, (&analysis, lens.as_ref()), setup, text)
+    pages::prepare_for_page_with(
+        project,
+        map,
+        (&analysis, lens.as_ref()),
+        (setup, comments),
+        text,
+    )
 }
 
 /// Refuses a stakeholder map with no stakeholders on it.

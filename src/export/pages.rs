@@ -44,11 +44,23 @@ pub fn prepare_for_page(
     setup: &PageSetup,
     text: &mut TextMeasurer,
 ) -> Prepared {
-    let metrics = if setup.scale == paper::Scale::Fit {
+    prepare_for_page_with(project, map, (analysis, lens), (setup, false), text)
+}
+
+/// As [`prepare_for_page`], the cards' comment bubbles shown when `comments` says so.
+pub fn prepare_for_page_with(
+    project: &Project,
+    map: &Map,
+    (analysis, lens): (&Analysis, Option<&Lens>),
+    (setup, comments): (&PageSetup, bool),
+    text: &mut TextMeasurer,
+) -> Prepared {
+    let mut metrics = if setup.scale == paper::Scale::Fit {
         stretched_metrics(project, map, setup, text)
     } else {
         Metrics::default()
     };
+    metrics.comment_badges = comments;
     prepare_with(project, map, (analysis, lens), &metrics, text)
 }
 

@@ -21,6 +21,7 @@ pub(super) struct Measured {
     meta: TextBlock,
     evidence: TextBlock,
     actions: Option<(TextBlock, ActionStatus)>,
+    comments: Option<TextBlock>,
     icon: bool,
     height: f32,
 }
@@ -30,6 +31,9 @@ pub(super) type Badges = HashMap<CardId, (String, ActionStatus)>;
 
 /// Where a card stacks: its lane, its stage, its order in the cell, and its id.
 type CellOrder = (usize, usize, u32, CardId);
+
+/// The type size of a comment bubble's count.
+const COMMENT_SIZE: f32 = 7.5;
 
 /// The room around an action badge's words, across and down.
 const BADGE_PAD: f32 = 5.0;
@@ -47,7 +51,7 @@ pub(super) fn measure(
     (stage_index, lane_index): (&HashMap<StageId, usize>, &HashMap<LaneId, usize>),
     m: &Metrics,
     lang: Language,
-    (strengths, badges): (&HashMap<CardId, String>, &Badges),
+    (strengths, badges, comments): (&HashMap<CardId, String>, &Badges, &HashMap<CardId, usize>),
     text: &mut TextMeasurer,
 ) -> Vec<Measured> {
     let icon_room = icon_size(m) + 3.0;
@@ -126,6 +130,9 @@ pub(super) fn measure(
         if card.moment_of_truth.is_some() {
             height = height.max(2.0 * m.card_padding + 14.0);
         }
+        let comments = comments
+            .get(&card.id)
+            .map(|n| text.block(&n.to_string(), COMMENT_SIZE, true, width, 1));
         pending.push(Measured {
             id: card.id,
             index,
@@ -137,6 +144,7 @@ pub(super) fn measure(
             meta,
             evidence,
             actions,
+            comments,
             icon,
             height,
         });
@@ -217,6 +225,17 @@ pub(super) fn place(
                     status,
                 }
             });
+            // On the top edge, left of where a moment of truth's star sits.
+            let comments = p.comments.map(|block| {
+                let size = block.size + vec2(2.0 * BADGE_PAD, 2.0 * BADGE_PAD_Y);
+                let size = vec2(size.x.max(size.y), size.y);
+                let centre = pos2(rect.right() - 26.0 - size.x / 2.0, rect.top());
+                let bubble = Rect::from_center_size(centre, size);
+                PlacedText {
+                    pos: pos2(centre.x - block.size.x / 2.0, bubble.top() + BADGE_PAD_Y),
+                    block,
+                }
+            });
             let (meta_pos, channel_icon) = if p.icon {
                 let icon = Rect::from_min_size(pos2(inner_left, meta_top), Vec2::splat(icon_size));
                 (pos2(inner_left + icon_room, meta_top), Some(icon))
@@ -246,6 +265,7 @@ pub(super) fn place(
                     block: p.evidence,
                 },
                 actions,
+                comments,
             }
         })
         .collect()
@@ -386,5 +406,92 @@ mod badge_tests {
         assert_eq!(badges.len(), 4, "a card of another map has no badge here");
         let none = action_badges(&Project::default(), &project.maps[0], Language::Dutch);
         assert!(none.is_empty());
+    }
+}
+
+/// How many open review comments each card of `map` has (those with none are left out).
+pub(super) fn open_comments(project: &crate::model::Project, map: &Map) -> HashMap<CardId, usize> {
+    let mut counts = HashMap::new();
+    for c in project.comments_on(map.id).filter(|c| c.is_open()) {
+        if let crate::model::Target::Card(id) = c.on
+            && map.card(id).is_some()
+        {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod comment_tests {
+    use super::*;
+    use crate::model::{Comment, CommentId, Target};
+
+    /// A card's bubble counts its open comments, on its top edge; resolved comments, the map's
+    /// and a deleted card's do not count; without `comment_badges` no card has one.
+    #[test]
+    fn a_cards_bubble_counts_its_open_comments_when_asked_for() {
+        let mut project =
+            crate::templates::new_project(crate::model::MapKind::CustomerJourney, Language::Dutch);
+        let map = &mut project.maps[0];
+        let cards: Vec<crate::model::Card> = (0..2)
+            .map(|i| crate::model::Card {
+                lane: map.lanes[0].id,
+                stage: map.stages[i].id,
+                ..crate::model::Card::default()
+            })
+            .collect();
+        map.cards.extend(cards.iter().cloned());
+        let map_id = map.id;
+        let on = |id: u64, target: Target, resolved: bool| Comment {
+            id: CommentId(id),
+            map: map_id,
+            on: target,
+            resolved,
+            ..Comment::default()
+        };
+        project.comments = vec![
+            on(1, Target::Card(cards[0].id), false),
+            on(2, Target::Card(cards[0].id), false),
+            on(3, Target::Card(cards[0].id), true),
+            on(4, Target::Map, false),
+            on(5, Target::Card(CardId(99)), false),
+        ];
+        let map = &project.maps[0];
+        let counts = open_comments(&project, map);
+        assert_eq!(counts.len(), 1);
+        assert_eq!(counts[&cards[0].id], 2);
+        let mut text = TextMeasurer::new();
+        let asked = Metrics {
+            comment_badges: true,
+            ..Metrics::default()
+        };
+        let laid = super::super::lay_out(&project, map, &asked, &mut text);
+        let first = laid.cards.iter().find(|c| c.id == cards[0].id).unwrap();
+        let bubble = first.comments.as_ref().expect("a bubble");
+        assert_eq!(bubble.block.lines.len(), 1);
+        let centre = bubble.pos + bubble.block.size / 2.0;
+        assert!((centre.y - first.rect.top()).abs() < 0.5, "on the top edge");
+        assert!(centre.x < first.rect.right() - 26.0 && centre.x > first.rect.left());
+        let second = laid.cards.iter().find(|c| c.id == cards[1].id).unwrap();
+        assert!(second.comments.is_none());
+        let plain = super::super::lay_out(&project, map, &Metrics::default(), &mut text);
+        assert!(plain.cards.iter().all(|c| c.comments.is_none()));
+        // The painter draws the count where the layout put it.
+        let scene = crate::render::paint(
+            map,
+            &laid,
+            &crate::render::Theme::default(),
+            &crate::render::PaintOptions::default(),
+        );
+        let texts: Vec<&str> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                crate::render::Shape::Text { text, .. } => Some(&**text),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.contains(&"2"), "{texts:?}");
     }
 }

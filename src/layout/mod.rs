@@ -54,6 +54,9 @@ pub struct Metrics {
     pub min_row_height: f32,
     pub collapsed_row_height: f32,
     pub curve_height: f32,
+    /// Whether cards with open review comments carry a bubble with their count (on screen
+    /// always; on paper when the export asks for the comments).
+    pub comment_badges: bool,
 }
 
 impl Default for Metrics {
@@ -76,6 +79,7 @@ impl Default for Metrics {
             min_row_height: 64.0,
             collapsed_row_height: 26.0,
             curve_height: 170.0,
+            comment_badges: false,
         }
     }
 }
@@ -162,6 +166,8 @@ pub struct CardLayout {
     pub evidence: PlacedText,
     /// The actions that address the card, as a small badge at its foot ("2 acties · 1 klaar").
     pub actions: Option<ActionBadge>,
+    /// The card's open review comments, as a bubble on its top edge with their count.
+    pub comments: Option<PlacedText>,
 }
 
 /// The badge on a card that actions address: their count and how far they are.
@@ -344,12 +350,17 @@ pub fn lay_out(project: &Project, map: &Map, metrics: &Metrics, text: &mut TextM
         .collect();
     let strengths = cards::evidence_lines(project, map, lang);
     let badges = cards::action_badges(project, map, lang);
+    let comments = if m.comment_badges {
+        cards::open_comments(project, map)
+    } else {
+        std::collections::HashMap::new()
+    };
     let pending = cards::measure(
         map,
         (&stage_index, &lane_index),
         m,
         lang,
-        (&strengths, &badges),
+        (&strengths, &badges, &comments),
         text,
     );
     let mut content = metrics::lane_content(project, map, m, lang, text);

@@ -51,6 +51,9 @@ pub(super) fn metrics(shapes: &mut Vec<Shape>, layout: &Layout, theme: &Theme) {
         if let Some(badge) = &card.actions {
             action_badge(shapes, badge, theme);
         }
+        if let Some(count) = &card.comments {
+            comment_bubble(shapes, count, theme);
+        }
     }
     text(shapes, &layout.footnote, theme.ink_muted);
 }
@@ -65,6 +68,22 @@ fn action_badge(shapes: &mut Vec<Shape>, badge: &crate::layout::ActionBadge, the
         stroke: Some(Line::solid(1.0, colour)),
     });
     text(shapes, &badge.label, theme.ink);
+}
+
+/// A card's comment bubble: its count of open comments, white on the accent, round.
+fn comment_bubble(shapes: &mut Vec<Shape>, count: &crate::layout::PlacedText, theme: &Theme) {
+    let size = count.block.size;
+    let height = size.y + 3.0;
+    let width = (size.x + 10.0).max(height);
+    let centre = count.pos + size / 2.0;
+    let rect = Rect::from_center_size(centre, epaint::vec2(width, height));
+    shapes.push(Shape::Rect {
+        rect,
+        radius: height / 2.0,
+        fill: Some(theme.header_fill),
+        stroke: Some(Line::solid(1.0, theme.paper)),
+    });
+    text(shapes, count, theme.paper);
 }
 
 /// A track with `share` of it filled from the left.

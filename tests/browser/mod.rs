@@ -2,7 +2,10 @@
 //! (`WebDriver`) with fantoccini. The driver listens on 127.0.0.1 only and is stopped when the
 //! test ends; every test is bounded in time.
 
-#![allow(dead_code, reason = "the tests and the benchmark each use some of these")]
+#![allow(
+    dead_code,
+    reason = "the tests and the benchmark each use some of these"
+)]
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

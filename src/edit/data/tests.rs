@@ -1,7 +1,7 @@
 //! Importing, re-importing and deleting data sets; where a data file is stored and found.
 
-use super::*;
 use super::paths::relative;
+use super::*;
 use crate::model::{Evidence, Respondent};
 
 #[test]

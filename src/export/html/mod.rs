@@ -131,7 +131,11 @@ fn map_part(
 ) -> Part {
     let lang = Language::of_text(&project.language);
     let analysis = analysis::analyse(project, map);
-    let laid = layout::lay_out(project, map, &Metrics::default(), text);
+    let metrics = Metrics {
+        comment_badges: comments,
+        ..Metrics::default()
+    };
+    let laid = layout::lay_out(project, map, &metrics, text);
     let prepared = pages::prepare_laid_out(project, map, (&analysis, None), &laid, text);
     let mut view = data::map_view(project, map, &laid, comments);
     let theme = Theme::default();

@@ -401,10 +401,14 @@ impl KlantreisApp {
         }
         let hidden: Vec<CurveId> = hidden.iter().copied().collect();
         self.text.begin_pass();
-        let layout = layout::lay_out(&self.doc.project, map, &Metrics::default(), &mut self.text);
+        // On screen a card's open comments always show.
+        let metrics = Metrics {
+            comment_badges: true,
+            ..Metrics::default()
+        };
+        let layout = layout::lay_out(&self.doc.project, map, &metrics, &mut self.text);
         let analysis = crate::analysis::analyse(&self.doc.project, map);
         let lang = self.project_language();
-        let metrics = Metrics::default();
         let lens = self
             .lens
             .as_deref()

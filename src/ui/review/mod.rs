@@ -112,9 +112,15 @@ pub fn comments_ui(
         }
     });
     filter_ui(ui, &all, state);
+    // With a card or stage selected, its threads; else the map's.
+    let on = target_of(selection);
+    if on != Target::Map {
+        ui.weak(tr("review.only_selection"));
+    }
     let shown: Vec<&Comment> = all
         .iter()
         .copied()
+        .filter(|c| on == Target::Map || c.on == on)
         .filter(|c| state.show_resolved || c.is_open())
         .filter(|c| state.author.as_ref().is_none_or(|a| *a == c.author))
         .collect();
