@@ -166,3 +166,41 @@ fn a_comment_written_in_the_app_goes_on_the_map_and_a_second_import_adds_nothing
             .is_some()
     );
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_review_file_dropped_on_the_window_brings_its_comments_in() {
+    let data = tempfile::tempdir().unwrap();
+    let (file, card) = review_file(data.path(), "Online schadeformulier");
+    let mut h = app(data.path(), ScriptedDialogs::default());
+    let before = h.state().project().maps.clone();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    h.run();
+    let project = h.state().project();
+    assert_eq!(
+        project.comments.len(),
+        1,
+        "imported, not opened as a project"
+    );
+    assert_eq!(
+        project.comments[0].on,
+        Target::Card(klantreis::model::CardId(card))
+    );
+    assert_eq!(project.maps, before, "the open project stays open");
+    assert_eq!(h.state().right_tab(), RightTab::Comments);
+}
