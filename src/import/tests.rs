@@ -144,3 +144,24 @@ fn a_text_file_of_exactly_eight_mebibytes_is_read_and_one_byte_more_is_not() {
         Err(ImportError::TooLarge { .. })
     ));
 }
+
+/// Every named entity a journey's text would use reads as its character, an unknown one and a
+/// `#` that starts no entity stay as written, a number reads as its character, and the word
+/// joiner an older export put before a keyword-like name goes.
+#[test]
+fn entity_codes_read_as_mermaid_shows_them() {
+    let text = "journey\n  title a#quot;b#amp;c#lt;d#gt;e#apos;f#colon;g#semi;h#num;i#percnt;j#comma;k#nbsp;l#hellip;m#euro;n #_1; #;z\n  section #58;x #foo; y# comment\n    \u{2060}title: 3: Anna\n";
+    let read = mermaid::journeys(text, false).unwrap();
+    let j = &read.journeys[0];
+    // `#;` is no entity: its `;` ends the statement, as Mermaid reads it.
+    assert_eq!(j.title, "a\"b&c<d>e'f:g;h#i%j,k\u{a0}l…m€n #_1;");
+    assert_eq!(j.sections[0].name, ":x #foo; y");
+    assert_eq!(j.sections[0].tasks[0].name, "title");
+    assert_eq!(j.line, 1);
+    assert_eq!(j.sections[0].tasks[0].line, 4);
+    // A journey further down a Markdown file says its own line.
+    let md = format!("# Reis\n\n```mermaid\n{text}```\n");
+    let read = mermaid::journeys(&md, true).unwrap();
+    assert_eq!(read.journeys[0].line, 4);
+    assert_eq!(read.journeys[0].sections[0].tasks[0].line, 7);
+}
