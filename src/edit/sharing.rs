@@ -279,3 +279,48 @@ mod tests {
         assert!(restore(&p, SnapshotId(7)).is_none());
     }
 }
+
+#[cfg(test)]
+mod between_tests {
+    use super::*;
+    use crate::model::{Comment, CommentId, EmbeddedImage, ImageId, Target};
+
+    /// The edits `between` gives turn the old project into the new one, whatever list changed
+    /// (a persona gone, a picture, an action and a comment added, a map's title), and undo
+    /// turns it back; a changed language is no edit.
+    #[test]
+    fn the_edits_between_two_projects_turn_one_into_the_other_and_back() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/waterschade-claim.klantreis.ron");
+        let old = crate::file::load(&path).unwrap().project;
+        let mut new = old.clone();
+        new.title = "Nieuw".into();
+        new.personas.remove(0);
+        new.images.push(EmbeddedImage {
+            id: ImageId(77),
+            ..old.images.first().cloned().unwrap_or_default()
+        });
+        new.actions.reverse();
+        new.actions[0].title = "Anders".into();
+        new.opportunities.clear();
+        new.comments.push(Comment {
+            id: CommentId(5),
+            map: new.maps[0].id,
+            on: Target::Map,
+            text: "Nieuw".into(),
+            ..Comment::default()
+        });
+        new.maps[0].title = "Andere kaart".into();
+        let mut p = old.clone();
+        let undo = crate::edit::apply(&mut p, between(&old, &new).unwrap()).unwrap();
+        assert_eq!(p, new);
+        crate::edit::apply(&mut p, undo).unwrap();
+        assert_eq!(p, old);
+        assert!(matches!(between(&old, &old), Some(Edit::Batch(v)) if v.is_empty()));
+        let other_language = Project {
+            language: "en".into(),
+            ..old.clone()
+        };
+        assert!(between(&old, &other_language).is_none());
+    }
+}
