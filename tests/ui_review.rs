@@ -79,6 +79,11 @@ fn a_readers_comment_comes_in_on_its_card_and_is_answered_resolved_and_acted_on(
             .is_some()
     );
 
+    // The analysis counts it and leads to it.
+    click(&mut h, "Analysis");
+    click(&mut h, "1 open comment");
+    assert_eq!(h.state().right_tab(), RightTab::Comments);
+
     // A reply, under a name.
     h.get_by_label("Your name").focus();
     h.run();
@@ -94,13 +99,19 @@ fn a_readers_comment_comes_in_on_its_card_and_is_answered_resolved_and_acted_on(
         ("Sanne", "Het contactcentrum, binnen een dag")
     );
 
-    // Resolved, and undone in one step.
+    // Resolved (and out of the list until resolved ones are shown), and undone in one step.
     click(&mut h, "Resolve");
     assert!(h.state().project().comments[0].resolved);
     assert!(
         h.query_by_label("Comments").is_some(),
         "no open comment counted"
     );
+    assert!(
+        h.query_by_label_contains("No comment matches the filter")
+            .is_some()
+    );
+    click(&mut h, "Show resolved");
+    assert!(h.query_by_label("Reopen").is_some());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(!h.state().project().comments[0].resolved);

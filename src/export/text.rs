@@ -408,4 +408,60 @@ mod tests {
         let lowest = crate::i18n::tr_in(crate::i18n::Language::Dutch, "analysis.lowest");
         assert!(text.contains(&format!("### {lowest}")), "{text}");
     }
+
+    /// The Markdown section lists a map's comments, open ones first, with what each is on (a
+    /// deleted card's by its words), who wrote it and when, and its replies; none, no section.
+    #[test]
+    fn comments_are_listed_open_first_with_their_place_and_replies() {
+        use crate::model::{CardId, Comment, CommentId, Reply, Target};
+        let mut p =
+            crate::templates::new_project(crate::model::MapKind::CustomerJourney, Language::Dutch);
+        let map = p.maps[0].clone();
+        assert_eq!(comments_markdown(&p, &map), "");
+        let c = |id: u64, on: Target, resolved: bool, text: &str| Comment {
+            id: CommentId(id),
+            map: map.id,
+            on,
+            context: "Weg kaartje".into(),
+            author: "Noor".into(),
+            written: "2026-12-01T10:00:00Z".into(),
+            text: text.into(),
+            resolved,
+            ..Comment::default()
+        };
+        let mut stage = c(2, Target::Stage(map.stages[0].id), false, "Te *lang*");
+        stage.replies.push(Reply {
+            author: "Sanne".into(),
+            written: "2026-12-02T10:00:00Z".into(),
+            text: "Klopt".into(),
+        });
+        p.comments = vec![
+            c(1, Target::Map, true, "Klaar"),
+            stage,
+            c(3, Target::Card(CardId(9)), false, "Was dit"),
+        ];
+        let md = comments_markdown(&p, &map);
+        let lines: Vec<&str> = md.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[0], "## Opmerkingen");
+        assert!(
+            lines[1].starts_with(&format!(
+                "- **{}**: Te \\*lang\\* — Noor, 1 december 2026",
+                md_name(&map.stages[0].name)
+            )),
+            "{md}"
+        );
+        assert_eq!(lines[2], "  - Klopt — Sanne, 2 december 2026");
+        assert!(
+            lines[3].contains("“Weg kaartje”, dat niet meer op de kaart staat"),
+            "{md}"
+        );
+        assert!(
+            lines[4].starts_with("- **Bij de kaart** (afgehandeld): Klaar"),
+            "{md}"
+        );
+    }
+
+    fn md_name(name: &str) -> String {
+        md(name)
+    }
 }

@@ -521,3 +521,41 @@ fn an_action_lets_go_of_a_card_deleted_on_one_side_and_says_so() {
         merged.kept
     );
 }
+
+/// Review comments merge by id: each side's new ones are kept, the same review imported on
+/// both sides is one comment, a reply on one side and a resolve on the other combine.
+#[test]
+fn comments_merge_by_id() {
+    use crate::model::{Comment, CommentId, Reply, Target};
+    let mut base = with_persona();
+    let map = base.maps[0].id;
+    let comment = |id: u64, text: &str| Comment {
+        id: CommentId(id),
+        map,
+        on: Target::Map,
+        text: text.into(),
+        written: "2026-12-01T10:00:00Z".into(),
+        ..Comment::default()
+    };
+    base.comments.push(comment(1, "oud"));
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.comments.push(comment(2, "van ons"));
+    ours.comments.push(comment(9, "dezelfde review"));
+    theirs.comments.push(comment(3, "van hen"));
+    theirs.comments.push(comment(9, "dezelfde review"));
+    ours.comments[0].replies.push(Reply {
+        text: "antwoord".into(),
+        written: "2026-12-02T10:00:00Z".into(),
+        ..Reply::default()
+    });
+    theirs.comments[0].resolved = true;
+    let merged = merge(&base, &ours, &theirs, Side::Ours).unwrap();
+    assert_eq!(merged.conflicts, 0, "{:?}", merged.project.conflicts);
+    let mut ids: Vec<u64> = merged.project.comments.iter().map(|c| c.id.0).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [1, 2, 3, 9]);
+    let first = merged.project.comment(CommentId(1)).unwrap();
+    assert!(first.resolved);
+    assert_eq!(first.replies.len(), 1);
+}
