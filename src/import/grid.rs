@@ -331,3 +331,28 @@ fn scale_for(values: &[f64]) -> EmotionScale {
         }
     })
 }
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    /// Scores no usual scale holds get one made to fit, at least one point wide and reaching
+    /// zero from above.
+    #[test]
+    fn scores_no_usual_scale_holds_get_a_scale_made_to_fit() {
+        assert_eq!(
+            scale_for(&[-7.0, -7.0]),
+            EmotionScale::Custom {
+                min: -7.0,
+                max: -6.0
+            }
+        );
+        assert_eq!(
+            scale_for(&[7.5, 12.2]),
+            EmotionScale::Custom {
+                min: 0.0,
+                max: 13.0
+            }
+        );
+    }
+}

@@ -165,3 +165,32 @@ fn entity_codes_read_as_mermaid_shows_them() {
     assert_eq!(read.journeys[0].line, 4);
     assert_eq!(read.journeys[0].sections[0].tasks[0].line, 7);
 }
+
+/// Front matter before the diagram is skipped, a `---` inside it is not front matter; an
+/// accessible description on one line or over several (a comment or a statement may follow
+/// its brace); and a Markdown file's HTML blocks, one of them on a single line, with the lines
+/// their journeys start on.
+#[test]
+fn front_matter_descriptions_and_html_blocks_are_read_where_mermaid_reads_them() {
+    let text = "---\ntitle: voor de tool\nconfig: {}\n---\njourney\n  accDescr { kort }\n  title A\n  accDescr {\n    lang\n  } %% klaar\n  accDescr {\n    nog\n  }title B\n  section S\n    Taak: 3\n";
+    let j = &mermaid::journeys(text, false).unwrap().journeys[0];
+    assert_eq!(j.title, "B");
+    assert_eq!(j.acc_descr, "nog");
+    assert_eq!(j.sections[0].tasks[0].line, 15);
+    let one_line = "journey\n  accDescr { kort }\n  section S\n    Taak: 3\n";
+    let j = &mermaid::journeys(one_line, false).unwrap().journeys[0];
+    assert_eq!(j.acc_descr, "kort");
+    let inside = "journey\n  section S\n    Taak: 3\n---\n    Later: 4\n";
+    let e = mermaid::journeys(inside, false).unwrap_err();
+    assert_eq!(e[0].line, 4, "{e:?}");
+    let md = "# Reis\n\n<pre class=\"mermaid\">journey\n  section S\n    Taak: 3\n</pre>\n<pre class=\"mermaid\">kapot</pre>\n\n<div class=\"mermaid\">\njourney\n  section T\n    Twee: 2\n</div>\n";
+    let read = mermaid::journeys(md, true).unwrap();
+    let lines: Vec<(usize, usize)> = read
+        .journeys
+        .iter()
+        .map(|j| (j.line, j.sections[0].tasks[0].line))
+        .collect();
+    assert_eq!(lines, [(3, 5), (9, 12)]);
+    // The one-line block is no journey (another kind of diagram): passed over, not reread.
+    assert!(read.left_out.is_empty(), "{:?}", read.left_out);
+}
