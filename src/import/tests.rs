@@ -183,14 +183,33 @@ fn front_matter_descriptions_and_html_blocks_are_read_where_mermaid_reads_them()
     let inside = "journey\n  section S\n    Taak: 3\n---\n    Later: 4\n";
     let e = mermaid::journeys(inside, false).unwrap_err();
     assert_eq!(e[0].line, 4, "{e:?}");
-    let md = "# Reis\n\n<pre class=\"mermaid\">journey\n  section S\n    Taak: 3\n</pre>\n<pre class=\"mermaid\">kapot</pre>\n\n<div class=\"mermaid\">\njourney\n  section T\n    Twee: 2\n</div>\n";
+    let md = "# Reis\n\n<pre class=\"mermaid\">journey\n  section S\n    Taak: 3\n</pre>\n<pre class=\"mermaid\">kapot</pre>\n\n<div class=\"mermaid\">\n---\ntitle: x\n---\n%% opmerking\njourney\n  title Wij &amp; zij &lt;3\n  section T\n    Twee: 2\n</div>\n<div class=\"note\">\njourney\n  section N\n    Niet: 1\n</div>\n";
     let read = mermaid::journeys(md, true).unwrap();
     let lines: Vec<(usize, usize)> = read
         .journeys
         .iter()
         .map(|j| (j.line, j.sections[0].tasks[0].line))
         .collect();
-    assert_eq!(lines, [(3, 5), (9, 12)]);
-    // The one-line block is no journey (another kind of diagram): passed over, not reread.
+    assert_eq!(lines, [(3, 5), (9, 17)]);
+    assert_eq!(
+        read.journeys[1].title, "Wij & zij <3",
+        "HTML's escapes undone"
+    );
+    // The one-line block is no journey (another kind of diagram): passed over, not reread; a
+    // div of another class is no diagram.
     assert!(read.left_out.is_empty(), "{:?}", read.left_out);
+    // A fence never closed is said, with its line.
+    let open = format!("{md}\n```mermaid\njourney\n  section U\n");
+    let problems = match mermaid::journeys(&open, true) {
+        Ok(r) => r
+            .left_out
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        Err(e) => e.iter().map(ToString::to_string).collect(),
+    };
+    assert!(
+        problems.iter().any(|p| p.contains("never closed")),
+        "{problems:?}"
+    );
 }
