@@ -140,5 +140,6 @@ mod tests {
         assert_ne!(Fingerprint::of(b"one"), Fingerprint::of(b"two"));
         assert_eq!(Fingerprint::of_file(&dir.path().join("gone")), None);
         assert_eq!(Fingerprint::of_file(dir.path()), None, "a folder");
+        assert!(format!("{watcher:?}").contains("p.klantreis.ron"));
     }
 }

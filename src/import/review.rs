@@ -473,11 +473,29 @@ mod tests {
             e.contains("8388609 bytes; a review file is at most 8388608"),
             "{e}"
         );
+        // Exactly the limit is read (and found to be no review).
+        let edge = dir.path().join("edge.klantreis-review.json");
+        std::fs::write(&edge, vec![b' '; MAX_REVIEW_BYTES as usize]).unwrap();
+        let e = read(&edge, &p).unwrap_err().to_string();
+        assert!(e.contains("not a Klantreis review file"), "{e}");
         let e = read(dir.path(), &p).unwrap_err().to_string();
         assert!(e.contains("not a regular file"), "{e}");
         let e = read(&dir.path().join("missing.json"), &p)
             .unwrap_err()
             .to_string();
         assert!(e.contains("could not be read"), "{e}");
+    }
+
+    #[test]
+    fn a_comment_of_exactly_the_longest_text_is_read() {
+        let p = project();
+        let m = p.maps[0].id.0;
+        let text = "x".repeat(50_000);
+        let one = format!(
+            r#"{{"id": 1, "map": {m}, "written": "2026-12-01T10:00:00Z", "text": "{text}"}}"#
+        );
+        let r = read_str(&file(&p, &one), &p).unwrap();
+        assert_eq!(r.comments.len(), 1, "{:?}", r.left_out);
+        assert_eq!(r.comments[0].text.len(), 50_000);
     }
 }
