@@ -146,7 +146,13 @@ fn with_local_edits_a_colleagues_save_is_merged_and_a_conflict_listed() {
     assert_eq!(project.conflicts.len(), 1);
     assert!(project.conflicts[0].path.contains("replies"));
     assert!(project.conflicts[0].theirs.contains("De schadeafdeling"));
-    assert!(h.query_by_label_contains("1 conflict(s) to pick").is_some());
+    // What came in, counted: the renamed card (the reply is the conflict, kept as ours).
+    assert!(
+        h.query_by_label_contains(
+            "changed on disk: 1 change(s) merged with yours, 1 conflict(s) to pick"
+        )
+        .is_some()
+    );
     assert!(h.query_by_label("Versions (1)").is_some());
     // Saved: both sides are in the file, and the app does not take its own save for theirs.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);

@@ -474,3 +474,28 @@ fn actions_added_changed_in_status_and_re_owned_are_told() {
         d.things
     );
 }
+
+/// Respondents have no id: they are matched by their code, so an unchanged register has no
+/// changes, a new code is added, a changed segment is a change of that respondent.
+#[test]
+fn respondents_are_matched_by_their_code() {
+    use crate::model::Respondent;
+    let mut old = project();
+    old.respondents = vec![Respondent::coded("P01"), Respondent::coded("P02")];
+    old.respondents[1].segment = "huurder".into();
+    let same = things::project_things(&old, &old.clone());
+    assert!(same.is_empty(), "{same:?}");
+    let mut new = old.clone();
+    new.respondents[1].segment = "eigenaar".into();
+    new.respondents.push(Respondent::coded("P03"));
+    let changes = things::project_things(&old, &new);
+    let words: Vec<(Kind, String)> = changes.iter().map(|c| (c.kind, c.name.clone())).collect();
+    assert_eq!(
+        words,
+        [
+            (Kind::Changed, "P02".to_owned()),
+            (Kind::Added, "P03".to_owned())
+        ]
+    );
+    assert_eq!(changes[0].fields.len(), 1, "{:?}", changes[0].fields);
+}

@@ -127,7 +127,13 @@ fn list<T: Serialize>(
             .collect()
     };
     let (old, new) = (to_values(old), to_values(new));
-    let id = |v: &Value| v.get("id").cloned().unwrap_or(Value::Null);
+    // Things are matched by their id; respondents, which have none, by their code.
+    let id = |v: &Value| {
+        v.get("id")
+            .or_else(|| v.get("code"))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
     let mut out = Vec::new();
     for n in &new {
         match old.iter().find(|o| id(o) == id(n)) {
