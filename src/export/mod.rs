@@ -509,6 +509,22 @@ fn paper_pages(
     })
 }
 
+impl Written {
+    /// What a format with no paper wrote (text, the HTML page): `pages` things, nothing to warn
+    /// of.
+    fn plain(pages: usize) -> Self {
+        Self {
+            pages,
+            pixels: None,
+            warnings: Vec::new(),
+            missing_glyphs: Vec::new(),
+            changed_texts: Vec::new(),
+            unscored: Vec::new(),
+            blank_sheets: 0,
+        }
+    }
+}
+
 /// Exports `map` of `project` with `options`, writing the file's bytes to `out`. Save them with
 /// `file::replace_with`, so the file on disk is replaced whole or not at all.
 pub fn export_map(
@@ -525,27 +541,11 @@ pub fn export_map(
     if options.format == Format::Html {
         // The viewer filters the quotes itself, for every map at once.
         out.write_all(html::viewer(unfiltered, options)?.as_bytes())?;
-        return Ok(Written {
-            pages: unfiltered.maps.len(),
-            pixels: None,
-            warnings: Vec::new(),
-            missing_glyphs: Vec::new(),
-            changed_texts: Vec::new(),
-            unscored: Vec::new(),
-            blank_sheets: 0,
-        });
+        return Ok(Written::plain(unfiltered.maps.len()));
     }
     let mut text = TextMeasurer::new();
     if options.format.is_text() {
-        let mut written = Written {
-            pages: 1,
-            pixels: None,
-            warnings: Vec::new(),
-            missing_glyphs: Vec::new(),
-            changed_texts: Vec::new(),
-            unscored: Vec::new(),
-            blank_sheets: 0,
-        };
+        let mut written = Written::plain(1);
         let body = match options.format {
             Format::Markdown if options.comments => {
                 text::markdown(project, map) + &text::comments_markdown(project, map)

@@ -92,46 +92,7 @@ impl Menu {
     }
 }
 
-/// A shortcut as the interface language writes it: the modifiers as the platform names them
-/// (symbols on a Mac), then the key by the name on its cap in that language ("Del", "Spatie",
-/// "Pijl-links" in Dutch) or by its symbol ("Ctrl++", not "Ctrl+Plus").
-pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
-    if ctx.os().is_mac() {
-        return ctx.format_shortcut(shortcut);
-    }
-    let mut text = egui::ModifierNames::NAMES.format(&shortcut.modifiers, false);
-    if !text.is_empty() {
-        text.push('+');
-    }
-    text.push_str(&key_name(shortcut.logical_key, crate::i18n::language()));
-    text
-}
-
-/// The name of `key` on a keyboard of `language`.
-pub fn key_name(key: Key, language: Language) -> Cow<'static, str> {
-    let dutch = language == Language::Dutch;
-    Cow::Borrowed(match key {
-        Key::Delete if dutch => "Del",
-        Key::Space if dutch => "Spatie",
-        Key::ArrowLeft if dutch => "Pijl-links",
-        Key::ArrowRight if dutch => "Pijl-rechts",
-        Key::ArrowUp if dutch => "Pijl-omhoog",
-        Key::ArrowDown if dutch => "Pijl-omlaag",
-        Key::PageUp if dutch => "PgUp",
-        Key::PageDown if dutch => "PgDn",
-        Key::Escape => "Esc",
-        Key::ArrowLeft => "Left",
-        Key::ArrowRight => "Right",
-        Key::ArrowUp => "Up",
-        Key::ArrowDown => "Down",
-        Key::Plus => "+",
-        Key::Minus => "−",
-        Key::Equals => "=",
-        Key::Comma => ",",
-        Key::Period => ".",
-        other => other.symbol_or_name(),
-    })
-}
+pub use super::key_names::{key_name, shortcut_text};
 
 const fn cmd(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -558,29 +519,6 @@ impl Command {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Reported: English key names in the Dutch interface ("Delete", "Ctrl+Plus").
-    #[test]
-    fn keys_are_named_as_the_keyboard_of_the_language_names_them() {
-        let ctx = egui::Context::default();
-        ctx.set_os(egui::os::OperatingSystem::Nix);
-        crate::i18n::set_language(Language::Dutch);
-        let text = |s: KeyboardShortcut| shortcut_text(&ctx, &s);
-        assert_eq!(
-            text(KeyboardShortcut::new(Modifiers::NONE, Key::Delete)),
-            "Del"
-        );
-        assert_eq!(text(cmd(Key::Plus)), "Ctrl++");
-        assert_eq!(text(cmd(Key::Comma)), "Ctrl+,");
-        assert_eq!(text(cmd_shift(Key::Z)), "Ctrl+Shift+Z");
-        assert_eq!(key_name(Key::Space, Language::Dutch), "Spatie");
-        crate::i18n::set_language(Language::English);
-        assert_eq!(
-            text(KeyboardShortcut::new(Modifiers::NONE, Key::Delete)),
-            "Delete"
-        );
-        assert_eq!(text(cmd(Key::Minus)), "Ctrl+−");
-    }
 
     #[test]
     fn a_shortcut_is_tried_before_its_subsets() {

@@ -16,6 +16,7 @@ pub mod canvas;
 pub mod command;
 pub mod dialogs;
 mod document;
+mod key_names;
 mod messages;
 mod overview;
 mod panels;
