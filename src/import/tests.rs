@@ -213,3 +213,25 @@ fn front_matter_descriptions_and_html_blocks_are_read_where_mermaid_reads_them()
         "{problems:?}"
     );
 }
+
+/// An HTML block whose journey Mermaid would not draw is left out at the line it opens on; one
+/// never closed is said at its opening line too.
+#[test]
+fn an_html_block_left_out_or_never_closed_is_named_at_its_opening() {
+    let good = "```mermaid\njourney\n  section S\n    Taak: 3\n```\n";
+    let md = format!(
+        "{good}\n<div class=\"mermaid\">\njourney\n  section T\n    Kapot: x\n</div>\n\n<pre class=\"mermaid\">\njourney\n"
+    );
+    let read = mermaid::journeys(&md, true).unwrap();
+    let said: Vec<String> = read.left_out.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("line 7: this journey block was left out")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.starts_with("line 13: this mermaid block is never closed")),
+        "{said:?}"
+    );
+}
