@@ -24,13 +24,10 @@ pub(super) enum Disk {
 impl KlantreisApp {
     /// Keeps the watcher on the document's file and brings in a change it saw.
     pub(super) fn keep_watching(&mut self, ctx: &egui::Context) {
-        let wanted = self
-            .doc
-            .path
-            .as_deref()
-            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
-        if self.watch.as_ref().map(file::watch::Watcher::path) != wanted.as_deref() {
-            self.watch = wanted.as_deref().and_then(|path| {
+        // Set up once per file (also when it cannot be watched), not tried again every frame.
+        if self.watched_path != self.doc.path {
+            self.watched_path.clone_from(&self.doc.path);
+            self.watch = self.doc.path.as_deref().and_then(|path| {
                 let ctx = ctx.clone();
                 file::watch::Watcher::new(path, move || ctx.request_repaint())
                     .map_err(|e| log::warn!("not watching {}: {e}", path.display()))

@@ -218,6 +218,8 @@ pub struct KlantreisApp {
     review: super::review::ReviewState,
     /// Watches the open file for a colleague's save.
     watch: Option<crate::file::watch::Watcher>,
+    /// The file the watcher was set up for (whether or not it could watch it).
+    watched_path: Option<PathBuf>,
     /// A version of the file on disk that could not be read (said once).
     disk_unreadable: Option<crate::file::watch::Fingerprint>,
     /// The start screen, while it shows (it closes when a document is opened or made).
@@ -323,6 +325,7 @@ impl KlantreisApp {
             last_copied: None,
             right_tab: RightTab::Inspector,
             watch: None,
+            watched_path: None,
             disk_unreadable: None,
             review: super::review::ReviewState {
                 name: review::default_author(),
